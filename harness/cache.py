@@ -1,0 +1,120 @@
+"""A disk cache of embeddings keyed by model, settings and text hash.
+
+One SQLite file (stdlib `sqlite3`, WAL mode) so two runs sharing the cache at
+once both finish; a corrupt or unreadable cache is moved aside and rebuilt,
+never fatal. Location: `--cache-dir`, else `$HARNESS_CACHE_DIR`, else
+`$XDG_CACHE_HOME/harness`, else `~/.cache/harness`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+SCHEMA = 1
+
+
+def default_cache_dir() -> Path:
+    if env := os.environ.get("HARNESS_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "harness"
+
+
+def text_key(model_key: str, text: str) -> str:
+    return hashlib.sha256(f"{model_key}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class EmbeddingCache:
+    def __init__(self, folder: Path | str | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else default_cache_dir()
+        self.path = self.folder / f"embeddings-v{SCHEMA}.sqlite"
+        self._db: sqlite3.Connection | None = None
+        self.disabled = False
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None or self.disabled:
+            return self._db
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+        except sqlite3.DatabaseError:
+            self._rebuild()
+        except OSError as exc:
+            print(f"harness: warning: cache disabled ({self.folder}: {exc.strerror})", file=sys.stderr)
+            self.disabled = True
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)")
+        db.execute("SELECT count(*) FROM vec WHERE key = ''").fetchone()  # touch: detects corruption
+        return db
+
+    def _rebuild(self) -> None:
+        print(f"harness: warning: embedding cache {self.path} is corrupt; rebuilding", file=sys.stderr)
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.replace(f"{self.path}{suffix}", f"{self.path}{suffix}.corrupt")
+            except OSError:
+                pass
+        try:
+            self._db = self._open()
+        except (sqlite3.DatabaseError, OSError):
+            self.disabled = True
+
+    def get_many(self, model_key: str, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        texts = list(texts)
+        db = self._connect()
+        if db is None or not texts:
+            return {}
+        keys = {text_key(model_key, t): t for t in texts}
+        out: dict[str, np.ndarray] = {}
+        try:
+            items = list(keys)
+            for start in range(0, len(items), 500):
+                chunk = items[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key, dim, data FROM vec WHERE key IN ({marks})", chunk)
+                for key, dim, data in rows:
+                    vec = np.frombuffer(data, dtype=np.float32)
+                    if vec.shape != (dim,) or not np.all(np.isfinite(vec)):
+                        continue  # a damaged row is simply recomputed
+                    out[keys[key]] = vec
+        except sqlite3.DatabaseError:
+            self._rebuild()
+            return {}
+        return out
+
+    def put_many(self, model_key: str, vectors: dict[str, np.ndarray]) -> None:
+        db = self._connect()
+        if db is None or not vectors:
+            return
+        rows = [
+            (text_key(model_key, t), int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
+            for t, v in vectors.items()
+        ]
+        try:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?, ?)", rows)
+        except sqlite3.OperationalError as exc:
+            print(f"harness: warning: cache write skipped ({exc})", file=sys.stderr)
+        except sqlite3.DatabaseError:
+            self._rebuild()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

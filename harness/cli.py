@@ -1,0 +1,304 @@
+"""The `harness` command line: a thin click layer over the library."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from harness import __version__
+from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, HarnessError
+
+FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+
+
+def _err(message: str) -> None:
+    click.echo(f"harness: {message}", err=True)
+
+
+def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
+    """Map errors to exit codes: one line on stderr, a traceback only with --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        debug = kwargs.get("debug", False)
+        try:
+            code = func(*args, **kwargs)
+        except HarnessError as exc:
+            if debug:
+                raise
+            _err(f"error: {exc}")
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            _err("interrupted; no report was written")
+            sys.exit(130)
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException:
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            _err(
+                f"internal error: {type(exc).__name__}: {first} "
+                "(this is a bug; rerun with --debug for the traceback)"
+            )
+            sys.exit(EXIT_INTERNAL)
+        sys.exit(code or EXIT_OK)
+
+    return wrapper
+
+
+def debug_option(func: Callable) -> Callable:
+    return click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")(func)
+
+
+def references_option(func: Callable) -> Callable:
+    return click.option(
+        "--references",
+        "references",
+        type=click.Path(path_type=Path),
+        default=Path("references"),
+        show_default=True,
+        help="Folder of documents: <doc>/article.txt, reference summaries, facts.toml.",
+    )(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="harness")
+def main() -> None:
+    """Score candidate summaries on ROUGE, embedding similarity and required facts."""
+
+
+# ---------------------------------------------------------------------- score
+
+
+def _parse_metrics(value: str) -> tuple[str, ...]:
+    from harness.run import METRICS
+
+    names = tuple(dict.fromkeys(m.strip() for m in value.split(",") if m.strip()))
+    for m in names:
+        if m not in METRICS:
+            raise click.BadParameter(f"unknown metric {m!r} (choose from {', '.join(METRICS)})")
+    if not names:
+        raise click.BadParameter("name at least one metric")
+    return names
+
+
+class Progress:
+    """A rich progress bar on stderr, shown only once a run has lasted a second."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.done = 0
+        self.start = time.monotonic()
+        self._bar = None
+        self._task = None
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        if self._bar is None and time.monotonic() - self.start > 1.0 and self.done < self.total:
+            from rich.console import Console
+            from rich.progress import Progress as Bar
+
+            self._bar = Bar(console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("scoring", total=self.total)
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self.done)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@references_option
+@click.option("--metrics", default="rouge,embedding,facts", show_default=True,
+              help="Comma-separated metric families: rouge, embedding, facts.")
+@click.option("--stemmer/--no-stemmer", default=True, show_default=True,
+              help="Porter stemming for ROUGE (default tokenizer only).")
+@click.option("--tokenizer", type=click.Choice(["default", "unicode"]), default="default",
+              show_default=True,
+              help="ROUGE tokenizer: rouge-score's ASCII one, or letters of every script.")
+@click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
+              help="Embedding model: the bundled all-MiniLM-L6-v2 or a local folder.")
+@click.option("--device", default="cpu", show_default=True, help="cpu, cuda or auto.")
+@click.option("--batch-size", type=click.IntRange(1, 4096), default=64, show_default=True)
+@click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
+              help="Cache embeddings on disk.")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+              help="Embedding cache folder (default ~/.cache/harness or $HARNESS_CACHE_DIR).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: table on a terminal, json otherwise).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@debug_option
+@handle_errors
+def score(path: Path, references: Path, metrics: str, stemmer: bool, tokenizer: str, model: str,
+          device: str, batch_size: int, use_cache: bool, cache_dir: Path | None, fmt: str | None,
+          output: Path | None, progress: bool, debug: bool) -> int:
+    """Score every candidate summary under PATH (a folder of .txt/.md files or a JSONL file)."""
+    from harness.loading import iter_candidates, load_references
+    from harness.output import RENDERERS, write_atomic
+    from harness.run import RunConfig, Scorer, settings_dict, summarize
+    from harness.results import RunResult
+
+    config = RunConfig(
+        metrics=_parse_metrics(metrics), use_stemmer=stemmer, tokenizer=tokenizer, model=model,
+        device=device, batch_size=batch_size, cache_dir=cache_dir, use_cache=use_cache,
+    )
+    if fmt is None:
+        fmt = "table" if output is None and sys.stdout.isatty() else "json"
+    documents = load_references(references)
+    notes: list[str] = []
+    items = list(iter_candidates(path, documents, notes))
+    for note in notes:
+        _err(f"note: {note}")
+    if not items:
+        raise HarnessError(f"no candidates found (expected .txt/.md files or JSONL lines)", path)
+    bar = Progress(len(items), progress and sys.stderr.isatty())
+    scorer = Scorer(documents, config, on_progress=bar)
+    try:
+        results = tuple(scorer.iter_results(items))
+    finally:
+        bar.close()
+        scorer.close()
+    settings = settings_dict(config) | {"documents": sorted(documents)}
+    run = RunResult(results, summarize(results), scorer.signature(), settings)
+    for c in run.candidates:
+        if c.status != "ok":
+            _err(f"error: {c.error}")
+    text = RENDERERS[fmt](run)
+    if output is not None:
+        write_atomic(output, text)
+        _err(f"wrote {output} ({len(results)} candidates)")
+    elif fmt == "table" and sys.stdout.isatty():
+        from rich.console import Console
+
+        from harness.output import build_table
+
+        console = Console()
+        console.print(build_table(run))
+        console.print(run.signature, soft_wrap=True, style="dim")
+    else:
+        click.echo(text, nl=False)
+    return EXIT_FAILED if run.summary.errors else EXIT_OK
+
+
+# ---------------------------------------------------------------------- facts
+
+
+@main.command()
+@click.argument("document", required=False)
+@references_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@debug_option
+@handle_errors
+def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
+    """Print the required-facts checklist of DOCUMENT (default: every document)."""
+    from harness.facts import describe_facts
+    from harness.loading import load_references
+    from harness.output import dumps
+
+    documents = load_references(references)
+    if document is not None and document not in documents:
+        raise HarnessError(f"unknown document {document!r} (have: {', '.join(documents)})", references)
+    chosen = [document] if document else list(documents)
+    described = {
+        d: describe_facts(documents[d].facts) if documents[d].facts else [] for d in chosen
+    }
+    if fmt == "json":
+        click.echo(dumps(described))
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for d, items in described.items():
+        if not items:
+            console.print(f"[bold]{d}[/]: no facts.toml")
+            continue
+        table = Table(title=f"{d}: required facts", show_lines=True, title_justify="left")
+        table.add_column("id", no_wrap=True)
+        table.add_column("statement")
+        table.add_column("accepts")
+        for item in items:
+            rest = {k: v for k, v in item.items() if k not in ("id", "statement")}
+            accepts = "\n".join(f"{k}: {_brief(v)}" for k, v in rest.items() if v not in (None, [], {}, ""))
+            table.add_row(item["id"], item.get("statement", ""), accepts)
+        console.print(table)
+    return EXIT_OK
+
+
+def _brief(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_brief(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_brief(v)}" for k, v in value.items())
+    return str(value)
+
+
+# ---------------------------------------------------------------------- calibrate
+
+
+@main.command()
+@click.argument("labels", type=click.Path(path_type=Path))
+@click.argument("candidates", type=click.Path(path_type=Path), required=False)
+@references_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None)
+@debug_option
+@handle_errors
+def calibrate(labels: Path, candidates: Path | None, references: Path, fmt: str,
+              output: Path | None, debug: bool) -> int:
+    """Measure the facts checklist against hand labels.
+
+    LABELS is a CSV (candidate,fact,expected[,document]) whose texts come from
+    CANDIDATES, or a self-contained JSONL ({"id", "summary", "labels": {fact: verdict}}).
+    """
+    from harness import calibrate as cal
+    from harness.loading import Candidate, iter_candidates, load_references
+    from harness.output import dumps, write_atomic
+
+    documents = load_references(references)
+    factsets = {d: doc.facts for d, doc in documents.items() if doc.facts is not None}
+    items = cal.load_labels(labels)
+    texts: dict[str, str] = {}
+    if candidates is not None:
+        for c in iter_candidates(candidates, documents):
+            if isinstance(c, Candidate):
+                texts[c.id] = c.text
+            else:
+                _err(f"error: {c.error}")
+    report = cal.calibrate(items, texts, factsets)
+    if fmt == "json":
+        text = dumps(cal.report_to_dict(report)) + "\n"
+        if output:
+            write_atomic(output, text)
+        else:
+            click.echo(text, nl=False)
+    else:
+        from rich.console import Console
+
+        console = Console(file=open(output, "w", encoding="utf-8") if output else None)  # noqa: SIM115
+        console.print(cal.render_calibration(report))
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

