@@ -8,6 +8,7 @@ never fatal. Location: `--cache-dir`, else `$HARNESS_CACHE_DIR`, else
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -47,7 +48,9 @@ class EmbeddingCache:
         except sqlite3.DatabaseError:
             self._rebuild()
         except OSError as exc:
-            print(f"harness: warning: cache disabled ({self.folder}: {exc.strerror})", file=sys.stderr)
+            print(
+                f"harness: warning: cache disabled ({self.folder}: {exc.strerror})", file=sys.stderr
+            )
             self.disabled = True
         return self._db
 
@@ -56,19 +59,21 @@ class EmbeddingCache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)")
-        db.execute("SELECT count(*) FROM vec WHERE key = ''").fetchone()  # touch: detects corruption
+        db.execute(
+            "SELECT count(*) FROM vec WHERE key = ''"
+        ).fetchone()  # touch: detects corruption
         return db
 
     def _rebuild(self) -> None:
-        print(f"harness: warning: embedding cache {self.path} is corrupt; rebuilding", file=sys.stderr)
+        print(
+            f"harness: warning: embedding cache {self.path} is corrupt; rebuilding", file=sys.stderr
+        )
         if self._db is not None:
             self._db.close()
             self._db = None
         for suffix in ("", "-wal", "-shm"):
-            try:
+            with contextlib.suppress(OSError):
                 os.replace(f"{self.path}{suffix}", f"{self.path}{suffix}.corrupt")
-            except OSError:
-                pass
         try:
             self._db = self._open()
         except (sqlite3.DatabaseError, OSError):

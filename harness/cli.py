@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -13,7 +12,7 @@ from typing import Any
 import click
 
 from harness import __version__
-from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, HarnessError
+from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, HarnessError
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 
@@ -57,7 +56,9 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
 
 
 def debug_option(func: Callable) -> Callable:
-    return click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")(func)
+    return click.option(
+        "--debug", is_flag=True, help="Show tracebacks instead of one-line errors."
+    )(func)
 
 
 def references_option(func: Callable) -> Callable:
@@ -125,40 +126,94 @@ class Progress:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @references_option
-@click.option("--metrics", default="rouge,embedding,facts", show_default=True,
-              help="Comma-separated metric families: rouge, embedding, facts.")
-@click.option("--stemmer/--no-stemmer", default=True, show_default=True,
-              help="Porter stemming for ROUGE (default tokenizer only).")
-@click.option("--tokenizer", type=click.Choice(["default", "unicode"]), default="default",
-              show_default=True,
-              help="ROUGE tokenizer: rouge-score's ASCII one, or letters of every script.")
-@click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
-              help="Embedding model: the bundled all-MiniLM-L6-v2 or a local folder.")
+@click.option(
+    "--metrics",
+    default="rouge,embedding,facts",
+    show_default=True,
+    help="Comma-separated metric families: rouge, embedding, facts.",
+)
+@click.option(
+    "--stemmer/--no-stemmer",
+    default=True,
+    show_default=True,
+    help="Porter stemming for ROUGE (default tokenizer only).",
+)
+@click.option(
+    "--tokenizer",
+    type=click.Choice(["default", "unicode"]),
+    default="default",
+    show_default=True,
+    help="ROUGE tokenizer: rouge-score's ASCII one, or letters of every script.",
+)
+@click.option(
+    "--model",
+    default="all-MiniLM-L6-v2",
+    show_default=True,
+    help="Embedding model: the bundled all-MiniLM-L6-v2 or a local folder.",
+)
 @click.option("--device", default="cpu", show_default=True, help="cpu, cuda or auto.")
 @click.option("--batch-size", type=click.IntRange(1, 4096), default=64, show_default=True)
-@click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
-              help="Cache embeddings on disk.")
-@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-              help="Embedding cache folder (default ~/.cache/harness or $HARNESS_CACHE_DIR).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: table on a terminal, json otherwise).")
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
-              help="Write the report to FILE (atomically) instead of stdout.")
+@click.option(
+    "--cache/--no-cache",
+    "use_cache",
+    default=True,
+    show_default=True,
+    help="Cache embeddings on disk.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Embedding cache folder (default ~/.cache/harness or $HARNESS_CACHE_DIR).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: table on a terminal, json otherwise).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the report to FILE (atomically) instead of stdout.",
+)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 @debug_option
 @handle_errors
-def score(path: Path, references: Path, metrics: str, stemmer: bool, tokenizer: str, model: str,
-          device: str, batch_size: int, use_cache: bool, cache_dir: Path | None, fmt: str | None,
-          output: Path | None, progress: bool, debug: bool) -> int:
+def score(
+    path: Path,
+    references: Path,
+    metrics: str,
+    stemmer: bool,
+    tokenizer: str,
+    model: str,
+    device: str,
+    batch_size: int,
+    use_cache: bool,
+    cache_dir: Path | None,
+    fmt: str | None,
+    output: Path | None,
+    progress: bool,
+    debug: bool,
+) -> int:
     """Score every candidate summary under PATH (a folder of .txt/.md files or a JSONL file)."""
     from harness.loading import iter_candidates, load_references
     from harness.output import RENDERERS, write_atomic
-    from harness.run import RunConfig, Scorer, settings_dict, summarize
     from harness.results import RunResult
+    from harness.run import RunConfig, Scorer, settings_dict, summarize
 
     config = RunConfig(
-        metrics=_parse_metrics(metrics), use_stemmer=stemmer, tokenizer=tokenizer, model=model,
-        device=device, batch_size=batch_size, cache_dir=cache_dir, use_cache=use_cache,
+        metrics=_parse_metrics(metrics),
+        use_stemmer=stemmer,
+        tokenizer=tokenizer,
+        model=model,
+        device=device,
+        batch_size=batch_size,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
     )
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "json"
@@ -168,7 +223,7 @@ def score(path: Path, references: Path, metrics: str, stemmer: bool, tokenizer: 
     for note in notes:
         _err(f"note: {note}")
     if not items:
-        raise HarnessError(f"no candidates found (expected .txt/.md files or JSONL lines)", path)
+        raise HarnessError("no candidates found (expected .txt/.md files or JSONL lines)", path)
     bar = Progress(len(items), progress and sys.stderr.isatty())
     scorer = Scorer(documents, config, on_progress=bar)
     try:
@@ -204,8 +259,9 @@ def score(path: Path, references: Path, metrics: str, stemmer: bool, tokenizer: 
 @main.command()
 @click.argument("document", required=False)
 @references_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @debug_option
 @handle_errors
 def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
@@ -216,7 +272,9 @@ def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
 
     documents = load_references(references)
     if document is not None and document not in documents:
-        raise HarnessError(f"unknown document {document!r} (have: {', '.join(documents)})", references)
+        raise HarnessError(
+            f"unknown document {document!r} (have: {', '.join(documents)})", references
+        )
     chosen = [document] if document else list(documents)
     described = {
         d: describe_facts(documents[d].facts) if documents[d].facts else [] for d in chosen
@@ -238,7 +296,9 @@ def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
         table.add_column("accepts")
         for item in items:
             rest = {k: v for k, v in item.items() if k not in ("id", "statement")}
-            accepts = "\n".join(f"{k}: {_brief(v)}" for k, v in rest.items() if v not in (None, [], {}, ""))
+            accepts = "\n".join(
+                f"{k}: {_brief(v)}" for k, v in rest.items() if v not in (None, [], {}, "")
+            )
             table.add_row(item["id"], item.get("statement", ""), accepts)
         console.print(table)
     return EXIT_OK
@@ -259,13 +319,20 @@ def _brief(value: Any) -> str:
 @click.argument("labels", type=click.Path(path_type=Path))
 @click.argument("candidates", type=click.Path(path_type=Path), required=False)
 @references_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None)
 @debug_option
 @handle_errors
-def calibrate(labels: Path, candidates: Path | None, references: Path, fmt: str,
-              output: Path | None, debug: bool) -> int:
+def calibrate(
+    labels: Path,
+    candidates: Path | None,
+    references: Path,
+    fmt: str,
+    output: Path | None,
+    debug: bool,
+) -> int:
     """Measure the facts checklist against hand labels.
 
     LABELS is a CSV (candidate,fact,expected[,document]) whose texts come from

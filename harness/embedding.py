@@ -9,6 +9,7 @@ missing from the cache, so a cached rerun never pays for them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -61,6 +62,12 @@ def resolve_model(name: str) -> Path:
     return path
 
 
+@functools.lru_cache(maxsize=4)
+def _load_model(factory, path: str, device: str):
+    """One loaded model per (path, device) per process: repeated runs in a notebook reuse it."""
+    return factory(path, device=device, local_files_only=True)
+
+
 class SentenceTransformerEncoder:
     """Lazily loads a local sentence-transformers model and encodes in batches."""
 
@@ -92,9 +99,7 @@ class SentenceTransformerEncoder:
 
                 device = "cuda" if torch.cuda.is_available() else "cpu"
             try:
-                self._model = SentenceTransformer(
-                    str(self.path), device=device, local_files_only=True
-                )
+                self._model = _load_model(SentenceTransformer, str(self.path), device)
             except Exception as exc:  # corrupt weights, bad config, missing CUDA
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 raise ModelError(

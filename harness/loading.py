@@ -108,11 +108,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
 
 
 def _is_skipped(name: str) -> bool:
-    return (
-        name.startswith(".")
-        or name.startswith("#")
-        or name.endswith(BACKUP_SUFFIXES)
-    )
+    return name.startswith(".") or name.startswith("#") or name.endswith(BACKUP_SUFFIXES)
 
 
 # ---------------------------------------------------------------- references
@@ -271,7 +267,9 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
                 yield LoadFailure(f"line-{number}", where, None, str(exc))
                 continue
             except json.JSONDecodeError as exc:
-                yield LoadFailure(f"line-{number}", where, None, f"{where}: invalid JSON ({exc.msg})")
+                yield LoadFailure(
+                    f"line-{number}", where, None, f"{where}: invalid JSON ({exc.msg})"
+                )
                 continue
             failure = _check_record(record, where, number, documents, single)
             if isinstance(failure, LoadFailure):
@@ -297,13 +295,13 @@ def _check_record(
     cid = record.get("id")
     cid = str(cid) if isinstance(cid, (str, int)) and not isinstance(cid, bool) else None
     if not cid:
-        return LoadFailure(f"line-{number}", where, None, f"{where}: missing \"id\"")
+        return LoadFailure(f"line-{number}", where, None, f'{where}: missing "id"')
     summary = record.get("summary")
     if not isinstance(summary, str):
-        return LoadFailure(cid, where, None, f"{where}: \"summary\" must be a string")
+        return LoadFailure(cid, where, None, f'{where}: "summary" must be a string')
     doc = record.get("document", single)
     if doc is None:
-        return LoadFailure(cid, where, None, f"{where}: missing \"document\" (several documents)")
+        return LoadFailure(cid, where, None, f'{where}: missing "document" (several documents)')
     if doc not in documents:
         return LoadFailure(cid, where, None, f"{where}: unknown document {doc!r}")
     return cid, str(doc), summary
@@ -324,7 +322,9 @@ def iter_candidates(
     raise ConfigError("expected a folder of .txt/.md files or a .jsonl file", path)
 
 
-def iter_folder_single(path: Path, documents: dict[str, Document]) -> Iterator[Candidate | LoadFailure]:
+def iter_folder_single(
+    path: Path, documents: dict[str, Document]
+) -> Iterator[Candidate | LoadFailure]:
     if len(documents) != 1:
         yield LoadFailure(path.stem, str(path), None, f"{path}: several documents; use a folder")
         return

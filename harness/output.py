@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -12,7 +13,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from harness.errors import ConfigError
-from harness.results import CandidateResult, RunResult, candidate_to_dict, run_to_dict, summary_to_dict
+from harness.results import (
+    CandidateResult,
+    RunResult,
+    candidate_to_dict,
+    run_to_dict,
+    summary_to_dict,
+)
 from harness.rouge import ROUGE_TYPES
 
 SYMBOL = {"present": "✓", "absent": "✗", "contradicted": "⚠"}
@@ -153,13 +160,21 @@ def render_markdown(run: RunResult, extra: dict[str, Any] | None = None) -> str:
     cols = _columns(run)
     lines = [
         "| " + " | ".join(title for _, title in cols) + " |",
-        "|" + "|".join("---" if k in ("id", "checklist", "status", "document") else "---:" for k, _ in cols) + "|",
+        "|"
+        + "|".join(
+            "---" if k in ("id", "checklist", "status", "document") else "---:" for k, _ in cols
+        )
+        + "|",
     ]
     for c in run.candidates:
         row = flat_row(c)
         row["status"] = _status_text(c)
         lines.append("| " + " | ".join(_md_escape(_fmt(row[k])) for k, _ in cols) + " |")
-    lines.append("| " + " | ".join(f"**{_md_escape(x)}**" if x else "" for x in _summary_cells(run, cols)) + " |")
+    lines.append(
+        "| "
+        + " | ".join(f"**{_md_escape(x)}**" if x else "" for x in _summary_cells(run, cols))
+        + " |"
+    )
     lines.append("")
     lines.append(f"`{run.signature}`")
     return "\n".join(lines) + "\n"
@@ -184,7 +199,12 @@ def build_table(run: RunResult):
             elif key == "checklist" and c.facts is not None:
                 text = Text()
                 for r in c.facts.results:
-                    text.append(SYMBOL[r.verdict], style={"present": "green", "absent": "yellow", "contradicted": "bold red"}[r.verdict])
+                    text.append(
+                        SYMBOL[r.verdict],
+                        style={"present": "green", "absent": "yellow", "contradicted": "bold red"}[
+                            r.verdict
+                        ],
+                    )
                 text.append(" " + " ".join(checklist(c).split(" ")[1:]))
                 cells.append(text)
             else:
@@ -241,10 +261,8 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -273,7 +291,5 @@ class AtomicWriter:
             os.replace(self.tmp, self.path)
         else:
             self.handle.close()
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
-            except OSError:
-                pass

@@ -56,9 +56,7 @@ class RougeMetric:
         self.tokenizer = tokenizer
         self._scorer = RougeScorer(list(ROUGE_TYPES), use_stemmer=use_stemmer, tokenizer=tok)
 
-    def score_many(
-        self, candidates: Sequence[str], references: Sequence[str]
-    ) -> list[RougeResult]:
+    def score_many(self, candidates: Sequence[str], references: Sequence[str]) -> list[RougeResult]:
         """Score each prepared candidate against every prepared reference."""
         n_refs = len(references)
         if n_refs == 0:

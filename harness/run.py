@@ -29,9 +29,7 @@ class RunConfig:
     def __post_init__(self) -> None:
         unknown = [m for m in self.metrics if m not in METRICS]
         if unknown:
-            raise ConfigError(
-                f"unknown metric {unknown[0]!r} (choose from {', '.join(METRICS)})"
-            )
+            raise ConfigError(f"unknown metric {unknown[0]!r} (choose from {', '.join(METRICS)})")
         if self.tokenizer not in ("default", "unicode"):
             raise ConfigError(f"unknown tokenizer {self.tokenizer!r} (default, unicode)")
         if self.device not in ("cpu", "cuda", "auto") and not self.device.startswith("cuda:"):
@@ -86,9 +84,7 @@ class Scorer:
         out = []
         for item in items:
             if isinstance(item, LoadFailure):
-                out.append(
-                    CandidateResult(item.id, item.path, item.document, "error", item.error)
-                )
+                out.append(CandidateResult(item.id, item.path, item.document, "error", item.error))
                 continue
             key = (item.document, item.id)
             out.append(
@@ -118,7 +114,9 @@ class Scorer:
         for c in cands:
             by_doc.setdefault(c.document, []).append(c)
         for doc, group in by_doc.items():
-            results = self._rouge.score_many([prepare(c.text) for c in group], self._prepared_refs[doc])
+            results = self._rouge.score_many(
+                [prepare(c.text) for c in group], self._prepared_refs[doc]
+            )
             for c, r in zip(group, results, strict=True):
                 out[(c.document, c.id)] = r
         return out

@@ -1,0 +1,85 @@
+"""Shared fixtures: a fake embedding model for fast unit tests, tiny reference folders."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class FakeEncoder:
+    """Bag-of-words hashed into 64 dimensions, L2-normalised: similar words, similar vectors."""
+
+    name = "fake-bow-64"
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts):
+        self.calls.append(list(texts))
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
+                out[i, h % 64] += 1.0
+            norm = np.linalg.norm(out[i])
+            out[i] = out[i] / norm if norm else out[i]
+            if not norm:
+                out[i, 0] = 1.0
+        return out
+
+    def cache_key(self) -> str:
+        return self.name
+
+
+@pytest.fixture
+def fake_encoder() -> FakeEncoder:
+    return FakeEncoder()
+
+
+ARTICLE = (
+    "The city council approved a new park on Monday. The park will open in spring "
+    "and include a playground. Funding comes from a state grant of two million dollars."
+)
+FACTS = """
+[[fact]]
+id = "park-approved"
+statement = "The council approved a new park."
+"""
+
+
+def make_refs(root: Path, docs: dict[str, list[str]] | None = None) -> Path:
+    """references/<doc>/article.txt plus reference summaries; returns the references folder."""
+    docs = docs or {
+        "park": [
+            "The council approved a park that opens in spring with a playground.",
+            "A state grant of two million dollars funds a new park approved by the council.",
+        ]
+    }
+    refs = root / "references"
+    for doc, summaries in docs.items():
+        folder = refs / doc
+        folder.mkdir(parents=True)
+        (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+        for i, text in enumerate(summaries):
+            (folder / f"ref-{i}.txt").write_text(text, encoding="utf-8")
+    return refs
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """A temp project: references/park with two references and three candidates."""
+    make_refs(tmp_path)
+    cands = tmp_path / "candidates"
+    cands.mkdir()
+    (cands / "good.txt").write_text(
+        "The council approved a new park. It opens in spring with a playground.", encoding="utf-8"
+    )
+    (cands / "short.txt").write_text("A park.", encoding="utf-8")
+    (cands / "other.md").write_text("- Stocks fell sharply\n- Oil prices rose", encoding="utf-8")
+    return tmp_path

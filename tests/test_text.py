@@ -1,0 +1,28 @@
+from harness.text import fold, sentence_spans, sentences
+
+
+def test_markdown_bullets_and_headings_split_per_item() -> None:
+    text = "# Summary\n\n- **First** point here. Second sentence.\n- Third\n1. Fourth item"
+    assert sentences(text) == [
+        "Summary",
+        "First point here.",
+        "Second sentence.",
+        "Third",
+        "Fourth item",
+    ]
+
+
+def test_spans_index_the_original_text() -> None:
+    text = "  Hello there.  General Kenobi!\n\n* bullet one\n"
+    for s, e in sentence_spans(text):
+        assert text[s:e] == text[s:e].strip()
+        assert text[s:e]
+    assert [text[s:e] for s, e in sentence_spans(text)][-1] == "bullet one"
+
+
+def test_abbreviations_do_not_split() -> None:
+    assert len(sentences("U.S. troops will not join. The U.K. took the chair.")) == 2
+
+
+def test_fold_quotes_and_dashes() -> None:
+    assert fold("\u201cno\u201d \u2014 U.S.\u2019s") == '"no" - U.S.\'s'
