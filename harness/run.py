@@ -198,42 +198,56 @@ def signature(documents: dict[str, Document], config: RunConfig, model_key: str 
     return "|".join(parts)
 
 
-def summarize(results: Iterable[CandidateResult]) -> Summary:
-    """Means over scored candidates, and per-fact verdict rates."""
-    total = scored = errors = 0
-    sums: dict[str, float] = {}
-    counts: dict[str, int] = {}
-    verdicts: dict[str, dict[str, int]] = {}
+class SummaryBuilder:
+    """Running means and per-fact verdict counts, so a streamed run keeps no results."""
 
-    def add(name: str, value: float) -> None:
-        sums[name] = sums.get(name, 0.0) + value
-        counts[name] = counts.get(name, 0) + 1
+    def __init__(self) -> None:
+        self.total = self.scored = self.errors = 0
+        self._sums: dict[str, float] = {}
+        self._counts: dict[str, int] = {}
+        self._verdicts: dict[str, dict[str, int]] = {}
 
-    for r in results:
-        total += 1
+    def _add(self, name: str, value: float) -> None:
+        self._sums[name] = self._sums.get(name, 0.0) + value
+        self._counts[name] = self._counts.get(name, 0) + 1
+
+    def add(self, r: CandidateResult) -> None:
+        self.total += 1
         if r.status != "ok":
-            errors += 1
-            continue
-        scored += 1
+            self.errors += 1
+            return
+        self.scored += 1
         if r.rouge:
             for t, prf in r.rouge.best.items():
-                add(t, prf.fmeasure)
+                self._add(t, prf.fmeasure)
         if r.embedding:
-            add("embedding_max", r.embedding.max)
-            add("embedding_mean", r.embedding.mean)
-            add("embedding_article", r.embedding.article)
+            self._add("embedding_max", r.embedding.max)
+            self._add("embedding_mean", r.embedding.mean)
+            self._add("embedding_article", r.embedding.article)
         if r.facts:
-            add("coverage", r.facts.coverage)
-            add("contradicted", r.facts.contradicted)
+            self._add("coverage", r.facts.coverage)
+            self._add("contradicted", r.facts.contradicted)
             for fr in r.facts.results:
-                verdicts.setdefault(fr.id, {"present": 0, "absent": 0, "contradicted": 0})
-                verdicts[fr.id][fr.verdict] += 1
-    means = {k: sums[k] / counts[k] for k in sums}
-    rates = {
-        fact: {v: n / max(1, sum(c.values())) for v, n in c.items()}
-        for fact, c in sorted(verdicts.items())
-    }
-    return Summary(total, scored, errors, means, rates)
+                counts = self._verdicts.setdefault(
+                    fr.id, {"present": 0, "absent": 0, "contradicted": 0}
+                )
+                counts[fr.verdict] += 1
+
+    def build(self) -> Summary:
+        means = {k: self._sums[k] / self._counts[k] for k in self._sums}
+        rates = {
+            fact: {v: n / max(1, sum(c.values())) for v, n in c.items()}
+            for fact, c in sorted(self._verdicts.items())
+        }
+        return Summary(self.total, self.scored, self.errors, means, rates)
+
+
+def summarize(results: Iterable[CandidateResult]) -> Summary:
+    """Means over scored candidates, and per-fact verdict rates."""
+    builder = SummaryBuilder()
+    for r in results:
+        builder.add(r)
+    return builder.build()
 
 
 def score(

@@ -8,6 +8,7 @@ from rouge_score.rouge_scorer import RougeScorer
 
 from harness.rouge import ROUGE_TYPES, RougeMetric, prepare
 
+UNICODE = ["Cristóbal", "naïve", "Привет", "東京", "emoji🙂", "\u200f", "ß", "İstanbul", "x\u0301"]
 VOCAB = (
     "the a of troops troop soldiers force forces peacekeeping Ukraine Russia NATO U.S. US "
     "article 5 five chair chairmanship took over United Kingdom Britain running runs ran "
@@ -20,7 +21,8 @@ def _random_text(rng: np.random.Generator) -> str:
     sents = []
     for _ in range(n_sent):
         n = int(rng.integers(0, 18))
-        words = [VOCAB[int(i)] for i in rng.integers(0, len(VOCAB), n)]
+        pool = VOCAB + UNICODE if rng.random() < 0.2 else VOCAB
+        words = [pool[int(i)] for i in rng.integers(0, len(pool), n)]
         if rng.random() < 0.3 and words:  # repeated tokens
             words += words[: int(rng.integers(1, len(words) + 1))]
         sents.append(" ".join(words) + rng.choice([".", "!", "?", ""]))
@@ -45,6 +47,29 @@ def test_best_reference_equals_rouge_score_multi(stem: bool) -> None:
     ours = metric.score_many(cands, refs)
     for cand, result in zip(cands, ours, strict=True):
         _assert_equal(result.best, reference.score_multi(refs, cand))
+
+
+def test_differential_10000_pairs() -> None:
+    """2,500 candidates x 4 references = 10,000 pairs; best and mean both from rouge-score."""
+    rng = np.random.default_rng(10_000)
+    metric = RougeMetric()
+    reference = RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    refs = [prepare(_random_text(rng)) for _ in range(4)]
+    refs[0] = refs[0] or "one"
+    cands = [prepare(_random_text(rng)) for _ in range(2_500)]
+    ours = metric.score_many(cands, refs)
+    pairs = 0
+    for cand, result in zip(cands, ours, strict=True):
+        per = [reference.score(r, cand) for r in refs]
+        pairs += len(per)
+        for t in ROUGE_TYPES:
+            f = [p[t].fmeasure for p in per]
+            best = per[f.index(max(f))][t]
+            assert result.best[t].precision == best.precision, (t, cand)
+            assert result.best[t].recall == best.recall, (t, cand)
+            assert result.best[t].fmeasure == best.fmeasure, (t, cand)
+            assert result.mean[t].fmeasure == pytest.approx(sum(f) / len(f), abs=1e-12)
+    assert pairs == 10_000
 
 
 def test_mean_over_references_equals_direct_mean() -> None:
