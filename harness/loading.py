@@ -111,6 +111,19 @@ def _is_skipped(name: str) -> bool:
     return name.startswith(".") or name.startswith("#") or name.endswith(BACKUP_SUFFIXES)
 
 
+def _printable(text: str) -> str:
+    """`text` with lone surrogates (undecodable file names, JSON "\\ud800" escapes) as U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 # ---------------------------------------------------------------- references
 
 
@@ -220,6 +233,15 @@ def iter_folder(
     for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
         rel = path.relative_to(root)
         cid = _candidate_id(rel)
+        if not _is_utf8(str(path)):
+            shown = _printable(str(path))
+            yield LoadFailure(
+                _printable(cid),
+                shown,
+                single,
+                f"{shown}: file name is not valid UTF-8; rename the file",
+            )
+            continue
         if single is not None:
             doc = single
         else:
@@ -257,8 +279,16 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", path) from None
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_bounded_lines(handle), start=1):
             where = f"{path}:{number}"
+            if raw is None:
+                yield LoadFailure(
+                    f"line-{number}",
+                    where,
+                    None,
+                    f"{where}: line is over the {MAX_BYTES:,}-byte limit",
+                )
+                continue
             if not raw.strip():
                 continue
             try:
@@ -284,7 +314,22 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
                 continue
             seen[key] = number
             warnings = () if summary.strip() else ("empty summary",)
-            yield Candidate(cid, where, doc, summary.replace("\r\n", "\n"), warnings)
+            text = summary.replace("\r\n", "\n").replace("\r", "\n")
+            yield Candidate(cid, where, doc, text, warnings)
+
+
+def _bounded_lines(handle, limit: int = MAX_BYTES) -> Iterator[bytes | None]:
+    """The lines of a binary file; None for a line over `limit` bytes, never held in memory."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = handle.readline(1 << 20)
+            yield None
+            continue
+        yield line
 
 
 def _check_record(
@@ -296,9 +341,20 @@ def _check_record(
     cid = str(cid) if isinstance(cid, (str, int)) and not isinstance(cid, bool) else None
     if not cid:
         return LoadFailure(f"line-{number}", where, None, f'{where}: missing "id"')
+    if not _is_utf8(cid):
+        return LoadFailure(
+            _printable(cid), where, None, f'{where}: "id" has an unpaired surrogate escape'
+        )
     summary = record.get("summary")
     if not isinstance(summary, str):
         return LoadFailure(cid, where, None, f'{where}: "summary" must be a string')
+    if not _is_utf8(summary):
+        return LoadFailure(
+            cid,
+            where,
+            None,
+            f'{where}: "summary" has an unpaired surrogate escape (such as \\ud800), not text',
+        )
     doc = record.get("document", single)
     if doc is None:
         return LoadFailure(cid, where, None, f'{where}: missing "document" (several documents)')

@@ -244,12 +244,30 @@ RENDERERS: dict[str, Callable[..., str]] = {
 }
 
 
+def check_output(path: Path) -> None:
+    """Fail early (exit 2) when `path` cannot be written: missing folder, a folder, read-only."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ConfigError("output folder does not exist", folder)
+    if path.is_dir():
+        raise ConfigError("output path is a folder, expected a file name", path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ConfigError(f"cannot write output: {exc.strerror}", path) from None
+    os.close(fd)
+    os.unlink(tmp)
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temp file in the same folder and rename: readers never see half a report."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ConfigError("output folder does not exist", folder)
+    if path.is_dir():
+        raise ConfigError("output path is a folder, expected a file name", path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -260,7 +278,11 @@ def write_atomic(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except OSError as exc:  # disk full, replaced by a folder meanwhile: a clear error, no temp file
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise ConfigError(f"cannot write output: {exc.strerror or exc}", path) from None
+    except BaseException:  # Ctrl-C or a crash: no half-written report, no temp file
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
