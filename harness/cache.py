@@ -45,8 +45,8 @@ class EmbeddingCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
-        except sqlite3.DatabaseError:
-            self._rebuild()
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
         except OSError as exc:
             print(
                 f"harness: warning: cache disabled ({self.folder}: {exc.strerror})", file=sys.stderr
@@ -63,6 +63,20 @@ class EmbeddingCache:
             "SELECT count(*) FROM vec WHERE key = ''"
         ).fetchone()  # touch: detects corruption
         return db
+
+    def _recover(self, exc: sqlite3.DatabaseError) -> None:
+        """Rebuild a corrupt cache; any other failure (locked, I/O) only disables it for this run.
+
+        Moving aside a healthy cache that another run holds locked would lose its vectors.
+        """
+        if _is_corrupt(exc):
+            self._rebuild()
+            return
+        print(
+            f"harness: warning: cache disabled for this run ({self.path}: {exc})", file=sys.stderr
+        )
+        self.close()
+        self.disabled = True
 
     def _rebuild(self) -> None:
         print(
@@ -93,12 +107,15 @@ class EmbeddingCache:
                 marks = ",".join("?" * len(chunk))
                 rows = db.execute(f"SELECT key, dim, data FROM vec WHERE key IN ({marks})", chunk)
                 for key, dim, data in rows:
-                    vec = np.frombuffer(data, dtype=np.float32)
-                    if vec.shape != (dim,) or not np.all(np.isfinite(vec)):
+                    try:
+                        vec = np.frombuffer(data, dtype=np.float32)
+                    except (TypeError, ValueError):
+                        continue  # not a float32 blob: recomputed
+                    if vec.shape != (dim,) or not np.all(np.isfinite(vec)) or key not in keys:
                         continue  # a damaged row is simply recomputed
                     out[keys[key]] = vec
-        except sqlite3.DatabaseError:
-            self._rebuild()
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
             return {}
         return out
 
@@ -114,12 +131,25 @@ class EmbeddingCache:
             with db:
                 db.execute("BEGIN IMMEDIATE")
                 db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?, ?)", rows)
-        except sqlite3.OperationalError as exc:
-            print(f"harness: warning: cache write skipped ({exc})", file=sys.stderr)
-        except sqlite3.DatabaseError:
-            self._rebuild()
+        except sqlite3.DatabaseError as exc:
+            if _is_corrupt(exc):
+                self._rebuild()
+            else:  # locked past the timeout, disk full: the vectors are simply not cached
+                print(f"harness: warning: cache write skipped ({exc})", file=sys.stderr)
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+_CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    """A damaged or foreign file (rebuild it), as opposed to a lock or I/O error (keep it)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) in _CORRUPT_CODES
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text

@@ -9,6 +9,7 @@ sentences even in plain paragraphs; rouge1/2/L ignore the newlines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -32,6 +33,24 @@ class RougeResult:
 
     best: dict[str, PRF]
     mean: dict[str, PRF]
+
+
+NON_ASCII_WARNING = (
+    "most letters are non-ASCII and ignored by the default tokenizer; try --tokenizer unicode"
+)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def dropped_letter_share(text: str) -> float:
+    """Share of the letters of `text` (any script) that rouge-score's default tokenizer drops.
+
+    The default tokenizer keeps only ASCII letters and digits, so Cyrillic, Thai or
+    Devanagari text scores 0 and "Cristóbal" becomes "cristbal".
+    """
+    letters = sum(map(str.isalpha, text))
+    if not letters:
+        return 0.0
+    return 1.0 - len(_ASCII_LETTER.findall(text)) / letters
 
 
 def prepare(text: str) -> str:

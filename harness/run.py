@@ -97,12 +97,22 @@ class Scorer:
                     rouge.get(key),
                     emb.get(key),
                     facts.get(key),
-                    item.warnings,
+                    self._warnings(item),
                 )
             )
         if self.on_progress is not None:
             self.on_progress(len(items))
         return out
+
+    def _warnings(self, cand: Candidate) -> tuple[str, ...]:
+        """The candidate's loading warnings, plus one when ROUGE would drop most of its letters."""
+        if self._rouge is None or self.config.tokenizer != "default":
+            return cand.warnings
+        from harness.rouge import NON_ASCII_WARNING, dropped_letter_share
+
+        if dropped_letter_share(cand.text) > 0.5:
+            return (*cand.warnings, NON_ASCII_WARNING)
+        return cand.warnings
 
     def _score_rouge(self, cands: list[Candidate]) -> dict:
         if self._rouge is None:
