@@ -201,8 +201,9 @@ def score(
 ) -> int:
     """Score every candidate summary under PATH (a folder of .txt/.md files or a JSONL file)."""
     from harness.loading import iter_candidates, load_references
-    from harness.output import RENDERERS, write_atomic
+    from harness.output import RENDERERS, check_output, write_atomic
     from harness.results import RunResult
+    from harness.rouge import NON_ASCII_WARNING
     from harness.run import RunConfig, Scorer, settings_dict, summarize
 
     config = RunConfig(
@@ -217,6 +218,8 @@ def score(
     )
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "json"
+    if output is not None:
+        check_output(output)  # fail before scoring, not after
     documents = load_references(references)
     notes: list[str] = []
     items = list(iter_candidates(path, documents, notes))
@@ -236,6 +239,9 @@ def score(
     for c in run.candidates:
         if c.status != "ok":
             _err(f"error: {c.error}")
+    dropped = sum(NON_ASCII_WARNING in c.warnings for c in run.candidates)
+    if dropped:
+        _err(f"warning: {dropped} candidate(s): {NON_ASCII_WARNING}")
     text = RENDERERS[fmt](run)
     if output is not None:
         write_atomic(output, text)
@@ -310,6 +316,56 @@ def _brief(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_brief(v)}" for k, v in value.items())
     return str(value)
+
+
+# ---------------------------------------------------------------------- doctor
+
+
+@main.command()
+@references_option
+@click.option(
+    "--model",
+    default="all-MiniLM-L6-v2",
+    show_default=True,
+    help="Embedding model to load: the bundled all-MiniLM-L6-v2 or a local folder.",
+)
+@click.option("--device", default="cpu", show_default=True, help="cpu, cuda or auto.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Embedding cache folder to check (default ~/.cache/harness or $HARNESS_CACHE_DIR).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@debug_option
+@handle_errors
+def doctor(
+    references: Path, model: str, device: str, cache_dir: Path | None, fmt: str, debug: bool
+) -> int:
+    """Check offline that references, facts, ROUGE, the model and the cache all work.
+
+    Prints each check with the fix for any problem, then versions; exits 2 when a check fails.
+    """
+    from harness.doctor import build_tables, report_to_dict, run_doctor
+    from harness.errors import EXIT_USAGE
+    from harness.output import dumps
+
+    report = run_doctor(references, model, device, cache_dir)
+    if fmt == "json":
+        click.echo(dumps(report_to_dict(report)))
+    else:
+        from rich.console import Console
+
+        console = Console(width=None if sys.stdout.isatty() else 120)
+        for table in build_tables(report):
+            console.print(table)
+    if not report.ok:
+        failed = [c.name for c in report.checks if c.status == "fail"]
+        _err(f"error: doctor found problems: {', '.join(failed)} (see the fix column)")
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------------- calibrate
