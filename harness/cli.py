@@ -14,7 +14,7 @@ import click
 from harness import __version__
 from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, HarnessError
 
-FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html")
 
 
 def _err(message: str) -> None:
@@ -242,7 +242,12 @@ def score(
     dropped = sum(NON_ASCII_WARNING in c.warnings for c in run.candidates)
     if dropped:
         _err(f"warning: {dropped} candidate(s): {NON_ASCII_WARNING}")
-    text = RENDERERS[fmt](run)
+    if fmt == "html":
+        from harness.html_report import render_run
+
+        text = render_run(run, candidates=items, documents=documents)
+    else:
+        text = RENDERERS[fmt](run)
     if output is not None:
         write_atomic(output, text)
         _err(f"wrote {output} ({len(results)} candidates)")
@@ -420,6 +425,53 @@ def calibrate(
 
         console = Console(file=open(output, "w", encoding="utf-8") if output else None)  # noqa: SIM115
         console.print(cal.render_calibration(report))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- report
+
+
+@main.command()
+@click.argument("results", type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Write the HTML report to FILE (atomically) instead of stdout.")
+@click.option("--baseline", type=click.Path(path_type=Path), default=None,
+              help="Results of an earlier run: show deltas and regressions against it.")
+@references_option
+@click.option("--title", default="Summarization report", show_default=True)
+@debug_option
+@handle_errors
+def report(results: Path, output: Path | None, baseline: Path | None, references: Path,
+           title: str, debug: bool) -> int:
+    """Render saved RESULTS (JSON or JSONL from `harness score`) as one self-contained HTML file.
+
+    Candidate texts are re-read from each candidate's path (a file or FILE.jsonl:LINE),
+    references from --references; what cannot be read is noted and its evidence shown.
+    """
+    from harness import html_report as hr
+    from harness.output import check_output, write_atomic
+
+    if output is not None:
+        check_output(output)
+    data = hr.load_results(results)
+    base = hr.load_results(baseline) if baseline is not None else None
+    texts, problems = hr.candidate_texts(data, results.resolve().parent)
+    if problems:
+        _err(f"note: {len(problems)} candidate text(s) could not be re-read; "
+             "the report shows their evidence only")
+    documents: dict[str, Any] = {}
+    try:
+        documents = hr.documents_from_folder(references)
+    except HarnessError as exc:
+        _err(f"note: references not shown: {exc}")
+    text = hr.render_html(data, texts, documents, base, title=title, source=str(results),
+                          baseline_name=str(baseline) if baseline else None,
+                          text_problems=problems)
+    if output is not None:
+        write_atomic(output, text)
+        _err(f"wrote {output} ({len(data['candidates'])} candidates)")
+    else:
+        click.echo(text, nl=False)
     return EXIT_OK
 
 
