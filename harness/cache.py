@@ -13,6 +13,7 @@ import hashlib
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -44,7 +45,7 @@ class EmbeddingCache:
             return self._db
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._db = self._open()
+            self._db = self._open_retrying()
         except sqlite3.DatabaseError as exc:
             self._recover(exc)
         except OSError as exc:
@@ -54,14 +55,34 @@ class EmbeddingCache:
             self.disabled = True
         return self._db
 
+    def _open_retrying(self, patience: float = 30.0) -> sqlite3.Connection:
+        """Open, retrying while another run holds a lock that SQLite does not wait for itself
+        (switching a new file to WAL, WAL recovery): two runs starting at once both get it."""
+        delay, deadline = 0.02, time.monotonic() + patience
+        while True:
+            try:
+                return self._open()
+            except sqlite3.OperationalError as exc:
+                if _is_corrupt(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)")
-        db.execute(
-            "SELECT count(*) FROM vec WHERE key = ''"
-        ).fetchone()  # touch: detects corruption
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)"
+            )
+            db.execute(
+                "SELECT count(*) FROM vec WHERE key = ''"
+            ).fetchone()  # touch: detects corruption
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def _recover(self, exc: sqlite3.DatabaseError) -> None:
