@@ -14,7 +14,7 @@ import click
 from harness import __version__
 from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, HarnessError
 
-FORMATS = ("table", "json", "jsonl", "csv", "markdown", "html")
+FORMATS = ("table", "json", "jsonl", "csv", "markdown", "junit", "github", "html")
 
 
 def _err(message: str) -> None:
@@ -181,6 +181,54 @@ class Progress:
     help="Write the report to FILE (atomically) instead of stdout.",
 )
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@click.option(
+    "--fail-under",
+    "fail_under",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Gate threshold, repeatable: coverage, rouge1, rouge2, rougeL, rougeLsum, embedding, "
+    "embedding_mean, embedding_article; mean.NAME for the run's mean. Overrides the config.",
+)
+@click.option(
+    "--max-contradicted",
+    type=int,
+    default=None,
+    help="Gate: most facts a candidate may contradict.",
+)
+@click.option(
+    "--max-mean-contradicted",
+    type=float,
+    default=None,
+    help="Gate: highest mean number of contradicted facts over the run.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Gate config file (default: harness.toml, else pyproject.toml, in the current folder).",
+)
+@click.option("--gate/--no-gate", "use_gate", default=True, help="Evaluate the CI gate.")
+@click.option(
+    "--save-baseline",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the JSON report to FILE, for a later --baseline or `harness compare`.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Compare with this earlier JSON report and show the deltas.",
+)
+@click.option(
+    "--fail-on-regression",
+    is_flag=True,
+    help="With --baseline: exit 1 when a gated metric regresses significantly.",
+)
+@click.option("--resamples", type=click.IntRange(1, 1_000_000), default=10_000, show_default=True,
+              help="Bootstrap resamples for --baseline.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
 @debug_option
 @handle_errors
 def score(
@@ -197,11 +245,25 @@ def score(
     fmt: str | None,
     output: Path | None,
     progress: bool,
+    fail_under: tuple[str, ...],
+    max_contradicted: int | None,
+    max_mean_contradicted: float | None,
+    config_file: Path | None,
+    use_gate: bool,
+    save_baseline: Path | None,
+    baseline: Path | None,
+    fail_on_regression: bool,
+    resamples: int,
+    seed: int,
     debug: bool,
 ) -> int:
-    """Score every candidate summary under PATH (a folder of .txt/.md files or a JSONL file)."""
+    """Score every candidate summary under PATH (a folder of .txt/.md files or a JSONL file).
+
+    Exit 0 when every candidate scored and the gate passed, 1 when a candidate could not be
+    scored or the gate failed, 2 on a usage or config error, 3 on an internal error.
+    """
     from harness.loading import iter_candidates, load_references
-    from harness.output import RENDERERS, check_output, write_atomic
+    from harness.output import check_output, write_atomic
     from harness.results import RunResult
     from harness.rouge import NON_ASCII_WARNING
     from harness.run import RunConfig, Scorer, settings_dict, summarize
@@ -220,6 +282,21 @@ def score(
         fmt = "table" if output is None and sys.stdout.isatty() else "json"
     if output is not None:
         check_output(output)  # fail before scoring, not after
+    if save_baseline is not None:
+        check_output(save_baseline)
+    if fail_on_regression and baseline is None:
+        raise HarnessError("--fail-on-regression needs --baseline FILE")
+    gate_config = None
+    if use_gate or baseline is not None:
+        from harness.config import load_gate_config, parse_cli_thresholds
+
+        overrides = parse_cli_thresholds(fail_under, max_contradicted, max_mean_contradicted)
+        gate_config = load_gate_config(Path.cwd(), config_file, overrides)
+    baseline_report = None
+    if baseline is not None:
+        from harness.compare import load_report
+
+        baseline_report = load_report(baseline)
     documents = load_references(references)
     notes: list[str] = []
     items = list(iter_candidates(path, documents, notes))
@@ -228,6 +305,7 @@ def score(
     if not items:
         raise HarnessError("no candidates found (expected .txt/.md files or JSONL lines)", path)
     bar = Progress(len(items), progress and sys.stderr.isatty())
+    started = time.monotonic()
     scorer = Scorer(documents, config, on_progress=bar)
     try:
         results = tuple(scorer.iter_results(items))
@@ -242,12 +320,41 @@ def score(
     dropped = sum(NON_ASCII_WARNING in c.warnings for c in run.candidates)
     if dropped:
         _err(f"warning: {dropped} candidate(s): {NON_ASCII_WARNING}")
+    elapsed = time.monotonic() - started
+    gate = comparison = None
+    extra: dict[str, Any] = {}
+    if use_gate and gate_config is not None:
+        from harness.gate import evaluate_gate, gate_to_dict
+
+        gate = evaluate_gate(run, gate_config, documents)
+        for note in gate.notes:
+            _err(f"note: gate {note}")
+        extra["gate"] = gate_to_dict(gate)
+    if save_baseline is not None:
+        from harness.output import render_json
+
+        write_atomic(save_baseline, render_json(run, extra))
+        _err(f"wrote baseline {save_baseline}")
+    gated = list(gate_config.metrics) if gate_config and gate_config.thresholds else None
+    if baseline_report is not None:
+        from dataclasses import replace
+
+        from harness.compare import compare_reports, comparison_to_dict
+        from harness.results import run_to_dict
+
+        comparison = replace(
+            compare_reports(baseline_report, run_to_dict(run), resamples, seed),
+            baseline_path=str(baseline),
+        )
+        extra["comparison"] = comparison_to_dict(comparison, gated, fail_on_regression)
     if fmt == "html":
         from harness.html_report import render_run
 
         text = render_run(run, candidates=items, documents=documents)
     else:
-        text = RENDERERS[fmt](run)
+        text = _render_score(fmt, run, extra, gate, comparison, gated, elapsed)
+    if output is not None or fmt not in ("table", "markdown", "github"):
+        _echo_verdicts(gate, comparison, gated, fmt)
     if output is not None:
         write_atomic(output, text)
         _err(f"wrote {output} ({len(results)} candidates)")
@@ -259,9 +366,175 @@ def score(
         console = Console()
         console.print(build_table(run))
         console.print(run.signature, soft_wrap=True, style="dim")
+        _print_verdicts(console, gate, comparison, gated)
     else:
         click.echo(text, nl=False)
-    return EXIT_FAILED if run.summary.errors else EXIT_OK
+    _step_summary(run, gate, comparison, gated)
+    regressed = bool(fail_on_regression and comparison and comparison.regressions(gated))
+    failed = run.summary.errors or (gate is not None and not gate.passed) or regressed
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _render_score(fmt, run, extra, gate, comparison, gated, elapsed: float) -> str:
+    """The report text for `fmt`: the gate goes into JSON, JUnit, annotations or a section."""
+    from harness import ci_report
+    from harness.output import RENDERERS
+
+    if fmt == "junit":
+        return ci_report.render_junit(run, gate, elapsed=elapsed)
+    if fmt == "github":
+        return ci_report.render_github(run, gate)
+    text = RENDERERS[fmt](run, extra)
+    if fmt == "table":
+        from harness.compare import render_comparison_text
+        from harness.gate import render_gate_text
+
+        text += render_gate_text(gate) if gate else ""
+        text += render_comparison_text(comparison, gated) if comparison else ""
+    elif fmt == "markdown":
+        from harness.compare import render_comparison_markdown
+
+        text += "\n" + ci_report.render_gate_markdown(gate) if gate else ""
+        text += "\n" + render_comparison_markdown(comparison, gated) if comparison else ""
+    return text
+
+
+def _echo_verdicts(gate, comparison, gated, fmt: str) -> None:
+    """The gate verdict (and deltas) on stderr when stdout carries a machine format."""
+    from harness.gate import render_gate_text
+
+    if gate is not None:
+        click.echo(render_gate_text(gate), nl=False, err=True)
+    if comparison is not None and fmt not in ("json", "jsonl"):
+        from harness.compare import render_comparison_text
+
+        click.echo(render_comparison_text(comparison, gated), nl=False, err=True)
+    elif comparison is not None and comparison.signature_mismatch:
+        _err("warning: baseline signature differs, numbers not comparable: "
+             + "; ".join(comparison.signature_mismatch))
+
+
+def _print_verdicts(console, gate, comparison, gated) -> None:
+    from rich.text import Text
+
+    from harness.gate import render_gate_text
+
+    if gate is not None:
+        text = render_gate_text(gate)
+        console.print(Text(text.rstrip("\n"), style="green" if gate.passed else "bold red"))
+    if comparison is not None:
+        from harness.compare import build_renderables
+
+        for item in build_renderables(comparison, gated):
+            console.print(item)
+
+
+def _step_summary(run, gate, comparison, gated) -> None:
+    """Append a Markdown summary to $GITHUB_STEP_SUMMARY when GitHub Actions sets it."""
+    import os
+
+    if not os.environ.get("GITHUB_STEP_SUMMARY"):
+        return
+    from harness import ci_report
+
+    md = None
+    if comparison is not None:
+        from harness.compare import render_comparison_markdown
+
+        md = render_comparison_markdown(comparison, gated)
+    try:
+        ci_report.append_step_summary(ci_report.render_step_summary(run, gate, md))
+    except OSError as exc:
+        _err(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror or exc}")
+
+
+# ---------------------------------------------------------------------- compare
+
+
+@main.command()
+@click.argument("baseline_path", metavar="BASELINE", type=click.Path(path_type=Path))
+@click.argument("current_path", metavar="CURRENT", type=click.Path(path_type=Path))
+@click.option("--resamples", type=click.IntRange(1, 1_000_000), default=10_000,
+              show_default=True, help="Bootstrap resamples.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default=None,
+              help="Output format (default: table on a terminal, json otherwise).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Write the comparison to FILE (atomically) instead of stdout.")
+@click.option("--fail-on-regression", is_flag=True,
+              help="Exit 1 when a gated metric regresses significantly.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), default=None,
+              help="Gate config naming the gated metrics (default: harness.toml, else "
+              "pyproject.toml, in the current folder; no thresholds: every metric is gated).")
+@debug_option
+@handle_errors
+def compare(baseline_path: Path, current_path: Path, resamples: int, seed: int,
+            fmt: str | None, output: Path | None, fail_on_regression: bool,
+            config_file: Path | None, debug: bool) -> int:
+    """Compare two JSON reports: per-metric deltas with paired bootstrap 95% CIs, lost facts.
+
+    Candidates are matched by (document, id). A metric regresses significantly when its
+    whole confidence interval is on the bad side of zero. Exit 1 with --fail-on-regression
+    when a gated metric regressed; 2 when a report cannot be read.
+    """
+    from dataclasses import replace
+
+    from harness.compare import (
+        build_renderables,
+        compare_reports,
+        comparison_to_dict,
+        load_report,
+        render_comparison_markdown,
+        render_comparison_text,
+    )
+    from harness.config import load_gate_config
+    from harness.output import check_output, dumps, write_atomic
+
+    if output is not None:
+        check_output(output)
+    gate_config = load_gate_config(Path.cwd(), config_file)
+    gated = list(gate_config.metrics) if gate_config.thresholds else None
+    comparison = replace(
+        compare_reports(load_report(baseline_path), load_report(current_path), resamples, seed),
+        baseline_path=str(baseline_path),
+        current_path=str(current_path),
+    )
+    data = comparison_to_dict(comparison, gated, fail_on_regression)
+    if fmt is None:
+        fmt = "table" if output is None and sys.stdout.isatty() else "json"
+    if comparison.signature_mismatch:
+        _err("WARNING: the reports' signatures differ; the numbers are not comparable: "
+             + "; ".join(comparison.signature_mismatch))
+    if fmt == "json":
+        text = dumps(data) + "\n"
+    elif fmt == "markdown":
+        text = render_comparison_markdown(comparison, gated)
+    else:
+        text = render_comparison_text(comparison, gated)
+    if output is not None:
+        write_atomic(output, text)
+        _err(f"wrote {output}")
+    elif fmt == "table" and sys.stdout.isatty():
+        from rich.console import Console
+
+        console = Console()
+        for item in build_renderables(comparison, gated):
+            console.print(item)
+    else:
+        click.echo(text, nl=False)
+    import os
+
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        from harness.ci_report import append_step_summary
+
+        md = render_comparison_markdown(comparison, gated)
+        try:
+            append_step_summary("## harness compare\n\n" + md)
+        except OSError as exc:
+            _err(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror or exc}")
+    for m in comparison.regressions(gated):
+        _err(f"regression: {m.metric} {m.delta:+.4f} (CI {m.ci_low:+.4f} to {m.ci_high:+.4f})")
+    return EXIT_FAILED if data["failed"] else EXIT_OK
 
 
 # ---------------------------------------------------------------------- facts

@@ -1,0 +1,611 @@
+"""Comparing two JSON reports: per-metric deltas with paired bootstrap confidence intervals.
+
+Candidates are matched by (document, id); only candidates scored (`status: ok`) in both
+reports count. For each metric both reports carry, the paired differences
+`d = current - baseline` are resampled with replacement (`numpy.random.default_rng(seed)`,
+`resamples` times, each metric with a fresh generator on the same seed, so every metric
+sees the same resampled candidates), and the percentile interval of the resampled means
+is the confidence interval of the mean difference. A metric regressed significantly when
+the whole interval lies on the bad side of zero: upper bound < 0 for higher-is-better
+metrics, lower bound > 0 for `contradicted`.
+
+The reports' signatures are compared part by part; any difference (model, stemmer,
+tokenizer, facts file, references, harness version) is listed in `signature_mismatch`
+because the numbers are then not comparable.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from harness.errors import ConfigError
+from harness.gate import METRIC_ORDER
+
+METRICS = METRIC_ORDER  # coverage, contradicted, rouge1, ..., embedding_article
+LOWER_IS_BETTER = frozenset({"contradicted"})
+DEFAULT_RESAMPLES = 10_000
+_CHUNK_ELEMENTS = 4_000_000  # bounds memory: resample rows drawn per block
+
+
+# ---------------------------------------------------------------- reading
+
+
+def load_report(path: Path | str) -> dict[str, Any]:
+    """A `harness score --format json` (or `jsonl`) report; a ConfigError when it is not one."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError("report not found", path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read report: {exc}", path) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = _load_jsonl(text, path)
+    if not isinstance(data, dict) or not isinstance(data.get("candidates"), list):
+        raise ConfigError(
+            'not a harness JSON report (expected an object with "candidates"; '
+            "write one with `harness score --format json`)",
+            path,
+        )
+    data.setdefault("signature", "")
+    return data
+
+
+def _load_jsonl(text: str, path: Path) -> dict[str, Any]:
+    candidates: list[Any] = []
+    tail: dict[str, Any] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"invalid JSON ({exc.msg})", path, number) from None
+        if isinstance(obj, dict) and "signature" in obj and "id" not in obj:
+            tail = obj
+        else:
+            candidates.append(obj)
+    return {**tail, "candidates": candidates}
+
+
+def candidate_metrics(cand: dict[str, Any]) -> dict[str, float]:
+    """Gate-metric values of one candidate object of a JSON report."""
+    out: dict[str, float] = {}
+    facts = cand.get("facts")
+    if isinstance(facts, dict):
+        if facts.get("coverage") is not None:
+            out["coverage"] = float(facts["coverage"])
+        if facts.get("contradicted") is not None:
+            out["contradicted"] = float(facts["contradicted"])
+    rouge = cand.get("rouge")
+    if isinstance(rouge, dict):
+        for t in ("rouge1", "rouge2", "rougeL", "rougeLsum"):
+            f = (rouge.get(t) or {}).get("fmeasure")
+            if f is not None:
+                out[t] = float(f)
+    emb = cand.get("embedding")
+    if isinstance(emb, dict):
+        for key, name in (
+            ("max", "embedding"),
+            ("mean", "embedding_mean"),
+            ("article", "embedding_article"),
+        ):
+            if emb.get(key) is not None:
+                out[name] = float(emb[key])
+    return out
+
+
+def signature_parts(signature: str) -> dict[str, str]:
+    parts: dict[str, str] = {}
+    for piece in signature.split("|"):
+        if not piece:
+            continue
+        key, _, value = piece.partition(":")
+        parts[key] = value
+    return parts
+
+
+def signature_differences(baseline: str, current: str) -> tuple[str, ...]:
+    """`model: a -> b` for each signature part that differs."""
+    b, c = signature_parts(baseline), signature_parts(current)
+    out = []
+    for key in dict.fromkeys([*b, *c]):
+        if b.get(key) != c.get(key):
+            out.append(f"{key}: {b.get(key, '(absent)')} -> {c.get(key, '(absent)')}")
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- bootstrap
+
+
+def bootstrap_means(diffs: Sequence[float] | np.ndarray, resamples: int, seed: int) -> np.ndarray:
+    """Means of `resamples` resamples (with replacement) of `diffs`.
+
+    Equivalent to `d[rng.integers(0, n, (resamples, n))].mean(axis=1)` with
+    `rng = np.random.default_rng(seed)`, drawn in blocks of rows to bound memory.
+    """
+    d = np.asarray(diffs, dtype=np.float64)
+    n = d.size
+    rng = np.random.default_rng(seed)
+    rows = max(1, _CHUNK_ELEMENTS // max(1, n))
+    out = np.empty(resamples, dtype=np.float64)
+    done = 0
+    while done < resamples:
+        k = min(rows, resamples - done)
+        idx = rng.integers(0, n, (k, n))
+        out[done : done + k] = d[idx].mean(axis=1)
+        done += k
+    return out
+
+
+def paired_bootstrap(
+    baseline: Sequence[float],
+    current: Sequence[float],
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> tuple[float, float | None, float | None]:
+    """(mean of current - baseline, CI low, CI high); no interval for fewer than 2 pairs."""
+    b = np.asarray(baseline, dtype=np.float64)
+    c = np.asarray(current, dtype=np.float64)
+    if b.shape != c.shape:
+        raise ValueError("paired samples must have the same length")
+    d = c - b
+    if d.size == 0:
+        return 0.0, None, None
+    delta = float(d.mean())
+    if d.size < 2 or resamples < 1:
+        return delta, None, None
+    means = bootstrap_means(d, resamples, seed)
+    tail = (1.0 - confidence) / 2.0 * 100.0
+    low, high = np.percentile(means, [tail, 100.0 - tail])
+    return delta, float(low), float(high)
+
+
+# ---------------------------------------------------------------- comparison
+
+
+@dataclass(frozen=True)
+class MetricDelta:
+    metric: str
+    document: str | None  # None: all matched candidates
+    n: int
+    baseline: float
+    current: float
+    delta: float
+    ci_low: float | None
+    ci_high: float | None
+
+    @property
+    def verdict(self) -> str:
+        """`regression`, `improvement` (the interval excludes zero) or `no change`."""
+        if self.ci_low is None or self.ci_high is None:
+            return "no change"
+        worse_if_up = self.metric in LOWER_IS_BETTER
+        if self.ci_high < 0:
+            return "improvement" if worse_if_up else "regression"
+        if self.ci_low > 0:
+            return "regression" if worse_if_up else "improvement"
+        return "no change"
+
+    @property
+    def significant(self) -> bool:
+        return self.verdict != "no change"
+
+
+@dataclass(frozen=True)
+class LostFact:
+    document: str | None
+    candidate: str
+    fact: str
+    before: str
+    now: str
+
+
+@dataclass(frozen=True)
+class CandidateDelta:
+    document: str | None
+    candidate: str
+    deltas: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    baseline_signature: str
+    current_signature: str
+    signature_mismatch: tuple[str, ...]
+    matched: int
+    only_in_baseline: tuple[str, ...]
+    only_in_current: tuple[str, ...]
+    metrics: tuple[MetricDelta, ...]
+    per_document: tuple[MetricDelta, ...]
+    candidates: tuple[CandidateDelta, ...]
+    lost_facts: tuple[LostFact, ...]
+    resamples: int
+    seed: int
+    confidence: float
+    baseline_path: str | None = None
+    current_path: str | None = None
+
+    def regressions(self, gated: Iterable[str] | None = None) -> tuple[MetricDelta, ...]:
+        """Significant regressions (over all candidates) among `gated` metrics (None: all)."""
+        names = set(gated) if gated is not None else None
+        return tuple(
+            m
+            for m in self.metrics
+            if m.verdict == "regression" and (names is None or m.metric in names)
+        )
+
+
+def _key(cand: dict[str, Any]) -> tuple[str | None, str]:
+    return cand.get("document"), str(cand.get("id"))
+
+
+def _label(key: tuple[str | None, str]) -> str:
+    return f"{key[0]}/{key[1]}" if key[0] else key[1]
+
+
+def compare_reports(
+    baseline: dict[str, Any],
+    current: dict[str, Any],
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> Comparison:
+    """Compare two JSON reports (`run_to_dict` shape) candidate by candidate."""
+    if resamples < 1:
+        raise ConfigError(f"resamples must be at least 1, got {resamples}")
+    if not 0.0 < confidence < 1.0:
+        raise ConfigError(f"confidence must be between 0 and 1, got {confidence}")
+    base = {_key(c): c for c in baseline.get("candidates", []) if isinstance(c, dict)}
+    cur = {_key(c): c for c in current.get("candidates", []) if isinstance(c, dict)}
+    both = [k for k in cur if k in base]
+    only_base = tuple(_label(k) for k in base if k not in cur)
+    only_cur = tuple(_label(k) for k in cur if k not in base)
+    pairs = [
+        (k, base[k], cur[k])
+        for k in both
+        if base[k].get("status") == "ok" and cur[k].get("status") == "ok"
+    ]
+    values = [(k, candidate_metrics(b), candidate_metrics(c)) for k, b, c in pairs]
+
+    def deltas(document: str | None, subset: list) -> list[MetricDelta]:
+        out = []
+        for metric in METRICS:
+            rows = [(b[metric], c[metric]) for _, b, c in subset if metric in b and metric in c]
+            if not rows:
+                continue
+            bs, cs = zip(*rows, strict=True)
+            delta, low, high = paired_bootstrap(bs, cs, resamples, seed, confidence)
+            out.append(
+                MetricDelta(
+                    metric,
+                    document,
+                    len(rows),
+                    float(np.mean(bs)),
+                    float(np.mean(cs)),
+                    delta,
+                    low,
+                    high,
+                )
+            )
+        return out
+
+    overall = deltas(None, values)
+    documents = sorted({k[0] for k, _, _ in values if k[0] is not None})
+    per_doc: list[MetricDelta] = []
+    if len(documents) > 1:
+        for doc in documents:
+            per_doc += deltas(doc, [v for v in values if v[0][0] == doc])
+
+    cand_deltas = tuple(
+        CandidateDelta(k[0], k[1], {m: c[m] - b[m] for m in METRICS if m in b and m in c})
+        for k, b, c in values
+    )
+    lost: list[LostFact] = []
+    for k, b, c in pairs:
+        before = _verdicts(b)
+        now = _verdicts(c)
+        for fact, was in before.items():
+            is_now = now.get(fact)
+            if is_now is None:
+                continue
+            if (was == "present" and is_now != "present") or (
+                was != "contradicted" and is_now == "contradicted"
+            ):
+                lost.append(LostFact(k[0], k[1], fact, was, is_now))
+
+    b_sig, c_sig = str(baseline.get("signature", "")), str(current.get("signature", ""))
+    return Comparison(
+        b_sig,
+        c_sig,
+        signature_differences(b_sig, c_sig),
+        len(pairs),
+        only_base,
+        only_cur,
+        tuple(overall),
+        tuple(per_doc),
+        cand_deltas,
+        tuple(lost),
+        resamples,
+        seed,
+        confidence,
+    )
+
+
+def _verdicts(cand: dict[str, Any]) -> dict[str, str]:
+    facts = cand.get("facts")
+    if not isinstance(facts, dict):
+        return {}
+    return {
+        str(r.get("id")): str(r.get("verdict"))
+        for r in facts.get("results") or []
+        if isinstance(r, dict)
+    }
+
+
+# ---------------------------------------------------------------- output
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 6)
+
+
+def _metric_dict(m: MetricDelta) -> dict[str, Any]:
+    return {
+        "metric": m.metric,
+        "n": m.n,
+        "baseline": _r(m.baseline),
+        "current": _r(m.current),
+        "delta": _r(m.delta),
+        "ci": [_r(m.ci_low), _r(m.ci_high)] if m.ci_low is not None else None,
+        "verdict": m.verdict,
+    }
+
+
+def comparison_to_dict(
+    comp: Comparison, gated: Iterable[str] | None = None, fail_on_regression: bool = False
+) -> dict[str, Any]:
+    gated_list = list(gated) if gated is not None else list(METRICS)
+    regressions = comp.regressions(gated_list)
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for m in comp.per_document:
+        by_doc.setdefault(m.document or "", []).append(_metric_dict(m))
+    return {
+        "baseline": {"path": comp.baseline_path, "signature": comp.baseline_signature},
+        "current": {"path": comp.current_path, "signature": comp.current_signature},
+        "comparable": not comp.signature_mismatch,
+        "signature_mismatch": list(comp.signature_mismatch),
+        "resamples": comp.resamples,
+        "seed": comp.seed,
+        "confidence": comp.confidence,
+        "matched": comp.matched,
+        "only_in_baseline": list(comp.only_in_baseline),
+        "only_in_current": list(comp.only_in_current),
+        "metrics": [_metric_dict(m) for m in comp.metrics],
+        "documents": by_doc,
+        "candidates": [
+            {
+                "document": c.document,
+                "id": c.candidate,
+                "deltas": {k: _r(v) for k, v in c.deltas.items()},
+            }
+            for c in comp.candidates
+        ],
+        "lost_facts": [
+            {
+                "document": f.document,
+                "candidate": f.candidate,
+                "fact": f.fact,
+                "before": f.before,
+                "now": f.now,
+            }
+            for f in comp.lost_facts
+        ],
+        "gated": gated_list,
+        "regressions": [m.metric for m in regressions],
+        "failed": bool(fail_on_regression and regressions),
+    }
+
+
+def _ci_text(m: MetricDelta) -> str:
+    if m.ci_low is None or m.ci_high is None:
+        return "n/a"
+    return f"[{m.ci_low:+.4f}, {m.ci_high:+.4f}]"
+
+
+def _metric_rows(metrics: Iterable[MetricDelta], gated: set[str]) -> list[list[str]]:
+    rows = []
+    for m in metrics:
+        verdict = m.verdict
+        if verdict == "regression" and m.metric in gated:
+            verdict = "REGRESSION (gated)"
+        elif verdict == "regression":
+            verdict = "regression"
+        rows.append(
+            [
+                m.metric if m.document is None else f"{m.document}: {m.metric}",
+                str(m.n),
+                f"{m.baseline:.4f}",
+                f"{m.current:.4f}",
+                f"{m.delta:+.4f}",
+                _ci_text(m),
+                verdict,
+            ]
+        )
+    return rows
+
+
+METRIC_HEAD = ["metric", "n", "baseline", "current", "delta", "CI", "verdict"]
+
+
+def _several(comp: Comparison) -> bool:
+    return len({c.document for c in comp.candidates}) > 1
+
+
+def _name(comp: Comparison, document: str | None, candidate: str) -> str:
+    return _label((document, candidate)) if _several(comp) else candidate
+
+
+def _candidate_rows(comp: Comparison) -> tuple[list[str], list[list[str]]]:
+    """Per-candidate deltas of the candidates where some metric changed."""
+    shown = [m for m in METRICS if any(m in c.deltas for c in comp.candidates)]
+    rows = [
+        [_name(comp, c.document, c.candidate)]
+        + [f"{c.deltas[m]:+.4f}" if m in c.deltas else "" for m in shown]
+        for c in comp.candidates
+        if any(abs(v) > 5e-7 for v in c.deltas.values())
+    ]
+    return ["candidate", *[f"Δ{m}" for m in shown]], rows
+
+
+def _unchanged(comp: Comparison) -> int:
+    return sum(1 for c in comp.candidates if all(abs(v) <= 5e-7 for v in c.deltas.values()))
+
+
+def _mismatch_text(comp: Comparison) -> str:
+    return "The reports' signatures differ; the numbers are NOT comparable:\n" + "\n".join(
+        f"  {d}" for d in comp.signature_mismatch
+    )
+
+
+def build_renderables(comp: Comparison, gated: Iterable[str] | None = None) -> list[Any]:
+    """rich renderables: mismatch panel, metric table, per-candidate deltas, lost facts."""
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    gated_set = set(gated) if gated is not None else set(METRICS)
+    out: list[Any] = []
+    if comp.signature_mismatch:
+        out.append(
+            Panel(
+                Text(_mismatch_text(comp), style="bold red"),
+                border_style="red",
+                title="SIGNATURE MISMATCH",
+                title_align="left",
+            )
+        )
+    pct = f"{comp.confidence:.0%}"
+    table = Table(
+        title=f"{comp.matched} candidates in both reports; paired bootstrap {pct} CI "
+        f"({comp.resamples} resamples, seed {comp.seed})",
+        title_justify="left",
+    )
+    for h in METRIC_HEAD:
+        table.add_column(
+            h.replace("CI", f"{pct} CI"), justify="left" if h in ("metric", "verdict") else "right"
+        )
+    for m, row in zip(
+        [*comp.metrics, *comp.per_document],
+        _metric_rows([*comp.metrics, *comp.per_document], gated_set),
+        strict=True,
+    ):
+        style = {"regression": "red", "improvement": "green"}.get(m.verdict)
+        if m.verdict == "regression" and m.metric in gated_set:
+            style = "bold red"
+        table.add_row(*row, style=style)
+    out.append(table)
+    head, rows = _candidate_rows(comp)
+    if rows:
+        ct = Table(title="per-candidate deltas (current - baseline)", title_justify="left")
+        for h in head:
+            ct.add_column(h, justify="left" if h == "candidate" else "right")
+        for row in rows:
+            ct.add_row(*row)
+        out.append(ct)
+    if _unchanged(comp):
+        out.append(Text(f"{_unchanged(comp)} candidates unchanged on every metric"))
+    if comp.lost_facts:
+        lt = Table(title="facts lost since the baseline", title_justify="left")
+        for h in ("candidate", "fact", "baseline", "now"):
+            lt.add_column(h)
+        for f in comp.lost_facts:
+            lt.add_row(
+                _name(comp, f.document, f.candidate),
+                f.fact,
+                f.before,
+                Text(f.now, style="bold red" if f.now == "contradicted" else "yellow"),
+            )
+        out.append(lt)
+    for label, items in (
+        ("only in the baseline", comp.only_in_baseline),
+        ("only in the current report", comp.only_in_current),
+    ):
+        if items:
+            out.append(
+                Text(
+                    f"{len(items)} candidates {label} (not compared): "
+                    + ", ".join(items[:10])
+                    + (" ..." if len(items) > 10 else "")
+                )
+            )
+    return out
+
+
+def render_comparison_text(
+    comp: Comparison, gated: Iterable[str] | None = None, width: int = 140
+) -> str:
+    import io
+
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, force_terminal=False, color_system=None)
+    for r in build_renderables(comp, gated):
+        console.print(r)
+    return buf.getvalue()
+
+
+def render_comparison_markdown(comp: Comparison, gated: Iterable[str] | None = None) -> str:
+    gated_set = set(gated) if gated is not None else set(METRICS)
+
+    def table(head: list[str], rows: list[list[str]]) -> list[str]:
+        cells = [head, *rows]
+        lines = ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in cells]
+        lines.insert(1, "|" + "|".join("---" for _ in head) + "|")
+        return lines
+
+    lines: list[str] = []
+    if comp.signature_mismatch:
+        lines += ["> [!CAUTION]", "> **Signatures differ: the numbers are not comparable.**"]
+        lines += [f"> - `{d}`" for d in comp.signature_mismatch]
+        lines.append("")
+    lines.append(
+        f"{comp.matched} candidates in both reports; paired bootstrap "
+        f"{comp.confidence:.0%} CI ({comp.resamples} resamples, seed {comp.seed})."
+    )
+    lines.append("")
+    metrics = [*comp.metrics, *comp.per_document]
+    lines += table(METRIC_HEAD, _metric_rows(metrics, gated_set))
+    head, rows = _candidate_rows(comp)
+    if rows:
+        lines += ["", "<details><summary>Per-candidate deltas</summary>", ""]
+        lines += table(head, rows)
+        lines += ["", "</details>"]
+    if _unchanged(comp):
+        lines += ["", f"{_unchanged(comp)} candidates unchanged on every metric."]
+    if comp.lost_facts:
+        lines += ["", "Facts lost since the baseline:", ""]
+        lines += table(
+            ["candidate", "fact", "baseline", "now"],
+            [
+                [_name(comp, f.document, f.candidate), f.fact, f.before, f.now]
+                for f in comp.lost_facts
+            ],
+        )
+    for label, items in (
+        ("only in the baseline", comp.only_in_baseline),
+        ("only in the current report", comp.only_in_current),
+    ):
+        if items:
+            lines += ["", f"{len(items)} candidates {label} (not compared)."]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,433 @@
+"""The CI gate: thresholds per candidate and on the run's means, and required facts.
+
+`evaluate_gate(run, config, documents)` checks every scored candidate against the
+configured thresholds (see `harness.config` for where they come from) and every
+fact marked `required = true` in its document's facts file:
+
+- `coverage`, `rouge1`, `rouge2`, `rougeL`, `rougeLsum` (best-reference F),
+  `embedding` (max over references), `embedding_mean`, `embedding_article`: the
+  candidate fails when its value is under the threshold (`value >= threshold` passes);
+- `contradicted`: the candidate fails when it contradicts more facts than allowed;
+- `fact:<id>`: a required fact that is absent or contradicted fails the candidate
+  whatever its coverage;
+- `mean.<metric>`: the same names on the run's mean over scored candidates.
+
+Values are compared as the JSON report shows them (rounded to 6 decimals), so a
+coverage printed as 1.0 passes `coverage >= 1.0`. A candidate that could not be
+scored is not a gate failure (it already makes the run exit 1): it is listed in
+`GateResult.errors`. A threshold on a metric this run did not compute (say
+`coverage` with `--metrics rouge`) is skipped with a note, never failed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from harness.loading import Document
+    from harness.results import CandidateResult, RunResult
+
+#: Higher-is-better metrics a threshold may name (`--fail-under NAME=VALUE`).
+MIN_METRICS = (
+    "coverage",
+    "rouge1",
+    "rouge2",
+    "rougeL",
+    "rougeLsum",
+    "embedding",
+    "embedding_mean",
+    "embedding_article",
+)
+#: Lower-is-better metrics (`--max-contradicted N`).
+MAX_METRICS = ("contradicted",)
+METRIC_ORDER = ("coverage", "contradicted", *MIN_METRICS[1:])
+#: Which metric family computes each gate metric.
+FAMILY = {
+    "coverage": "facts",
+    "contradicted": "facts",
+    "rouge1": "rouge",
+    "rouge2": "rouge",
+    "rougeL": "rouge",
+    "rougeLsum": "rouge",
+    "embedding": "embedding",
+    "embedding_mean": "embedding",
+    "embedding_article": "embedding",
+}
+#: Gate metric name -> key in `Summary.means`.
+MEAN_KEY = {
+    "coverage": "coverage",
+    "contradicted": "contradicted",
+    "rouge1": "rouge1",
+    "rouge2": "rouge2",
+    "rougeL": "rougeL",
+    "rougeLsum": "rougeLsum",
+    "embedding": "embedding_max",
+    "embedding_mean": "embedding_mean",
+    "embedding_article": "embedding_article",
+}
+
+
+def format_number(value: float | int | str | None) -> str:
+    """Thresholds and values as people write them: 1.0, 0.3, 0.4167, 2."""
+    if value is None:
+        return "n/a"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value)) if isinstance(value, int) else f"{float(value):.1f}"
+    return f"{float(value):.4f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """One configured limit: `metric >= value` (or `<=` for `contradicted`)."""
+
+    metric: str  # a name from MIN_METRICS or MAX_METRICS
+    value: float
+    scope: str = "candidate"  # "candidate" or "mean"
+    source: str = ""  # "pyproject.toml [tool.harness.gate] rouge1", "--fail-under", ...
+
+    @property
+    def op(self) -> str:
+        return "<=" if self.metric in MAX_METRICS else ">="
+
+    @property
+    def name(self) -> str:
+        """The check's name as reports show it: `mean.rouge1`, `contradicted`."""
+        return f"mean.{self.metric}" if self.scope == "mean" else self.metric
+
+    @property
+    def label(self) -> str:
+        value: float | int = self.value
+        if self.metric in MAX_METRICS and self.scope == "candidate":
+            value = int(self.value)
+        return f"{self.name} {self.op} {format_number(value)}"
+
+    def passes(self, value: float) -> bool:
+        shown = round(float(value), 6)
+        return shown <= self.value if self.op == "<=" else shown >= self.value
+
+
+@dataclass(frozen=True)
+class GateConfig:
+    """Every threshold of a run; `harness.config.load_gate_config` builds one."""
+
+    thresholds: tuple[Threshold, ...] = ()
+    required_facts: bool = True  # enforce `required = true` facts
+    source: str | None = None  # the config file the thresholds came from, if any
+
+    def __post_init__(self) -> None:
+        order = {m: i for i, m in enumerate(METRIC_ORDER)}
+        ordered = tuple(
+            sorted(self.thresholds, key=lambda t: (t.scope == "mean", order.get(t.metric, 99)))
+        )
+        object.__setattr__(self, "thresholds", ordered)
+
+    def scoped(self, scope: str) -> tuple[Threshold, ...]:
+        return tuple(t for t in self.thresholds if t.scope == scope)
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """Metric names with a threshold at any scope (the gated metrics of `harness compare`)."""
+        return tuple(dict.fromkeys(t.metric for t in self.thresholds))
+
+    def with_thresholds(self, overrides: tuple[Threshold, ...] | list[Threshold]) -> GateConfig:
+        """A copy where each override replaces the threshold on the same metric and scope."""
+        keys = {(t.metric, t.scope) for t in overrides}
+        kept = tuple(t for t in self.thresholds if (t.metric, t.scope) not in keys)
+        return GateConfig(kept + tuple(overrides), self.required_facts, self.source)
+
+
+@dataclass(frozen=True)
+class GateCheck:
+    """One check of one candidate (or of the run's mean): passed, failed or skipped."""
+
+    candidate: str | None  # None for a run-level (mean) check
+    document: str | None
+    metric: str  # "coverage", "contradicted", "fact:no-us-troops", "mean.rouge1"
+    name: str  # "coverage >= 1.0", "fact:no-us-troops (required)"
+    status: str  # "passed", "failed" or "skipped"
+    value: float | str | None
+    threshold: float | str
+    message: str = ""
+    path: str | None = None
+    span: tuple[int, int] | None = None  # evidence span of a contradicted required fact
+
+
+@dataclass(frozen=True)
+class GateFailure:
+    candidate: str | None  # None for a run-level (mean) threshold
+    document: str | None
+    metric: str
+    value: float | str | None
+    threshold: float | str
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class ScoringError:
+    """A candidate that could not be scored: not a gate failure, but the run exits 1."""
+
+    candidate: str
+    document: str | None
+    error: str
+
+
+@dataclass(frozen=True)
+class GateResult:
+    passed: bool
+    failures: tuple[GateFailure, ...] = ()
+    checks: tuple[GateCheck, ...] = ()
+    notes: tuple[str, ...] = ()  # one line per skipped threshold
+    errors: tuple[ScoringError, ...] = ()
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def candidate_value(c: CandidateResult, metric: str) -> float | None:
+    """The candidate's value for a gate metric, or None when it was not computed."""
+    if metric in ("coverage", "contradicted"):
+        if c.facts is None:
+            return None
+        return float(c.facts.coverage) if metric == "coverage" else int(c.facts.contradicted)
+    if metric.startswith("rouge"):
+        return None if c.rouge is None else float(c.rouge.best[metric].fmeasure)
+    if metric.startswith("embedding"):
+        if c.embedding is None:
+            return None
+        attr = {"embedding": "max", "embedding_mean": "mean", "embedding_article": "article"}
+        return float(getattr(c.embedding, attr[metric]))
+    raise KeyError(metric)
+
+
+def _failure_message(who: str, t: Threshold, value: float) -> str:
+    shown: float | int = int(value) if t.metric in MAX_METRICS and t.scope == "candidate" else value
+    limit = t.label.rsplit(" ", 1)[1]
+    if t.op == "<=":
+        return f"{who}: {t.name} {format_number(shown)} is over the maximum {limit}"
+    return f"{who}: {t.name} {format_number(shown)} is under the threshold {limit}"
+
+
+def _skip_reason(c: CandidateResult, metric: str, computed: set[str], documents) -> str:
+    family = FAMILY[metric]
+    if family not in computed:
+        return f"{family} not computed in this run (--metrics {','.join(sorted(computed))})"
+    if family == "facts" and documents is not None:
+        doc = documents.get(c.document) if c.document else None
+        if doc is not None and doc.facts is None:
+            return f"document {c.document} has no facts.toml"
+    return f"{family} not available"
+
+
+def evaluate_gate(
+    run: RunResult,
+    config: GateConfig,
+    documents: Mapping[str, Document] | None = None,
+) -> GateResult:
+    """Check a scored run against the gate; required facts come from `documents`."""
+    computed = set(run.settings.get("metrics") or FAMILY.values())
+    checks: list[GateCheck] = []
+    errors: list[ScoringError] = []
+    skipped: dict[str, int] = {}
+
+    for c in run.candidates:
+        if c.status != "ok":
+            errors.append(ScoringError(c.id, c.document, c.error or "could not be scored"))
+            continue
+        for t in config.scoped("candidate"):
+            value = candidate_value(c, t.metric)
+            if value is None:
+                reason = _skip_reason(c, t.metric, computed, documents)
+                note = f"skipped {t.label}: {reason}"
+                skipped[note] = skipped.get(note, 0) + 1
+                checks.append(
+                    GateCheck(
+                        c.id, c.document, t.metric, t.label, "skipped", None, t.value, note, c.path
+                    )
+                )
+                continue
+            ok = t.passes(value)
+            checks.append(
+                GateCheck(
+                    c.id,
+                    c.document,
+                    t.metric,
+                    t.label,
+                    "passed" if ok else "failed",
+                    round(value, 6),
+                    t.value,
+                    "" if ok else _failure_message(c.id, t, value),
+                    c.path,
+                )
+            )
+        if config.required_facts:
+            checks.extend(_required_fact_checks(c, documents, computed, skipped))
+
+    means = run.summary.means
+    for t in config.scoped("mean"):
+        key = MEAN_KEY[t.metric]
+        if key not in means:
+            family = FAMILY[t.metric]
+            reason = (
+                f"{family} not computed in this run"
+                if family not in computed
+                else "no candidate has this metric"
+            )
+            note = f"skipped {t.label}: {reason}"
+            skipped[note] = skipped.get(note, 0) + 1
+            checks.append(GateCheck(None, None, t.name, t.label, "skipped", None, t.value, note))
+            continue
+        value = float(means[key])
+        ok = t.passes(value)
+        checks.append(
+            GateCheck(
+                None,
+                None,
+                t.name,
+                t.label,
+                "passed" if ok else "failed",
+                round(value, 6),
+                t.value,
+                "" if ok else _failure_message("run", t, value),
+            )
+        )
+
+    failures = tuple(
+        GateFailure(k.candidate, k.document, k.metric, k.value, k.threshold, k.message)
+        for k in checks
+        if k.status == "failed"
+    )
+    notes = tuple(note + (f" ({n} candidates)" if n > 1 else "") for note, n in skipped.items())
+    return GateResult(not failures, failures, tuple(checks), notes, tuple(errors))
+
+
+def _required_fact_checks(
+    c: CandidateResult,
+    documents: Mapping[str, Document] | None,
+    computed: set[str],
+    skipped: dict[str, int],
+) -> list[GateCheck]:
+    if documents is None or c.document is None or c.document not in documents:
+        return []
+    factset = documents[c.document].facts
+    if factset is None:
+        return []
+    required = [f for f in factset.facts if getattr(f, "required", False)]
+    if not required:
+        return []
+    if c.facts is None:
+        note = (
+            "skipped required facts: facts not computed in this run "
+            f"(--metrics {','.join(sorted(computed))})"
+        )
+        skipped[note] = skipped.get(note, 0) + 1
+        return [
+            GateCheck(
+                c.id,
+                c.document,
+                f"fact:{f.id}",
+                f"fact:{f.id} (required)",
+                "skipped",
+                None,
+                "present",
+                note,
+                c.path,
+            )
+            for f in required
+        ]
+    verdicts = {r.id: r for r in c.facts.results}
+    out = []
+    for f in required:
+        r = verdicts.get(f.id)
+        verdict = r.verdict if r is not None else "absent"
+        ok = verdict == "present"
+        message = ""
+        if not ok:
+            what = "contradicts" if verdict == "contradicted" else "lacks"
+            message = f"{c.id}: {what} required fact {f.id}"
+            statement = getattr(f, "statement", "")
+            if statement:
+                message += f" ({statement})"
+            if verdict == "contradicted" and r is not None and r.evidence:
+                message += f"; evidence: {r.evidence!r}"
+        out.append(
+            GateCheck(
+                c.id,
+                c.document,
+                f"fact:{f.id}",
+                f"fact:{f.id} (required)",
+                "passed" if ok else "failed",
+                verdict,
+                "present",
+                message,
+                c.path,
+                tuple(r.span) if (r is not None and r.span and not ok) else None,  # type: ignore[arg-type]
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- output
+
+
+def gate_to_dict(result: GateResult) -> dict[str, Any]:
+    """The JSON report's `gate` object."""
+    return {
+        "passed": result.passed,
+        "checks": len(result.checks),
+        "failures": [
+            {
+                "candidate": f.candidate,
+                "document": f.document,
+                "metric": f.metric,
+                "value": f.value,
+                "threshold": f.threshold,
+                "message": f.message,
+            }
+            for f in result.failures
+        ],
+        "skipped": list(result.notes),
+        "errors": [
+            {"candidate": e.candidate, "document": e.document, "error": e.error}
+            for e in result.errors
+        ],
+    }
+
+
+def failure_rows(result: GateResult) -> list[tuple[str, str, str, str]]:
+    """(candidate, metric, value, threshold) per failure, for tables."""
+    rows = []
+    several = len({k.document for k in result.checks if k.document is not None}) > 1
+    for f in result.failures:
+        who = f.candidate if f.candidate is not None else "(run mean)"
+        if several and f.document and f.candidate is not None:
+            who = f"{f.document}/{f.candidate}"
+        rows.append((who, f.metric, format_number(f.value), format_number(f.threshold)))
+    return rows
+
+
+def verdict_line(result: GateResult) -> str:
+    n = len(result.checks)
+    if n == 0:
+        return "gate: passed (nothing to check: no thresholds, no required facts)"
+    if result.passed:
+        return f"gate: passed ({n} checks)"
+    return f"gate: FAILED ({len(result.failures)} of {n} checks failed)"
+
+
+def render_gate_text(result: GateResult) -> str:
+    """A plain-text verdict and failures list, printed below the table."""
+    lines = [verdict_line(result)]
+    rows = failure_rows(result)
+    if rows:
+        head = ("candidate", "metric", "value", "threshold")
+        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+        for row in [head, *rows]:
+            cells = (cell.ljust(w) for cell, w in zip(row, widths, strict=True))
+            lines.append(("  " + "  ".join(cells)).rstrip())
+    for e in result.errors:
+        lines.append(f"  not scored (exit 1, not a gate failure): {e.candidate}: {e.error}")
+    return "\n".join(lines) + "\n"
