@@ -244,9 +244,11 @@ RENDERERS: dict[str, Callable[..., str]] = {
 }
 
 
-def check_output(path: Path) -> None:
-    """Fail early (exit 2) when `path` cannot be written: missing folder, a folder, read-only."""
-    path = Path(path)
+def _temp_beside(path: Path) -> tuple[int, str]:
+    """A temp file in the folder of `path` (so rename is atomic), with normal permissions.
+
+    Missing folder, a folder as target, or a read-only folder is a ConfigError (exit 2).
+    """
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ConfigError("output folder does not exist", folder)
@@ -256,50 +258,28 @@ def check_output(path: Path) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise ConfigError(f"cannot write output: {exc.strerror}", path) from None
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
+    return fd, tmp
+
+
+def check_output(path: Path) -> None:
+    """Fail early (exit 2) when `path` cannot be written, before any scoring is done."""
+    fd, tmp = _temp_beside(Path(path))
     os.close(fd)
     os.unlink(tmp)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temp file in the same folder and rename: readers never see half a report."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ConfigError("output folder does not exist", folder)
-    if path.is_dir():
-        raise ConfigError("output path is a folder, expected a file name", path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ConfigError(f"cannot write output: {exc.strerror}", path) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:  # disk full, replaced by a folder meanwhile: a clear error, no temp file
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise ConfigError(f"cannot write output: {exc.strerror or exc}", path) from None
-    except BaseException:  # Ctrl-C or a crash: no half-written report, no temp file
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 class AtomicWriter:
-    """A text stream that becomes `path` only when closed without error (streaming JSONL)."""
+    """A text stream that becomes `path` only when closed without error.
+
+    Ctrl-C or a crash removes the temp file: readers never see half a report.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        folder = self.path.parent if str(self.path.parent) else Path(".")
-        if not folder.is_dir():
-            raise ConfigError("output folder does not exist", folder)
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise ConfigError(f"cannot write output: {exc.strerror}", self.path) from None
+        fd, self.tmp = _temp_beside(self.path)
         self.handle: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def __enter__(self) -> TextIO:
@@ -307,11 +287,29 @@ class AtomicWriter:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
-            self.handle.flush()
-            os.fsync(self.handle.fileno())
+            try:
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
+                self.handle.close()
+                os.replace(self.tmp, self.path)
+                return
+            except OSError as exc:  # disk full, target replaced by a folder meanwhile
+                self._discard()
+                reason = exc.strerror or str(exc)
+                raise ConfigError(f"cannot write output: {reason}", self.path) from None
+            except BaseException:  # Ctrl-C during the final write
+                self._discard()
+                raise
+        self._discard()
+
+    def _discard(self) -> None:
+        with contextlib.suppress(OSError):
             self.handle.close()
-            os.replace(self.tmp, self.path)
-        else:
-            self.handle.close()
-            with contextlib.suppress(OSError):
-                os.unlink(self.tmp)
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` via a temp file and a rename."""
+    with AtomicWriter(path) as handle:
+        handle.write(text)

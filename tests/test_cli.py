@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from harness import __version__
 from harness.cli import main
 
-from .conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 FAST = ["--metrics", "rouge,facts"]
 

@@ -1,0 +1,579 @@
+"""The required-facts file: format, parsing, validation and description.
+
+Each reference document may have a ``facts.toml`` next to its references
+(``references/<document>/facts.toml``). It lists the facts a good summary of
+that document must state. A fact is written declaratively, as a small
+proposition whose parts are lists of phrasings, so a new article needs no
+Python.
+
+Format
+------
+
+::
+
+    # optional: named alias lists, reused anywhere as "@name"
+    [aliases]
+    us = ["U.S.", "United States", "American*", "Washington"]
+    troops = ["troops", "soldiers", "boots on the ground"]
+
+    [[fact]]
+    id = "no-us-troops"                  # unique, [a-z0-9-_.]
+    statement = "The proposed peacekeeping force would include no U.S. troops."
+    required = true                      # the CI gate fails a candidate that lacks it
+    polarity = "negative"                # the fact is that the proposition is NOT so
+    slots = { who = ["@us"], what = ["@troops"] }
+    max_gap = 8                          # the slots lie within 8 words of each other
+    context = ["peacekeep*", "force"]    # what the statement must be about
+    exclude = ["Poland", "bases"]        # ... and what marks another subject
+    opposite_requires = ["join*", "take part", "deploy*"]
+
+    [[fact.contradiction]]               # another claim that contradicts the fact
+    slots = { who = ["@us"], how = ["kept", "retained"], role = ["chair*"] }
+
+Keys of a ``[[fact]]``:
+
+``id``, ``statement`` (required); ``required`` (bool, default false);
+``polarity`` (``"positive"``: the proposition is asserted, e.g. "the UK took
+over the chair"; ``"negative"``: its negation is, e.g. "no U.S. troops");
+``slots`` (required: table of slot name -> list of phrasings; the
+proposition is stated in a clause when every slot matches in it);
+``max_gap`` (most words between the slots, default 12); ``order`` (slot names
+that must appear in this order); ``not_after`` / ``not_before`` (table of slot
+name -> phrasings: a slot match directly after / before one of them does not
+fill the slot, e.g. "from the U.S." is not the U.S. taking the chair, "U.S.
+Defense Secretary" is not U.S. troops); ``unless`` (phrasings that, anywhere in
+the clause, mean the proposition is not asserted there, e.g. "previously");
+``context`` (topic phrasings: the clause, its sentence or a sentence within
+``window`` sentences, default 1, must contain one, the nearest level that has
+context or exclude words deciding); ``exclude`` (phrasings that mark a different
+subject, e.g. Article 5 said of NATO *membership*: when the nearest level has
+an exclude word and no context word, the statement is not this fact);
+``opposite`` (``"contradicts"``, the default: the proposition stated with the
+other polarity contradicts the fact; ``"ignore"``: it does not);
+``opposite_requires`` (phrasings the clause must also contain for the
+opposite statement to count as a contradiction, e.g. a verb of taking part, so
+that a bare mention of "U.S. troops" is not read as "U.S. troops will join");
+``[[fact.contradiction]]`` (further propositions, same keys as a claim:
+``slots``, ``max_gap``, ``order``, ``not_after``, ``not_before``,
+``unless``, plus ``polarity``: with ``"negative"`` the contradiction is the
+denial of the claim, e.g. "Washington did not give up the chair"; asserted
+without hedge, in the fact's context, they contradict the fact).
+
+Phrasings (aliases): matched on word boundaries, case-insensitively, except
+short all-capital acronyms ("US", "UK", "U.S.") which match case-sensitively so
+"us" the pronoun is not the United States; dots in acronyms are optional
+("U.S." matches "US"); spaces match any run of spaces or hyphens; a trailing
+``*`` matches any word ending ("peacekeep*"); British and American spellings
+match each other (-ise/-ize, -isation/-ization, -our/-or, -ence/-ense,
+-tre/-ter); ``@name`` inserts a named list from ``[aliases]``; ``re:...`` is a
+raw (case-insensitive) regular expression.
+
+Negation, its scope, double negation, hedges ("may", "did not rule out") and
+attribution ("reportedly", which still asserts) are handled by the matcher
+(see harness/matcher.py) and need no declaration.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from harness.errors import ConfigError
+
+POLARITIES = ("positive", "negative")
+OPPOSITES = ("contradicts", "ignore")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+_TOP_KEYS = {"aliases", "fact", "version", "document"}
+_CLAIM_KEYS = {"slots", "max_gap", "order", "not_after", "not_before", "unless"}
+_FACT_KEYS = _CLAIM_KEYS | {
+    "id",
+    "statement",
+    "required",
+    "polarity",
+    "context",
+    "exclude",
+    "window",
+    "opposite",
+    "opposite_requires",
+    "contradiction",
+}
+
+Phrases = tuple[str, ...]
+SlotTable = tuple[tuple[str, Phrases], ...]
+
+
+@dataclass(frozen=True)
+class Proposition:
+    """A claim: every slot must match, within `max_gap` words, in one clause."""
+
+    slots: SlotTable = ()
+    max_gap: int = 12
+    order: tuple[str, ...] = ()
+    not_after: SlotTable = ()
+    not_before: SlotTable = ()
+    unless: Phrases = ()
+    polarity: str = "positive"  # for a contradiction: "negative" = it holds when denied
+
+    def slot(self, name: str) -> Phrases:
+        return dict(self.slots).get(name, ())
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    statement: str
+    required: bool = False
+    polarity: str = "positive"
+    claim: Proposition = field(default_factory=Proposition)
+    context: Phrases = ()
+    exclude: Phrases = ()
+    window: int = 1
+    opposite: str = "contradicts"
+    opposite_requires: Phrases = ()
+    contradictions: tuple[Proposition, ...] = ()
+
+
+@dataclass(frozen=True)
+class FactSet:
+    document: str
+    path: Path | None
+    sha256: str
+    facts: tuple[Fact, ...]
+
+    def get(self, fact_id: str) -> Fact | None:
+        for fact in self.facts:
+            if fact.id == fact_id:
+                return fact
+        return None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.facts)
+
+
+# ---------------------------------------------------------------- aliases
+
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
+_SPELLING = [
+    # (pattern in an escaped alias, replacement regex); British <-> American.
+    (re.compile(r"is(e|ed|es|ing|ation|ations)\b"), r"i[sz]\1"),
+    (re.compile(r"iz(e|ed|es|ing|ation|ations)\b"), r"i[sz]\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|able|ite|ites)?\b"), r"ou?r\1"),
+    (re.compile(r"(?<=[a-z]{3})or(s|ed|ing)?\b"), r"ou?r\1"),
+    (re.compile(r"en[cs]e(s)?\b"), r"en[cs]e\1"),
+    (re.compile(r"(?<=[a-z]{2})tre(s)?\b"), r"(?:tre|ter)\1"),
+    (re.compile(r"(?<=[a-z]{2})ter(s)?\b"), r"(?:tre|ter)\1"),
+]
+
+
+def _variant_word(word: str, stem: bool = False) -> str:
+    """Regex for one alias word with spelling variants (word is plain letters)."""
+    out = re.escape(word.lower())
+    if stem and re.search(r"(?<=[a-z]{3})i[sz]$", out):  # "organis*" also finds "organizing"
+        return out[:-1] + "[sz]"
+    for pat, rep in _SPELLING:
+        if pat.search(out):
+            out = pat.sub(rep, out)
+            break
+    return out
+
+
+def alias_regex(alias: str) -> tuple[str, bool]:
+    """(regex source, case_sensitive) for one alias phrase (already @-expanded)."""
+    alias = alias.strip()
+    if alias.startswith("re:"):
+        return alias[3:], False
+    if _ACRONYM.match(alias):
+        # "US"/"UK" case-sensitively (not the pronoun "us"); "u.s." with dots in any case
+        letters = [c for c in alias if c != "."]
+        dotted = r"\.\s?".join(re.escape(c) for c in letters) + r"\.?"
+        plain = "".join(re.escape(c) for c in letters)
+        body = f"(?:(?i:{dotted})|{plain})" if len(letters) > 1 else plain
+        return rf"(?<![\w.]){body}(?![\w])", True
+    wildcard = alias.endswith("*")
+    if wildcard:
+        alias = alias[:-1]
+    parts = []
+    toks = re.findall(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9-]|[\s-]+", alias)
+    for k, tok in enumerate(toks):
+        if tok.isspace() or set(tok) <= {" ", "-", "\t"}:
+            parts.append(r"[\s-]+")
+        elif tok.isalpha():
+            parts.append(_variant_word(tok, stem=wildcard and k == len(toks) - 1))
+        elif tok == "'":
+            parts.append(r"['\u2019]?")
+        elif tok == ".":
+            parts.append(r"\.?")
+        else:
+            parts.append(re.escape(tok))
+    body = "".join(parts)
+    tail = r"\w*" if wildcard else ""
+    end = r"(?![\w])" if (alias[-1:].isalnum() or wildcard) else ""
+    start = r"(?<![\w])" if alias[:1].isalnum() else ""
+    return f"{start}{body}{tail}{end}", False
+
+
+def alias_key(alias: str) -> str | None:
+    """The lowercase start (2 letters, or 1 for a one-letter word or an acronym) every
+    match of `alias` begins with, for a word index; None when it cannot be known."""
+    alias = alias.strip()
+    if alias.startswith("re:"):
+        return None
+    if _ACRONYM.match(alias):
+        return alias[0].lower()
+    m = re.match(r"[A-Za-z0-9]+", alias)
+    if not m:
+        return None
+    word = m.group().lower()
+    return word[:2] if len(word) >= 2 else word
+
+
+def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:
+    """One pattern matching any of `aliases` (longest alternatives first)."""
+    if not aliases:
+        return None
+    # Python's re tries alternatives one by one, so group them by leading boundary
+    # and first character: the scan then rejects most positions after one check.
+    groups: dict[tuple[str, str], list[str]] = {}
+    for a in sorted(set(aliases), key=len, reverse=True):
+        src, cs = alias_regex(a)
+        prefix = ""
+        for p in (r"(?<![\w.])", r"(?<![\w])"):
+            if src.startswith(p):
+                prefix, src = p, src[len(p) :]
+                break
+        body = f"(?-i:{src})" if cs else src
+        a = a.strip()
+        first = a[0].lower() if a[:1].isalpha() and not a.startswith("re:") else ""
+        groups.setdefault((prefix, first), []).append(body)
+    parts = []
+    for (prefix, first), bodies in groups.items():
+        guard = f"(?=[{first}{first.upper()}])" if first else ""
+        parts.append(f"{prefix}{guard}(?:{'|'.join(bodies)})")
+    return re.compile(f"(?i:{'|'.join(parts)})")
+
+
+# ---------------------------------------------------------------- loading
+
+
+class _Lines:
+    """Find the line of a key inside the n-th [[fact]] table, for error messages."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+        self.fact_starts = [
+            i + 1 for i, ln in enumerate(self.lines) if re.match(r"\s*\[\[\s*fact\s*\]\]", ln)
+        ]
+
+    def fact(self, index: int) -> int | None:
+        return self.fact_starts[index] if index < len(self.fact_starts) else None
+
+    def key(self, index: int | None, key: str) -> int | None:
+        lo = 1 if index is None else (self.fact(index) or 1)
+        hi = len(self.lines)
+        if index is not None and index + 1 < len(self.fact_starts):
+            hi = self.fact_starts[index + 1] - 1
+        key = key.split(".")[-1]
+        pat = re.compile(
+            rf"^\s*(?:[\w.]+\.)?\"?{re.escape(key)}\"?\s*=|[{{,]\s*{re.escape(key)}\s*="
+        )
+        for n in range(lo, hi + 1):
+            if pat.search(self.lines[n - 1]):
+                return n
+        return self.fact(index) if index is not None else None
+
+
+def load_facts(path: Path, document: str) -> FactSet:
+    """Parse and validate a facts file; any problem is a ConfigError naming file and line."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read facts file: {exc.strerror or exc}", path) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError("facts file is not valid UTF-8", path, line) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"at line (\d+)", msg)
+        line = int(m.group(1)) if m else None
+        if line is None and "end of document" in msg:
+            line = len(text.rstrip().splitlines()) or 1
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
+        msg = re.sub(r"\s*\(at end of document\)", " at end of file", msg)
+        raise ConfigError(f"malformed TOML: {msg}", path, line) from None
+    return parse_facts(data, document, path=path, sha256=hashlib.sha256(raw).hexdigest(), text=text)
+
+
+def parse_facts(
+    data: dict,
+    document: str,
+    path: Path | None = None,
+    sha256: str = "",
+    text: str = "",
+) -> FactSet:
+    """Validate an already-parsed facts table (a dict as tomllib returns it)."""
+    lines = _Lines(text)
+
+    def fail(msg: str, index: int | None = None, key: str | None = None) -> ConfigError:
+        line = lines.key(index, key) if key else (lines.fact(index) if index is not None else None)
+        return ConfigError(msg, path or "<facts>", line)
+
+    for key in data:
+        if key not in _TOP_KEYS:
+            allowed = ", ".join(sorted(_TOP_KEYS))
+            raise fail(f"unknown top-level key {key!r} (allowed: {allowed})", None, key)
+    named = data.get("aliases", {})
+    if not isinstance(named, dict):
+        raise fail("[aliases] must be a table of name = [phrases]", None, "aliases")
+    for name, value in named.items():
+        if not _is_phrases(value):
+            raise fail(f"aliases.{name} must be a list of strings", None, name)
+    facts_raw = data.get("fact")
+    if facts_raw is None:
+        raise fail("no facts: add at least one [[fact]] table")
+    if not isinstance(facts_raw, list) or not all(isinstance(f, dict) for f in facts_raw):
+        raise fail("'fact' must be an array of tables ([[fact]])", None, "fact")
+    if not facts_raw:
+        raise fail("no facts: the [[fact]] list is empty")
+
+    facts: list[Fact] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(facts_raw):
+        for key in raw:
+            if key not in _FACT_KEYS:
+                allowed = ", ".join(sorted(_FACT_KEYS))
+                raise fail(f"fact #{i + 1}: unknown key {key!r} (allowed: {allowed})", i, key)
+        for req in ("id", "statement", "slots"):
+            if req not in raw:
+                raise fail(f"fact #{i + 1}: missing required key {req!r}", i)
+        fid = raw["id"]
+        if not isinstance(fid, str) or not _ID.match(fid):
+            raise fail(
+                f"fact #{i + 1}: id must be a word like 'no-us-troops', got {fid!r}", i, "id"
+            )
+        if fid in seen:
+            raise fail(f"duplicate fact id {fid!r} (first at fact #{seen[fid] + 1})", i, "id")
+        seen[fid] = i
+        where = f"fact {fid!r}"
+        if not isinstance(raw["statement"], str) or not raw["statement"].strip():
+            raise fail(f"{where}: statement must be a non-empty string", i, "statement")
+        required = raw.get("required", False)
+        if not isinstance(required, bool):
+            raise fail(f"{where}: required must be true or false", i, "required")
+        polarity = raw.get("polarity", "positive")
+        if polarity not in POLARITIES:
+            raise fail(
+                f"{where}: polarity must be 'positive' or 'negative', got {polarity!r}",
+                i,
+                "polarity",
+            )
+        opposite = raw.get("opposite", "contradicts")
+        if opposite not in OPPOSITES:
+            raise fail(
+                f"{where}: opposite must be 'contradicts' or 'ignore', got {opposite!r}",
+                i,
+                "opposite",
+            )
+        window = raw.get("window", 1)
+        if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 10:
+            raise fail(f"{where}: window must be an integer 0..10", i, "window")
+
+        def phrases(value, key, _where=where, _i=i):
+            if value is None:
+                return ()
+            if not _is_phrases(value):
+                raise fail(f"{_where}: {key} must be a list of strings", _i, key)
+            return _expand(value, named, lambda m: fail(f"{_where}: {key}: {m}", _i, key))
+
+        claim = _proposition(raw, where, i, phrases, fail)
+        contras = raw.get("contradiction", [])
+        if isinstance(contras, dict):
+            contras = [contras]
+        if not isinstance(contras, list) or not all(isinstance(c, dict) for c in contras):
+            raise fail(f"{where}: contradiction must be a table or [[fact.contradiction]]", i)
+        contradictions = []
+        for j, c in enumerate(contras):
+            for key in c:
+                if key not in _CLAIM_KEYS | {"polarity"}:
+                    allowed = ", ".join(sorted(_CLAIM_KEYS | {"polarity"}))
+                    raise fail(
+                        f"{where}: contradiction #{j + 1}: unknown key {key!r}"
+                        f" (allowed: {allowed})",
+                        i,
+                        key,
+                    )
+            if "slots" not in c:
+                raise fail(f"{where}: contradiction #{j + 1}: missing required key 'slots'", i)
+            cwhere = f"{where} contradiction #{j + 1}"
+            cpol = c.get("polarity", "positive")
+            if cpol not in POLARITIES:
+                raise fail(
+                    f"{cwhere}: polarity must be 'positive' or 'negative', got {cpol!r}",
+                    i,
+                    "polarity",
+                )
+            contradictions.append(_proposition(c, cwhere, i, phrases, fail, cpol))
+        facts.append(
+            Fact(
+                id=fid,
+                statement=raw["statement"].strip(),
+                required=required,
+                polarity=polarity,
+                claim=claim,
+                context=phrases(raw.get("context"), "context"),
+                exclude=phrases(raw.get("exclude"), "exclude"),
+                window=window,
+                opposite=opposite,
+                opposite_requires=phrases(raw.get("opposite_requires"), "opposite_requires"),
+                contradictions=tuple(contradictions),
+            )
+        )
+    return FactSet(document=document, path=path, sha256=sha256, facts=tuple(facts))
+
+
+def _is_phrases(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def _expand(values, named: dict, fail) -> Phrases:
+    out: list[str] = []
+    for v in values:
+        v = v.strip()
+        if v.startswith("@"):
+            if v[1:] not in named:
+                raise fail(f"unknown alias list {v!r} (define it under [aliases])")
+            out.extend(s.strip() for s in named[v[1:]])
+        else:
+            out.append(v)
+    for v in out:
+        if v.startswith("@"):
+            raise fail(f"alias lists cannot nest ({v!r})")
+        try:
+            src, _ = alias_regex(v)
+            re.compile(src)
+        except re.error as exc:
+            raise fail(f"bad regular expression {v!r}: {exc}") from None
+        if v.startswith("re:") and re.fullmatch(src, "") is not None:
+            raise fail(f"regular expression {v!r} matches the empty string")
+    return tuple(dict.fromkeys(out))
+
+
+def _proposition(raw: dict, where: str, i: int, phrases, fail, polarity="positive") -> Proposition:
+    slots_raw = raw.get("slots")
+    if not isinstance(slots_raw, dict) or not slots_raw:
+        raise fail(f"{where}: slots must be a non-empty table of name = [phrases]", i, "slots")
+    slots = []
+    for name, value in slots_raw.items():
+        vals = phrases(value, f"slots.{name}")
+        if not vals:
+            raise fail(f"{where}: slots.{name} must be a non-empty list of strings", i, name)
+        slots.append((name, vals))
+    names = [n for n, _ in slots]
+
+    def slot_table(key):
+        table = raw.get(key, {})
+        if not isinstance(table, dict):
+            raise fail(f"{where}: {key} must be a table of slot name = [phrases]", i, key)
+        out = []
+        for name, value in table.items():
+            if name not in names:
+                raise fail(
+                    f"{where}: {key}.{name} names no slot (slots: {', '.join(names)})", i, key
+                )
+            out.append((name, phrases(value, f"{key}.{name}")))
+        return tuple(out)
+
+    max_gap = raw.get("max_gap", 12)
+    if not isinstance(max_gap, int) or isinstance(max_gap, bool) or not 0 <= max_gap <= 100:
+        raise fail(f"{where}: max_gap must be an integer 0..100", i, "max_gap")
+    order = raw.get("order", [])
+    if not isinstance(order, list) or any(o not in names for o in order):
+        raise fail(f"{where}: order must list slot names ({', '.join(names)})", i, "order")
+    return Proposition(
+        slots=tuple(slots),
+        max_gap=max_gap,
+        order=tuple(order),
+        not_after=slot_table("not_after"),
+        not_before=slot_table("not_before"),
+        unless=phrases(raw.get("unless"), "unless"),
+        polarity=polarity,
+    )
+
+
+# ---------------------------------------------------------------- describing
+
+
+def _describe_prop(p: Proposition) -> dict:
+    d: dict = {"slots": {n: list(v) for n, v in p.slots}, "max_gap": p.max_gap}
+    if p.order:
+        d["order"] = list(p.order)
+    if p.not_after:
+        d["not_after"] = {n: list(v) for n, v in p.not_after}
+    if p.not_before:
+        d["not_before"] = {n: list(v) for n, v in p.not_before}
+    if p.unless:
+        d["unless"] = list(p.unless)
+    if p.polarity != "positive":
+        d["polarity"] = p.polarity
+    return d
+
+
+def describe_facts(factset: FactSet) -> list[dict]:
+    """What each fact accepts, as JSON-able dicts (for `harness facts`)."""
+    out = []
+    for f in factset.facts:
+        claim = _describe_prop(f.claim)
+        if f.polarity == "negative":
+            reads = "present when the claim is denied; contradicted when it is asserted"
+        else:
+            reads = "present when the claim is asserted; contradicted when it is denied"
+        if f.opposite == "ignore":
+            reads = reads.split(";")[0] + "; its opposite is not a contradiction"
+        out.append(
+            {
+                "id": f.id,
+                "statement": f.statement,
+                "required": f.required,
+                "polarity": f.polarity,
+                "reading": reads,
+                "claim": claim,
+                "scope": {
+                    "context": list(f.context),
+                    "exclude": list(f.exclude),
+                    "window": f.window,
+                },
+                "contradiction": {
+                    "opposite": f.opposite,
+                    "opposite_requires": list(f.opposite_requires),
+                    "claims": [_describe_prop(c) for c in f.contradictions],
+                },
+            }
+        )
+    return out
+
+
+def summarize_fact(desc: dict) -> str:
+    """A few plain lines for one described fact (for tables and logs)."""
+    lines = [f"{desc['id']} ({desc['polarity']}{', required' if desc['required'] else ''})"]
+    lines.append(f"  {desc['statement']}")
+    for name, vals in desc["claim"]["slots"].items():
+        lines.append(f"  {name}: {', '.join(vals)}")
+    if desc["scope"]["context"]:
+        lines.append(f"  context: {', '.join(desc['scope']['context'])}")
+    if desc["scope"]["exclude"]:
+        lines.append(f"  not when about: {', '.join(desc['scope']['exclude'])}")
+    for c in desc["contradiction"]["claims"]:
+        parts = " + ".join(
+            f"{n}[{', '.join(v[:4])}{'...' if len(v) > 4 else ''}]" for n, v in c["slots"].items()
+        )
+        lines.append(f"  contradicted by: {parts}")
+    return "\n".join(lines)

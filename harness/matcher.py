@@ -1,0 +1,774 @@
+"""Fact verdicts: present / absent / contradicted, with evidence and a confidence.
+
+Pure Python (stdlib regexes); no model is loaded here.
+
+How a verdict is reached, for one candidate and one fact:
+
+1. The candidate is split into sentences (harness.text.sentence_spans, so
+   markdown bullets are sentences) and each sentence into *clauses* at strong
+   boundaries (``; : ( )``, spaced dashes, and contrastive conjunctions: but,
+   while, whereas, although, though, however, yet). Inside a clause, *local*
+   sub-clauses are cut at ", and", "and that", relative pronouns after a comma
+   (", which", ", who") and at "and"/"or" joining two finite clauses; local
+   sub-clauses bound negation and hedges.
+2. The fact's claim (its slots, from facts.toml) is found in a clause when every
+   slot matches, the matches are within ``max_gap`` words of each other, in the
+   declared ``order``, and no match sits right after a ``not_after`` phrase or
+   right before a ``not_before`` phrase.
+3. Negation: determiner-like cues (no, without, excluding, lacking, none of,
+   zero, rather than, instead of, other than, outside, ", not X") negate the
+   words that follow them up to a verb or punctuation; predicate cues (not,
+   n't, never, no longer, nor, ruled out, refused, declined, rejected,
+   dismissed, denied, excluded, lacks, stay/keep/remain ... out) negate their
+   whole local sub-clause. A slot covered by an odd number of cues is negated
+   ("did not rule out", "not without" count two and cancel); the claim is
+   negated when any of its slots is.
+4. Hedges in the local sub-clause (may, might, could without "not", possibly,
+   perhaps, unclear, whether, considering, "did not rule out", "would not
+   exclude", "did not say", a preceding "if") make the statement assert
+   nothing: the fact stays absent. Attribution ("reportedly", "according to",
+   "said") still asserts.
+5. Scope: the nearest level (clause, sentence, then sentences within
+   ``window``) holding a ``context`` or ``exclude`` word decides; context wins
+   a tie; a fact with context words and none nearby is not in scope.
+6. The claim with the fact's polarity -> present. The claim with the other
+   polarity -> contradicted when ``opposite = "contradicts"``, the clause also
+   has an ``opposite_requires`` word, and the context is in the same sentence.
+   A declared ``[[fact.contradiction]]`` claim, asserted (not negated, not
+   hedged, no ``unless`` word) in scope -> contradicted. When both a
+   present and a contradicted reading exist the more confident wins, a tie
+   going to contradicted.
+
+Evidence is the sentence that decided the verdict, exactly as it appears in
+the candidate (``text[span[0]:span[1]]``). An ``absent`` verdict carries the
+nearest partial evidence when there is one (a hedged or out-of-scope
+statement of the claim), else None.
+
+Confidence (0..1): 0.92 for a claim with context in its own clause, 0.88 in
+its sentence, 0.75 in a neighbouring sentence, minus 0.05 for double
+negation; absent is 0.95 with no mention of any slot, 0.8 with a partial
+mention, 0.6 when a full but hedged or out-of-scope statement was set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import pairwise, product
+from typing import Literal
+
+from harness.facts import Fact, FactSet, Proposition, alias_key, compile_aliases
+from harness.text import fold_keep_offsets, sentence_spans
+
+Verdict = Literal["present", "absent", "contradicted"]
+
+
+@dataclass(frozen=True)
+class FactResult:
+    id: str
+    verdict: Verdict
+    evidence: str | None
+    span: tuple[int, int] | None
+    confidence: float
+
+
+@dataclass(frozen=True)
+class FactsResult:
+    coverage: float
+    present: int
+    absent: int
+    contradicted: int
+    results: tuple[FactResult, ...]
+
+    def get(self, fact_id: str) -> FactResult | None:
+        for r in self.results:
+            if r.id == fact_id:
+                return r
+        return None
+
+
+# ---------------------------------------------------------------- lexicon
+# Generic English; nothing here is specific to an article.
+
+_I = re.IGNORECASE
+_FINITE = (
+    r"will|would|shall|should|can|could|may|might|must|is|are|was|were|be|been|being|"
+    r"has|have|had|do|does|did|won't|wouldn't|can't|cannot|isn't|aren't|wasn't|weren't|"
+    r"doesn't|don't|didn't|hasn't|haven't|shouldn't|couldn't"
+)
+_FINITE_RE = re.compile(rf"\b(?:{_FINITE})\b", _I)
+# finite-looking verbs, only to decide whether "and" joins two clauses
+_VERBISH = re.compile(
+    r"\b(?:[a-z]{2,}ed|said|says|told|tells|took|takes|made|makes|gave|gives|spoke|speaks|"
+    r"became|met|sent|kept|held|led|leads|ran|runs|wants|argued|added|insisted|noted)\b"
+)
+_PRE_CUE_WORDS = 6  # a negation before the claim reaches at most this many words
+
+# "play no part", "have no role": a negated predicate, not a negated noun
+_NO_ROLE = (
+    r"\s+(?:\w+\s+)?(?:role|part|place|presence|involvement|participation|contribution|share)\b"
+)
+# Cues that negate the words after them (a noun phrase).
+_FORWARD = re.compile(
+    r"\b(?:no(?!\s+(?:longer|doubt|matter|sooner|less|more\s+than)\b)(?!"
+    + _NO_ROLE
+    + r")|without|excluding|"
+    r"exclusion\s+of|except(?:\s+for)?|minus|free\s+of|absence\s+of|lack\s+of|"
+    r"none\s+of|zero|barring|rather\s+than|instead\s+of|in\s+place\s+of|other\s+than|"
+    r"not\s+including|outside(?:\s+of)?|not\s+even|neither|nor(?!\s+(?:" + _FINITE + r")\b)|"
+    r"non(?=[\s-]))\b",
+    _I,
+)
+# "not" after a comma or a conjunction, or opening a clause, negates what follows: ", not the U.S.,"
+_NOT_FORWARD = re.compile(
+    r"(?:^|[,(-]|\b(?:and|but|or)\b)\s*(not)\b(?!\s+(?:only|just|least)\b)", _I
+)
+
+# Cues that negate their whole local sub-clause.
+_PREDICATE = re.compile(
+    r"\b(?:(?:keep|keeps|kept|keeping|stay|stays|stayed|staying|remain|remains|remained|"
+    r"remaining|sit|sits|sat|sitting|stand|stands|stood|standing|hold|holds|held|holding)"
+    r"(?:\s+\w+){0,4}?\s+(?:out|outside|aside|away|clear)(?:\s+of)?|"
+    r"no\s+longer|no(?=" + _NO_ROLE + r")|not(?!\s+(?:only|just|least)\b)|never|cannot|\w+n't|"
+    r"nor(?=\s+(?:" + _FINITE + r")\b)|"
+    r"refus\w*|declin\w*(?=\s+to\b)|reject\w*|dismiss\w*|rul(?:e|es|ed|ing)\s+out|"
+    r"den(?:y|ies|ied|ying)|denial|exclud(?:e|es|ed)|lack(?:s|ed|ing)?|absent|"
+    r"fail(?:s|ed|ing)?\s+to|unable\s+to|barred|precludes?|precluded|withh(?:o|e)ld\w*|"
+    r"none|nobody|nothing)\b",
+    _I,
+)
+# Double negations that leave a possibility open, and other hedges.
+_HEDGE = re.compile(
+    r"\b(?:may|might|possibly|perhaps|maybe|potentially|unclear|uncertain|undecided|"
+    r"whether|consider\w*|weigh\w*|open\s+to|left\s+open|leave\s+open|not\s+necessarily|"
+    r"speculat\w*|rumou?r\w*|suggestions?\s+that|fears?\s+that|(?:earlier|media|press|"
+    r"some|unconfirmed|news)\s+reports?|reports?\s+(?:had\s+)?suggest\w*|"
+    r"bulk|majority|most\s+of|lion's\s+share|mainly|mostly|largely|primarily|"
+    r"(?:expected|likely|poised|set)\s+to|"
+    r"(?:not|n't|never|refus\w*\s+to|declin\w*\s+to|without)\s+(?:\w+\s+){0,2}?"
+    r"(?:rul(?:e|es|ed|ing)\s+out|exclud\w*|preclud\w*)|"
+    r"(?:not|n't|never)\s+(?:\w+\s+)?(?:say|said|specify|specified|comment|indicate|"
+    r"mention|address|elaborate|clarify|disclose|detail|confirm|decide)\w*)\b",
+    _I,
+)
+# "n't" is glued to its verb; keep "won't" etc. one cue.
+_REPORTED = re.compile(
+    r"speculat|rumou?r|suggestion|fear|earlier|media|press|some|unconfirmed|news|report", _I
+)
+_IF = re.compile(r"\b(?:if|unless|whether)\b", _I)
+
+_SUBORD = re.compile(
+    r"\b(?:while|although|though|whereas|even\s+though|even\s+as|despite|contrary\s+to|unlike)\b",
+    _I,
+)
+_LABEL_WORDS = (
+    6  # "US troops: WILL be part of the force" -- a short label before a colon is no clause
+)
+_STRONG = re.compile(
+    r"[;:]|\b(?:but(?!\s+not\b)|while|whereas|although|though|however|yet|even\s+as|meanwhile)\b",
+    _I,
+)
+_LONG_DASH = re.compile("[\u2013\u2014]")
+_DASH = re.compile(r"(?<=\s)--?(?=\s)")
+_LOCAL = re.compile(
+    r",\s*(?:and|or|so)\b|\b(?:and|or)\s+that\b|(?:,|\s-)\s*(?:which|who|whom|whose|where|when|meaning)\b|"
+    r"\b(?:so\s+that|therefore|thus|because|hence)\b",
+    _I,
+)
+_AND = re.compile(r"\b(?:and|or)\b", _I)
+_SCOPE_STOP = re.compile(
+    rf"[,;:!?()]|\s-{1, 2}\s|\b(?:that|which|who|whose|but|while|because|if|when|{_FINITE})\b|"
+    r"\b(?:and|or)\s+(?=(?:that|no|not|without|lacking|\w+ing|" + _FINITE + r")\b)",
+    _I,
+)
+_FORWARD_MAX_WORDS = 10
+_MAX_CUES = 300
+# a clause that opens with a conjunction and a verb shares the previous clause's subject
+_ELIDED = re.compile(rf"\s*(?:but|yet|and|or)\s+(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
+_WORD = re.compile(r"\w+")
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_CLEAN = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff*_`#>~|]"
+)
+
+
+# ---------------------------------------------------------------- document analysis
+
+
+@dataclass
+class _Clause:
+    """A clause; its negation cues and hedges are found lazily, only for clauses that
+    mention some fact (most clauses of most candidates do not)."""
+
+    norm: str
+    start: int
+    end: int
+    sentence: int
+    inherit: tuple[int, int] | None = (
+        None  # subject of the previous clause ("X won't A but will B")
+    )
+
+    @cached_property
+    def local_cuts(self) -> list[int]:  # positions that start a new local sub-clause
+        return _local_cuts(self.norm, self.start, self.end)
+
+    @cached_property
+    def forward(self) -> list[tuple[int, int, int]]:  # cue start, cue end, scope end
+        return _forward_cues(self.norm, self.start, self.end)
+
+    @cached_property
+    def predicate(self) -> list[tuple[int, int]]:
+        fwd_spans = [(x, y) for x, y, _ in self.forward]
+        fwd_starts = [x for x, _ in fwd_spans]
+        out = []
+        for m in _PREDICATE.finditer(self.norm, self.start, self.end):
+            k = bisect_right(fwd_starts, m.start()) - 1
+            if k < 0 or not fwd_spans[k][0] <= m.start() < fwd_spans[k][1]:
+                out.append((m.start(), m.end()))
+            if len(out) >= _MAX_CUES:
+                break
+        return out
+
+    @cached_property
+    def hedges(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _HEDGE.finditer(self.norm, self.start, self.end)]
+
+    @cached_property
+    def ifs(self) -> list[int]:
+        return [m.start() for m in _IF.finditer(self.norm, self.start, self.end)]
+
+
+@dataclass
+class _Doc:
+    text: str
+    norm: str
+    sentences: list[tuple[int, int]]
+    clauses: list[_Clause]
+    words: list[int]  # word start offsets
+
+    _found: dict = field(default_factory=dict)
+    _index: dict | None = None
+
+    def starts(self, key: str) -> list[int]:
+        """Offsets of the words that begin with `key` (lowercase, 1-2 characters)."""
+        if self._index is None:
+            idx: dict[str, list[int]] = {}
+            for m in _ALNUM.finditer(self.norm):
+                p = m.start()
+                w = m.group()[:2].lower()
+                idx.setdefault(w[0], []).append(p)
+                if len(w) == 2:
+                    idx.setdefault(w, []).append(p)
+            self._index = idx
+        return self._index.get(key, [])
+
+    def matches(self, pat: _SlotPattern) -> tuple[list[int], list[tuple[int, int]]]:
+        """All non-empty matches of a slot pattern in the document, found once and kept."""
+        hit = self._found.get(pat)
+        if hit is None:
+            spans: set[tuple[int, int]] = set()
+            if pat.indexed is not None:
+                for p in sorted({p for k in pat.keys for p in self.starts(k)}):
+                    m = pat.indexed.match(self.norm, p)
+                    if m and m.end() > p:
+                        spans.add((p, m.end()))
+            if pat.raw is not None:
+                spans.update(
+                    (m.start(), m.end()) for m in pat.raw.finditer(self.norm) if m.end() > m.start()
+                )
+            ordered = sorted(spans)
+            hit = self._found[pat] = ([a for a, _ in ordered], ordered)
+        return hit
+
+    def word_index(self, pos: int) -> int:
+        return bisect_right(self.words, pos)
+
+    def local_of(self, clause: _Clause, pos: int) -> tuple[int, int]:
+        i = bisect_right(clause.local_cuts, pos)
+        start = clause.local_cuts[i - 1] if i else clause.start
+        end = clause.local_cuts[i] if i < len(clause.local_cuts) else clause.end
+        return start, end
+
+
+def _normalise(text: str) -> str:
+    norm = fold_keep_offsets(text)
+    norm = _CLEAN.sub(" ", norm)
+    assert len(norm) == len(text)
+    return norm
+
+
+_SPLIT_INITIAL = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.$")
+_NEXT_INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)?(?=[\s,;:-])|[a-z]")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    try:
+        spans = sentence_spans(text)
+    except Exception:  # the splitter must never take a verdict down with it
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text)]
+    spans = [(s, e) for s, e in spans if 0 <= s < e <= len(text)]
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:  # the splitter cuts "non-U.S. troops" after "U."; glue it back
+        if (
+            merged
+            and _SPLIT_INITIAL.search(text, 0, merged[-1][1])
+            and _NEXT_INITIAL.match(text, s)
+        ):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _strong_cuts(text: str, norm: str, s: int, e: int) -> list[int]:
+    cuts = []
+    for m in _STRONG.finditer(norm, s, e):
+        cuts.append(m.start())
+    for m in _SUBORD.finditer(norm, s, e):  # "Although X, Y": X ends at the comma
+        before = max([c for c in cuts if c <= m.start()], default=s)
+        if not _WORD.search(norm, before + (0 if before == s else 1), m.start()):
+            comma = norm.find(",", m.end(), e)
+            if comma > 0:
+                cuts.append(comma)
+    dashes = [m.start() for m in _DASH.finditer(norm, s, e)]
+    for m in _LONG_DASH.finditer(text, s, e):  # unspaced em / en dashes in the original text
+        i = m.start()
+        if not (i > s and i + 1 < e and text[i - 1].isdigit() and text[i + 1].isdigit()):
+            dashes.append(i)
+    dashes = sorted(set(dashes))
+    if len(dashes) == 1:  # a pair of dashes encloses an aside: no cut; one dash joins two clauses
+        cuts.extend(dashes)
+    return sorted(set(cuts))
+
+
+def _local_cuts(norm: str, s: int, e: int) -> list[int]:
+    cuts = [m.start() for m in _LOCAL.finditer(norm, s, e)]
+    # "and"/"or" joining two finite clauses
+    for m in _AND.finditer(norm, s, e):
+        prev = max([c for c in cuts if c < m.start()], default=s)
+        left = norm[max(prev, m.start() - 300) : m.start()]
+        right_words = _WORD.findall(norm[m.end() : min(e, m.end() + 60)])[:4]
+
+        def finite(w: str) -> bool:
+            return bool(_FINITE_RE.fullmatch(w) or _VERBISH.fullmatch(w))
+
+        if (_FINITE_RE.search(left) or _VERBISH.search(left)) and any(map(finite, right_words)):
+            cuts.append(m.start())
+    return sorted(set(cuts))
+
+
+def _forward_cues(norm: str, s: int, e: int) -> list[tuple[int, int, int]]:
+    cues = []
+    spans = [(m.start(), m.end()) for m in _FORWARD.finditer(norm, s, e)]
+    for m in _NOT_FORWARD.finditer(norm, s, e):
+        spans.append((m.start(1), m.end(1)))
+    if norm[s:e].lstrip()[:4].lower() == "not " and not any(
+        a == len(norm[s:e]) - len(norm[s:e].lstrip()) + s for a, _ in spans
+    ):
+        a = s + len(norm[s:e]) - len(norm[s:e].lstrip())
+        spans.append((a, a + 3))
+    neither = [a for a, b in spans if norm[a:b].lower() == "neither"]
+    spans = [
+        (a, b) for a, b in spans if not (norm[a:b].lower() == "nor" and any(n < a for n in neither))
+    ]
+    for a, b in sorted(set(spans))[:_MAX_CUES]:  # bound the work on pathological input
+        limit = min(e, b + 240)  # the scope is at most ~10 words; never scan further
+        stop = _SCOPE_STOP.search(norm, b, limit)
+        scope_end = stop.start() if stop else limit
+        words = list(_WORD.finditer(norm, b, scope_end))
+        if len(words) > _FORWARD_MAX_WORDS:
+            scope_end = words[_FORWARD_MAX_WORDS - 1].end()
+        cues.append((a, b, scope_end))
+    return cues
+
+
+@lru_cache(maxsize=256)
+def _analyse(text: str) -> _Doc:
+    norm = _normalise(text)
+    sents = _sentences(text)
+    clauses: list[_Clause] = []
+    for si, (s, e) in enumerate(sents):
+        bounds = [s, *[c for c in _strong_cuts(text, norm, s, e) if s < c < e], e]
+        for a, b in pairwise(bounds):
+            if not norm[a:b].strip():
+                continue
+            inherit = None
+            prev = clauses[-1] if clauses and clauses[-1].sentence == si else None
+            if prev and norm[a] == ":" and len(_WORD.findall(norm, prev.start, a)) <= _LABEL_WORDS:
+                inherit = (prev.start, a)  # "US troops: WILL be part of the force"
+            elif a > s and _ELIDED.match(norm, a, b) and clauses and clauses[-1].sentence == si:
+                prev = clauses[-1]
+                verb = _FINITE_RE.search(norm, prev.start, prev.end)
+                if verb and verb.start() > prev.start:
+                    inherit = (prev.start, verb.start())
+            clauses.append(_Clause(norm, a, b, si, inherit))
+    words = [m.start() for m in _WORD.finditer(norm)]
+    return _Doc(text, norm, sents, clauses, words)
+
+
+# ---------------------------------------------------------------- compiled facts
+
+
+@dataclass(frozen=True, eq=False)
+class _SlotPattern:
+    """A slot's aliases: those with a known first word are tried only where such a
+    word starts (found through the document's word index); raw regexes scan."""
+
+    indexed: re.Pattern | None
+    keys: frozenset[str]  # the aliases' first letters, looked up in the document's word index
+    raw: re.Pattern | None
+
+    @staticmethod
+    @lru_cache(maxsize=1024)
+    def build(aliases: tuple[str, ...]) -> _SlotPattern | None:
+        """One shared object per alias list, so a document searches each list once."""
+        cls = _SlotPattern
+        if not aliases:
+            return None
+        keyed = [(a, alias_key(a)) for a in aliases]
+        plain = tuple(a for a, k in keyed if k is not None)
+        raw = tuple(a for a, k in keyed if k is None)
+        keys = frozenset(k for _, k in keyed if k is not None)
+        return cls(compile_aliases(plain), keys, compile_aliases(raw))
+
+
+@dataclass(frozen=True)
+class _CProp:
+    slots: tuple[tuple[str, _SlotPattern | None], ...]
+    not_after: dict
+    not_before: dict
+    unless: re.Pattern | None
+    max_gap: int
+    order: tuple[str, ...]
+    negative: bool
+
+
+@dataclass(frozen=True)
+class _CFact:
+    claim: _CProp
+    contradictions: tuple[_CProp, ...]
+    context: re.Pattern | None
+    exclude: re.Pattern | None
+    requires: re.Pattern | None
+
+
+def _compile_prop(p: Proposition) -> _CProp:
+    na = {}
+    for name, vals in p.not_after:
+        pat = compile_aliases(vals)
+        if pat is not None:
+            na[name] = re.compile(rf"(?:{pat.pattern})\s*(?:(?i:the|a|an)\s+)?$")
+    nb = {}
+    for name, vals in p.not_before:
+        pat = compile_aliases(vals)
+        if pat is not None:
+            nb[name] = re.compile(
+                rf"^['\u2019s\s]*(?:(?i:has|have|had|will|would|formally|also|now|then|\w+ly)\s+)*(?:{pat.pattern})"
+            )
+    return _CProp(
+        slots=tuple((n, _SlotPattern.build(v)) for n, v in p.slots),
+        not_after=na,
+        not_before=nb,
+        unless=compile_aliases(p.unless),
+        max_gap=p.max_gap,
+        order=p.order,
+        negative=p.polarity == "negative",
+    )
+
+
+@lru_cache(maxsize=512)
+def _compiled(fact: Fact) -> _CFact:
+    return _CFact(
+        claim=_compile_prop(fact.claim),
+        contradictions=tuple(_compile_prop(c) for c in fact.contradictions),
+        context=compile_aliases(fact.context),
+        exclude=compile_aliases(fact.exclude),
+        requires=compile_aliases(fact.opposite_requires),
+    )
+
+
+# ---------------------------------------------------------------- matching
+
+
+@dataclass
+class _Finding:
+    kind: str  # "claim" or "contra"
+    negated: bool
+    hedged: bool
+    blocked: bool  # an `unless` word in the clause
+    level: int | None  # scope level: 0 clause, 1 sentence, 2 neighbour; None = out of scope
+    sentence: int
+    double: bool
+    requires_ok: bool
+    position: int
+
+
+def _slot_matches(
+    doc: _Doc, prop: _CProp, clause: _Clause
+) -> dict[str, list[tuple[int, int]]] | None:
+    out: dict[str, list[tuple[int, int]]] = {}
+    norm = doc.norm
+    for name, pat in prop.slots:
+        if pat is None:
+            return None
+        found = []
+        ranges = [(clause.start, clause.end)]
+        if clause.inherit:
+            ranges.insert(0, clause.inherit)
+        starts, spans = doc.matches(pat)
+        for lo, hi in ranges:
+            for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
+                a, b = spans[k]
+                if b > hi:
+                    continue
+                na = prop.not_after.get(name)
+                if na is not None and na.search(norm, max(0, a - 60), a):
+                    continue
+                nb = prop.not_before.get(name)
+                if nb is not None and nb.match(norm[b : min(len(norm), b + 80)]):
+                    continue
+                found.append((a, b))
+        if not found:
+            return None
+        out[name] = found
+    return out
+
+
+def _combos(
+    doc: _Doc, prop: _CProp, clause: _Clause, matches: dict
+) -> list[list[tuple[str, tuple[int, int]]]]:
+    """Valid slot assignments, best first (one local sub-clause, then tightest)."""
+    names = [n for n, _ in prop.slots]
+    lists = [matches[n][:8] for n in names]
+    scored = []
+    for combo in product(*lists):
+        # an inherited subject counts as standing at the start of the clause
+        spans = sorted(
+            (clause.start, clause.start + 1) if c[0] < clause.start else c for c in combo
+        )
+        if any(x[1] > y[0] for x, y in pairwise(spans)):
+            continue  # one phrase cannot fill two slots
+        ok = True
+        for x, y in pairwise(spans):
+            gap = doc.word_index(y[0]) - doc.word_index(x[1] - 1) - 1
+            if gap > prop.max_gap:
+                ok = False
+                break
+        if not ok:
+            continue
+        if prop.order:
+            pos = {n: c[0] for n, c in zip(names, combo, strict=True)}
+            seq = [pos[n] for n in prop.order]
+            if seq != sorted(seq):
+                continue
+        # prefer slots in one local sub-clause, then the clause's own words, then the tightest
+        key = (
+            len({doc.local_of(clause, x[0]) for x in spans}),
+            sum(c[0] < clause.start for c in combo),
+            spans[-1][1] - spans[0][0],
+        )
+        scored.append((key, list(zip(names, combo, strict=True))))
+    scored.sort(key=lambda x: x[0])
+    if not scored:
+        return []
+    top = scored[0][0][:2]
+    return [c for k, c in scored if k[:2] == top]
+
+
+def _negation_count(
+    doc: _Doc, clause: _Clause, span: tuple[int, int], first: int | None = None
+) -> int:
+    a = span[0]
+    covering = [f for f in clause.forward if f[1] <= a < f[2]]
+    if covering:
+        count = len(covering)
+        for fa, _, _ in covering:  # "not without", "never excluding": adjacent negations add up
+            for _, pb in clause.predicate:
+                if pb <= fa and doc.word_index(fa) - doc.word_index(pb - 1) <= 3:
+                    count += 1
+        return count
+    ls, le = doc.local_of(clause, a)
+    first = a if first is None else first
+    near = doc.word_index(first) - _PRE_CUE_WORDS
+    return sum(
+        1
+        for pa, _ in clause.predicate
+        if ls <= pa < le and (pa >= first or doc.word_index(pa) >= near)
+    )
+
+
+def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
+    first = min(s[0] for _, s in combo)
+    locals_ = {doc.local_of(clause, s[0]) for _, s in combo}
+    for ls, le in locals_:
+        for h, _ in clause.hedges:
+            if ls <= h < le:
+                if _REPORTED.match(doc.norm, h) and any(
+                    pb <= h and doc.word_index(h) - doc.word_index(pb - 1) <= 3
+                    for _, pb in clause.predicate
+                ):
+                    continue  # "rejected suggestions that ...": the denial is asserted
+                return True
+    for pos in clause.ifs:  # "if U.S. troops joined ..." (no comma before the claim)
+        if pos < first and "," not in doc.norm[pos:first]:
+            ls, _ = doc.local_of(clause, first)
+            if pos >= ls:
+                return True
+    return False
+
+
+def _scope_level(doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause) -> int | None:
+    if cf.context is None and cf.exclude is None:
+        return 0
+    norm = doc.norm
+    s, e = doc.sentences[clause.sentence]
+    lo = max(0, clause.sentence - fact.window)
+    hi = min(len(doc.sentences) - 1, clause.sentence + fact.window)
+    levels = [
+        (clause.start, clause.end),
+        (s, e),
+        (doc.sentences[lo][0], doc.sentences[hi][1]),
+    ]
+    for level, (a, b) in enumerate(levels):
+        has_ctx = cf.context is not None and cf.context.search(norm, a, b) is not None
+        has_exc = cf.exclude is not None and cf.exclude.search(norm, a, b) is not None
+        if has_ctx:
+            return level
+        if has_exc:
+            return None
+    return None if cf.context is not None else 0
+
+
+def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> list[_Finding]:
+    out: list[_Finding] = []
+    # only clauses holding (or inheriting) a match of the rarest slot can state the claim
+    rarest: list[int] = []
+    for i, (_, pat) in enumerate(prop.slots):  # stops at the first slot with no match
+        if pat is None:
+            return out
+        starts = doc.matches(pat)[0]
+        if not starts:
+            return out
+        if i == 0 or len(starts) < len(rarest):
+            rarest = starts
+    for clause in doc.clauses:
+        lo, hi = clause.inherit[0] if clause.inherit else clause.start, clause.end
+        k = bisect_left(rarest, lo)
+        if k >= len(rarest) or rarest[k] >= hi:
+            continue
+        matches = _slot_matches(doc, prop, clause)
+        if not matches:
+            continue
+        combos = _combos(doc, prop, clause, matches)
+        if kind == "contra":  # a contradiction must sit in one local sub-clause
+            combos = [c for c in combos if len({doc.local_of(clause, sp[0]) for _, sp in c}) == 1]
+        if not combos:
+            continue
+        combo = combos[0]
+        # a negation found on any reading of the clause counts: cues are evidence,
+        # their absence is not ("None of the troops ... would come from the U.S.")
+        negated = double = False
+        for c in combos:
+            first = min(sp[0] for _, sp in c)
+            counts = [_negation_count(doc, clause, span, first) for _, span in c]
+            if any(n % 2 for n in counts):
+                negated, combo = True, c
+                double = any(n >= 2 for n in counts)
+                break
+            double = double or any(n >= 2 for n in counts)
+        hedged = _hedged(doc, clause, combo, negated)
+        blocked = prop.unless is not None and prop.unless.search(doc.norm, clause.start, clause.end)
+        requires_ok = True
+        if kind == "claim" and cf.requires is not None:
+            requires_ok = cf.requires.search(doc.norm, clause.start, clause.end) is not None
+        out.append(
+            _Finding(
+                kind=kind,
+                negated=negated,
+                hedged=hedged,
+                blocked=bool(blocked),
+                level=_scope_level(doc, fact, cf, clause),
+                sentence=clause.sentence,
+                double=double,
+                requires_ok=requires_ok,
+                position=min(s[0] for _, s in combo),
+            )
+        )
+    return out
+
+
+_LEVEL_CONF = {0: 0.92, 1: 0.88, 2: 0.75}
+
+
+def _result(
+    doc: _Doc, fact_id: str, verdict: Verdict, sentence: int | None, conf: float
+) -> FactResult:
+    if sentence is None:
+        return FactResult(fact_id, verdict, None, None, round(conf, 3))
+    s, e = doc.sentences[sentence]
+    return FactResult(fact_id, verdict, doc.text[s:e], (s, e), round(conf, 3))
+
+
+def check_fact(text: str, fact: Fact) -> FactResult:
+    """The verdict for one fact (see the module docstring)."""
+    if not text or not text.strip() or not fact.claim.slots:
+        return FactResult(fact.id, "absent", None, None, 0.95)
+    doc = _analyse(text)
+    cf = _compiled(fact)
+    want_negated = fact.polarity == "negative"
+
+    present: list[tuple[float, _Finding]] = []
+    contra: list[tuple[float, _Finding]] = []
+    partial: list[_Finding] = []
+    for f in _evaluate(doc, fact, cf, cf.claim, "claim"):
+        if f.hedged or f.blocked or f.level is None:
+            partial.append(f)
+            continue
+        conf = _LEVEL_CONF[f.level] - (0.05 if f.double else 0.0)
+        if f.negated == want_negated:
+            present.append((conf, f))
+        elif fact.opposite == "contradicts" and (f.requires_ok or f.double) and f.level <= 1:
+            contra.append((conf - 0.02, f))
+        else:
+            partial.append(f)
+    for prop in cf.contradictions:
+        for f in _evaluate(doc, fact, cf, prop, "contra"):
+            if f.negated != prop.negative or f.hedged or f.blocked or f.level is None:
+                partial.append(f)
+                continue
+            contra.append((_LEVEL_CONF[f.level] - 0.02, f))
+
+    best_p = max(present, key=lambda x: (x[0], -x[1].position), default=None)
+    best_c = max(contra, key=lambda x: (x[0], -x[1].position), default=None)
+    if best_c is not None and (best_p is None or best_c[0] >= best_p[0] - 0.02):
+        return _result(doc, fact.id, "contradicted", best_c[1].sentence, best_c[0])
+    if best_p is not None:
+        return _result(doc, fact.id, "present", best_p[1].sentence, best_p[0])
+    if partial:
+        f = partial[0]
+        return _result(doc, fact.id, "absent", f.sentence, 0.6)
+    # any slot of the claim mentioned at all?
+    mentioned = any(pat is not None and doc.matches(pat)[0] for _, pat in cf.claim.slots)
+    return FactResult(fact.id, "absent", None, None, 0.8 if mentioned else 0.95)
+
+
+def check_facts(text: str, factset: FactSet) -> FactsResult:
+    """Verdicts for every fact of `factset` on one candidate text."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    results = tuple(check_fact(text, f) for f in factset.facts)
+    present = sum(r.verdict == "present" for r in results)
+    contradicted = sum(r.verdict == "contradicted" for r in results)
+    absent = len(results) - present - contradicted
+    coverage = present / len(results) if results else 0.0
+    return FactsResult(coverage, present, absent, contradicted, results)
+
+
+CHECK_MARKS = {"present": "✓", "absent": "✗", "contradicted": "⚠"}
+
+
+def checklist(result: FactsResult) -> str:
+    """Compact checklist for a table cell: one mark per fact, in file order (✓ ✗ ⚠)."""
+    return "".join(CHECK_MARKS[r.verdict] for r in result.results)

@@ -1,0 +1,205 @@
+"""`harness calibrate`: label files, confusion matrices, precision / recall, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from harness.calibrate import (
+    VERDICTS,
+    Label,
+    calibrate,
+    load_labels,
+    render_calibration,
+    render_text,
+    report_to_dict,
+    texts_from_labels,
+)
+from harness.errors import ConfigError
+from harness.facts import load_facts
+
+FACTS_TOML = """
+[[fact]]
+id = "sky"
+statement = "The sky is blue."
+slots = { what = ["sky"], colour = ["blue"] }
+
+[[fact]]
+id = "no-rain"
+statement = "It did not rain."
+polarity = "negative"
+slots = { what = ["rain*"] }
+opposite_requires = ["fell", "fall*", "pour*"]
+"""
+
+TEXTS = {
+    "c1": "The sky is blue. No rain fell.",  # sky present, no-rain present
+    "c2": "The sky is not blue. Rain fell all day.",  # sky contradicted, no-rain contradicted
+    "c3": "A quiet day.",  # both absent
+    "c4": "The sky is blue.",  # sky present, no-rain absent
+}
+
+
+@pytest.fixture
+def factsets(tmp_path):
+    p = tmp_path / "facts.toml"
+    p.write_text(FACTS_TOML, encoding="utf-8")
+    return {"doc": load_facts(p, "doc")}
+
+
+def _labels():
+    # expected verdicts; the checker's verdicts are in the comments of TEXTS
+    rows = [
+        ("c1", "sky", "present"),  # right
+        ("c2", "sky", "contradicted"),  # right
+        ("c3", "sky", "present"),  # wrong: predicted absent
+        ("c4", "sky", "absent"),  # wrong: predicted present
+        ("c1", "no-rain", "present"),  # right
+        ("c2", "no-rain", "present"),  # wrong: predicted contradicted
+        ("c3", "no-rain", "absent"),  # right
+        ("c4", "no-rain", "absent"),  # right
+    ]
+    return [Label(c, None, f, e) for c, f, e in rows]
+
+
+def test_confusion_and_rates(factsets):
+    report = calibrate(_labels(), TEXTS, factsets)
+    assert [f.fact for f in report.facts] == ["sky", "no-rain"]
+    sky, rain = report.facts
+    p, a, c = (VERDICTS.index(v) for v in ("present", "absent", "contradicted"))
+    # sky: expected present -> {present: 1, absent: 1}; absent -> present 1; contra -> contra 1
+    assert sky.confusion[p] == (1, 1, 0)
+    assert sky.confusion[a] == (1, 0, 0)
+    assert sky.confusion[c] == (0, 0, 1)
+    assert sky.n == 4 and sky.correct == 2 and sky.accuracy == 0.5
+    stats = {s.verdict: s for s in sky.stats}
+    assert stats["present"].precision == 0.5  # predicted present twice, right once
+    assert stats["present"].recall == 0.5  # expected present twice, found once
+    assert stats["absent"].precision == 0.0  # predicted absent once (c3), wrong
+    assert stats["absent"].recall == 0.0
+    assert stats["contradicted"].precision == 1.0 and stats["contradicted"].recall == 1.0
+    assert {(d.candidate, d.expected, d.predicted) for d in sky.disagreements} == {
+        ("c3", "present", "absent"),
+        ("c4", "absent", "present"),
+    }
+    c4 = next(d for d in sky.disagreements if d.candidate == "c4")
+    assert c4.evidence == "The sky is blue." and TEXTS["c4"][slice(*c4.span)] == c4.evidence
+
+    # no-rain: one present labeled, predicted contradicted
+    assert rain.confusion[p] == (1, 0, 1)
+    rstats = {s.verdict: s for s in rain.stats}
+    assert rstats["contradicted"].precision == 0.0
+    assert rstats["contradicted"].recall is None  # nothing expected contradicted
+    assert rstats["absent"].precision == 1.0 and rstats["absent"].recall == 1.0
+
+    assert report.n == 8 and report.correct == 5
+    assert report.accuracy == pytest.approx(5 / 8)
+    assert report.contradicted_as_present == 0
+    assert report.present_as_contradicted == 1
+
+    d = report_to_dict(report)
+    json.dumps(d)
+    assert d["facts"][0]["confusion"]["present"] == {"present": 1, "absent": 1, "contradicted": 0}
+    assert d["facts"][1]["per_verdict"]["contradicted"]["recall"] is None
+    text = render_text(report)
+    assert "sky" in text and "c3" in text and "62.5%" in text
+    assert render_calibration(report) is not None
+
+
+def test_csv_labels(tmp_path, factsets):
+    p = tmp_path / "labels.csv"
+    p.write_text(
+        "candidate,fact,expected\nc1,sky,present\nc2,sky,Contradicted\n\nc3,no-rain,absent\n",
+        encoding="utf-8",
+    )
+    labels = load_labels(p)
+    assert [(x.candidate, x.fact, x.expected) for x in labels] == [
+        ("c1", "sky", "present"),
+        ("c2", "sky", "contradicted"),
+        ("c3", "no-rain", "absent"),
+    ]
+    assert labels[0].line == 2 and labels[2].line == 5
+    report = calibrate(labels, TEXTS, factsets)
+    assert report.accuracy == 1.0
+
+
+def test_tsv_labels_with_document(tmp_path, factsets):
+    p = tmp_path / "labels.tsv"
+    p.write_text("document\tcandidate\tfact\texpected\ndoc\tc1\tsky\tpresent\n", encoding="utf-8")
+    labels = load_labels(p)
+    assert labels[0].document == "doc"
+    assert calibrate(labels, TEXTS, factsets).accuracy == 1.0
+
+
+def test_jsonl_labels(tmp_path, factsets):
+    p = tmp_path / "labels.jsonl"
+    lines = [
+        {"id": "x1", "summary": "The sky is blue.", "labels": {"sky": "present"}},
+        {
+            "id": "x2",
+            "document": "doc",
+            "summary": "Rain poured.",
+            "labels": {"no-rain": "contradicted", "sky": "absent"},
+        },
+    ]
+    p.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
+    labels = load_labels(p)
+    assert len(labels) == 3
+    assert texts_from_labels(labels) == {"x1": "The sky is blue.", "x2": "Rain poured."}
+    report = calibrate(labels, {}, factsets)
+    assert report.accuracy == 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "needle", "line"),
+    [
+        ("l.csv", "candidate,fact\nc1,sky\n", "missing column 'expected'", 1),
+        ("l.csv", "candidate,fact,expected\nc1,sky,maybe\n", "unknown verdict 'maybe'", 2),
+        ("l.csv", "candidate,fact,expected\nc1,sky\n", "expected 3 columns", 2),
+        ("l.csv", "candidate,fact,expected\nc1,sky,present\nc1,sky,absent\n", "duplicate", 3),
+        ("l.csv", "", "empty labels file", 1),
+        (
+            "l.jsonl",
+            '{"id": "a", "summary": "s", "labels": {"sky": "present"}}\n{oops\n',
+            "broken JSON line",
+            2,
+        ),
+        ("l.jsonl", '{"id": "a", "labels": {"sky": "present"}}\n', "missing key 'summary'", 1),
+        (
+            "l.jsonl",
+            '{"id": "a", "summary": "s", "labels": {"sky": "yes"}}\n',
+            "unknown verdict 'yes'",
+            1,
+        ),
+        ("l.jsonl", '["not", "an", "object"]\n', "JSON object", 1),
+    ],
+)
+def test_bad_label_files(tmp_path, name, content, needle, line):
+    p = tmp_path / name
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_labels(p)
+    assert needle in str(info.value)
+    assert name in str(info.value)
+    assert info.value.line == line
+    assert info.value.exit_code == 2
+
+
+def test_unknown_fact_and_missing_text(tmp_path, factsets):
+    p = tmp_path / "l.csv"
+    p.write_text("candidate,fact,expected\nc1,nope,present\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"l\.csv:2: unknown fact id 'nope'"):
+        calibrate(load_labels(p), TEXTS, factsets)
+    p.write_text("candidate,fact,expected\nmissing,sky,present\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="no candidate text for 'missing'"):
+        calibrate(load_labels(p), TEXTS, factsets)
+    p.write_text("document,candidate,fact,expected\nother,c1,sky,present\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown document 'other'"):
+        calibrate(load_labels(p), TEXTS, factsets)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ConfigError, match="cannot read labels"):
+        load_labels(Path(tmp_path / "none.csv"))
