@@ -350,7 +350,8 @@ def score(
     if fmt == "html":
         from harness.html_report import render_run
 
-        text = render_run(run, candidates=items, documents=documents)
+        text = render_run(run, extra, candidates=items, documents=documents,
+                          baseline=baseline_report)
     else:
         text = _render_score(fmt, run, extra, gate, comparison, gated, elapsed)
     if output is not None or fmt not in ("table", "markdown", "github"):
