@@ -313,7 +313,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     for s, e in spans:  # the splitter cuts "non-U.S. troops" after "U."; glue it back
         if (
             merged
-            and _SPLIT_INITIAL.search(text, 0, merged[-1][1])
+            and _SPLIT_INITIAL.search(text, max(0, merged[-1][1] - 3), merged[-1][1])
             and _NEXT_INITIAL.match(text, s)
         ):
             merged[-1] = (merged[-1][0], e)
