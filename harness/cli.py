@@ -96,7 +96,7 @@ def _parse_metrics(value: str) -> tuple[str, ...]:
 class Progress:
     """A rich progress bar on stderr, shown only once a run has lasted a second."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
+    def __init__(self, total: int | None, enabled: bool) -> None:
         self.total = total
         self.enabled = enabled
         self.done = 0
@@ -108,7 +108,8 @@ class Progress:
         self.done += n
         if not self.enabled:
             return
-        if self._bar is None and time.monotonic() - self.start > 1.0 and self.done < self.total:
+        unfinished = self.total is None or self.done < self.total
+        if self._bar is None and time.monotonic() - self.start > 1.0 and unfinished:
             from rich.console import Console
             from rich.progress import Progress as Bar
 
@@ -182,6 +183,13 @@ class Progress:
 )
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 @click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for the facts matcher; ROUGE already uses every core natively.",
+)
+@click.option(
     "--fail-under",
     "fail_under",
     multiple=True,
@@ -226,8 +234,13 @@ class Progress:
     is_flag=True,
     help="With --baseline: exit 1 when a gated metric regresses significantly.",
 )
-@click.option("--resamples", type=click.IntRange(1, 1_000_000), default=10_000, show_default=True,
-              help="Bootstrap resamples for --baseline.")
+@click.option(
+    "--resamples",
+    type=click.IntRange(1, 1_000_000),
+    default=10_000,
+    show_default=True,
+    help="Bootstrap resamples for --baseline.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
 @debug_option
 @handle_errors
@@ -245,6 +258,7 @@ def score(
     fmt: str | None,
     output: Path | None,
     progress: bool,
+    workers: int,
     fail_under: tuple[str, ...],
     max_contradicted: int | None,
     max_mean_contradicted: float | None,
@@ -264,9 +278,7 @@ def score(
     """
     from harness.loading import iter_candidates, load_references
     from harness.output import check_output, write_atomic
-    from harness.results import RunResult
-    from harness.rouge import NON_ASCII_WARNING
-    from harness.run import RunConfig, Scorer, settings_dict, summarize
+    from harness.run import RunConfig
 
     config = RunConfig(
         metrics=_parse_metrics(metrics),
@@ -277,13 +289,13 @@ def score(
         batch_size=batch_size,
         cache_dir=cache_dir,
         use_cache=use_cache,
+        workers=workers,
     )
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "json"
-    if output is not None:
-        check_output(output)  # fail before scoring, not after
-    if save_baseline is not None:
-        check_output(save_baseline)
+    for target in (output, save_baseline):
+        if target is not None:
+            check_output(target)  # fail before scoring, not after
     if fail_on_regression and baseline is None:
         raise HarnessError("--fail-on-regression needs --baseline FILE")
     gate_config = None
@@ -292,35 +304,24 @@ def score(
 
         overrides = parse_cli_thresholds(fail_under, max_contradicted, max_mean_contradicted)
         gate_config = load_gate_config(Path.cwd(), config_file, overrides)
+    documents = load_references(references)
+    notes: list[str] = []
+    items = iter_candidates(path, documents, notes)
+    show_progress = progress and sys.stderr.isatty()
+    if fmt == "jsonl" and baseline is None and save_baseline is None:
+        gate = gate_config if use_gate else None
+        return _score_streaming(path, items, notes, documents, config, gate, output, show_progress)
+
     baseline_report = None
     if baseline is not None:
         from harness.compare import load_report
 
         baseline_report = load_report(baseline)
-    documents = load_references(references)
-    notes: list[str] = []
-    items = list(iter_candidates(path, documents, notes))
-    for note in notes:
-        _err(f"note: {note}")
+    items = list(items)
+    _print_notes(notes)
     if not items:
         raise HarnessError("no candidates found (expected .txt/.md files or JSONL lines)", path)
-    bar = Progress(len(items), progress and sys.stderr.isatty())
-    started = time.monotonic()
-    scorer = Scorer(documents, config, on_progress=bar)
-    try:
-        results = tuple(scorer.iter_results(items))
-    finally:
-        bar.close()
-        scorer.close()
-    settings = settings_dict(config) | {"documents": sorted(documents)}
-    run = RunResult(results, summarize(results), scorer.signature(), settings)
-    for c in run.candidates:
-        if c.status != "ok":
-            _err(f"error: {c.error}")
-    dropped = sum(NON_ASCII_WARNING in c.warnings for c in run.candidates)
-    if dropped:
-        _err(f"warning: {dropped} candidate(s): {NON_ASCII_WARNING}")
-    elapsed = time.monotonic() - started
+    run, elapsed = _score_all(items, documents, config, show_progress)
     gate = comparison = None
     extra: dict[str, Any] = {}
     if use_gate and gate_config is not None:
@@ -350,15 +351,16 @@ def score(
     if fmt == "html":
         from harness.html_report import render_run
 
-        text = render_run(run, extra, candidates=items, documents=documents,
-                          baseline=baseline_report)
+        text = render_run(
+            run, extra, candidates=items, documents=documents, baseline=baseline_report
+        )
     else:
         text = _render_score(fmt, run, extra, gate, comparison, gated, elapsed)
     if output is not None or fmt not in ("table", "markdown", "github"):
         _echo_verdicts(gate, comparison, gated, fmt)
     if output is not None:
         write_atomic(output, text)
-        _err(f"wrote {output} ({len(results)} candidates)")
+        _err(f"wrote {output} ({len(run.candidates)} candidates)")
     elif fmt == "table" and sys.stdout.isatty():
         from rich.console import Console
 
@@ -373,6 +375,126 @@ def score(
     _step_summary(run, gate, comparison, gated)
     regressed = bool(fail_on_regression and comparison and comparison.regressions(gated))
     failed = run.summary.errors or (gate is not None and not gate.passed) or regressed
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _print_notes(notes: list[str]) -> None:
+    for note in notes:
+        _err(f"note: {note}")
+
+
+class _CandidateNotes:
+    """Per-candidate errors on stderr as they come; one summary line for tokenizer warnings."""
+
+    def __init__(self) -> None:
+        self.non_ascii = 0
+
+    def __call__(self, c: Any) -> None:
+        from harness.rouge import NON_ASCII_WARNING
+
+        if c.status != "ok":
+            _err(f"error: {c.error}")
+        elif NON_ASCII_WARNING in c.warnings:
+            self.non_ascii += 1
+
+    def close(self) -> None:
+        from harness.rouge import NON_ASCII_WARNING
+
+        if self.non_ascii:
+            _err(f"warning: {self.non_ascii} candidate(s): {NON_ASCII_WARNING}")
+
+
+def _score_all(items: list, documents: dict, config: Any, show_progress: bool):
+    """Score every candidate in memory (every format but streamed JSONL)."""
+    from harness.results import RunResult
+    from harness.run import Scorer, settings_dict, summarize
+
+    bar = Progress(len(items), show_progress)
+    started = time.monotonic()
+    scorer = Scorer(documents, config, on_progress=bar)
+    try:
+        results = tuple(scorer.iter_results(items))
+    finally:
+        bar.close()
+        scorer.close()
+    notes = _CandidateNotes()
+    for c in results:
+        notes(c)
+    notes.close()
+    settings = settings_dict(config) | {"documents": sorted(documents)}
+    run = RunResult(results, summarize(results), scorer.signature(), settings)
+    return run, time.monotonic() - started
+
+
+def _score_streaming(
+    path: Path,
+    items: Any,
+    notes: list[str],
+    documents: dict,
+    config: Any,
+    gate_config: Any,
+    output: Path | None,
+    show_progress: bool,
+) -> int:
+    """JSONL out while candidates stream in: memory stays flat however many there are.
+
+    Each line is written as its chunk is scored; the last line holds the summary,
+    signature and gate. With --output the file appears only once complete.
+    """
+    import contextlib
+    import json
+
+    from harness.gate import GateAccumulator, gate_to_dict, render_gate_text
+    from harness.output import AtomicWriter, iter_jsonl
+    from harness.results import RunResult, summary_to_dict
+    from harness.run import Scorer, SummaryBuilder, settings_dict
+
+    bar = Progress(None, show_progress)
+    scorer = Scorer(documents, config, on_progress=bar)
+    builder = SummaryBuilder()
+    acc = (
+        GateAccumulator(gate_config, documents, set(config.metrics), keep_checks=False)
+        if gate_config is not None
+        else None
+    )
+    report = _CandidateNotes()
+    sink = AtomicWriter(output) if output is not None else contextlib.nullcontext(sys.stdout)
+    try:
+        with sink as out:
+            for result in scorer.iter_results(items):
+                out.writelines(iter_jsonl([result]))
+                builder.add(result)
+                if acc is not None:
+                    acc.add(result)
+                report(result)
+            if builder.total == 0:
+                raise HarnessError(
+                    "no candidates found (expected .txt/.md files or JSONL lines)", path
+                )
+            summary = builder.build()
+            gate = acc.finish(summary.means) if acc is not None else None
+            tail: dict[str, Any] = {
+                "summary": summary_to_dict(summary),
+                "signature": scorer.signature(),
+                "settings": settings_dict(config) | {"documents": sorted(documents)},
+            }
+            if gate is not None:
+                tail["gate"] = gate_to_dict(gate)
+            out.write(json.dumps(tail, ensure_ascii=False) + "\n")
+    finally:
+        bar.close()
+        scorer.close()
+        _print_notes(notes)
+        report.close()
+    if output is not None:
+        _err(f"wrote {output} ({summary.candidates} candidates)")
+    if gate is not None:
+        for note in gate.notes:
+            _err(f"note: gate {note}")
+        click.echo(render_gate_text(gate), nl=False, err=True)
+        run = RunResult((), summary, scorer.signature(), tail["settings"])
+        _step_summary(run, gate, None, None)
+    failed = summary.errors or (gate is not None and not gate.passed)
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -411,8 +533,10 @@ def _echo_verdicts(gate, comparison, gated, fmt: str) -> None:
 
         click.echo(render_comparison_text(comparison, gated), nl=False, err=True)
     elif comparison is not None and comparison.signature_mismatch:
-        _err("warning: baseline signature differs, numbers not comparable: "
-             + "; ".join(comparison.signature_mismatch))
+        _err(
+            "warning: baseline signature differs, numbers not comparable: "
+            + "; ".join(comparison.signature_mismatch)
+        )
 
 
 def _print_verdicts(console, gate, comparison, gated) -> None:
@@ -455,23 +579,52 @@ def _step_summary(run, gate, comparison, gated) -> None:
 @main.command()
 @click.argument("baseline_path", metavar="BASELINE", type=click.Path(path_type=Path))
 @click.argument("current_path", metavar="CURRENT", type=click.Path(path_type=Path))
-@click.option("--resamples", type=click.IntRange(1, 1_000_000), default=10_000,
-              show_default=True, help="Bootstrap resamples.")
+@click.option(
+    "--resamples",
+    type=click.IntRange(1, 1_000_000),
+    default=10_000,
+    show_default=True,
+    help="Bootstrap resamples.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default=None,
-              help="Output format (default: table on a terminal, json otherwise).")
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
-              help="Write the comparison to FILE (atomically) instead of stdout.")
-@click.option("--fail-on-regression", is_flag=True,
-              help="Exit 1 when a gated metric regresses significantly.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path), default=None,
-              help="Gate config naming the gated metrics (default: harness.toml, else "
-              "pyproject.toml, in the current folder; no thresholds: every metric is gated).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default=None,
+    help="Output format (default: table on a terminal, json otherwise).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the comparison to FILE (atomically) instead of stdout.",
+)
+@click.option(
+    "--fail-on-regression", is_flag=True, help="Exit 1 when a gated metric regresses significantly."
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Gate config naming the gated metrics (default: harness.toml, else "
+    "pyproject.toml, in the current folder; no thresholds: every metric is gated).",
+)
 @debug_option
 @handle_errors
-def compare(baseline_path: Path, current_path: Path, resamples: int, seed: int,
-            fmt: str | None, output: Path | None, fail_on_regression: bool,
-            config_file: Path | None, debug: bool) -> int:
+def compare(
+    baseline_path: Path,
+    current_path: Path,
+    resamples: int,
+    seed: int,
+    fmt: str | None,
+    output: Path | None,
+    fail_on_regression: bool,
+    config_file: Path | None,
+    debug: bool,
+) -> int:
     """Compare two JSON reports: per-metric deltas with paired bootstrap 95% CIs, lost facts.
 
     Candidates are matched by (document, id). A metric regresses significantly when its
@@ -504,8 +657,10 @@ def compare(baseline_path: Path, current_path: Path, resamples: int, seed: int,
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "json"
     if comparison.signature_mismatch:
-        _err("WARNING: the reports' signatures differ; the numbers are not comparable: "
-             + "; ".join(comparison.signature_mismatch))
+        _err(
+            "WARNING: the reports' signatures differ; the numbers are not comparable: "
+            + "; ".join(comparison.signature_mismatch)
+        )
     if fmt == "json":
         text = dumps(data) + "\n"
     elif fmt == "markdown":
@@ -657,7 +812,19 @@ def doctor(
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the report to FILE (atomically) instead of stdout.",
+)
+@click.option(
+    "--min-accuracy",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Exit 1 when overall accuracy is below this (e.g. 0.95).",
+)
 @debug_option
 @handle_errors
 def calibrate(
@@ -666,12 +833,17 @@ def calibrate(
     references: Path,
     fmt: str,
     output: Path | None,
+    min_accuracy: float | None,
     debug: bool,
 ) -> int:
-    """Measure the facts checklist against hand labels.
+    """Measure the facts checklist against your own hand labels.
 
-    LABELS is a CSV (candidate,fact,expected[,document]) whose texts come from
-    CANDIDATES, or a self-contained JSONL ({"id", "summary", "labels": {fact: verdict}}).
+    LABELS is a CSV/TSV (candidate,fact,expected[,document]) whose texts come from
+    CANDIDATES (a folder or JSONL), or a self-contained JSONL ({"id", "summary",
+    "labels": {fact: verdict}}). Prints per fact the confusion matrix, precision and
+    recall of each verdict and every disagreement with its evidence. Exits 1 when a
+    label `contradicted` was judged `present` (the error a CI gate must never make)
+    or accuracy is under --min-accuracy.
     """
     from harness import calibrate as cal
     from harness.loading import Candidate, iter_candidates, load_references
@@ -679,6 +851,8 @@ def calibrate(
 
     documents = load_references(references)
     factsets = {d: doc.facts for d, doc in documents.items() if doc.facts is not None}
+    if not factsets:
+        raise HarnessError("no document has a facts.toml to calibrate", references)
     items = cal.load_labels(labels)
     texts: dict[str, str] = {}
     if candidates is not None:
@@ -690,16 +864,22 @@ def calibrate(
     report = cal.calibrate(items, texts, factsets)
     if fmt == "json":
         text = dumps(cal.report_to_dict(report)) + "\n"
-        if output:
-            write_atomic(output, text)
-        else:
-            click.echo(text, nl=False)
+    elif output is not None:
+        text = cal.render_text(report)
     else:
         from rich.console import Console
 
-        console = Console(file=open(output, "w", encoding="utf-8") if output else None)  # noqa: SIM115
-        console.print(cal.render_calibration(report))
-    return EXIT_OK
+        Console().print(cal.render_calibration(report))
+        text = None
+    if text is not None and output is not None:
+        write_atomic(output, text)
+        _err(f"wrote {output}")
+    elif text is not None:
+        click.echo(text, nl=False)
+    failed = report.contradicted_as_present > 0 or (
+        min_accuracy is not None and (report.accuracy or 0.0) < min_accuracy
+    )
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 # ---------------------------------------------------------------------- report
@@ -707,16 +887,31 @@ def calibrate(
 
 @main.command()
 @click.argument("results", type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
-              help="Write the HTML report to FILE (atomically) instead of stdout.")
-@click.option("--baseline", type=click.Path(path_type=Path), default=None,
-              help="Results of an earlier run: show deltas and regressions against it.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the HTML report to FILE (atomically) instead of stdout.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Results of an earlier run: show deltas and regressions against it.",
+)
 @references_option
 @click.option("--title", default="Summarization report", show_default=True)
 @debug_option
 @handle_errors
-def report(results: Path, output: Path | None, baseline: Path | None, references: Path,
-           title: str, debug: bool) -> int:
+def report(
+    results: Path,
+    output: Path | None,
+    baseline: Path | None,
+    references: Path,
+    title: str,
+    debug: bool,
+) -> int:
     """Render saved RESULTS (JSON or JSONL from `harness score`) as one self-contained HTML file.
 
     Candidate texts are re-read from each candidate's path (a file or FILE.jsonl:LINE),
@@ -731,16 +926,25 @@ def report(results: Path, output: Path | None, baseline: Path | None, references
     base = hr.load_results(baseline) if baseline is not None else None
     texts, problems = hr.candidate_texts(data, results.resolve().parent)
     if problems:
-        _err(f"note: {len(problems)} candidate text(s) could not be re-read; "
-             "the report shows their evidence only")
+        _err(
+            f"note: {len(problems)} candidate text(s) could not be re-read; "
+            "the report shows their evidence only"
+        )
     documents: dict[str, Any] = {}
     try:
         documents = hr.documents_from_folder(references)
     except HarnessError as exc:
         _err(f"note: references not shown: {exc}")
-    text = hr.render_html(data, texts, documents, base, title=title, source=str(results),
-                          baseline_name=str(baseline) if baseline else None,
-                          text_problems=problems)
+    text = hr.render_html(
+        data,
+        texts,
+        documents,
+        base,
+        title=title,
+        source=str(results),
+        baseline_name=str(baseline) if baseline else None,
+        text_problems=problems,
+    )
     if output is not None:
         write_atomic(output, text)
         _err(f"wrote {output} ({len(data['candidates'])} candidates)")

@@ -182,6 +182,11 @@ class GateResult:
     checks: tuple[GateCheck, ...] = ()
     notes: tuple[str, ...] = ()  # one line per skipped threshold
     errors: tuple[ScoringError, ...] = ()
+    passed_uncounted: int = 0  # passed checks not kept in `checks` (streamed runs)
+
+    @property
+    def total(self) -> int:
+        return len(self.checks) + self.passed_uncounted
 
 
 # ---------------------------------------------------------------- evaluation
@@ -222,51 +227,49 @@ def _skip_reason(c: CandidateResult, metric: str, computed: set[str], documents)
     return f"{family} not available"
 
 
-def evaluate_gate(
-    run: RunResult,
+def _candidate_checks(
+    c: CandidateResult,
     config: GateConfig,
-    documents: Mapping[str, Document] | None = None,
-) -> GateResult:
-    """Check a scored run against the gate; required facts come from `documents`."""
-    computed = set(run.settings.get("metrics") or FAMILY.values())
+    documents: Mapping[str, Document] | None,
+    computed: set[str],
+    skipped: dict[str, int],
+) -> list[GateCheck]:
     checks: list[GateCheck] = []
-    errors: list[ScoringError] = []
-    skipped: dict[str, int] = {}
-
-    for c in run.candidates:
-        if c.status != "ok":
-            errors.append(ScoringError(c.id, c.document, c.error or "could not be scored"))
-            continue
-        for t in config.scoped("candidate"):
-            value = candidate_value(c, t.metric)
-            if value is None:
-                reason = _skip_reason(c, t.metric, computed, documents)
-                note = f"skipped {t.label}: {reason}"
-                skipped[note] = skipped.get(note, 0) + 1
-                checks.append(
-                    GateCheck(
-                        c.id, c.document, t.metric, t.label, "skipped", None, t.value, note, c.path
-                    )
-                )
-                continue
-            ok = t.passes(value)
+    for t in config.scoped("candidate"):
+        value = candidate_value(c, t.metric)
+        if value is None:
+            reason = _skip_reason(c, t.metric, computed, documents)
+            note = f"skipped {t.label}: {reason}"
+            skipped[note] = skipped.get(note, 0) + 1
             checks.append(
                 GateCheck(
-                    c.id,
-                    c.document,
-                    t.metric,
-                    t.label,
-                    "passed" if ok else "failed",
-                    round(value, 6),
-                    t.value,
-                    "" if ok else _failure_message(c.id, t, value),
-                    c.path,
+                    c.id, c.document, t.metric, t.label, "skipped", None, t.value, note, c.path
                 )
             )
-        if config.required_facts:
-            checks.extend(_required_fact_checks(c, documents, computed, skipped))
+            continue
+        ok = t.passes(value)
+        checks.append(
+            GateCheck(
+                c.id,
+                c.document,
+                t.metric,
+                t.label,
+                "passed" if ok else "failed",
+                round(value, 6),
+                t.value,
+                "" if ok else _failure_message(c.id, t, value),
+                c.path,
+            )
+        )
+    if config.required_facts:
+        checks.extend(_required_fact_checks(c, documents, computed, skipped))
+    return checks
 
-    means = run.summary.means
+
+def _mean_checks(
+    means: Mapping[str, float], config: GateConfig, computed: set[str], skipped: dict[str, int]
+) -> list[GateCheck]:
+    checks: list[GateCheck] = []
     for t in config.scoped("mean"):
         key = MEAN_KEY[t.metric]
         if key not in means:
@@ -294,14 +297,79 @@ def evaluate_gate(
                 "" if ok else _failure_message("run", t, value),
             )
         )
+    return checks
 
-    failures = tuple(
-        GateFailure(k.candidate, k.document, k.metric, k.value, k.threshold, k.message)
-        for k in checks
-        if k.status == "failed"
-    )
-    notes = tuple(note + (f" ({n} candidates)" if n > 1 else "") for note, n in skipped.items())
-    return GateResult(not failures, failures, tuple(checks), notes, tuple(errors))
+
+class GateAccumulator:
+    """Evaluates the gate one candidate at a time.
+
+    With `keep_checks=False` (streamed runs) only failed and skipped checks are kept,
+    plus a count of the rest, so memory stays flat however many candidates there are.
+    """
+
+    def __init__(
+        self,
+        config: GateConfig,
+        documents: Mapping[str, Document] | None,
+        computed: set[str],
+        keep_checks: bool = True,
+    ) -> None:
+        self.config = config
+        self.documents = documents
+        self.computed = computed
+        self.keep_checks = keep_checks
+        self.checks: list[GateCheck] = []
+        self.passed_count = 0
+        self.errors: list[ScoringError] = []
+        self.skipped: dict[str, int] = {}
+
+    def _keep(self, checks: list[GateCheck]) -> None:
+        if self.keep_checks:
+            self.checks.extend(checks)
+            return
+        for k in checks:
+            if k.status == "passed":
+                self.passed_count += 1
+            else:
+                self.checks.append(k)
+
+    def add(self, c: CandidateResult) -> None:
+        if c.status != "ok":
+            self.errors.append(ScoringError(c.id, c.document, c.error or "could not be scored"))
+            return
+        self._keep(_candidate_checks(c, self.config, self.documents, self.computed, self.skipped))
+
+    def finish(self, means: Mapping[str, float]) -> GateResult:
+        self._keep(_mean_checks(means, self.config, self.computed, self.skipped))
+        failures = tuple(
+            GateFailure(k.candidate, k.document, k.metric, k.value, k.threshold, k.message)
+            for k in self.checks
+            if k.status == "failed"
+        )
+        notes = tuple(
+            note + (f" ({n} candidates)" if n > 1 else "") for note, n in self.skipped.items()
+        )
+        return GateResult(
+            not failures,
+            failures,
+            tuple(self.checks),
+            notes,
+            tuple(self.errors),
+            self.passed_count,
+        )
+
+
+def evaluate_gate(
+    run: RunResult,
+    config: GateConfig,
+    documents: Mapping[str, Document] | None = None,
+) -> GateResult:
+    """Check a scored run against the gate; required facts come from `documents`."""
+    computed = set(run.settings.get("metrics") or FAMILY.values())
+    acc = GateAccumulator(config, documents, computed)
+    for c in run.candidates:
+        acc.add(c)
+    return acc.finish(run.summary.means)
 
 
 def _required_fact_checks(
@@ -377,7 +445,7 @@ def gate_to_dict(result: GateResult) -> dict[str, Any]:
     """The JSON report's `gate` object."""
     return {
         "passed": result.passed,
-        "checks": len(result.checks),
+        "checks": result.total,
         "failures": [
             {
                 "candidate": f.candidate,
@@ -410,7 +478,7 @@ def failure_rows(result: GateResult) -> list[tuple[str, str, str, str]]:
 
 
 def verdict_line(result: GateResult) -> str:
-    n = len(result.checks)
+    n = result.total
     if n == 0:
         return "gate: passed (nothing to check: no thresholds, no required facts)"
     if result.passed:
@@ -418,16 +486,25 @@ def verdict_line(result: GateResult) -> str:
     return f"gate: FAILED ({len(result.failures)} of {n} checks failed)"
 
 
+MAX_SHOWN = 30  # failures listed in text output; the machine formats carry all of them
+
+
 def render_gate_text(result: GateResult) -> str:
     """A plain-text verdict and failures list, printed below the table."""
     lines = [verdict_line(result)]
     rows = failure_rows(result)
+    hidden = max(0, len(rows) - MAX_SHOWN)
+    rows = rows[:MAX_SHOWN]
     if rows:
         head = ("candidate", "metric", "value", "threshold")
         widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
         for row in [head, *rows]:
             cells = (cell.ljust(w) for cell, w in zip(row, widths, strict=True))
             lines.append(("  " + "  ".join(cells)).rstrip())
-    for e in result.errors:
+    if hidden:
+        lines.append(f"  ... and {hidden} more failures (all of them are in --format json or junit)")
+    for e in result.errors[:MAX_SHOWN]:
         lines.append(f"  not scored (exit 1, not a gate failure): {e.candidate}: {e.error}")
+    if len(result.errors) > MAX_SHOWN:
+        lines.append(f"  ... and {len(result.errors) - MAX_SHOWN} more not scored")
     return "\n".join(lines) + "\n"

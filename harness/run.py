@@ -25,6 +25,7 @@ class RunConfig:
     batch_size: int = 64
     cache_dir: Path | None = None
     use_cache: bool = True
+    workers: int = 1  # processes for the facts matcher (pure Python); ROUGE is native-threaded
 
     def __post_init__(self) -> None:
         unknown = [m for m in self.metrics if m not in METRICS]
@@ -32,6 +33,8 @@ class RunConfig:
             raise ConfigError(f"unknown metric {unknown[0]!r} (choose from {', '.join(METRICS)})")
         if self.tokenizer not in ("default", "unicode"):
             raise ConfigError(f"unknown tokenizer {self.tokenizer!r} (default, unicode)")
+        if self.workers < 1:
+            raise ConfigError(f"--workers must be at least 1, not {self.workers}")
         if self.device not in ("cpu", "cuda", "auto") and not self.device.startswith("cuda:"):
             raise ConfigError(f"unknown device {self.device!r} (cpu, cuda, auto)")
 
@@ -50,6 +53,7 @@ class Scorer:
         self._cache = None
         self._prepared_refs: dict[str, list[str]] = {}
         self._model_key: str | None = None
+        self._pool = None
         if "rouge" in self.config.metrics:
             from harness.rouge import RougeMetric, prepare
 
@@ -155,12 +159,30 @@ class Scorer:
             return {}
         from harness.matcher import check_facts
 
-        out = {}
-        for c in cands:
-            factset = self.documents[c.document].facts
-            if factset is not None:
-                out[(c.document, c.id)] = check_facts(c.text, factset)
-        return out
+        jobs = [c for c in cands if self.documents[c.document].facts is not None]
+        if self.config.workers > 1 and len(jobs) >= MIN_PARALLEL:
+            pool = self._facts_pool()
+            chunksize = max(1, len(jobs) // (self.config.workers * 4))
+            verdicts = list(
+                pool.map(_facts_job, [(c.document, c.text) for c in jobs], chunksize=chunksize)
+            )
+        else:
+            verdicts = [check_facts(c.text, self.documents[c.document].facts) for c in jobs]
+        return {(c.document, c.id): v for c, v in zip(jobs, verdicts, strict=True)}
+
+    def _facts_pool(self):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            factsets = {d: doc.facts for d, doc in self.documents.items() if doc.facts is not None}
+            self._pool = ProcessPoolExecutor(
+                self.config.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_facts_worker,
+                initargs=(factsets,),
+            )
+        return self._pool
 
     def iter_results(self, items: Iterable[Candidate | LoadFailure]) -> Iterator[CandidateResult]:
         chunk: list[Candidate | LoadFailure] = []
@@ -175,6 +197,24 @@ class Scorer:
     def close(self) -> None:
         if self._cache is not None:
             self._cache.close()
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+MIN_PARALLEL = 64  # below this many candidates a process pool costs more than it saves
+_WORKER_FACTSETS: dict = {}
+
+
+def _init_facts_worker(factsets: dict) -> None:
+    _WORKER_FACTSETS.update(factsets)
+
+
+def _facts_job(job: tuple[str, str]):
+    from harness.matcher import check_facts
+
+    document, text = job
+    return check_facts(text, _WORKER_FACTSETS[document])
 
 
 def signature(documents: dict[str, Document], config: RunConfig, model_key: str | None) -> str:
