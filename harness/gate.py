@@ -502,7 +502,7 @@ def render_gate_text(result: GateResult) -> str:
             cells = (cell.ljust(w) for cell, w in zip(row, widths, strict=True))
             lines.append(("  " + "  ".join(cells)).rstrip())
     if hidden:
-        lines.append(f"  ... and {hidden} more failures (all of them are in --format json or junit)")
+        lines.append(f"  ... and {hidden} more failures (all are in --format json or junit)")
     for e in result.errors[:MAX_SHOWN]:
         lines.append(f"  not scored (exit 1, not a gate failure): {e.candidate}: {e.error}")
     if len(result.errors) > MAX_SHOWN:
