@@ -1,0 +1,595 @@
+"""The performance benchmark: every stage times a baseline and `harness` as whole processes.
+
+    python bench/run.py [--quick] [--stages rouge,embedding,cache,startup,facts,scale]
+                        [--src DIR] [--work DIR] [--keep]
+
+Stages (each a subprocess, start-up included, baseline and harness measured in the same run):
+
+  rouge      a plain rouge-score `score_multi` loop over 2,000 candidate files x 3 references
+             vs `harness score --metrics rouge`                         target: >= 20x faster
+  embedding  a bare sentence-transformers script encoding the same distinct texts
+             (1,000 candidates + 3 references + article, batch 64)
+             vs `harness score --no-cache` (all metrics)              target: <= 1.25x the floor
+  cache      `harness score` rerun on a warm --cache-dir, all metrics, 1,000 candidates;
+             torch must not be imported                                     target: < 2 s
+  startup    `harness --help`, `harness facts` vs `python -c pass`          target: < 0.3 s
+  facts      `harness score --metrics facts`, 1,000 candidates (and the in-process
+             check_facts loop)                                              target: < 1 s
+  scale      100,000 JSONL candidates (--quick: 20,000), --metrics rouge,facts, jsonl out;
+             wall time and peak RSS vs a run 10x smaller               target: RSS ratio <= 1.5
+
+A failing stage prints its error and the others still run. `--src DIR` puts DIR first on
+PYTHONPATH for every harness process (benchmark a patched tree). Results also go to
+bench/out/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+STAGES = ("rouge", "embedding", "cache", "startup", "facts", "scale")
+DOC = generate.DOCUMENT
+
+
+# ------------------------------------------------------------------ process timing
+
+
+@dataclass
+class Proc:
+    wall: float
+    rc: int
+    maxrss_mb: float
+    stderr: str
+
+    def check(self, what: str, ok: tuple[int, ...] = (0,)) -> Proc:
+        if self.rc not in ok:
+            tail = self.stderr.strip().splitlines()[-3:]
+            raise RuntimeError(f"{what} exited {self.rc}: {' | '.join(tail)}")
+        return self
+
+
+def child_env(src: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    # Users' installs carry .pyc files; let the warm-up runs write them instead of
+    # recompiling every module of sentence-transformers and harness on each timed run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.setdefault("TOKENIZERS_PARALLELISM", "false")
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
+    return env
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 1800) -> Proc:
+    """Run one process; wall time and its own peak RSS (os.wait4, per child)."""
+    with tempfile.TemporaryFile("w+") as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        deadline = t0 + timeout
+        while True:
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                p.kill()
+                pid, status, usage = os.wait4(p.pid, 0)
+                break
+            time.sleep(0.002)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        return Proc(wall, p.returncode, usage.ru_maxrss / 1024, err.read()[-4000:])
+
+
+def best(
+    cmd: list[str],
+    cwd: Path,
+    env: dict,
+    n: int,
+    what: str,
+    warm: bool = True,
+    ok: tuple[int, ...] = (0,),
+) -> Proc:
+    """Best of n timed runs (after one untimed warm-up run when warm)."""
+    if warm:
+        run(cmd, cwd, env).check(what, ok)
+    runs = [run(cmd, cwd, env).check(what, ok) for _ in range(n)]
+    return min(runs, key=lambda r: r.wall)
+
+
+# Exit 1 is the CI gate failing (synthetic candidates miss required facts), not a crash;
+# `scored` then checks the report says every candidate was scored.
+SCORE_OK = (0, 1)
+
+
+def scored(report: Path) -> dict:
+    """The report's summary; raises unless it exists and every candidate scored."""
+    if not report.exists():
+        raise RuntimeError(f"no report written at {report}")
+    if report.suffix == ".jsonl":
+        last = b""
+        with report.open("rb") as fh:
+            for line in fh:  # the last line (summary, signature, gate) may be long
+                last = line
+        summary = json.loads(last)["summary"]
+    else:
+        summary = json.loads(report.read_text("utf-8"))["summary"]
+    if summary.get("errors"):
+        raise RuntimeError(f"{report.name}: {summary['errors']} candidates failed to score")
+    return summary
+
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass
+class Row:
+    stage: str
+    baseline: str = ""
+    harness: str = ""
+    ratio: str = ""
+    target: str = ""
+    ok: bool | None = None
+    note: str = ""
+    data: dict = field(default_factory=dict)
+
+
+def fmt_s(x: float) -> str:
+    return f"{x:.2f} s" if x >= 0.995 else f"{x * 1000:.0f} ms"
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.quick = args.quick
+        self.reps = 1 if args.quick else 3
+        self.work = Path(args.work or tempfile.mkdtemp(prefix="harness-bench-"))
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.env = child_env(Path(args.src).resolve() if args.src else None)
+        exe = Path(sys.executable)
+        script = exe.parent / "harness"
+        self.harness = [str(script)] if script.exists() else [str(exe), "-m", "harness.cli"]
+        self.py = str(exe)
+        self.rows: list[Row] = []
+        self._data: dict[tuple[int, str], Path] = {}
+
+    # ---------------------------------------------------------------- data
+    def data(self, n: int, kind: str = "folder") -> Path:
+        """A folder with references/ and n candidates (candidates/ or candidates.jsonl)."""
+        key = (n, kind)
+        if key in self._data:
+            return self._data[key]
+        root = self.work / f"data-{n}-{kind}"
+        target = root / ("candidates" if kind == "folder" else "candidates.jsonl")
+        if not target.exists():
+            generate.write_references(root)
+            if kind == "folder":
+                generate.write_folder(root, n, seed=0)
+            else:
+                generate.write_jsonl(root, n, seed=0)
+        self._data[key] = target
+        return target
+
+    def score_cmd(self, cands: Path, out: Path, *extra: str, fmt: str = "json") -> list[str]:
+        refs = cands.parent / "references"
+        return [
+            *self.harness,
+            "score",
+            str(cands),
+            "--references",
+            str(refs),
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+            "--no-progress",
+            *extra,
+        ]
+
+    def probe(self, args: list[str], cwd: Path) -> list[str]:
+        """Which heavy modules a harness command imports (bench/_probe.py)."""
+        out = self.work / "probe.json"
+        out.unlink(missing_ok=True)
+        env = dict(self.env, BENCH_PROBE_OUT=str(out))
+        run([self.py, str(HERE / "_probe.py"), *args], cwd, env).check("probe", SCORE_OK)
+        return json.loads(out.read_text())
+
+    # ---------------------------------------------------------------- stages
+    def stage_rouge(self) -> None:
+        n = 2000
+        cands = self.data(n)
+        root = cands.parent
+        doc_dir = root / "references" / DOC
+        b_out, h_out = root / "baseline-rouge.json", root / "harness-rouge.json"
+        base = run(
+            [self.py, str(HERE / "baseline_rouge.py"), str(cands), str(doc_dir), str(b_out)],
+            root,
+            self.env,
+        ).check("rouge-score loop")
+        har = best(
+            self.score_cmd(
+                cands, h_out, "--metrics", "rouge", "--cache-dir", str(self.work / "cache-rouge")
+            ),
+            root,
+            self.env,
+            self.reps,
+            "harness score --metrics rouge",
+            ok=SCORE_OK,
+        )
+        scored(h_out)
+        # The harness must agree with rouge-score: rouge1/2/L are unaffected by its
+        # sentence split; rougeLsum is not comparable to a paragraph fed to rouge-score as is.
+        b = json.loads(b_out.read_text())
+        h = {c["id"]: c["rouge"] for c in json.loads(h_out.read_text())["candidates"]}
+        worst = 0.0
+        for cid, scores in b.items():
+            for t in ("rouge1", "rouge2", "rougeL"):
+                hp = h[cid][t]
+                for i, k in enumerate(("precision", "recall", "fmeasure")):
+                    worst = max(worst, abs(round(scores[t][i], 6) - hp[k]))
+        ratio = base.wall / har.wall
+        self.rows.append(
+            Row(
+                f"rouge: {n} cands x 3 refs",
+                fmt_s(base.wall),
+                fmt_s(har.wall),
+                f"{ratio:.1f}x",
+                ">= 20x",
+                ratio >= 20,
+                f"rouge-score loop {n * 3 / base.wall:.0f} pairs/s; harness {n * 3 / har.wall:.0f} "
+                f"pairs/s; rouge1/2/L max |diff| vs rouge-score {worst:.1e}",
+                {
+                    "baseline_s": base.wall,
+                    "harness_s": har.wall,
+                    "ratio": ratio,
+                    "pairs": n * 3,
+                    "max_abs_diff_rouge12L": worst,
+                },
+            )
+        )
+
+    def stage_embedding(self) -> None:
+        n = 1000
+        cands = self.data(n)
+        root = cands.parent
+        doc_dir = root / "references" / DOC
+        floor_cmd = [self.py, str(HERE / "baseline_embed.py"), str(cands), str(doc_dir), "64"]
+        h_cmd = self.score_cmd(cands, root / "harness-emb.json", "--no-cache")
+        # Interleave, warm both once (page cache, .pyc), keep the best of each.
+        run(floor_cmd, root, self.env).check("floor script")
+        run(h_cmd, root, self.env).check("harness score --no-cache", SCORE_OK)
+        scored(root / "harness-emb.json")
+        reps = 1 if self.quick else 2
+        floors, hars = [], []
+        for _ in range(reps):
+            floors.append(run(floor_cmd, root, self.env).check("floor script").wall)
+            hars.append(run(h_cmd, root, self.env).check("harness score --no-cache", SCORE_OK).wall)
+        f, h = min(floors), min(hars)
+        ratio = h / f
+        self.rows.append(
+            Row(
+                f"embedding: {n} cands, all metrics, no cache",
+                fmt_s(f),
+                fmt_s(h),
+                f"{ratio:.2f}x",
+                "<= 1.25x",
+                ratio <= 1.25,
+                "floor = import sentence-transformers + load + encode the same distinct texts "
+                f"(batch 64); runs floor {[round(x, 2) for x in floors]} harness "
+                f"{[round(x, 2) for x in hars]}",
+                {
+                    "floor_s": f,
+                    "harness_s": h,
+                    "ratio": ratio,
+                    "floor_runs": floors,
+                    "harness_runs": hars,
+                },
+            )
+        )
+
+    def stage_cache(self) -> None:
+        n = 1000
+        cands = self.data(n)
+        root = cands.parent
+        cache = self.work / "cache-warm"
+        shutil.rmtree(cache, ignore_errors=True)
+        cmd = self.score_cmd(cands, root / "harness-cached.json", "--cache-dir", str(cache))
+        cold = run(cmd, root, self.env).check("harness score (cold cache)", SCORE_OK)
+        warm = best(
+            cmd, root, self.env, self.reps, "harness score (warm cache)", warm=False, ok=SCORE_OK
+        )
+        scored(root / "harness-cached.json")
+        mods = self.probe(cmd[len(self.harness) :], root)
+        heavy = [m for m in mods if m in ("torch", "sentence_transformers", "transformers")]
+        ok = warm.wall < 2.0 and not heavy
+        self.rows.append(
+            Row(
+                f"cache: rerun, {n} cands, all metrics",
+                f"{fmt_s(cold.wall)} (cold)",
+                fmt_s(warm.wall),
+                f"{cold.wall / warm.wall:.0f}x",
+                "< 2 s, no torch",
+                ok,
+                f"imports on the warm rerun: {', '.join(mods) or 'none'}"
+                + (f" -- TORCH IMPORTED ({', '.join(heavy)})" if heavy else " (no torch)"),
+                {"cold_s": cold.wall, "warm_s": warm.wall, "imported": mods},
+            )
+        )
+
+    def stage_startup(self) -> None:
+        root = self.data(1000).parent
+        refs = root / "references"
+        base = best([self.py, "-c", "pass"], root, self.env, 5, "python -c pass")
+        for label, args in (
+            ("harness --help", ["--help"]),
+            ("harness facts", ["facts", "--references", str(refs)]),
+        ):
+            try:
+                h = best([*self.harness, *args], root, self.env, max(self.reps, 5), label)
+                mods = self.probe(args, root)
+                torch = "torch" in mods
+                self.rows.append(
+                    Row(
+                        f"startup: {label}",
+                        f"{fmt_s(base.wall)} (python -c pass)",
+                        fmt_s(h.wall),
+                        f"{h.wall / base.wall:.1f}x",
+                        "< 0.3 s, no torch",
+                        h.wall < 0.3 and not torch,
+                        f"imports: {', '.join(mods) or 'none'}",
+                        {"python_s": base.wall, "harness_s": h.wall, "imported": mods},
+                    )
+                )
+            except Exception as exc:
+                self.fail(f"startup: {label}", exc)
+
+    def stage_facts(self) -> None:
+        n = 1000
+        cands = self.data(n)
+        root = cands.parent
+        start = best([*self.harness, "--help"], root, self.env, max(self.reps, 3), "harness --help")
+        h = best(
+            self.score_cmd(cands, root / "harness-facts.json", "--metrics", "facts"),
+            root,
+            self.env,
+            self.reps,
+            "harness score --metrics facts",
+            ok=SCORE_OK,
+        )
+        scored(root / "harness-facts.json")
+        inproc = subprocess.run(
+            [self.py, str(HERE / "inproc_facts.py"), str(cands), str(root / "references")],
+            cwd=root,
+            env=self.env,
+            capture_output=True,
+            text=True,
+        )
+        if inproc.returncode == 0:
+            ip = json.loads(inproc.stdout)
+            note = (
+                f"in-process check_facts: {fmt_s(ip['seconds'])} "
+                f"({ip['per_candidate_ms']:.2f} ms/candidate)"
+            )
+        else:
+            ip = {}
+            note = f"in-process loop failed: {inproc.stderr.strip().splitlines()[-1:]}"
+        self.rows.append(
+            Row(
+                f"facts: {n} cands, --metrics facts",
+                f"{fmt_s(start.wall)} (harness --help)",
+                fmt_s(h.wall),
+                f"{fmt_s(h.wall - start.wall)} net",
+                "< 1 s",
+                h.wall < 1.0,
+                note,
+                {"startup_s": start.wall, "harness_s": h.wall, "inproc": ip},
+            )
+        )
+
+    def stage_scale(self) -> None:
+        big = 20_000 if self.quick else 100_000
+        small = big // 10
+        res = {}
+        workers = (
+            "--workers"
+            in subprocess.run(
+                [*self.harness, "score", "--help"], env=self.env, capture_output=True, text=True
+            ).stdout
+        )
+        for n in (small, big):
+            cands = self.data(n, "jsonl")
+            root = cands.parent
+            out = root / "out.jsonl"
+            p = run(
+                self.score_cmd(cands, out, "--metrics", "rouge,facts", fmt="jsonl"), root, self.env
+            ).check(f"harness score {n} jsonl", SCORE_OK)
+            scored(out)
+            lines = sum(1 for _ in out.open(encoding="utf-8"))
+            res[n] = {"wall_s": p.wall, "maxrss_mb": p.maxrss_mb, "lines": lines}
+            if workers and n == big:
+                pw = run(
+                    self.score_cmd(
+                        cands,
+                        root / "out-w2.jsonl",
+                        "--metrics",
+                        "rouge,facts",
+                        "--workers",
+                        "2",
+                        fmt="jsonl",
+                    ),
+                    root,
+                    self.env,
+                ).check(f"harness score {n} --workers 2", SCORE_OK)
+                res[f"{n}-workers2"] = {"wall_s": pw.wall, "maxrss_mb": pw.maxrss_mb}
+            out.unlink()
+        s, b = res[small], res[big]
+        growth = b["maxrss_mb"] / s["maxrss_mb"]
+        note = (
+            f"{big:,} cands: {fmt_s(b['wall_s'])}, {big / b['wall_s']:.0f} cands/s, "
+            f"{b['lines']:,} lines; {small:,} cands: {fmt_s(s['wall_s'])}"
+        )
+        if f"{big}-workers2" in res:
+            w = res[f"{big}-workers2"]
+            note += f"; --workers 2: {fmt_s(w['wall_s'])}, {w['maxrss_mb']:.0f} MB"
+        else:
+            note += "; no --workers option"
+        self.rows.append(
+            Row(
+                f"scale: peak RSS {small // 1000}k -> {big // 1000}k (rouge,facts)",
+                f"{s['maxrss_mb']:.0f} MB",
+                f"{b['maxrss_mb']:.0f} MB",
+                f"{growth:.2f}x",
+                "<= 1.5x (flat)",
+                growth <= 1.5,
+                note,
+                res,
+            )
+        )
+        self.rows.append(
+            Row(
+                f"scale: time {big // 1000}k cands (rouge,facts)",
+                fmt_s(s["wall_s"]) + f" ({small // 1000}k)",
+                fmt_s(b["wall_s"]),
+                f"{b['wall_s'] / s['wall_s']:.1f}x",
+                "report",
+                None,
+            )
+        )
+
+    def fail(self, stage: str, exc: BaseException) -> None:
+        msg = f"{type(exc).__name__}: {exc}"
+        print(f"[bench] stage {stage} failed: {msg}", file=sys.stderr)
+        if self.args.debug:
+            traceback.print_exc()
+        self.rows.append(Row(stage, ok=False, note=f"FAILED: {msg}"[:300]))
+
+    def run_stages(self, stages: list[str]) -> None:
+        for s in stages:
+            t0 = time.perf_counter()
+            print(f"[bench] {s} ...", file=sys.stderr, flush=True)
+            try:
+                getattr(self, f"stage_{s}")()
+            except Exception as exc:
+                self.fail(s, exc)
+            print(f"[bench] {s} done in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+
+
+# ------------------------------------------------------------------ reporting
+
+
+def machine() -> dict:
+    cpu = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    info = {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+    try:
+        mem = Path("/proc/meminfo").read_text().split()[1]
+        info["memory_gb"] = round(int(mem) / 1024 / 1024, 1)
+    except (OSError, IndexError, ValueError):
+        pass
+    import importlib.metadata as md
+
+    for pkg in ("torch", "sentence-transformers", "rouge-score", "rouge-score-rs"):
+        try:
+            info[pkg] = md.version(pkg)
+        except md.PackageNotFoundError:
+            info[pkg] = None
+    return info
+
+
+def report(rows: list[Row], info: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="harness benchmark", title_justify="left")
+    for col in ("stage", "baseline", "harness", "ratio", "target", "result"):
+        table.add_column(col, no_wrap=col != "stage")
+    for r in rows:
+        result = {True: "[green]pass[/]", False: "[red]FAIL[/]", None: ""}[r.ok]
+        table.add_row(r.stage, r.baseline, r.harness, r.ratio, r.target, result)
+    console = Console(width=max(120, Console().width))
+    console.print(table)
+    for r in rows:
+        if r.note:
+            console.print(f"[dim]{r.stage}:[/] {r.note}", highlight=False)
+    console.print(
+        f"[dim]machine: {info['cpu']}, {info['cores']} cores, {info.get('memory_gb')} GB, "
+        f"Python {info['python']}, torch {info['torch']}[/]"
+    )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="harness performance benchmark")
+    ap.add_argument("--quick", action="store_true", help="one run per command, scale 20k")
+    ap.add_argument("--stages", default=",".join(STAGES))
+    ap.add_argument("--src", help="put this folder first on PYTHONPATH (a patched tree)")
+    ap.add_argument("--work", help="working folder (default: a new temp folder)")
+    ap.add_argument("--keep", action="store_true", help="keep the working folder")
+    ap.add_argument("--debug", action="store_true", help="tracebacks for failed stages")
+    args = ap.parse_args()
+    stages = [s.strip() for s in args.stages.split(",") if s.strip()]
+    unknown = [s for s in stages if s not in STAGES]
+    if unknown:
+        ap.error(f"unknown stage(s) {unknown} (choose from {', '.join(STAGES)})")
+    bench = Bench(args)
+    t0 = time.perf_counter()
+    try:
+        bench.run_stages(stages)
+    finally:
+        if not args.keep and not args.work:
+            shutil.rmtree(bench.work, ignore_errors=True)
+    info = machine()
+    report(bench.rows, info)
+    out = HERE / "out"
+    out.mkdir(exist_ok=True)
+    # Merge with earlier runs: a run of some stages replaces only those stages' rows.
+    path = out / "results.json"
+    runs = {}
+    if path.exists():
+        try:
+            runs = json.loads(path.read_text()).get("stages", {})
+        except (ValueError, AttributeError):
+            runs = {}
+    for s in stages:
+        runs[s] = {
+            "machine": info,
+            "quick": args.quick,
+            "src": args.src,
+            "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "rows": [asdict(r) for r in bench.rows if r.stage.split(":")[0] == s],
+        }
+    path.write_text(
+        json.dumps({"total_s_last_run": time.perf_counter() - t0, "stages": runs}, indent=2) + "\n"
+    )
+    print(f"wrote {out / 'results.json'}", file=sys.stderr)
+    return 0 if all(r.ok is not False for r in bench.rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
