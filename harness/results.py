@@ -5,9 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from harness.embedding import EmbeddingResult
 from harness.matcher import FactsResult
 from harness.rouge import ROUGE_TYPES, RougeResult
+
+
+@dataclass(frozen=True)
+class EmbeddingResult:
+    max: float  # best cosine over references
+    mean: float  # mean cosine over references
+    article: float  # cosine to the source article
 
 
 @dataclass(frozen=True)

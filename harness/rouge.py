@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from harness.text import sentence_spans
@@ -54,8 +55,18 @@ def dropped_letter_share(text: str) -> float:
 
 
 def prepare(text: str) -> str:
-    """The text rouge-score is given: one sentence per line."""
-    return "\n".join(text[s:e].replace("\n", " ") for s, e in sentence_spans(text))
+    """The text rouge-score is given: one sentence per line.
+
+    No character is dropped (bullet markers and numbers stay with their sentence), only
+    line breaks move, so rouge1/2/L equal rouge-score on the raw text exactly.
+    """
+    spans = sentence_spans(text)
+    if not spans:
+        return text.replace("\n", " ")
+    cuts = [0] + [s for s, _ in spans[1:]] + [len(text)]
+    return "\n".join(
+        text[a:b].replace("\n", " ").strip() for a, b in pairwise(cuts)
+    )
 
 
 class RougeMetric:

@@ -11,7 +11,6 @@ from click.testing import CliRunner
 
 from harness.cli import main
 from harness.config import load_gate_config, parse_cli_thresholds
-from harness.embedding import EmbeddingResult
 from harness.errors import ConfigError
 from harness.gate import (
     MIN_METRICS,
@@ -22,7 +21,7 @@ from harness.gate import (
     render_gate_text,
 )
 from harness.matcher import FactResult, FactsResult
-from harness.results import CandidateResult, RunResult
+from harness.results import CandidateResult, EmbeddingResult, RunResult
 from harness.rouge import PRF, ROUGE_TYPES, RougeResult
 from harness.run import summarize
 
