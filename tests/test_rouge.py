@@ -139,3 +139,14 @@ def test_unicode_tokenizer_keeps_accents_and_scripts() -> None:
     (u,) = uni.score_many(["Cristóbal Colón"], ["Crist bal Col n"])
     assert d.best["rouge1"].fmeasure == pytest.approx(1.0)
     assert u.best["rouge1"].fmeasure == 0.0
+
+
+def test_numbered_lines_keep_their_numbers() -> None:
+    """A line starting "2022. " is not a list marker to drop: rouge1/2/L see every token."""
+    reference = RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    cand = "2022. and lacking cover\n1. the force\n- no troops"
+    ref = "In 2022 the force had no cover and no troops."
+    (ours,) = RougeMetric().score_many([prepare(cand)], [prepare(ref)])
+    theirs = reference.score(ref, cand)
+    for t in ("rouge1", "rouge2", "rougeL"):
+        assert ours.best[t].fmeasure == theirs[t].fmeasure
