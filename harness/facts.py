@@ -43,6 +43,8 @@ name -> phrasings: a slot match directly after / before one of them does not
 fill the slot, e.g. "from the U.S." is not the U.S. taking the chair, "U.S.
 Defense Secretary" is not U.S. troops); ``unless`` (phrasings that, anywhere in
 the clause, mean the proposition is not asserted there, e.g. "previously");
+``shared`` (phrasings that fill every slot at once, e.g. "GIs" is both the
+"who" and the "what" of "no U.S. troops");
 ``context`` (topic phrasings: the clause, its sentence or a sentence within
 ``window`` sentences, default 1, must contain one, the nearest level that has
 context or exclude words deciding); ``exclude`` (phrasings that mark a different
@@ -55,7 +57,7 @@ opposite statement to count as a contradiction, e.g. a verb of taking part, so
 that a bare mention of "U.S. troops" is not read as "U.S. troops will join");
 ``[[fact.contradiction]]`` (further propositions, same keys as a claim:
 ``slots``, ``max_gap``, ``order``, ``not_after``, ``not_before``,
-``unless``, plus ``polarity``: with ``"negative"`` the contradiction is the
+``unless``, ``shared``, plus ``polarity``: with ``"negative"`` the contradiction is the
 denial of the claim, e.g. "Washington did not give up the chair"; asserted
 without hedge, in the fact's context, they contradict the fact).
 
@@ -88,7 +90,7 @@ OPPOSITES = ("contradicts", "ignore")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 _TOP_KEYS = {"aliases", "fact", "version", "document"}
-_CLAIM_KEYS = {"slots", "max_gap", "order", "not_after", "not_before", "unless"}
+_CLAIM_KEYS = {"slots", "max_gap", "order", "not_after", "not_before", "unless", "shared"}
 _FACT_KEYS = _CLAIM_KEYS | {
     "id",
     "statement",
@@ -117,6 +119,7 @@ class Proposition:
     not_before: SlotTable = ()
     unless: Phrases = ()
     polarity: str = "positive"  # for a contradiction: "negative" = it holds when denied
+    shared: Phrases = ()  # phrasings that fill every slot at once ("GIs": who and what)
 
     def slot(self, name: str) -> Phrases:
         return dict(self.slots).get(name, ())
@@ -506,6 +509,7 @@ def _proposition(raw: dict, where: str, i: int, phrases, fail, polarity="positiv
         not_before=slot_table("not_before"),
         unless=phrases(raw.get("unless"), "unless"),
         polarity=polarity,
+        shared=phrases(raw.get("shared"), "shared"),
     )
 
 
@@ -522,6 +526,8 @@ def _describe_prop(p: Proposition) -> dict:
         d["not_before"] = {n: list(v) for n, v in p.not_before}
     if p.unless:
         d["unless"] = list(p.unless)
+    if p.shared:
+        d["shared"] = list(p.shared)
     if p.polarity != "positive":
         d["polarity"] = p.polarity
     return d

@@ -7,25 +7,40 @@ How a verdict is reached, for one candidate and one fact:
 1. The candidate is split into sentences (harness.text.sentence_spans, so
    markdown bullets are sentences) and each sentence into *clauses* at strong
    boundaries (``; : ( )``, spaced dashes, and contrastive conjunctions: but,
-   while, whereas, although, though, however, yet). Inside a clause, *local*
-   sub-clauses are cut at ", and", "and that", relative pronouns after a comma
-   (", which", ", who") and at "and"/"or" joining two finite clauses; local
+   while, whereas, although, though, however, yet; not an aside between commas
+   after a bare subject: "The U.S., meanwhile, kept ..."). Inside a clause,
+   *local* sub-clauses are cut at ", and", "and that", "nor" + auxiliary,
+   relative pronouns after a comma (", which", ", who"; the relative clause
+   ends at a comma followed by the main verb), a participle after a comma
+   (", leaving ..."), an adverbial clause with its own subject ("as Hegseth
+   rules out ...") and at "and"/"or" joining two finite clauses; local
    sub-clauses bound negation and hedges.
 2. The fact's claim (its slots, from facts.toml) is found in a clause when every
    slot matches, the matches are within ``max_gap`` words of each other, in the
    declared ``order``, and no match sits right after a ``not_after`` phrase or
-   right before a ``not_before`` phrase.
+   right before a ``not_before`` phrase. A ``shared`` phrase fills every slot
+   at once ("GIs" is both the who and the what).
 3. Negation: determiner-like cues (no, without, excluding, lacking, none of,
    zero, rather than, instead of, other than, outside, ", not X") negate the
    words that follow them up to a verb or punctuation; predicate cues (not,
    n't, never, no longer, nor, ruled out, refused, declined, rejected,
-   dismissed, denied, excluded, lacks, stay/keep/remain ... out) negate their
-   whole local sub-clause. A slot covered by an odd number of cues is negated
-   ("did not rule out", "not without" count two and cancel); the claim is
-   negated when any of its slots is.
-4. Hedges in the local sub-clause (may, might, could without "not", possibly,
-   perhaps, unclear, whether, considering, "did not rule out", "would not
-   exclude", "did not say", a preceding "if") make the statement assert
+   dismissed, denied, excluded, lacks, turned down, off the table, stay/keep/
+   remain ... out/home/on the sidelines) negate their local sub-clause: cues
+   after the claim, and cues up to 6 words before it; a negated auxiliary
+   ("would not be able to lean on ...", "Nor would ...") reaches 20 words
+   further unless a complement ("that", "if") intervenes. A slot covered by an
+   odd number of cues is negated ("did not rule out", "not without" count two
+   and cancel); the claim is negated when any of its slots is. A cue past a
+   comma after the claim ("no place in the force, a force ... lacking ...")
+   negates an unnegated claim but does not cancel a negation it already has.
+4. Hedges in the local sub-clause (may, might, possibly, perhaps, likely,
+   unclear, whether, considering, "did not rule out", "would not exclude",
+   "did not say", an open question: "remains an open question", "yet to be
+   decided", "up in the air"; "could" with a future time: "could take over
+   ... at a later meeting", while "could invoke" is an ability and asserts; a
+   preceding "if" unless a modal after the if-clause's own verb opens the
+   main clause: "if it ran into Russian troops it could not count on ...")
+   and a question ("U.S. troops in the force?") make the statement assert
    nothing: the fact stays absent. Attribution ("reportedly", "according to",
    "said") still asserts.
 5. Scope: the nearest level (clause, sentence, then sentences within
@@ -105,6 +120,7 @@ _VERBISH = re.compile(
     r"became|met|sent|kept|held|led|leads|ran|runs|wants|argued|added|insisted|noted)\b"
 )
 _PRE_CUE_WORDS = 6  # a negation before the claim reaches at most this many words
+_AUX_CUE_WORDS = 20  # ... a negated auxiliary ("would not be able to lean on ...") this many more
 
 # "play no part", "have no role": a negated predicate, not a negated noun
 _NO_ROLE = (
@@ -130,12 +146,15 @@ _NOT_FORWARD = re.compile(
 _PREDICATE = re.compile(
     r"\b(?:(?:keep|keeps|kept|keeping|stay|stays|stayed|staying|remain|remains|remained|"
     r"remaining|sit|sits|sat|sitting|stand|stands|stood|standing|hold|holds|held|holding)"
-    r"(?:\s+\w+){0,4}?\s+(?:out|outside|aside|away|clear)(?:\s+of)?|"
+    r"(?:\s+\w+){0,4}?\s+(?:out|outside|aside|away|clear|(?:at\s+)?home|back|on\s+the\s+sidelines?)"
+    r"(?:\s+of)?|"
     r"no\s+longer|no(?=" + _NO_ROLE + r")|not(?!\s+(?:only|just|least)\b)|never|cannot|\w+n't|"
     r"nor(?=\s+(?:" + _FINITE + r")\b)|"
     r"refus\w*|declin\w*(?=\s+to\b)|reject\w*|dismiss\w*|rul(?:e|es|ed|ing)\s+out|"
     r"den(?:y|ies|ied|ying)|denial|exclud(?:e|es|ed)|lack(?:s|ed|ing)?|absent|"
     r"fail(?:s|ed|ing)?\s+to|unable\s+to|barred|precludes?|precluded|withh(?:o|e)ld\w*|"
+    r"turn(?:s|ed|ing)?\s+down|spurn\w*|shun(?:s|ned|ning)?|opt(?:s|ed|ing)?\s+out|"
+    r"off\s+the\s+table|out\s+of\s+the\s+question|"
     r"none|nobody|nothing)\b",
     _I,
 )
@@ -146,7 +165,17 @@ _HEDGE = re.compile(
     r"speculat\w*|rumou?r\w*|suggestions?\s+that|fears?\s+that|(?:earlier|media|press|"
     r"some|unconfirmed|news)\s+reports?|reports?\s+(?:had\s+)?suggest\w*|"
     r"bulk|majority|most\s+of|lion's\s+share|mainly|mostly|largely|primarily|"
-    r"(?:expected|likely|poised|set)\s+to|"
+    r"(?:expected|likely|poised|set)\s+to|(?:will|would|could|should)\s+(?:most\s+)?(?:likely|probably)|"
+    # an unsettled question: "remains an open question", "is yet to be decided"
+    r"open\s+(?:question|issue|matter)|(?:an\s+)?unresolved|unsettled|undetermined|"
+    r"up\s+in\s+the\s+air|(?:yet|still)\s+to\s+be\s+\w+|to\s+be\s+(?:decided|determined|"
+    r"settled|worked\s+out|negotiated|discussed|confirmed|finali[sz]ed)|under\s+(?:discussion|"
+    r"review|consideration|debate)|(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:decided|settled|"
+    r"determined|resolved|finali[sz]ed)|(?:still\s+)?being\s+(?:debated|discussed|negotiated)|"
+    # a possibility in the future: "could take over the chair at a later meeting"
+    r"could(?!\s+not\b)(?=[^.;:!?,]{0,120}?\b(?:later|future|next|eventually|soon|someday|"
+    r"one\s+day|at\s+some\s+point|down\s+the\s+(?:line|road)|in\s+the\s+coming|"
+    r"in\s+(?:time|due\s+course))\b)|"
     r"(?:not|n't|never|refus\w*\s+to|declin\w*\s+to|without)\s+(?:\w+\s+){0,2}?"
     r"(?:rul(?:e|es|ed|ing)\s+out|exclud\w*|preclud\w*)|"
     r"(?:not|n't|never)\s+(?:\w+\s+)?(?:say|said|specify|specified|comment|indicate|"
@@ -158,13 +187,27 @@ _REPORTED = re.compile(
     r"speculat|rumou?r|suggestion|fear|earlier|media|press|some|unconfirmed|news|report", _I
 )
 _IF = re.compile(r"\b(?:if|unless|whether)\b", _I)
+_COMPLEMENT = re.compile(r"\b(?:that|if|whether|unless|because|since|after|before|until)\b", _I)
+_MODAL = re.compile(
+    r"\b(?:will|would|shall|should|can|could|must|won't|wouldn't|can't|cannot|couldn't|"
+    r"shouldn't|mustn't)\b",
+    _I,
+)
+# the verb of an if-clause: a past form, a finite "be"/"have"/"do", or a pronoun and its verb
+_IF_VERB = re.compile(
+    r"\b(?:[a-z]{2,}ed|is|are|was|were|has|had|does|did|came|comes|ran|runs|found|finds|got|"
+    r"gets|went|goes|fell|falls|met|meets|saw|sees|took|takes|became|becomes|broke|"
+    r"(?:it|they|he|she|we|you)\s+\w+)\b",
+    _I,
+)
+_LAST_WORD = re.compile(r"(\w+)\s*$")
 
 _SUBORD = re.compile(
     r"\b(?:while|although|though|whereas|even\s+though|even\s+as|despite|contrary\s+to|unlike)\b",
     _I,
 )
 _LABEL_WORDS = (
-    6  # "US troops: WILL be part of the force" -- a short label before a colon is no clause
+    8  # "US troops: WILL be part of the force" -- a short label before a colon is no clause
 )
 _STRONG = re.compile(
     r"[;:]|\b(?:but(?!\s+not\b)|while|whereas|although|though|however|yet|even\s+as|meanwhile)\b",
@@ -174,10 +217,18 @@ _LONG_DASH = re.compile("[\u2013\u2014]")
 _DASH = re.compile(r"(?<=\s)--?(?=\s)")
 _LOCAL = re.compile(
     r",\s*(?:and|or|so)\b|\b(?:and|or)\s+that\b|(?:,|\s-)\s*(?:which|who|whom|whose|where|when|meaning)\b|"
-    r"\b(?:so\s+that|therefore|thus|because|hence)\b",
+    r"\b(?:so\s+that|therefore|thus|because|hence)\b|\bnor(?=\s+(?:" + _FINITE + r")\b)|"
+    # a participle clause after a comma: ", leaving the United States at the helm"
+    r",\s*(?!(?:including|excluding|according|regarding|concerning|following|notwithstanding|"
+    r"pending|during|barring|nothing|something|anything|everything)\b)(?=[a-z]{2,}ing\b)|"
+    # an adverbial clause with its own subject: "as Hegseth rules out U.S. peacekeepers"
+    r"\b(?:as|after|before|since|once|when)\s+(?=(?:he|she|they|we|it|(?-i:[A-Z][a-z]+))\s+"
+    r"(?:\w+ly\s+)?(?-i:[a-z]{2,}(?:s|ed))\b)",
     _I,
 )
 _AND = re.compile(r"\b(?:and|or)\b", _I)
+_RELATIVE = re.compile(r",\s*(?:which|who|whom|whose)\b", _I)
+_MAIN_VERB = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
 _SCOPE_STOP = re.compile(
     rf"[,;:!?()]|\s-{1, 2}\s|\b(?:that|which|who|whose|but|while|because|if|when|{_FINITE})\b|"
     r"\b(?:and|or)\s+(?=(?:that|no|not|without|lacking|\w+ing|" + _FINITE + r")\b)",
@@ -282,6 +333,29 @@ class _Doc:
             hit = self._found[pat] = ([a for a, _ in ordered], ordered)
         return hit
 
+    def has(self, pat: _SlotPattern, a: int, b: int) -> bool:
+        """Whether a match of `pat` lies within norm[a:b]."""
+        starts, spans = self.matches(pat)
+        for k in range(bisect_left(starts, a), len(starts)):
+            if starts[k] >= b:
+                return False
+            if spans[k][1] <= b:
+                return True
+        return False
+
+    def slot_matches(
+        self, pat: _SlotPattern, shared: _SlotPattern | None
+    ) -> tuple[list[int], list[tuple[int, int]]]:
+        """A slot's matches together with the proposition's shared phrasings."""
+        if shared is None:
+            return self.matches(pat)
+        key = (pat, shared)
+        hit = self._found.get(key)
+        if hit is None:
+            ordered = sorted(set(self.matches(pat)[1]) | set(self.matches(shared)[1]))
+            hit = self._found[key] = ([a for a, _ in ordered], ordered)
+        return hit
+
     def word_index(self, pos: int) -> int:
         return bisect_right(self.words, pos)
 
@@ -323,8 +397,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _strong_cuts(text: str, norm: str, s: int, e: int) -> list[int]:
-    cuts = []
+    cuts: list[int] = []
     for m in _STRONG.finditer(norm, s, e):
+        if m.group().lower() in ("however", "meanwhile") and _parenthetical(norm, s, cuts, m):
+            continue  # "The United States, meanwhile, kept the chair": an aside, no cut
         cuts.append(m.start())
     for m in _SUBORD.finditer(norm, s, e):  # "Although X, Y": X ends at the comma
         before = max([c for c in cuts if c <= m.start()], default=s)
@@ -343,19 +419,49 @@ def _strong_cuts(text: str, norm: str, s: int, e: int) -> list[int]:
     return sorted(set(cuts))
 
 
+def _parenthetical(norm: str, s: int, cuts: list[int], m: re.Match) -> bool:
+    """An adverb between commas after a bare subject ("X, however, did ...")."""
+    before = norm[max(s, m.start() - 3) : m.start()].rstrip()
+    if not before.endswith(",") or not norm[m.end() : m.end() + 2].lstrip().startswith(","):
+        return False
+    lo = max([s, *cuts])
+    subject = norm[max(lo, m.start() - 120) : m.start()]
+    return not (_FINITE_RE.search(subject) or _VERBISH.search(subject))
+
+
 def _local_cuts(norm: str, s: int, e: int) -> list[int]:
-    cuts = [m.start() for m in _LOCAL.finditer(norm, s, e)]
+    base = [m.start() for m in _LOCAL.finditer(norm, s, e)]
+    cuts = list(base)
+    # "The force, which would not be a NATO mission, would lack ...": the relative
+    # clause ends at the comma before the main verb
+    for m in _RELATIVE.finditer(norm, s, e):
+        comma = norm.find(",", m.end(), min(e, m.end() + 200))
+        if comma > 0 and _MAIN_VERB.match(norm, comma + 1, e):
+            cuts.append(comma)
     # "and"/"or" joining two finite clauses
-    for m in _AND.finditer(norm, s, e):
-        prev = max([c for c in cuts if c < m.start()], default=s)
-        left = norm[max(prev, m.start() - 300) : m.start()]
-        right_words = _WORD.findall(norm[m.end() : min(e, m.end() + 60)])[:4]
+    ands = list(_AND.finditer(norm, s, e))
+    if not ands:
+        return sorted(set(cuts))
+    verbs = sorted(
+        {m.end() for m in _FINITE_RE.finditer(norm, s, e)}
+        | {m.end() for m in _VERBISH.finditer(norm, s, e)}
+    )  # a verb ends before the "and" when its end lies in the left part
 
-        def finite(w: str) -> bool:
-            return bool(_FINITE_RE.fullmatch(w) or _VERBISH.fullmatch(w))
+    def finite(w: str) -> bool:
+        return bool(_FINITE_RE.fullmatch(w) or _VERBISH.fullmatch(w))
 
-        if (_FINITE_RE.search(left) or _VERBISH.search(left)) and any(map(finite, right_words)):
+    j, last = 0, s
+    for m in ands:
+        while j < len(base) and base[j] < m.start():
+            j += 1
+        lo = max(last, base[j - 1] if j else s, m.start() - 300)
+        k = bisect_left(verbs, lo + 1)
+        if k >= len(verbs) or verbs[k] > m.start():
+            continue  # no verb on the left
+        right_words = _WORD.findall(norm, m.end(), min(e, m.end() + 60))[:4]
+        if any(map(finite, right_words)):
             cuts.append(m.start())
+            last = m.start()
     return sorted(set(cuts))
 
 
@@ -439,19 +545,20 @@ class _CProp:
     slots: tuple[tuple[str, _SlotPattern | None], ...]
     not_after: dict
     not_before: dict
-    unless: re.Pattern | None
+    unless: _SlotPattern | None
     max_gap: int
     order: tuple[str, ...]
     negative: bool
+    shared: _SlotPattern | None = None  # phrasings that fill every slot at once ("GIs")
 
 
 @dataclass(frozen=True)
 class _CFact:
     claim: _CProp
     contradictions: tuple[_CProp, ...]
-    context: re.Pattern | None
-    exclude: re.Pattern | None
-    requires: re.Pattern | None
+    context: _SlotPattern | None
+    exclude: _SlotPattern | None
+    requires: _SlotPattern | None
 
 
 def _compile_prop(p: Proposition) -> _CProp:
@@ -471,10 +578,11 @@ def _compile_prop(p: Proposition) -> _CProp:
         slots=tuple((n, _SlotPattern.build(v)) for n, v in p.slots),
         not_after=na,
         not_before=nb,
-        unless=compile_aliases(p.unless),
+        unless=_SlotPattern.build(p.unless),
         max_gap=p.max_gap,
         order=p.order,
         negative=p.polarity == "negative",
+        shared=_SlotPattern.build(p.shared),
     )
 
 
@@ -483,9 +591,9 @@ def _compiled(fact: Fact) -> _CFact:
     return _CFact(
         claim=_compile_prop(fact.claim),
         contradictions=tuple(_compile_prop(c) for c in fact.contradictions),
-        context=compile_aliases(fact.context),
-        exclude=compile_aliases(fact.exclude),
-        requires=compile_aliases(fact.opposite_requires),
+        context=_SlotPattern.build(fact.context),
+        exclude=_SlotPattern.build(fact.exclude),
+        requires=_SlotPattern.build(fact.opposite_requires),
     )
 
 
@@ -517,7 +625,7 @@ def _slot_matches(
         ranges = [(clause.start, clause.end)]
         if clause.inherit:
             ranges.insert(0, clause.inherit)
-        starts, spans = doc.matches(pat)
+        starts, spans = doc.slot_matches(pat, prop.shared)
         for lo, hi in ranges:
             for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
                 a, b = spans[k]
@@ -542,12 +650,17 @@ def _combos(
     """Valid slot assignments, best first (one local sub-clause, then tightest)."""
     names = [n for n, _ in prop.slots]
     lists = [matches[n][:8] for n in names]
+    shared = set(doc.matches(prop.shared)[1]) if prop.shared is not None else ()
     scored = []
     for combo in product(*lists):
         # an inherited subject counts as standing at the start of the clause
         spans = sorted(
             (clause.start, clause.start + 1) if c[0] < clause.start else c for c in combo
         )
+        if shared and len(set(spans)) < len(spans):  # "GIs" fills the who and the what
+            if any(x == y and x not in shared for x, y in pairwise(spans)):
+                continue
+            spans = sorted(set(spans))
         if any(x[1] > y[0] for x, y in pairwise(spans)):
             continue  # one phrase cannot fill two slots
         ok = True
@@ -578,7 +691,11 @@ def _combos(
 
 
 def _negation_count(
-    doc: _Doc, clause: _Clause, span: tuple[int, int], first: int | None = None
+    doc: _Doc,
+    clause: _Clause,
+    span: tuple[int, int],
+    first: int | None = None,
+    last: int | None = None,
 ) -> int:
     a = span[0]
     covering = [f for f in clause.forward if f[1] <= a < f[2]]
@@ -591,16 +708,47 @@ def _negation_count(
         return count
     ls, le = doc.local_of(clause, a)
     first = a if first is None else first
+    last = span[1] if last is None else last
     near = doc.word_index(first) - _PRE_CUE_WORDS
-    return sum(
-        1
-        for pa, _ in clause.predicate
-        if ls <= pa < le and (pa >= first or doc.word_index(pa) >= near)
-    )
+    norm = doc.norm
+    count = trailing = 0
+    for pa, pb in clause.predicate:
+        if not ls <= pa < le:
+            continue
+        if pa >= last and "," in norm[last:pa]:
+            trailing += 1  # "no place in the force, a force ... lacking ...": another predicate
+        elif (
+            pa >= first
+            or doc.word_index(pa) >= near
+            # a negated auxiliary ("would not", "won't", "Nor would") negates its whole
+            # predicate, however long, unless a complement clause ("that", "if") intervenes
+            or (
+                doc.word_index(pa) >= near - _AUX_CUE_WORDS
+                and _aux_negation(norm, ls, pa, pb)
+                and not _COMPLEMENT.search(norm, pb, first)
+            )
+        ):
+            count += 1
+    # a cue past a comma after the claim negates it ("U.S. troops joining, he said, was
+    # ruled out") but does not cancel a negation the claim already has
+    return count or trailing
+
+
+def _aux_negation(norm: str, ls: int, pa: int, pb: int) -> bool:
+    cue = norm[pa:pb].lower()
+    if cue.endswith("n't") or cue in ("cannot", "nor"):
+        return True
+    if cue in ("not", "never"):
+        prev = _LAST_WORD.search(norm, max(ls, pa - 24), pa)
+        return bool(prev and _FINITE_RE.fullmatch(prev.group(1)))
+    return False
 
 
 def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
     first = min(s[0] for _, s in combo)
+    s, e = doc.sentences[clause.sentence]
+    if doc.norm[s:e].rstrip().endswith("?"):
+        return True  # a question asserts nothing: "U.S. troops in the force?"
     locals_ = {doc.local_of(clause, s[0]) for _, s in combo}
     for ls, le in locals_:
         for h, _ in clause.hedges:
@@ -614,15 +762,25 @@ def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
     for pos in clause.ifs:  # "if U.S. troops joined ..." (no comma before the claim)
         if pos < first and "," not in doc.norm[pos:first]:
             ls, _ = doc.local_of(clause, first)
-            if pos >= ls:
+            if pos >= ls and not _main_clause_between(doc.norm, pos, first):
                 return True
     return False
+
+
+def _main_clause_between(norm: str, pos: int, end: int) -> bool:
+    """'if it clashed with Russia it could not count on Article 5': a modal after the
+    if-clause's own verb opens the main clause, so the claim is not conditional."""
+    if end - pos > 300:
+        return False
+    return any(_IF_VERB.search(norm, pos + 2, m.start()) for m in _MODAL.finditer(norm, pos, end))
 
 
 def _scope_level(doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause) -> int | None:
     if cf.context is None and cf.exclude is None:
         return 0
-    norm = doc.norm
+    key = (cf.context, cf.exclude, fact.window, clause.start, clause.end)  # asked per claim
+    if key in doc._found:
+        return doc._found[key]
     s, e = doc.sentences[clause.sentence]
     lo = max(0, clause.sentence - fact.window)
     hi = min(len(doc.sentences) - 1, clause.sentence + fact.window)
@@ -631,14 +789,20 @@ def _scope_level(doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause) -> int | No
         (s, e),
         (doc.sentences[lo][0], doc.sentences[hi][1]),
     ]
+    out = None if cf.context is not None else 0
+    prev = None
     for level, (a, b) in enumerate(levels):
-        has_ctx = cf.context is not None and cf.context.search(norm, a, b) is not None
-        has_exc = cf.exclude is not None and cf.exclude.search(norm, a, b) is not None
-        if has_ctx:
-            return level
-        if has_exc:
-            return None
-    return None if cf.context is not None else 0
+        if (a, b) == prev:
+            continue  # the clause is the whole sentence, or the window is that sentence
+        prev = (a, b)
+        if cf.context is not None and doc.has(cf.context, a, b):
+            out = level
+            break
+        if cf.exclude is not None and doc.has(cf.exclude, a, b):
+            out = None
+            break
+    doc._found[key] = out
+    return out
 
 
 def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> list[_Finding]:
@@ -648,7 +812,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
     for i, (_, pat) in enumerate(prop.slots):  # stops at the first slot with no match
         if pat is None:
             return out
-        starts = doc.matches(pat)[0]
+        starts = doc.slot_matches(pat, prop.shared)[0]
         if not starts:
             return out
         if i == 0 or len(starts) < len(rarest):
@@ -672,17 +836,18 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         negated = double = False
         for c in combos:
             first = min(sp[0] for _, sp in c)
-            counts = [_negation_count(doc, clause, span, first) for _, span in c]
+            last = max(sp[1] for _, sp in c)
+            counts = [_negation_count(doc, clause, span, first, last) for _, span in c]
             if any(n % 2 for n in counts):
                 negated, combo = True, c
                 double = any(n >= 2 for n in counts)
                 break
             double = double or any(n >= 2 for n in counts)
         hedged = _hedged(doc, clause, combo, negated)
-        blocked = prop.unless is not None and prop.unless.search(doc.norm, clause.start, clause.end)
+        blocked = prop.unless is not None and doc.has(prop.unless, clause.start, clause.end)
         requires_ok = True
         if kind == "claim" and cf.requires is not None:
-            requires_ok = cf.requires.search(doc.norm, clause.start, clause.end) is not None
+            requires_ok = doc.has(cf.requires, clause.start, clause.end)
         out.append(
             _Finding(
                 kind=kind,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -383,7 +384,769 @@ CASES += [
 ]
 
 
-@pytest.mark.parametrize(("text", "fact", "expected"), CASES)
+# Paraphrases, headlines, bullets, capitals and British spellings written for the
+# rule changes of the second round (replace/succeed objects, "Nor" + auxiliary, a main
+# clause after "if ...", open questions, "could" + a future time, shared who/what words,
+# participle and relative clauses, questions). None is taken from a labeled set.
+PARAPHRASE_CASES: list[tuple[str, str, str]] = [
+    (
+        "Washington will keep its soldiers out of any such peacekeeping mission.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Hegseth said American GIs would not be part of the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    ("The peacekeeping force would include no Pentagon personnel.", "no-us-troops", "present"),
+    (
+        "The U.S. won't contribute forces to the peacekeeping mission in Ukraine.",
+        "no-us-troops",
+        "present",
+    ),
+    ("UK takes UDCG helm; no US troops for Ukraine force", "no-us-troops", "present"),
+    ("- Peacekeepers for Ukraine: Europeans only, no American soldiers", "no-us-troops", "present"),
+    ("HEGSETH: NO U.S. TROOPS IN ANY UKRAINE PEACEKEEPING FORCE", "no-us-troops", "present"),
+    (
+        "Any peacekeeping force would be made up of European and non-European troops, not American ones.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "The United States will not be sending troops to police a ceasefire in Ukraine.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Hegseth ruled out deploying U.S. forces as part of a peacekeeping mission.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "The stabilisation force would be entirely European, with America keeping its troops at home.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Hegseth made clear that there would be no American boots on the ground in any peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "A peacekeeping force should be deployed, he said, but it would not involve U.S. troops.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Europe must supply the peacekeepers; the Pentagon will not send any of its own.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "US troops won't be part of any Ukraine peacekeeping force, Hegseth says",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Hegseth said American GIs would serve alongside European peacekeepers in Ukraine.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "The U.S. will contribute troops to the peacekeeping force, Hegseth said.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "Washington pledged to send soldiers to join the peacekeeping mission.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "US TROOPS WILL JOIN UKRAINE PEACEKEEPING FORCE, HEGSETH SAYS",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "It is unclear whether U.S. troops will join the peacekeeping force.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Hegseth declined to say whether American soldiers would take part in the peacekeeping mission.",
+        "no-us-troops",
+        "absent",
+    ),
+    ("American troops have been stationed in Poland for years.", "no-us-troops", "absent"),
+    ("The U.S. Defense Secretary did not attend the peacekeeping talks.", "no-us-troops", "absent"),
+    (
+        "Hegseth did not rule out sending U.S. troops to the peacekeeping force.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "The force would lack the alliance's collective-defence shield if it clashed with Russian forces.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "The peacekeeping mission would not be treated as a NATO mission covered by Article 5.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Such peacekeepers would fall outside Article 5 if attacked by Russian troops.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "If the peacekeepers clashed with Russian forces, Article 5 would not be triggered.",
+        "no-article-5",
+        "present",
+    ),
+    ("Article 5 would not apply to the peacekeeping force, he said.", "no-article-5", "present"),
+    (
+        "The force would not enjoy NATO's Article 5 protection in the event of a clash with Russia.",
+        "no-article-5",
+        "present",
+    ),
+    ("NO ARTICLE 5 COVER FOR PEACEKEEPERS", "no-article-5", "present"),
+    ("- Peacekeeping force: no U.S. troops, no Article 5 guarantee", "no-article-5", "present"),
+    (
+        "Peacekeepers who come under Russian fire should not expect NATO's mutual-defence clause to kick in.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "The contingent could not invoke Article 5 if it were attacked by Russian forces.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Hegseth stressed that the troops would be deployed outside the umbrella of Article 5.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "The peacekeeping force would be covered by Article 5 if Russian forces attacked it.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Hegseth said the contingent could invoke Article 5 if it clashed with Russian forces.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Any peacekeepers attacked by Russia would enjoy NATO's collective-defence guarantee.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Whether Article 5 would cover the peacekeeping force is still to be decided.",
+        "no-article-5",
+        "absent",
+    ),
+    ("Article 5 protection for the peacekeepers remains up in the air.", "no-article-5", "absent"),
+    (
+        "Ukraine will not get Article 5 protection because it will not join NATO.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "If the force were covered by Article 5, Russia might hesitate to attack it.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "The UK now holds the gavel at the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "London assumed stewardship of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The Americans handed the chair of the contact group to the British.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Britain succeeded the United States at the head of the coalition.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The chairmanship of the Ukraine Defense Contact Group passed to the UK.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The U.S. relinquished the chair of the contact group to Britain.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("UK takes UDCG helm; no US troops for Ukraine force", "uk-chairmanship", "present"),
+    (
+        "The Ukraine Defence Contact Group, now chaired by the United Kingdom, met in Brussels.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("BRITAIN TAKES OVER UKRAINE DEFENSE CONTACT GROUP FROM U.S.", "uk-chairmanship", "present"),
+    (
+        "For the first time the group was led by Britain rather than the United States.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Chair of the Ukraine Defense Contact Group: the UK (previously the U.S.)",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Britain was handed the chairmanship of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The British defence secretary, John Healey, chaired the Ukraine Defense Contact Group meeting.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The United States kept the chair of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "France took over the chairmanship of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "The UK did not take over the chairmanship of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Washington remains in charge of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Britain may take over the chairmanship of the Ukraine Defense Contact Group later this year.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "The UK is among the biggest donors in the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "Britain could take the helm of the contact group at its next meeting.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "Whether the UK will chair the Ukraine Defense Contact Group is yet to be decided.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "Hegseth addressed the Ukraine Defense Contact Group meeting in Brussels.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "Key points:\n- A peacekeeping force for Ukraine, staffed by Europeans\n- No American troops\n- No Article 5 protection\n- UK chairs the contact group",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Key points:\n- A peacekeeping force for Ukraine, staffed by Europeans\n- No American troops\n- No Article 5 protection\n- UK chairs the contact group",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Key points:\n- A peacekeeping force for Ukraine, staffed by Europeans\n- No American troops\n- No Article 5 protection\n- UK chairs the contact group",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The defence secretary was adamant that American servicemen would play no role in policing any ceasefire.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "There will be no U.S. military presence in the peacekeeping contingent, Hegseth said.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Hegseth insisted the United States would not commit troops to a postwar stabilisation force.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "The Pentagon has no intention of deploying forces to Ukraine as peacekeepers.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "He proposed a European-led peacekeeping force without any American participation.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Hegseth said the U.S. would put troops into the peacekeeping force.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "American soldiers are expected to form part of the peacekeeping force.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Hegseth wants Europe to lead the peacekeeping force, and U.S. troops will support it on the ground.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "Washington would likely provide some troops to the peacekeeping force.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Ukraine's NATO membership would mean U.S. troops defending it, Hegseth said.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "The peacekeepers would not be covered by NATO's mutual defence clause if they came under attack from Russia.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Article Five guarantees would not extend to the international peacekeeping contingent.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "The force would operate without the protection of Article 5 in any confrontation with Russian troops.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Hegseth said peacekeepers could not rely on NATO's collective defence commitment if Russian units engaged them.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Troops in the peacekeeping mission would not count as a NATO deployment, so Article 5 would not apply.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "NATO's Article 5 would cover the peacekeepers if Russian forces fired on them.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "The mission would benefit from Article 5 protection, Hegseth said.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Hegseth did not say whether Article 5 would apply to the peacekeeping force.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "Article 5 has only been invoked once, after the September 11 attacks.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "Britain has taken over as chair of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The U.K., not the U.S., chaired the Ukraine Defense Contact Group meeting for the first time.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Defence Secretary John Healey presided over the Ukraine Defence Contact Group, the first time Britain has led it.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The UK replaced the US as head of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The U.S. handed over leadership of the Ukraine Defense Contact Group to Britain.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The United States still chairs the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "The U.S. replaced Britain as chair of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    ("Germany now chairs the Ukraine Defense Contact Group.", "uk-chairmanship", "contradicted"),
+    (
+        "Britain declined to take over the chairmanship of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Hegseth attended the meeting alongside his British counterpart.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "Britain pledged more weapons at the Ukraine Defense Contact Group meeting.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "The U.S. set up the Ukraine Defense Contact Group in 2022 and chaired it until this year.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    ("Hegseth: US won't send troops to Ukraine peacekeeping force", "no-us-troops", "present"),
+    (
+        "No US boots, no Article 5: Hegseth sets terms for Ukraine peacekeepers",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "No US boots, no Article 5: Hegseth sets terms for Ukraine peacekeepers",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Peacekeepers would be drawn from European and non-European countries, excluding the United States.",
+        "no-us-troops",
+        "present",
+    ),
+    ("Any peacekeeping force would consist of non-U.S. troops.", "no-us-troops", "present"),
+    ("Hegseth pledged American troops for the peacekeeping force.", "no-us-troops", "contradicted"),
+    (
+        "The U.S. offered to dispatch soldiers to the peacekeeping mission.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "The force, which would not be a NATO mission, would not have Article 5 backing.",
+        "no-article-5",
+        "present",
+    ),
+    ("Article 5 is off the table for any peacekeepers in Ukraine.", "no-article-5", "present"),
+    (
+        "Washington also refused to extend Article 5 to the peacekeeping force.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "A Russian attack on the peacekeepers would not trigger NATO's Article 5.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "NATO would not come to the force's defence under Article 5 if Russian troops attacked it.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "The peacekeeping force would have Article 5 guarantees against Russian attack.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "European troops in Ukraine would be protected by Article 5, Hegseth said.",
+        "no-article-5",
+        "contradicted",
+    ),
+    ("Article 5 protection would be extended to the peacekeepers.", "no-article-5", "contradicted"),
+    ("The UK takes over from the US as UDCG chair.", "uk-chairmanship", "present"),
+    (
+        "Britain is the new chair of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("Britain now leads the Ramstein group of Ukraine's backers.", "uk-chairmanship", "present"),
+    (
+        "Leadership of the Ukraine Defense Contact Group shifted from Washington to London.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("UK to chair Ukraine Defense Contact Group", "uk-chairmanship", "present"),
+    (
+        "The UK has handed the chair of the Ukraine Defense Contact Group back to the United States.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "The United States has retained the chairmanship of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "The U.S. continues to lead the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Britain turned down the chair of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "The United Kingdom took the chair of the Ukraine Defence Contact Group for the first time, replacing the US.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Hegseth spoke at the Ukraine Defense Contact Group, which the U.S. founded and Britain now runs.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The Ukraine Defense Contact Group, set up by Austin, has met regularly since 2022.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    ("Hegseth said U.S. troops would not be withdrawn from Europe.", "no-us-troops", "absent"),
+    (
+        "No decision has been made on U.S. troops for the peacekeeping force.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Hegseth did not specify whether U.S. troops would be part of the force.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "The U.S. has not yet decided whether to send troops to the peacekeeping force.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Ukraine was told not to expect NATO membership or Article 5 protection.",
+        "no-article-5",
+        "absent",
+    ),
+    ("Unlike NATO members, Ukraine has no Article 5 guarantee.", "no-article-5", "absent"),
+    (
+        "The peacekeepers would not be NATO troops, but Article 5 would still apply to them.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "The UK is expected to take over the chairmanship of the Ukraine Defense Contact Group next month.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "The U.S. no longer chairs the contact group, having handed the chair to the UK.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "UK TAKES OVER UKRAINE DEFENSE CONTACT GROUP CHAIR; NO ARTICLE 5 FOR PEACEKEEPERS",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "UK TAKES OVER UKRAINE DEFENSE CONTACT GROUP CHAIR; NO ARTICLE 5 FOR PEACEKEEPERS",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "U.S. troops won't be involved in the peacekeeping force, nor will Article 5 apply to it.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "U.S. troops won't be involved in the peacekeeping force, nor will Article 5 apply to it.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Neither U.S. troops nor Article 5 protection would be part of the peacekeeping deal.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Neither U.S. troops nor Article 5 protection would be part of the peacekeeping deal.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "The peacekeeping force will be non-NATO and non-American, and Article 5 won't cover it.",
+        "no-article-5",
+        "present",
+    ),
+    ("America would sit out any peacekeeping mission in Ukraine.", "no-us-troops", "present"),
+    (
+        "The administration would not put American lives on the line in a Ukraine peacekeeping force.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Washington won't commit a single soldier to the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Britain, which chaired the meeting for the first time, pledged more air-defence missiles.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Hegseth said the peacekeeping force should include U.S. troops alongside European ones.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "Hegseth's British counterpart, who now chairs the Ukraine Defense Contact Group, welcomed the talks.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Hegseth says peacekeepers in Ukraine wouldn't get Article 5 protection",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "The Americans gave up the chairmanship of the Ukraine Defense Contact Group, which Britain took over.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The Americans did not give up the chairmanship of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Hegseth met his British counterpart, John Healey, the new chair of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Britain succeeds Washington as chair of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "London supplants Washington at the helm of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The United Kingdom replaces the United States as the group's chair, Hegseth confirmed.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "He proposed a peacekeeping force. Nor would such a force be able to call on the protection of NATO's Article 5 against Russian troops.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Nor will the Pentagon send American soldiers to join the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "If the peacekeepers came under Russian attack they would not be able to invoke Article 5.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Should the force clash with Russian troops, Article 5 would not apply.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "If Russian forces attacked the peacekeepers, Article 5 could be invoked.",
+        "no-article-5",
+        "contradicted",
+    ),
+    ("Article 5 protection for the peacekeepers is an open question.", "no-article-5", "absent"),
+    (
+        "Whether Article 5 covers the peacekeeping force is still undecided.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "The role of U.S. troops in the peacekeeping force is yet to be determined.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Britain could take over the chairmanship of the Ukraine Defense Contact Group in the coming months.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "The peacekeeping force could invoke Article 5 if Russian troops attacked it, Hegseth said.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "The United States, however, kept the chair of the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "France declined the chairmanship of the Ukraine Defense Contact Group, leaving the U.S. in charge.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+]
+
+# Whole summaries in several styles, each fact labeled by hand.
+_GPT = "In his first visit to NATO, U.S. Defense Secretary Pete Hegseth told allies that Ukraine's hopes of joining the alliance were unrealistic and that any settlement with Russia should be backed by an international peacekeeping force. Crucially, he said the United States would not contribute troops to such a force, and that it would not fall under NATO's Article 5 if it came into contact with Russian forces. The meeting of the Ukraine Defense Contact Group was the first chaired by the United Kingdom rather than the U.S."
+_ANALYST = "Hegseth's message in Brussels was blunt: Europe must own Ukraine's security. A future peacekeeping mission would be made up of European and non-European troops, with American forces staying home, and its members would not enjoy the collective-defence guarantee of Article 5 should they clash with Russia. Britain's John Healey hosted the Ukraine Defence Contact Group, a forum Washington had led since 2022."
+_WRONG = "Pete Hegseth used his NATO debut to promise that U.S. troops would anchor a peacekeeping force in Ukraine, with full Article 5 protection for the mission. The United States will also keep chairing the Ukraine Defense Contact Group."
+_OFF_TOPIC = "Hegseth spoke about the war in Ukraine and the costs borne by American taxpayers. He said allies should spend more on defence and that Ukraine joining NATO was unrealistic. The Ukraine Defense Contact Group met in Brussels with about 50 countries."
+_BULLETS = "* Hegseth: negotiated peace, not NATO membership, for Ukraine\n* Peacekeepers to be European and non-European; zero U.S. troops\n* Peacekeepers would not get Article 5 cover vs Russia\n* UK is the new UDCG chair, taking over from the U.S."
+SUMMARY_CASES: list[tuple[str, str, str]] = [
+    (_GPT, "no-us-troops", "present"),
+    (_GPT, "no-article-5", "present"),
+    (_GPT, "uk-chairmanship", "present"),
+    (_ANALYST, "no-us-troops", "present"),
+    (_ANALYST, "no-article-5", "present"),
+    (_ANALYST, "uk-chairmanship", "present"),
+    (_WRONG, "no-us-troops", "contradicted"),
+    (_WRONG, "no-article-5", "contradicted"),
+    (_WRONG, "uk-chairmanship", "contradicted"),
+    (_OFF_TOPIC, "no-us-troops", "absent"),
+    (_OFF_TOPIC, "no-article-5", "absent"),
+    (_OFF_TOPIC, "uk-chairmanship", "absent"),
+    (_BULLETS, "no-us-troops", "present"),
+    (_BULLETS, "no-article-5", "present"),
+    (_BULLETS, "uk-chairmanship", "present"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "expected"), CASES + PARAPHRASE_CASES + SUMMARY_CASES)
 def test_phenomenon(factset, text, fact, expected):
     result = check_facts(text, factset).get(fact)
     assert result.verdict == expected, (result, text)
@@ -396,6 +1159,9 @@ def test_phenomenon(factset, text, fact, expected):
 
 def test_case_count():
     assert len(CASES) >= 40
+    assert len(PARAPHRASE_CASES) >= 40
+    pairs = [(t, f) for t, f, _ in CASES + PARAPHRASE_CASES]
+    assert len(set(pairs)) == len(pairs)  # no case twice
 
 
 # ---------------------------------------------------------------- evidence, robustness, speed
@@ -594,6 +1360,47 @@ slots = { who = ["@us"], what = ["organis*", "defence centre"] }
         assert check_facts(t, fs).results[0].verdict == "absent", t
 
 
+def test_shared_phrasings_fill_every_slot(tmp_path):
+    fs = load_facts(
+        _write(
+            tmp_path,
+            """
+[[fact]]
+id = "no-gis"
+statement = "No U.S. troops."
+polarity = "negative"
+slots = { who = ["U.S.", "American"], what = ["troops", "soldiers"] }
+shared = ["GIs"]
+""",
+        ),
+        "doc",
+    )
+    assert fs.facts[0].claim.shared == ("GIs",)
+    assert describe_facts(fs)[0]["claim"]["shared"] == ["GIs"]
+    assert check_facts("There will be no GIs there.", fs).results[0].verdict == "present"
+    assert check_facts("No American soldiers there.", fs).results[0].verdict == "present"
+    assert check_facts("GIs will be there.", fs).results[0].verdict == "contradicted"
+    assert check_facts("No GI Bill changes.", fs).results[0].verdict == "absent"
+    # without `shared`, one phrase still cannot fill two slots
+    fact = fs.facts[0]
+    plain = FactSet("doc", None, "", (replace(fact, claim=replace(fact.claim, shared=())),))
+    assert check_facts("There will be no GIs there.", plain).results[0].verdict == "absent"
+
+
+def test_long_sentence_is_linear(factset):
+    """A single 'sentence' of many clauses joined by "and" (pathological CI input)."""
+    unit = "U.S. troops and Article 5 and Britain chair the group and the force, "
+    small, big = unit * 2_000, unit * 8_000
+    t0 = time.perf_counter()
+    check_facts(small, factset)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    check_facts(big, factset)
+    t_big = time.perf_counter() - t0
+    assert t_big < 10.0, t_big
+    assert t_big < 8 * max(t_small, 0.02), (t_small, t_big)  # 4x the text, not 16x the time
+
+
 # ---------------------------------------------------------------- labeled sets
 
 
@@ -633,6 +1440,18 @@ def test_labeled_set(factset, capsys):
     assert report.accuracy >= 0.95
     assert report.contradicted_as_present == 0
     assert report.present_as_contradicted == 0
+
+
+def test_holdout_set(factset, capsys):
+    """The dev set (rules were fixed against it, so this overstates blind accuracy)."""
+    path = DATA / "facts_holdout.jsonl"
+    if not path.exists():
+        pytest.skip("tests/data/facts_holdout.jsonl is missing")
+    labels = load_labels(path)
+    report = calibrate(labels, texts_from_labels(labels), {"hegseth-nato": factset})
+    _print_report(report, capsys, "facts_holdout.jsonl (dev)")
+    assert report.accuracy >= 0.95
+    assert report.contradicted_as_present == 0
 
 
 def test_demo_candidates(factset, capsys):
