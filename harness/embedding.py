@@ -61,6 +61,27 @@ def _load_model(factory, path: str, device: str):
     return factory(path, device=device, local_files_only=True)
 
 
+def _check_device(device: str) -> str:
+    """Resolve `auto`; a CUDA device that is not there is a config error, not a corrupt model."""
+    import torch
+
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise ModelError(
+                f"--device {device}: no CUDA GPU is available to torch {torch.__version__} "
+                "on this machine; use --device cpu or --device auto"
+            )
+        index = int(device.partition(":")[2] or 0)
+        if index >= torch.cuda.device_count():
+            raise ModelError(
+                f"--device {device}: this machine has {torch.cuda.device_count()} CUDA "
+                f"device(s) (cuda:0 to cuda:{torch.cuda.device_count() - 1})"
+            )
+    return device
+
+
 class SentenceTransformerEncoder:
     """Lazily loads a local sentence-transformers model and encodes in batches."""
 
@@ -87,14 +108,10 @@ class SentenceTransformerEncoder:
                     f"pip install sentence-transformers {INSTALL_HINT.removeprefix('pip install ')}"
                 ) from None
             hf_logging.disable_progress_bar()
-            device = self.device
-            if device == "auto":
-                import torch
-
-                device = "cuda" if torch.cuda.is_available() else "cpu"
+            device = _check_device(self.device)
             try:
                 self._model = _load_model(SentenceTransformer, str(self.path), device)
-            except Exception as exc:  # corrupt weights, bad config, missing CUDA
+            except Exception as exc:  # corrupt weights, bad config
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 raise ModelError(
                     f"cannot load model {self.name!r} from {self.path} on {device}: "

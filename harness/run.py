@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ class RunConfig:
             raise ConfigError(f"unknown tokenizer {self.tokenizer!r} (default, unicode)")
         if self.workers < 1:
             raise ConfigError(f"--workers must be at least 1, not {self.workers}")
-        if self.device not in ("cpu", "cuda", "auto") and not self.device.startswith("cuda:"):
+        if not re.fullmatch(r"cpu|auto|cuda(?::\d+)?", self.device):
             raise ConfigError(f"unknown device {self.device!r} (cpu, cuda, auto)")
 
 

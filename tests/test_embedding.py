@@ -99,3 +99,30 @@ def test_rouge_only_run_never_imports_torch(tiny) -> None:
         "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_missing_gpu_is_a_clear_config_error(monkeypatch) -> None:
+    import torch
+
+    from harness.embedding import _check_device
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with pytest.raises(ModelError, match="no CUDA GPU"):
+        _check_device("cuda")
+    assert _check_device("auto") == "cpu"
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 1)
+    assert _check_device("auto") == "cuda"
+    assert _check_device("cuda:0") == "cuda:0"
+    with pytest.raises(ModelError, match="1 CUDA device"):
+        _check_device("cuda:3")
+
+
+def test_device_names_are_validated() -> None:
+    from harness.errors import ConfigError
+    from harness.run import RunConfig
+
+    for ok in ("cpu", "cuda", "cuda:1", "auto"):
+        RunConfig(device=ok)
+    with pytest.raises(ConfigError, match="unknown device"):
+        RunConfig(device="cuda:x")
