@@ -68,7 +68,9 @@ short all-capital acronyms ("US", "UK", "U.S.") which match case-sensitively so
 ``*`` matches any word ending ("peacekeep*"); British and American spellings
 match each other (-ise/-ize, -isation/-ization, -our/-or, -ence/-ense,
 -tre/-ter); ``@name`` inserts a named list from ``[aliases]``; ``re:...`` is a
-raw (case-insensitive) regular expression.
+raw (case-insensitive) regular expression (one that begins with two letters
+and has no top-level ``|`` is tried only where a word begins with them, which
+is fast; put a look-behind after the word: ``re:in\\b(?<=Americans in)``).
 
 Negation, its scope, double negation, hedges ("may", "did not rule out") and
 attribution ("reportedly", which still asserts) are handled by the matcher
@@ -225,7 +227,7 @@ def alias_key(alias: str) -> str | None:
     match of `alias` begins with, for a word index; None when it cannot be known."""
     alias = alias.strip()
     if alias.startswith("re:"):
-        return None
+        return _raw_key(alias[3:])
     if _ACRONYM.match(alias):
         return alias[0].lower()
     m = re.match(r"[A-Za-z0-9]+", alias)
@@ -233,6 +235,32 @@ def alias_key(alias: str) -> str | None:
         return None
     word = m.group().lower()
     return word[:2] if len(word) >= 2 else word
+
+
+def _raw_key(src: str) -> str | None:
+    """A raw regex that starts with two literal letters ("in\\s+the ...", optionally after
+    \\b) and has no top-level alternation can only match where a word starting with them
+    does; any other raw regex is scanned."""
+    m = re.match(r"(?:\\b)?([A-Za-z]{2})(?![?*{])", src)
+    if not m:
+        return None
+    depth, escaped, in_class = 0, False, False
+    for ch in src:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+    return m.group(1).lower()
 
 
 def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:

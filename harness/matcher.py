@@ -179,7 +179,8 @@ _HEDGE = re.compile(
     r"(?:not|n't|never|refus\w*\s+to|declin\w*\s+to|without)\s+(?:\w+\s+){0,2}?"
     r"(?:rul(?:e|es|ed|ing)\s+out|exclud\w*|preclud\w*)|"
     r"(?:not|n't|never)\s+(?:\w+\s+)?(?:say|said|specify|specified|comment|indicate|"
-    r"mention|address|elaborate|clarify|disclose|detail|confirm|decide)\w*)\b",
+    r"mention|address|elaborate|clarify|disclose|detail|confirm|decide|discuss|talk|touch|explain|"
+    r"answer|respond|reveal|spell|outline|go\s+into|get\s+into|expand|specif)\w*)\b",
     _I,
 )
 # "n't" is glued to its verb; keep "won't" etc. one cue.
@@ -210,7 +211,8 @@ _LABEL_WORDS = (
     8  # "US troops: WILL be part of the force" -- a short label before a colon is no clause
 )
 _STRONG = re.compile(
-    r"[;:]|\b(?:but(?!\s+not\b)|while|whereas|although|though|however|yet|even\s+as|meanwhile)\b",
+    r"[;:]|\b(?:but(?!\s+not\b)|while|whereas|although|though|however|even\s+as|meanwhile|"
+    r"(?<!\bnot\s)(?<!\bas\s)yet(?!\s+(?:to|again|another|more)\b))\b",
     _I,
 )
 _LONG_DASH = re.compile("[\u2013\u2014]")
@@ -223,7 +225,9 @@ _LOCAL = re.compile(
     r"pending|during|barring|nothing|something|anything|everything)\b)(?=[a-z]{2,}ing\b)|"
     # an adverbial clause with its own subject: "as Hegseth rules out U.S. peacekeepers"
     r"\b(?:as|after|before|since|once|when)\s+(?=(?:he|she|they|we|it|(?-i:[A-Z][a-z]+))\s+"
-    r"(?:\w+ly\s+)?(?-i:[a-z]{2,}(?:s|ed))\b)",
+    r"(?:\w+ly\s+)?(?-i:[a-z]{2,}(?:s|ed))\b)|"
+    r"\b(?:after|before|since|once|when)\s+(?=(?:the\s+)?(?-i:[A-Z][A-Za-z.]+)\s+"
+    r"(?:\w+ly\s+)?(?-i:[a-z]{2,}ed)\b)",
     _I,
 )
 _AND = re.compile(r"\b(?:and|or)\b", _I)

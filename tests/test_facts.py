@@ -1006,7 +1006,7 @@ PARAPHRASE_CASES: list[tuple[str, str, str]] = [
     (
         "The administration would not put American lives on the line in a Ukraine peacekeeping force.",
         "no-us-troops",
-        "absent",
+        "present",
     ),
     (
         "Washington won't commit a single soldier to the peacekeeping force.",
@@ -1119,6 +1119,44 @@ PARAPHRASE_CASES: list[tuple[str, str, str]] = [
         "uk-chairmanship",
         "contradicted",
     ),
+    (
+        "Britain stepped in as chair of the Ukraine Defense Contact Group after the US stepped back.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The US took the chair of the Ukraine Defense Contact Group back from Britain.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Hegseth did not discuss U.S. troops or Article 5 for the peacekeeping force.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Hegseth did not discuss U.S. troops or Article 5 for the peacekeeping force.",
+        "no-article-5",
+        "absent",
+    ),
+    ("The U.S. will not have a role in the peacekeeping force.", "no-us-troops", "present"),
+    (
+        "Hegseth said U.S. troops would have a role in the peacekeeping force.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    ("Hegseth wants a peacekeeping force without Americans.", "no-us-troops", "present"),
+    (
+        "Europe cannot build a peacekeeping force without Americans' support.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Allies would not be obliged to defend the peacekeepers under NATO's founding treaty.",
+        "no-article-5",
+        "present",
+    ),
+    ("American troops in the force? Not a chance.", "no-us-troops", "absent"),
 ]
 
 # Whole summaries in several styles, each fact labeled by hand.
