@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +48,7 @@ from pathlib import Path
 from harness.errors import ConfigError
 from harness.facts import FactSet
 from harness.matcher import FactResult, check_facts
+from harness.results import iter_json_lines, read_text_file
 
 VERDICTS: tuple[str, ...] = ("present", "absent", "contradicted")
 
@@ -122,12 +122,7 @@ def _check_verdict(value: str, path: Path, line: int) -> str:
 def load_labels(path: Path) -> list[Label]:
     """Read a label file (CSV/TSV or JSONL, see the module docstring)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(f"cannot read labels: {exc.strerror or exc}", path) from None
-    except UnicodeDecodeError:
-        raise ConfigError("labels file is not valid UTF-8", path) from None
+    text = read_text_file(path, "labels file")
     if path.suffix.lower() == ".jsonl" or (
         path.suffix.lower() not in (".csv", ".tsv") and text.lstrip().startswith("{")
     ):
@@ -138,13 +133,7 @@ def load_labels(path: Path) -> list[Label]:
 def _load_jsonl(text: str, path: Path) -> list[Label]:
     labels: list[Label] = []
     seen: set[tuple[str | None, str, str]] = set()
-    for n, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"broken JSON line: {exc.msg}", path, n) from None
+    for n, obj in iter_json_lines(text, path):
         if not isinstance(obj, dict):
             raise ConfigError("each line must be a JSON object", path, n)
         for key in ("id", "summary", "labels"):

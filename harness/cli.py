@@ -314,7 +314,7 @@ def score(
 
     baseline_report = None
     if baseline is not None:
-        from harness.compare import load_report
+        from harness.results import load_report
 
         baseline_report = load_report(baseline)
     items = list(items)
@@ -637,12 +637,12 @@ def compare(
         build_renderables,
         compare_reports,
         comparison_to_dict,
-        load_report,
         render_comparison_markdown,
         render_comparison_text,
     )
     from harness.config import load_gate_config
     from harness.output import check_output, dumps, write_atomic
+    from harness.results import load_report
 
     if output is not None:
         check_output(output)
@@ -919,11 +919,12 @@ def report(
     """
     from harness import html_report as hr
     from harness.output import check_output, write_atomic
+    from harness.results import load_report
 
     if output is not None:
         check_output(output)
-    data = hr.load_results(results)
-    base = hr.load_results(baseline) if baseline is not None else None
+    data = load_report(results)
+    base = load_report(baseline) if baseline is not None else None
     texts, problems = hr.candidate_texts(data, results.resolve().parent)
     if problems:
         _err(

@@ -16,10 +16,8 @@ because the numbers are then not comparable.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -31,49 +29,6 @@ METRICS = METRIC_ORDER  # coverage, contradicted, rouge1, ..., embedding_article
 LOWER_IS_BETTER = frozenset({"contradicted"})
 DEFAULT_RESAMPLES = 10_000
 _CHUNK_ELEMENTS = 4_000_000  # bounds memory: resample rows drawn per block
-
-
-# ---------------------------------------------------------------- reading
-
-
-def load_report(path: Path | str) -> dict[str, Any]:
-    """A `harness score --format json` (or `jsonl`) report; a ConfigError when it is not one."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError("report not found", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read report: {exc}", path) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        data = _load_jsonl(text, path)
-    if not isinstance(data, dict) or not isinstance(data.get("candidates"), list):
-        raise ConfigError(
-            'not a harness JSON report (expected an object with "candidates"; '
-            "write one with `harness score --format json`)",
-            path,
-        )
-    data.setdefault("signature", "")
-    return data
-
-
-def _load_jsonl(text: str, path: Path) -> dict[str, Any]:
-    candidates: list[Any] = []
-    tail: dict[str, Any] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"invalid JSON ({exc.msg})", path, number) from None
-        if isinstance(obj, dict) and "signature" in obj and "id" not in obj:
-            tail = obj
-        else:
-            candidates.append(obj)
-    return {**tail, "candidates": candidates}
 
 
 def candidate_metrics(cand: dict[str, Any]) -> dict[str, float]:

@@ -11,7 +11,7 @@ Entry points:
 - :func:`render_html` renders a results dict (the JSON contract of
   :func:`harness.results.run_to_dict`) plus candidate texts and documents.
 - :func:`render_run` renders a :class:`~harness.results.RunResult` straight after scoring.
-- :func:`load_results`, :func:`read_candidate_text`, :func:`candidate_texts` and
+- :func:`read_candidate_text`, :func:`candidate_texts` and
   :func:`documents_from_folder` re-read what a saved results file points at
   (``harness report``).
 """
@@ -117,43 +117,6 @@ def _key(cand: Mapping[str, Any]) -> tuple[str, str]:
 def _fact_results(cand: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     facts = cand.get("facts") or {}
     return list(facts.get("results") or [])
-
-
-def load_results(path: Path | str) -> dict[str, Any]:
-    """A results file as a dict: `--format json` output, or `--format jsonl` output."""
-    from harness.errors import ConfigError
-
-    path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(f"cannot read results: {exc.strerror or exc}", path) from None
-    except UnicodeDecodeError:
-        raise ConfigError("results file is not UTF-8 text", path) from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError:
-        data = None
-        lines = [line for line in raw.splitlines() if line.strip()]
-        try:
-            records = [json.loads(line) for line in lines]
-        except json.JSONDecodeError as exc:
-            raise ConfigError(
-                f"not a harness JSON or JSONL results file ({exc.msg})", path
-            ) from None
-        cands = [r for r in records if isinstance(r, dict) and "id" in r and "status" in r]
-        tail = next((r for r in reversed(records) if isinstance(r, dict) and "summary" in r), {})
-        data = {
-            "signature": tail.get("signature", ""),
-            "settings": tail.get("settings", {}),
-            "summary": tail.get("summary", {}),
-            "candidates": cands,
-        }
-        if "gate" in tail:
-            data["gate"] = tail["gate"]
-    if not isinstance(data, dict) or not isinstance(data.get("candidates"), list):
-        raise ConfigError('not a harness results file (no "candidates" list)', path)
-    return data
 
 
 _JSONL_LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+)$")

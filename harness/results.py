@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from harness.errors import ConfigError
 from harness.matcher import FactsResult
 from harness.rouge import ROUGE_TYPES, RougeResult
 
@@ -123,3 +127,58 @@ def run_to_dict(run: RunResult) -> dict[str, Any]:
         "summary": summary_to_dict(run.summary),
         "candidates": [candidate_to_dict(c) for c in run.candidates],
     }
+
+
+# ---------------------------------------------------------------- reading reports
+
+
+def read_text_file(path: Path, what: str) -> str:
+    """A UTF-8 (BOM allowed) file the user named; a one-line ConfigError when unreadable."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{what} not found", path) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{what} is not UTF-8 text", path) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what}: {exc.strerror or exc}", path) from None
+
+
+def iter_json_lines(text: str, path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, object) for every non-blank JSONL line; a broken line names its number."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"invalid JSON ({exc.msg})", path, number) from None
+
+
+def load_report(path: Path | str) -> dict[str, Any]:
+    """A `harness score --format json` or `--format jsonl` report as the JSON dict.
+
+    For JSONL, candidate lines become `candidates` and the last line's `summary`,
+    `signature`, `settings` and `gate` are kept. A ConfigError when it is not a report.
+    """
+    path = Path(path)
+    text = read_text_file(path, "report")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        candidates: list[Any] = []
+        tail: dict[str, Any] = {}
+        for _, obj in iter_json_lines(text, path):
+            if isinstance(obj, dict) and "signature" in obj and "id" not in obj:
+                tail = obj
+            else:
+                candidates.append(obj)
+        data = {**tail, "candidates": candidates}
+    if not isinstance(data, dict) or not isinstance(data.get("candidates"), list):
+        raise ConfigError(
+            'not a harness JSON report (expected an object with "candidates"; '
+            "write one with `harness score --format json`)",
+            path,
+        )
+    data.setdefault("signature", "")
+    return data

@@ -163,7 +163,7 @@ def test_jsonl_labels(tmp_path, factsets):
         (
             "l.jsonl",
             '{"id": "a", "summary": "s", "labels": {"sky": "present"}}\n{oops\n',
-            "broken JSON line",
+            "invalid JSON",
             2,
         ),
         ("l.jsonl", '{"id": "a", "labels": {"sky": "present"}}\n', "missing key 'summary'", 1),
@@ -201,5 +201,5 @@ def test_unknown_fact_and_missing_text(tmp_path, factsets):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(ConfigError, match="cannot read labels"):
+    with pytest.raises(ConfigError, match="labels file not found"):
         load_labels(Path(tmp_path / "none.csv"))

@@ -15,13 +15,13 @@ from harness.compare import (
     bootstrap_means,
     compare_reports,
     comparison_to_dict,
-    load_report,
     paired_bootstrap,
     render_comparison_markdown,
     render_comparison_text,
     signature_differences,
 )
 from harness.errors import ConfigError
+from harness.results import load_report
 
 SIG = "harness:0.1.0|nrefs:doc=2|rouge:rouge-score-rs-0.2.1|tok:default|stem:yes|facts:doc=abc"
 

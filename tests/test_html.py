@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from harness import html_report as hr
 from harness.cli import main
+from harness.results import load_report
 
 DOC = "park"
 ARTICLE = "The city council approved a new park on Monday. It opens in spring."
@@ -213,7 +214,7 @@ def test_load_results_accepts_jsonl(tmp_path: Path) -> None:
     lines = [json.dumps(c) for c in run["candidates"]]
     lines.append(json.dumps({"summary": run["summary"], "signature": run["signature"]}))
     (tmp_path / "r.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    data = hr.load_results(tmp_path / "r.jsonl")
+    data = load_report(tmp_path / "r.jsonl")
     assert len(data["candidates"]) == 5 and data["signature"] == run["signature"]
 
 
