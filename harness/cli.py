@@ -61,6 +61,36 @@ def debug_option(func: Callable) -> Callable:
     )(func)
 
 
+def output_option(what: str) -> Callable[[Callable], Callable]:
+    """`--output/-o FILE`, written atomically, shared by every command that writes a report."""
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(path_type=Path),
+        default=None,
+        help=f"Write the {what} to FILE (atomically) instead of stdout.",
+    )
+
+
+def model_options(func: Callable) -> Callable:
+    """`--model`, `--device` and `--cache-dir`: where embeddings come from (score, doctor)."""
+    func = click.option(
+        "--cache-dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Embedding cache folder (default ~/.cache/harness or $HARNESS_CACHE_DIR).",
+    )(func)
+    func = click.option(
+        "--device", default="cpu", show_default=True, help="cpu, cuda, cuda:N or auto."
+    )(func)
+    return click.option(
+        "--model",
+        default="all-MiniLM-L6-v2",
+        show_default=True,
+        help="Embedding model: the bundled all-MiniLM-L6-v2 or a local folder.",
+    )(func)
+
+
 def references_option(func: Callable) -> Callable:
     return click.option(
         "--references",
@@ -146,14 +176,14 @@ class Progress:
     show_default=True,
     help="ROUGE tokenizer: rouge-score's ASCII one, or letters of every script.",
 )
+@model_options
 @click.option(
-    "--model",
-    default="all-MiniLM-L6-v2",
+    "--batch-size",
+    type=click.IntRange(1, 4096),
+    default=64,
     show_default=True,
-    help="Embedding model: the bundled all-MiniLM-L6-v2 or a local folder.",
+    help="Texts per embedding batch.",
 )
-@click.option("--device", default="cpu", show_default=True, help="cpu, cuda or auto.")
-@click.option("--batch-size", type=click.IntRange(1, 4096), default=64, show_default=True)
 @click.option(
     "--cache/--no-cache",
     "use_cache",
@@ -162,25 +192,13 @@ class Progress:
     help="Cache embeddings on disk.",
 )
 @click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Embedding cache folder (default ~/.cache/harness or $HARNESS_CACHE_DIR).",
-)
-@click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
     help="Output format (default: table on a terminal, json otherwise).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write the report to FILE (atomically) instead of stdout.",
-)
+@output_option("report")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 @click.option(
     "--workers",
@@ -594,13 +612,7 @@ def _step_summary(run, gate, comparison, gated) -> None:
     default=None,
     help="Output format (default: table on a terminal, json otherwise).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write the comparison to FILE (atomically) instead of stdout.",
-)
+@output_option("comparison")
 @click.option(
     "--fail-on-regression", is_flag=True, help="Exit 1 when a gated metric regresses significantly."
 )
@@ -757,19 +769,7 @@ def _brief(value: Any) -> str:
 
 @main.command()
 @references_option
-@click.option(
-    "--model",
-    default="all-MiniLM-L6-v2",
-    show_default=True,
-    help="Embedding model to load: the bundled all-MiniLM-L6-v2 or a local folder.",
-)
-@click.option("--device", default="cpu", show_default=True, help="cpu, cuda or auto.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Embedding cache folder to check (default ~/.cache/harness or $HARNESS_CACHE_DIR).",
-)
+@model_options
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
@@ -812,13 +812,7 @@ def doctor(
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write the report to FILE (atomically) instead of stdout.",
-)
+@output_option("report")
 @click.option(
     "--min-accuracy",
     type=click.FloatRange(0, 1),
@@ -887,13 +881,7 @@ def calibrate(
 
 @main.command()
 @click.argument("results", type=click.Path(path_type=Path))
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write the HTML report to FILE (atomically) instead of stdout.",
-)
+@output_option("HTML report")
 @click.option(
     "--baseline",
     type=click.Path(path_type=Path),
