@@ -203,3 +203,65 @@ def test_unknown_fact_and_missing_text(tmp_path, factsets):
 def test_missing_file(tmp_path):
     with pytest.raises(ConfigError, match="labels file not found"):
         load_labels(Path(tmp_path / "none.csv"))
+
+
+# ---------------------------------------------------------------- the command on real data
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _run_calibrate(*args: str) -> tuple[int, dict]:
+    from click.testing import CliRunner
+
+    from harness.cli import main
+
+    result = CliRunner().invoke(
+        main,
+        ["calibrate", *args, "--references", str(REPO / "references"), "--format", "json"],
+        catch_exceptions=False,
+    )
+    return result.exit_code, json.loads(result.stdout)
+
+
+def _per_fact(report: dict) -> str:
+    return ", ".join(f"{f['fact']} {f['accuracy']:.1%}" for f in report["facts"])
+
+
+def test_calibrate_command_on_the_labeled_set() -> None:
+    """The labeled set through `harness calibrate`: >= 95 %, no contradicted judged present."""
+    code, report = _run_calibrate(str(REPO / "tests" / "data" / "facts_labeled.jsonl"))
+    print(f"\nfacts_labeled.jsonl: {report['accuracy']:.1%} ({_per_fact(report)})")
+    assert code == 0
+    assert report["n"] == 300
+    assert report["accuracy"] >= 0.95
+    assert report["contradicted_as_present"] == 0
+
+
+@pytest.mark.parametrize("name", ["facts_blind.jsonl", "facts_blind2.jsonl"])
+def test_calibrate_command_on_blind_sets(name: str) -> None:
+    """Sets written by other people: reported, and guarded against the dangerous error."""
+    path = REPO / "tests" / "data" / name
+    if not path.exists():
+        pytest.skip(f"{name} not present")
+    code, report = _run_calibrate(str(path))
+    print(f"\n{name}: {report['accuracy']:.1%} ({_per_fact(report)})")
+    assert report["contradicted_as_present"] == 0
+    assert code == 0
+    assert report["accuracy"] >= 0.9
+
+
+def test_calibrate_command_with_csv_labels_and_a_candidates_folder(tmp_path: Path) -> None:
+    """The CSV form: labels name candidates of a folder (the demo set and its expected verdicts)."""
+    import tomllib
+
+    expected = tomllib.loads((REPO / "tests" / "data" / "demo_expected.toml").read_text())
+    lines = ["candidate,fact,expected"]
+    for cand, facts in sorted(expected.items()):
+        lines += [f"{cand},{fact},{verdict}" for fact, verdict in sorted(facts.items())]
+    labels = tmp_path / "labels.csv"
+    labels.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, report = _run_calibrate(str(labels), str(REPO / "candidates"))
+    assert code == 0
+    assert report["n"] == 3 * len(expected) >= 36
+    assert report["contradicted_as_present"] == 0
+    assert report["accuracy"] >= 0.95
