@@ -150,7 +150,8 @@ def _summary_cells(run: RunResult, cols: list[tuple[str, str]]) -> list[str]:
         elif key == "checklist" and "coverage" in m:
             cells.append(f"coverage {m['coverage']:.3f}")
         elif key == "status":
-            cells.append(f"{run.summary.errors} errors" if run.summary.errors else "")
+            n = run.summary.errors
+            cells.append(f"{n} error{'s' if n != 1 else ''}" if n else "")
         else:
             cells.append("")
     return cells
