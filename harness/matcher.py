@@ -13,8 +13,10 @@ How a verdict is reached, for one candidate and one fact:
    relative pronouns after a comma (", which", ", who"; the relative clause
    ends at a comma followed by the main verb), a participle after a comma
    (", leaving ..."), an adverbial clause with its own subject ("as Hegseth
-   rules out ...") and at "and"/"or" joining two finite clauses; local
-   sub-clauses bound negation and hedges.
+   rules out ...", "as the U.K. takes over ..."), the comma closing an
+   introductory clause with its own subject and verb ("With the U.S. handing
+   the chair to Britain, ...") and at "and"/"or" joining two finite clauses;
+   local sub-clauses bound negation and hedges.
 2. The fact's claim (its slots, from facts.toml) is found in a clause when every
    slot matches, the matches are within ``max_gap`` words of each other, in the
    declared ``order``, and no match sits right after a ``not_after`` phrase or
@@ -22,7 +24,10 @@ How a verdict is reached, for one candidate and one fact:
    at once ("GIs" is both the who and the what).
 3. Negation: determiner-like cues (no, without, excluding, lacking, none of,
    zero, rather than, instead of, other than, outside, ", not X") negate the
-   words that follow them up to a verb or punctuation; predicate cues (not,
+   words that follow them up to a verb, punctuation or the end of the local
+   sub-clause; an alternative named after "rather than", "instead of" or
+   ", not" ends at the verb it is a subject of ("the UK rather than the U.S.
+   held the chair": only "the U.S." is negated); predicate cues (not,
    n't, never, no longer, nor, ruled out, refused, declined, rejected,
    dismissed, denied, excluded, lacks, turned down, off the table, stay/keep/
    remain ... out/home/on the sidelines) negate their local sub-clause: cues
@@ -48,7 +53,10 @@ How a verdict is reached, for one candidate and one fact:
    a tie; a fact with context words and none nearby is not in scope.
 6. The claim with the fact's polarity -> present. The claim with the other
    polarity -> contradicted when ``opposite = "contradicts"``, the clause also
-   has an ``opposite_requires`` word, and the context is in the same sentence.
+   has an ``opposite_requires`` word, and the context is in the same sentence,
+   or in a preceding sentence within ``window`` when the claim's local
+   sub-clause has a pronoun that refers back to it ("He proposed a peacekeeping
+   force. He added that Article 5 would cover it.").
    A declared ``[[fact.contradiction]]`` claim, asserted (not negated, not
    hedged, no ``unless`` word) in scope -> contradicted. When both a
    present and a contradicted reading exist the more confident wins, a tie
@@ -224,13 +232,23 @@ _LOCAL = re.compile(
     r",\s*(?!(?:including|excluding|according|regarding|concerning|following|notwithstanding|"
     r"pending|during|barring|nothing|something|anything|everything)\b)(?=[a-z]{2,}ing\b)|"
     # an adverbial clause with its own subject: "as Hegseth rules out U.S. peacekeepers"
-    r"\b(?:as|after|before|since|once|when)\s+(?=(?:he|she|they|we|it|(?-i:[A-Z][a-z]+))\s+"
-    r"(?:\w+ly\s+)?(?-i:[a-z]{2,}(?:s|ed))\b)|"
+    # (the subject may be a name, an acronym or "the" + a name: "as the U.K. takes over")
+    r"\b(?:as|after|before|since|once|when)\s+(?=(?:he|she|they|we|it|(?:the\s+)?"
+    r"(?-i:[A-Z][A-Za-z.]*[A-Za-z.])(?:\s+(?-i:[A-Z][a-z]+))?)\s+"
+    r"(?:\w+ly\s+)?(?-i:[a-z]{2,}(?:s|ed)|took|held|ran|led|won|gave|got|became|began)\b)|"
     r"\b(?:after|before|since|once|when)\s+(?=(?:the\s+)?(?-i:[A-Z][A-Za-z.]+)\s+"
     r"(?:\w+ly\s+)?(?-i:[a-z]{2,}ed)\b)",
     _I,
 )
 _AND = re.compile(r"\b(?:and|or)\b", _I)
+# an introductory clause opening a clause, with a subject of its own (not "When asked, ...")
+_INTRO = re.compile(
+    r"[\s:;,(\'\"\u2018\u201c\u2013\u2014-]*(?:with|as|after|before|since|once|when|following|"
+    r"now\s+that)\s+(?!(?:\w+ing|\w+ed|asked|told|chair|head|leader|part|such|well|much|many|"
+    r"of|for|to|in|on|at|by|a|an|its|his|her|their|no|not|long|soon|far|usual|always|ever)\b)",
+    _I,
+)
+_ING = re.compile(r"\b[a-z]{3,}ing\b")
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose)\b", _I)
 _MAIN_VERB = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
 _SCOPE_STOP = re.compile(
@@ -239,10 +257,20 @@ _SCOPE_STOP = re.compile(
     _I,
 )
 _FORWARD_MAX_WORDS = 10
+# cues naming an alternative, whose scope is a noun phrase that may be a subject
+_CONTRAST = re.compile(r"rather\s+than|instead\s+of|in\s+place\s+of|not", _I)
+_CONTRAST_VERB = re.compile(
+    r"(?:now|currently|already|formally|officially|then|holds|chairs|leads|heads|runs|hosts|"
+    r"presides|convenes|takes|assumes|gets|got|won|wins|steps|stepped|sits|sat)",
+    _I,
+)
+_DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her|this|that|\w+ly|more|well|fully)", _I)
 _MAX_CUES = 300
 # a clause that opens with a conjunction and a verb shares the previous clause's subject
 _ELIDED = re.compile(rf"\s*(?:but|yet|and|or)\s+(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
 _WORD = re.compile(r"\w+")
+# pronouns that refer back to something named before ("Article 5 would cover it")
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|theirs|itself|themselves)\b", _I)
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 _CLEAN = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff*_`#>~|]"
@@ -271,7 +299,7 @@ class _Clause:
 
     @cached_property
     def forward(self) -> list[tuple[int, int, int]]:  # cue start, cue end, scope end
-        return _forward_cues(self.norm, self.start, self.end)
+        return _forward_cues(self.norm, self.start, self.end, self.local_cuts)
 
     @cached_property
     def predicate(self) -> list[tuple[int, int]]:
@@ -306,8 +334,9 @@ class _Doc:
     _found: dict = field(default_factory=dict)
     _index: dict | None = None
 
-    def starts(self, key: str) -> list[int]:
-        """Offsets of the words that begin with `key` (lowercase, 1-2 characters)."""
+    @property
+    def index(self) -> dict[str, list[int]]:
+        """Word start offsets by the word's first one and first two letters (lowercase)."""
         if self._index is None:
             idx: dict[str, list[int]] = {}
             for m in _ALNUM.finditer(self.norm):
@@ -317,7 +346,11 @@ class _Doc:
                 if len(w) == 2:
                     idx.setdefault(w, []).append(p)
             self._index = idx
-        return self._index.get(key, [])
+        return self._index
+
+    def starts(self, key: str) -> list[int]:
+        """Offsets of the words that begin with `key` (lowercase, 1-2 characters)."""
+        return self.index.get(key, [])
 
     def matches(self, pat: _SlotPattern) -> tuple[list[int], list[tuple[int, int]]]:
         """All non-empty matches of a slot pattern in the document, found once and kept."""
@@ -325,8 +358,12 @@ class _Doc:
         if hit is None:
             spans: set[tuple[int, int]] = set()
             if pat.indexed is not None:
-                for p in sorted({p for k in pat.keys for p in self.starts(k)}):
-                    m = pat.indexed.match(self.norm, p)
+                idx, match, norm = self.index, pat.indexed.match, self.norm
+                seen: set[int] = set()
+                for k in pat.keys:
+                    seen.update(idx.get(k, ()))
+                for p in seen:
+                    m = match(norm, p)
                     if m and m.end() > p:
                         spans.add((p, m.end()))
             if pat.raw is not None:
@@ -435,6 +472,17 @@ def _parenthetical(norm: str, s: int, cuts: list[int], m: re.Match) -> bool:
 
 def _local_cuts(norm: str, s: int, e: int) -> list[int]:
     base = [m.start() for m in _LOCAL.finditer(norm, s, e)]
+    # an introductory clause with its own subject and verb ends at its comma: "With the
+    # U.S. handing the chair to Britain, Hegseth said ... would not ..."
+    m = _INTRO.match(norm, s, e)
+    if m:
+        comma = norm.find(",", m.end(), min(e, m.end() + 200))
+        if comma > 0 and (
+            _VERBISH.search(norm, m.end(), comma)
+            or _FINITE_RE.search(norm, m.end(), comma)
+            or _ING.search(norm, m.end(), comma)
+        ):
+            base = sorted({*base, comma})
     cuts = list(base)
     # "The force, which would not be a NATO mission, would lack ...": the relative
     # clause ends at the comma before the main verb
@@ -469,7 +517,9 @@ def _local_cuts(norm: str, s: int, e: int) -> list[int]:
     return sorted(set(cuts))
 
 
-def _forward_cues(norm: str, s: int, e: int) -> list[tuple[int, int, int]]:
+def _forward_cues(
+    norm: str, s: int, e: int, local_cuts: list[int] = ()
+) -> list[tuple[int, int, int]]:
     cues = []
     spans = [(m.start(), m.end()) for m in _FORWARD.finditer(norm, s, e)]
     for m in _NOT_FORWARD.finditer(norm, s, e):
@@ -485,13 +535,35 @@ def _forward_cues(norm: str, s: int, e: int) -> list[tuple[int, int, int]]:
     ]
     for a, b in sorted(set(spans))[:_MAX_CUES]:  # bound the work on pathological input
         limit = min(e, b + 240)  # the scope is at most ~10 words; never scan further
+        k = bisect_right(local_cuts, b)
+        if k < len(local_cuts):  # ... and ends with its local sub-clause ("as UK takes over")
+            limit = min(limit, local_cuts[k])
         stop = _SCOPE_STOP.search(norm, b, limit)
         scope_end = stop.start() if stop else limit
+        if _CONTRAST.fullmatch(norm, a, b):  # "the UK rather than the U.S. held the chair"
+            scope_end = _contrast_end(norm, b, scope_end)
         words = list(_WORD.finditer(norm, b, scope_end))
         if len(words) > _FORWARD_MAX_WORDS:
             scope_end = words[_FORWARD_MAX_WORDS - 1].end()
         cues.append((a, b, scope_end))
     return cues
+
+
+def _contrast_end(norm: str, b: int, end: int) -> int:
+    """Where the alternative named after "rather than" / "instead of" / ", not" ends: at
+    the verb of the sentence it is part of the subject of ("A rather than B held the
+    chair"), not at a participle right after the cue ("rather than armed troops")."""
+    prev = None
+    for m in _WORD.finditer(norm, b, end):
+        if (
+            prev is not None
+            and norm[m.start() - 1] != "-"
+            and not _DETERMINER.fullmatch(prev)
+            and (_VERBISH.fullmatch(m.group()) or _CONTRAST_VERB.fullmatch(m.group()))
+        ):
+            return m.start()
+        prev = m.group()
+    return end
 
 
 @lru_cache(maxsize=256)
@@ -615,6 +687,7 @@ class _Finding:
     double: bool
     requires_ok: bool
     position: int
+    anaphor: bool = False  # a pronoun ("it", "them") whose antecedent is in an earlier sentence
 
 
 def _slot_matches(
@@ -809,6 +882,19 @@ def _scope_level(doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause) -> int | No
     return out
 
 
+def _anaphor(doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause, combo) -> bool:
+    """A pronoun in the claim's local sub-clauses ("Article 5 would cover it") with the
+    fact's context in a preceding sentence: the pronoun takes its referent from there."""
+    if cf.context is None or clause.sentence == 0:
+        return False
+    locals_ = [doc.local_of(clause, sp[0]) for _, sp in combo]
+    lo, hi = min(a for a, _ in locals_), max(b for _, b in locals_)
+    if not _PRONOUN.search(doc.norm, lo, hi):
+        return False
+    first = max(0, clause.sentence - fact.window)
+    return doc.has(cf.context, doc.sentences[first][0], doc.sentences[clause.sentence][0])
+
+
 def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> list[_Finding]:
     out: list[_Finding] = []
     # only clauses holding (or inheriting) a match of the rarest slot can state the claim
@@ -852,17 +938,20 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         requires_ok = True
         if kind == "claim" and cf.requires is not None:
             requires_ok = doc.has(cf.requires, clause.start, clause.end)
+        level = _scope_level(doc, fact, cf, clause)
+        anaphor = level == 2 and _anaphor(doc, fact, cf, clause, combo)
         out.append(
             _Finding(
                 kind=kind,
                 negated=negated,
                 hedged=hedged,
                 blocked=bool(blocked),
-                level=_scope_level(doc, fact, cf, clause),
+                level=level,
                 sentence=clause.sentence,
                 double=double,
                 requires_ok=requires_ok,
                 position=min(s[0] for _, s in combo),
+                anaphor=anaphor,
             )
         )
     return out
@@ -898,7 +987,11 @@ def check_fact(text: str, fact: Fact) -> FactResult:
         conf = _LEVEL_CONF[f.level] - (0.05 if f.double else 0.0)
         if f.negated == want_negated:
             present.append((conf, f))
-        elif fact.opposite == "contradicts" and (f.requires_ok or f.double) and f.level <= 1:
+        elif (
+            fact.opposite == "contradicts"
+            and (f.requires_ok or f.double)
+            and (f.level <= 1 or f.anaphor)
+        ):
             contra.append((conf - 0.02, f))
         else:
             partial.append(f)

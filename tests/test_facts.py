@@ -1184,7 +1184,304 @@ SUMMARY_CASES: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "fact", "expected"), CASES + PARAPHRASE_CASES + SUMMARY_CASES)
+# Clause joins and reference, each written for one phenomenon: headline "as"/"while"
+# joins, giver/receiver verbs, "A rather than / instead of / , not B" as subject, copular
+# make-up of the force, pronouns referring to an earlier sentence, quoted speech, "as usual".
+JOIN_CASES: list[tuple[str, str, str]] = [
+    (
+        "Hegseth rules out U.S. troops for Ukraine force as Britain takes over Contact Group chair",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Hegseth rules out U.S. troops for Ukraine force as Britain takes over Contact Group chair",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "No Article 5 cover for Ukraine peacekeepers as U.K. assumes Contact Group chair",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "No Article 5 cover for Ukraine peacekeepers as U.K. assumes Contact Group chair",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "No American troops for peace force as the UK chairs the Contact Group for the first time",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "UK takes Contact Group chair while US rules out troops for Ukraine peace force",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "UK takes Contact Group chair while US rules out troops for Ukraine peace force",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Hegseth: no NATO shield for peacekeepers as Britain leads the Contact Group",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The U.S. handed the chair of the Ukraine Defense Contact Group to Britain.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("Washington passed the Contact Group chairmanship to London.", "uk-chairmanship", "present"),
+    (
+        "The United States ceded the chair of the contact group to the UK.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The U.S. transferred the chairmanship of the Contact Group to Britain.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "America relinquished the Contact Group chair to the United Kingdom.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The US surrendered the contact group's chairmanship to Britain after three years.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Britain received the chairmanship of the Contact Group from the United States.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("The UK inherited the Contact Group chair from Washington.", "uk-chairmanship", "present"),
+    (
+        "After the U.S. passed the contact group chair to Britain, Hegseth said no American troops would join the peacekeeping force.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "After the U.S. passed the contact group chair to Britain, Hegseth said no American troops would join the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "With Washington ceding the Contact Group chair to London, Hegseth said the peacekeeping force would not be covered by Article 5.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "With Washington ceding the Contact Group chair to London, Hegseth said the peacekeeping force would not be covered by Article 5.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "The United States did not hand the Contact Group chair to Britain.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Britain handed the Contact Group chair back to the United States.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Britain, not the United States, chaired the Contact Group meeting.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The United States, not Britain, chaired the Contact Group meeting.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    ("The UK instead of the US chaired the contact group this time.", "uk-chairmanship", "present"),
+    (
+        "The U.S. rather than Britain chaired the contact group meeting.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "At the Contact Group meeting, London rather than Washington now holds the chair.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("The peacekeepers would be European rather than American troops.", "no-us-troops", "present"),
+    (
+        "The peacekeeping force would be made up of American and European troops.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "The peacekeeping force would comprise American and European soldiers.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "Hegseth said the peacekeepers would be U.S. and European troops.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "The peacekeeping force would include U.S. and European soldiers.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "The peacekeeping force would consist of European troops, with no American soldiers.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "The peacekeeping force would be composed of European troops rather than American ones.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "The peacekeeping force would be European, he said, and American troops would be welcome to visit Brussels.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Hegseth proposed a peacekeeping force. He said U.S. troops would join it.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "Hegseth proposed a peacekeeping force. Article 5 would protect it, he said.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Hegseth outlined a peacekeeping mission. It would enjoy Article 5 protection.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Hegseth outlined a peacekeeping mission. It would not enjoy Article 5 protection.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Hegseth described the peacekeepers. Article 5 would apply to them if they clashed with Russia.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Hegseth spoke about the peacekeeping force. Article 5 was also mentioned.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "Hegseth discussed Ukraine's NATO membership bid. He said Article 5 would cover it one day.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "Hegseth proposed a peacekeeping force. Americans would take part in it.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "'There will be no American troops in the peacekeeping force,' Hegseth said.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "“There will be no American boots on the ground,” Hegseth said of the peacekeeping plan.",
+        "no-us-troops",
+        "present",
+    ),
+    ('"American troops will be part of the force," Hegseth said.', "no-us-troops", "contradicted"),
+    (
+        '"It will not be an Article 5 mission," Hegseth said of the peacekeeping force.',
+        "no-article-5",
+        "present",
+    ),
+    (
+        '"Article 5 will cover them," Hegseth said of the peacekeepers.',
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "The Contact Group meeting was chaired by the United States as usual.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    ("As always, the U.S. chaired the Contact Group meeting.", "uk-chairmanship", "contradicted"),
+    (
+        "When asked about U.S. troops in the peacekeeping force, Hegseth said they would not join.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "With U.S. troops excluded, the peacekeeping force would be European.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "As the UK took over the Contact Group chair, Hegseth said U.S. troops would not join the peacekeeping force.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "As the UK took over the Contact Group chair, Hegseth said U.S. troops would not join the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "A peacekeeping force of European rather than armed American troops.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Hegseth said Europe rather than America would provide peacekeeping troops.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Europe instead of the U.S. sends troops to the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "UK Defence Secretary John Healey chaired the contact group, not the United States.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("Hegseth met allies at the Contact Group. Britain chaired it.", "uk-chairmanship", "present"),
+    (
+        "Hegseth met allies at the Contact Group. The United States chaired it as usual.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Hegseth proposed a peacekeeping force. Its members would not get Article 5 protection.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Hegseth proposed a peacekeeping force. Its members would get Article 5 protection.",
+        "no-article-5",
+        "contradicted",
+    ),
+    ("Article 5 protects NATO members, and Ukraine is not a member.", "no-article-5", "absent"),
+    (
+        "It would be up to us to keep U.S. troops busy in the peacekeeping force.",
+        "no-us-troops",
+        "absent",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"), CASES + PARAPHRASE_CASES + JOIN_CASES + SUMMARY_CASES
+)
 def test_phenomenon(factset, text, fact, expected):
     result = check_facts(text, factset).get(fact)
     assert result.verdict == expected, (result, text)
@@ -1198,7 +1495,8 @@ def test_phenomenon(factset, text, fact, expected):
 def test_case_count():
     assert len(CASES) >= 40
     assert len(PARAPHRASE_CASES) >= 40
-    pairs = [(t, f) for t, f, _ in CASES + PARAPHRASE_CASES]
+    assert len(JOIN_CASES) >= 30
+    pairs = [(t, f) for t, f, _ in CASES + PARAPHRASE_CASES + JOIN_CASES]
     assert len(set(pairs)) == len(pairs)  # no case twice
 
 
