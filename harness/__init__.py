@@ -1,7 +1,39 @@
-"""harness: score candidate summaries on ROUGE, embedding similarity and required facts."""
+"""harness: score candidate summaries on ROUGE, embedding similarity and required facts.
+
+The library API, importable from the package (loaded lazily, so `harness --help` stays fast)::
+
+    import harness
+
+    dataset = harness.load_dataset("candidates", references="references")
+    run = harness.score(dataset, harness.RunConfig(metrics=("rouge", "facts")))
+    run.candidates[0].rouge.best["rougeL"].fmeasure
+    harness.check_facts("No U.S. troops will join.", dataset.documents["hegseth-nato"].facts)
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import Any
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+_EXPORTS = {
+    "load_dataset": "harness.loading",
+    "load_references": "harness.loading",
+    "RunConfig": "harness.run",
+    "Scorer": "harness.run",
+    "score": "harness.run",
+    "check_facts": "harness.matcher",
+    "load_facts": "harness.facts",
+    "run_to_dict": "harness.results",
+    "load_report": "harness.results",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'harness' has no attribute {name!r}")
+    return getattr(import_module(module), name)
