@@ -1,0 +1,37 @@
+"""The library API: load, score with a fake encoder, frozen results, lazy imports."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import harness
+
+
+def test_score_all_metrics_with_a_fake_encoder(tiny: Path, fake_encoder) -> None:
+    dataset = harness.load_dataset(tiny / "candidates", references=tiny / "references")
+    run = harness.score(dataset, harness.RunConfig(use_cache=False), encoder=fake_encoder)
+    assert [c.id for c in run.candidates] == ["good", "other", "short"]
+    good = run.candidates[0]
+    assert good.status == "ok" and good.embedding is not None and good.rouge is not None
+    other = run.candidates[1]
+    assert good.embedding.max > other.embedding.max
+    assert "model:all-MiniLM-L6-v2@fake-bow-64" in run.signature
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        good.status = "error"  # type: ignore[misc]
+    data = harness.run_to_dict(run)
+    assert data["summary"]["scored"] == 3
+
+
+def test_unknown_attribute() -> None:
+    with pytest.raises(AttributeError):
+        harness.nope  # noqa: B018
+
+
+def test_import_is_light() -> None:
+    code = "import sys, harness; assert 'numpy' not in sys.modules and 'torch' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
