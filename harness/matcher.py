@@ -4,11 +4,18 @@ Pure Python (stdlib regexes); no model is loaded here.
 
 How a verdict is reached, for one candidate and one fact:
 
+0. A text written without capitals (most sentences open in lowercase) gets the
+   case of "us"/"uk"/"u.s."/"eu" back where they read as the country ("the us",
+   "us troops", "us will"; not "told us that", "let us").
 1. The candidate is split into sentences (harness.text.sentence_spans, so
-   markdown bullets are sentences) and each sentence into *clauses* at strong
+   markdown bullets are sentences; a line opened by an arrow, check mark or other
+   symbol is a list item too) and each sentence into *clauses* at strong
    boundaries (``; : ( )``, spaced dashes, and contrastive conjunctions: but,
    while, whereas, although, though, however, yet; not an aside between commas
-   after a bare subject: "The U.S., meanwhile, kept ..."). Inside a clause,
+   after a bare subject: "The U.S., meanwhile, kept ...", or inside an open
+   predicate: "would not, however, carry ..."). A verbless label before a colon
+   is a topic: it asserts nothing itself, and the clause after the colon says
+   what of it ("U.S. troops in the force: none"). Inside a clause,
    *local* sub-clauses are cut at ", and", "and that", "nor" + auxiliary,
    relative pronouns after a comma (", which", ", who"; the relative clause
    ends at a comma followed by the main verb), a participle after a comma
@@ -23,7 +30,7 @@ How a verdict is reached, for one candidate and one fact:
    right before a ``not_before`` phrase. A ``shared`` phrase fills every slot
    at once ("GIs" is both the who and the what).
 3. Negation: determiner-like cues (no, without, excluding, lacking, none of,
-   zero, rather than, instead of, other than, outside, ", not X") negate the
+   zero, "0", rather than, instead of, other than, outside, ", not X") negate the
    words that follow them up to a verb, punctuation or the end of the local
    sub-clause; an alternative named after "rather than", "instead of" or
    ", not" ends at the verb it is a subject of ("the UK rather than the U.S.
@@ -37,12 +44,17 @@ How a verdict is reached, for one candidate and one fact:
    odd number of cues is negated ("did not rule out", "not without" count two
    and cancel); the claim is negated when any of its slots is. A cue past a
    comma after the claim ("no place in the force, a force ... lacking ...")
-   negates an unnegated claim but does not cancel a negation it already has.
+   negates an unnegated claim but does not cancel a negation it already has,
+   and does nothing when the claim has a finite verb of its own before that
+   comma ("US + Europe will send peacekeepers, Ukraine not joining NATO").
+   "+" and "&" join like "and"; a bare "no." answers a question or a label.
 4. Hedges in the local sub-clause (may, might, possibly, perhaps, likely,
    unclear, whether, considering, "did not rule out", "would not exclude",
-   "did not say", an open question: "remains an open question", "yet to be
+   "did not say", "said nothing (clear)", "gave no clear answer", "was silent
+   on", an open question: "remains an open question", "yet to be
    decided", "up in the air"; "could" with a future time: "could take over
-   ... at a later meeting", while "could invoke" is an ability and asserts; a
+   ... at a later meeting / going forward", while "could invoke" is an ability
+   and asserts; a
    preceding "if" unless a modal after the if-clause's own verb opens the
    main clause: "if it ran into Russian troops it could not count on ...")
    and a question ("U.S. troops in the force?") make the statement assert
@@ -76,6 +88,7 @@ mention, 0.6 when a full but hedged or out-of-scope statement was set aside.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -136,11 +149,11 @@ _NO_ROLE = (
 )
 # Cues that negate the words after them (a noun phrase).
 _FORWARD = re.compile(
-    r"\b(?:no(?!\s+(?:longer|doubt|matter|sooner|less|more\s+than)\b)(?!"
+    r"\b(?:no(?!\s+(?:longer|doubt|matter|sooner|less|more\s+than)\b)(?!\s*(?:[.!;)]|$))(?!"
     + _NO_ROLE
     + r")|without|excluding|"
     r"exclusion\s+of|except(?:\s+for)?|minus|free\s+of|absence\s+of|lack\s+of|"
-    r"none\s+of|zero|barring|rather\s+than|instead\s+of|in\s+place\s+of|other\s+than|"
+    r"none\s+of|zero|(?<![\w.,$])0(?=\s+[A-Za-z])|barring|rather\s+than|instead\s+of|in\s+place\s+of|other\s+than|"
     r"not\s+including|outside(?:\s+of)?|not\s+even|neither|nor(?!\s+(?:" + _FINITE + r")\b)|"
     r"non(?=[\s-]))\b",
     _I,
@@ -163,13 +176,23 @@ _PREDICATE = re.compile(
     r"fail(?:s|ed|ing)?\s+to|unable\s+to|barred|precludes?|precluded|withh(?:o|e)ld\w*|"
     r"turn(?:s|ed|ing)?\s+down|spurn\w*|shun(?:s|ned|ning)?|opt(?:s|ed|ing)?\s+out|"
     r"off\s+the\s+table|out\s+of\s+the\s+question|"
-    r"none|nobody|nothing)\b",
+    r"none|nobody|nothing|"
+    # a bare answer: "Article 5 cover for the force: no."
+    r"(?:no|nope)(?=\s*(?:[.!;)]|$)))\b",
     _I,
 )
 # Double negations that leave a possibility open, and other hedges.
+# what a negated verb leaves open: "not (yet) decided", "did not rule out", "did not say"
+_UNDECIDED = r"\s+(?:yet\s+)?(?:been\s+)?(?:decided|settled|determined|resolved|finali[sz]ed)"
+_RULE_OUT = r"\s+(?:\w+\s+){0,2}?(?:rul(?:e|es|ed|ing)\s+out|exclud\w*|preclud\w*)"
+_UNSAID = (
+    r"\s+(?:\w+\s+)?(?:say|said|specify|specified|comment|indicate|"
+    r"mention|address|elaborate|clarify|disclose|detail|confirm|decide|discuss|talk|touch|explain|"
+    r"answer|respond|reveal|spell|outline|go\s+into|get\s+into|expand|specif)\w*"
+)
 _HEDGE = re.compile(
     r"\b(?:may|might|possibly|perhaps|maybe|potentially|unclear|uncertain|undecided|"
-    r"whether|consider\w*|weigh\w*|open\s+to|left\s+open|leave\s+open|not\s+necessarily|"
+    r"whether|consider\w*|weigh(?!t)\w*|open\s+to|left\s+open|leave\s+open|not\s+necessarily|"
     r"speculat\w*|rumou?r\w*|suggestions?\s+that|fears?\s+that|(?:earlier|media|press|"
     r"some|unconfirmed|news)\s+reports?|reports?\s+(?:had\s+)?suggest\w*|"
     r"bulk|majority|most\s+of|lion's\s+share|mainly|mostly|largely|primarily|"
@@ -178,19 +201,34 @@ _HEDGE = re.compile(
     r"open\s+(?:question|issue|matter)|(?:an\s+)?unresolved|unsettled|undetermined|"
     r"up\s+in\s+the\s+air|(?:yet|still)\s+to\s+be\s+\w+|to\s+be\s+(?:decided|determined|"
     r"settled|worked\s+out|negotiated|discussed|confirmed|finali[sz]ed)|under\s+(?:discussion|"
-    r"review|consideration|debate)|(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?(?:decided|settled|"
-    r"determined|resolved|finali[sz]ed)|(?:still\s+)?being\s+(?:debated|discussed|negotiated)|"
+    r"review|consideration|debate)|not" + _UNDECIDED + r"|"
+    r"(?:still\s+)?being\s+(?:debated|discussed|negotiated)|"
     # a possibility in the future: "could take over the chair at a later meeting"
     r"could(?!\s+not\b)(?=[^.;:!?,]{0,120}?\b(?:later|future|next|eventually|soon|someday|"
     r"one\s+day|at\s+some\s+point|down\s+the\s+(?:line|road)|in\s+the\s+coming|"
-    r"in\s+(?:time|due\s+course))\b)|"
-    r"(?:not|n't|never|refus\w*\s+to|declin\w*\s+to|without)\s+(?:\w+\s+){0,2}?"
-    r"(?:rul(?:e|es|ed|ing)\s+out|exclud\w*|preclud\w*)|"
-    r"(?:not|n't|never)\s+(?:\w+\s+)?(?:say|said|specify|specified|comment|indicate|"
-    r"mention|address|elaborate|clarify|disclose|detail|confirm|decide|discuss|talk|touch|explain|"
-    r"answer|respond|reveal|spell|outline|go\s+into|get\s+into|expand|specif)\w*)\b",
+    r"in\s+(?:time|due\s+course)|going\s+forward|moving\s+forward|from\s+now\s+on|"
+    r"in\s+(?:the\s+)?(?:months|years|weeks)\s+ahead|over\s+time)\b)|"
+    r"(?:not|never|refus\w*\s+to|declin\w*\s+to|without)" + _RULE_OUT + r"|"
+    r"(?:not|never)" + _UNSAID + r")\b",
     _I,
 )
+# "he said nothing (clear) about Article 5", "gave no clear answer", "was silent on"
+# (searched only in clauses that have one of _SILENT_HINTS)
+_HEDGE_SILENT = re.compile(
+    r"\b(?:(?:say|says|said|saying|tell|tells|told|telling|add|adds|added|reveal\w*|disclos\w*)"
+    r"\s+(?:\w+\s+)?nothing|"
+    r"nothing\s+(?:\w+\s+)?(?:clear|definite|definitive|specific|concrete|firm|conclusive|"
+    r"explicit|certain|official|detailed|precise)|"
+    r"no\s+(?:clear|definite|definitive|specific|concrete|firm|conclusive|explicit|"
+    r"straight|direct|detailed|precise)\s+(?:answer|word|statement|comment|position|"
+    r"commitment|details?|response|reply|indication|signal)|"
+    r"(?:silent|silence|mum|vague|evasive|noncommittal|non-committal|cagey)\s+"
+    r"(?:\w+\s+)?(?:on|about|over|regarding|as\s+to))\b",
+    _I,
+)
+_SILENT_HINTS = ("nothing", "no ", "silen", "mum ", "vague", "evasive", "committal", "cagey")
+# the same after "n't", which is glued to its verb ("didn't say", "don't talk about")
+_HEDGE_NT = re.compile(rf"n't(?:{_UNDECIDED}|{_RULE_OUT}|{_UNSAID})\b", _I)
 # "n't" is glued to its verb; keep "won't" etc. one cue.
 _REPORTED = re.compile(
     r"speculat|rumou?r|suggestion|fear|earlier|media|press|some|unconfirmed|news|report", _I
@@ -241,6 +279,7 @@ _LOCAL = re.compile(
     _I,
 )
 _AND = re.compile(r"\b(?:and|or)\b", _I)
+_PLUS = re.compile(r"(?<=\s)[+&](?=\s)")  # "US + Europe will send ...": "+" and "&" join like "and"
 # an introductory clause opening a clause, with a subject of its own (not "When asked, ...")
 _INTRO = re.compile(
     r"[\s:;,(\'\"\u2018\u201c\u2013\u2014-]*(?:with|as|after|before|since|once|when|following|"
@@ -252,8 +291,10 @@ _ING = re.compile(r"\b[a-z]{3,}ing\b")
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose)\b", _I)
 _MAIN_VERB = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
 _SCOPE_STOP = re.compile(
-    rf"[,;:!?()]|\s-{1, 2}\s|\b(?:that|which|who|whose|but|while|because|if|when|{_FINITE})\b|"
-    r"\b(?:and|or)\s+(?=(?:that|no|not|without|lacking|\w+ing|" + _FINITE + r")\b)",
+    rf"[,;:!?()]|\s-{{1,2}}\s|\b(?:that|which|who|whose|but|while|because|if|when|{_FINITE})\b|"
+    r"(?:\b(?:and|or)|(?<=\s)[+&])\s+(?=(?:that|no|not|without|lacking|zero|0|\w+ing|"
+    + _FINITE
+    + r")\b)",
     _I,
 )
 _FORWARD_MAX_WORDS = 10
@@ -292,6 +333,10 @@ class _Clause:
     inherit: tuple[int, int] | None = (
         None  # subject of the previous clause ("X won't A but will B")
     )
+    # "U.S. troops in the force: none": a verbless label before a colon is a topic, which
+    # the clause after the colon (its `label` is the topic clause) says something about
+    label: _Clause | None = None
+    topic: bool = False
 
     @cached_property
     def local_cuts(self) -> list[int]:  # positions that start a new local sub-clause
@@ -316,7 +361,17 @@ class _Clause:
 
     @cached_property
     def hedges(self) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in _HEDGE.finditer(self.norm, self.start, self.end)]
+        norm, s, e = self.norm, self.start, self.end
+        out = [(m.start(), m.end()) for m in _HEDGE.finditer(norm, s, e)]
+        text = norm[s:e].lower()
+        extra = []
+        if "'" in text:
+            extra += _HEDGE_NT.finditer(norm, s, e)
+        if any(h in text for h in _SILENT_HINTS):
+            extra += _HEDGE_SILENT.finditer(norm, s, e)
+        if extra:
+            out = sorted(out + [(m.start(), m.end()) for m in extra])
+        return out
 
     @cached_property
     def ifs(self) -> list[int]:
@@ -407,11 +462,66 @@ class _Doc:
         return start, end
 
 
-def _normalise(text: str) -> str:
+def _normalise(text: str, sentences: list[tuple[int, int]] = ()) -> str:
     norm = fold_keep_offsets(text)
     norm = _CLEAN.sub(" ", norm)
+    if sentences and _caseless(norm, sentences):
+        norm = _ACRONYM_LOWER.sub(_recase, norm)
     assert len(norm) == len(text)
     return norm
+
+
+# A text written without capitals ("the us will send troops , the uk chairs ...") has
+# lost the case that tells the acronyms "US" / "UK" from words; restore it where the
+# lowercase form is unambiguous ("uk", "u.s.") or reads as the country ("the us",
+# "us troops", "us will"), not as the pronoun ("told us that", "let us see").
+_FIRST_ALPHA = re.compile(r"[^\W\d_]")
+_ACRONYM_LOWER = re.compile(r"(?<![\w.])(?:u\.s\.a\.?|u\.s\.?|u\.k\.?|usa|uk|eu|us)(?![\w.]\w)")
+_PRONOUN_NEXT = frozenset(
+    "to that the a an and or but nor in on at for with from about as by of into onto all both "
+    "each how what why whether if when where who whom which not so this these those some any "
+    "our it its he she they we you i me him them his her their my your no one up out down off "
+    "back over again now today yesterday tomorrow here there than through after before since "
+    "until because like against without very too well alone together more less much many "
+    "nothing something everything anything just only also even though yet still is am be "
+    "been being know go see get make take think believe understand feel remember hope want "
+    "need".split()
+)
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:let|lets|letting|help|helps|helped|helping|make|makes|made|making|have|has|had|"
+    r"watch|see|saw|hear|heard|bid|of)\s+$"
+)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b|-[a-z]")
+
+
+def _caseless(norm: str, sentences: list[tuple[int, int]]) -> bool:
+    """Whether most sentences open in lowercase: the writer does not use capitals."""
+    lower = upper = 0
+    for s, e in sentences[:24]:
+        m = _FIRST_ALPHA.search(norm, s, e)
+        if m:
+            if m.group().islower():
+                lower += 1
+            elif m.group().isupper():
+                upper += 1
+    return lower > 0 and lower >= 2 * upper
+
+
+def _recase(m: re.Match) -> str:
+    word = m.group()
+    if word != "us":
+        return word.upper()
+    norm, a, b = m.string, m.start(), m.end()
+    if norm[max(0, a - 4) : a].lower() == "the ":
+        return "US"  # "the us", "from the us"
+    if _PRONOUN_BEFORE.search(norm, max(0, a - 12), a):
+        return word
+    nxt = _NEXT_WORD.match(norm, b)
+    if nxt is None:
+        return word  # "... told us ."
+    if nxt.group(1) is None or _FINITE_RE.fullmatch(nxt.group(1)):
+        return "US"  # "us-led", "us will send"
+    return word if nxt.group(1) in _PRONOUN_NEXT else "US"  # "us troops", "us defense"
 
 
 _SPLIT_INITIAL = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.$")
@@ -434,7 +544,24 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
-    return merged
+    if "\n" not in text:
+        return merged
+    out: list[tuple[int, int]] = []
+    for s, e in merged:  # lines opened by an arrow or another symbol are list items
+        for m in _LINE_ITEM.finditer(text, s, e):
+            if _is_item_mark(text[m.end()]) and text[s : m.start()].strip():
+                out.append((s, s + len(text[s : m.start()].rstrip())))
+                s = m.end()
+        out.append((s, e))
+    return out
+
+
+_LINE_ITEM = re.compile(r"\n[ \t]*(?=\S)")
+
+
+def _is_item_mark(ch: str) -> bool:
+    """An arrow, check mark, emoji or similar symbol opening a line: a list item."""
+    return ch in "\u2022\u00b7\u2023\u25e6\u2043>\u00bb" or unicodedata.category(ch) in ("So", "Sm")
 
 
 def _strong_cuts(text: str, norm: str, s: int, e: int) -> list[int]:
@@ -447,6 +574,10 @@ def _strong_cuts(text: str, norm: str, s: int, e: int) -> list[int]:
         before = max([c for c in cuts if c <= m.start()], default=s)
         if not _WORD.search(norm, before + (0 if before == s else 1), m.start()):
             comma = norm.find(",", m.end(), e)
+            if comma > 0 and _RELATIVE.match(norm, comma):
+                # "while Britain, which assumed the chair, hosted ...": the comma opens a
+                # relative clause inside the subordinate one, which ends at the next comma
+                comma = norm.find(",", comma + 1, e)
             if comma > 0:
                 cuts.append(comma)
     dashes = [m.start() for m in _DASH.finditer(norm, s, e)]
@@ -460,6 +591,10 @@ def _strong_cuts(text: str, norm: str, s: int, e: int) -> list[int]:
     return sorted(set(cuts))
 
 
+# a predicate left open before an aside: an auxiliary or a negation ("would not, however,")
+_OPEN_PREDICATE = re.compile(rf"\b(?:{_FINITE}|not|never|\w+n't)\s*,\s*$", _I)
+
+
 def _parenthetical(norm: str, s: int, cuts: list[int], m: re.Match) -> bool:
     """An adverb between commas after a bare subject ("X, however, did ...")."""
     before = norm[max(s, m.start() - 3) : m.start()].rstrip()
@@ -467,6 +602,8 @@ def _parenthetical(norm: str, s: int, cuts: list[int], m: re.Match) -> bool:
         return False
     lo = max([s, *cuts])
     subject = norm[max(lo, m.start() - 120) : m.start()]
+    if _OPEN_PREDICATE.search(subject):
+        return True  # "the force would not, however, carry ...": an aside inside the predicate
     return not (_FINITE_RE.search(subject) or _VERBISH.search(subject))
 
 
@@ -492,6 +629,8 @@ def _local_cuts(norm: str, s: int, e: int) -> list[int]:
             cuts.append(comma)
     # "and"/"or" joining two finite clauses
     ands = list(_AND.finditer(norm, s, e))
+    if "+" in norm[s:e] or "&" in norm[s:e]:
+        ands = sorted([*ands, *_PLUS.finditer(norm, s, e)], key=lambda m: m.start())
     if not ands:
         return sorted(set(cuts))
     verbs = sorted(
@@ -568,8 +707,8 @@ def _contrast_end(norm: str, b: int, end: int) -> int:
 
 @lru_cache(maxsize=256)
 def _analyse(text: str) -> _Doc:
-    norm = _normalise(text)
     sents = _sentences(text)
+    norm = _normalise(text, sents)
     clauses: list[_Clause] = []
     for si, (s, e) in enumerate(sents):
         bounds = [s, *[c for c in _strong_cuts(text, norm, s, e) if s < c < e], e]
@@ -578,14 +717,19 @@ def _analyse(text: str) -> _Doc:
                 continue
             inherit = None
             prev = clauses[-1] if clauses and clauses[-1].sentence == si else None
+            label = None
             if prev and norm[a] == ":" and len(_WORD.findall(norm, prev.start, a)) <= _LABEL_WORDS:
                 inherit = (prev.start, a)  # "US troops: WILL be part of the force"
+                if not (
+                    _FINITE_RE.search(norm, prev.start, a) or _VERBISH.search(norm, prev.start, a)
+                ):
+                    prev.topic, label = True, prev
             elif a > s and _ELIDED.match(norm, a, b) and clauses and clauses[-1].sentence == si:
                 prev = clauses[-1]
                 verb = _FINITE_RE.search(norm, prev.start, prev.end)
                 if verb and verb.start() > prev.start:
                     inherit = (prev.start, verb.start())
-            clauses.append(_Clause(norm, a, b, si, inherit))
+            clauses.append(_Clause(norm, a, b, si, inherit, label))
     words = [m.start() for m in _WORD.finditer(norm)]
     return _Doc(text, norm, sents, clauses, words)
 
@@ -730,10 +874,14 @@ def _combos(
     shared = set(doc.matches(prop.shared)[1]) if prop.shared is not None else ()
     scored = []
     for combo in product(*lists):
-        # an inherited subject counts as standing at the start of the clause
-        spans = sorted(
-            (clause.start, clause.start + 1) if c[0] < clause.start else c for c in combo
-        )
+        # an inherited subject counts as standing at the start of the clause, unless the
+        # whole claim is in the label ("U.S. troops in the force: none")
+        if all(c[0] < clause.start for c in combo):
+            spans = sorted(combo)
+        else:
+            spans = sorted(
+                (clause.start, clause.start + 1) if c[0] < clause.start else c for c in combo
+            )
         if shared and len(set(spans)) < len(spans):  # "GIs" fills the who and the what
             if any(x == y and x not in shared for x, y in pairwise(spans)):
                 continue
@@ -774,6 +922,20 @@ def _negation_count(
     first: int | None = None,
     last: int | None = None,
 ) -> int:
+    n = _negation_in(doc, clause, span, first, last)
+    if clause.label is not None and span[0] < clause.start:
+        # a slot in the label keeps the label's own negation ("No U.S. troops: ...")
+        n += _negation_in(doc, clause.label, span)
+    return n
+
+
+def _negation_in(
+    doc: _Doc,
+    clause: _Clause,
+    span: tuple[int, int],
+    first: int | None = None,
+    last: int | None = None,
+) -> int:
     a = span[0]
     covering = [f for f in clause.forward if f[1] <= a < f[2]]
     if covering:
@@ -789,11 +951,21 @@ def _negation_count(
     near = doc.word_index(first) - _PRE_CUE_WORDS
     norm = doc.norm
     count = trailing = 0
+    complete = None  # whether the claim up to the next comma is a clause of its own
     for pa, pb in clause.predicate:
         if not ls <= pa < le:
             continue
         if pa >= last and "," in norm[last:pa]:
-            trailing += 1  # "no place in the force, a force ... lacking ...": another predicate
+            # "no place in the force, a force ... lacking ...": another predicate; but not
+            # when the claim has its own finite verb before that comma: "US + Europe will
+            # send peacekeepers, Ukraine not joining NATO, ..." lists separate statements
+            if complete is None:
+                comma = norm.find(",", last, pa)
+                complete = bool(
+                    _FINITE_RE.search(norm, first, comma) or _VERBISH.search(norm, first, comma)
+                )
+            if not complete:
+                trailing += 1
         elif (
             pa >= first
             or doc.word_index(pa) >= near
@@ -934,10 +1106,13 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 break
             double = double or any(n >= 2 for n in counts)
         hedged = _hedged(doc, clause, combo, negated)
+        if clause.topic and not negated:
+            hedged = True  # "U.S. troops in the force: ..." names a topic, the value follows
         blocked = prop.unless is not None and doc.has(prop.unless, clause.start, clause.end)
         requires_ok = True
         if kind == "claim" and cf.requires is not None:
-            requires_ok = doc.has(cf.requires, clause.start, clause.end)
+            lo = clause.label.start if clause.label is not None else clause.start
+            requires_ok = doc.has(cf.requires, lo, clause.end)
         level = _scope_level(doc, fact, cf, clause)
         anaphor = level == 2 and _anaphor(doc, fact, cf, clause, combo)
         out.append(

@@ -1479,8 +1479,257 @@ JOIN_CASES: list[tuple[str, str, str]] = [
 ]
 
 
+# Cases for the failure classes of the second blind set (written fresh, not copied
+# from it): lowercased text, "0"/arrow lists, asides inside a negated predicate,
+# negations in later list items, ways of taking part, "said nothing clear", future
+# possibilities and bigger roles, passive hand-overs, and verbless labels before a colon.
+SURFACE_CASES: list[tuple[str, str, str]] = [
+    # lowercased text: acronyms get their case back where they read as the country
+    (
+        "hegseth said the peacekeeping force would not include us troops .",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "hegseth said us soldiers would join the peacekeeping force in ukraine .",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "hegseth told us that european troops would make up the peacekeeping force .",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "the peacekeeping force , hegseth told us , will have no european troops .",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "the uk took over the chairmanship of the contact group from the us .",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("the contact group is still chaired by the us .", "uk-chairmanship", "contradicted"),
+    (
+        "britain chairs the contact group now. the u.s. will send no troops to the peacekeeping force .",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "the force will include us troops and european troops , hegseth said .",
+        "no-us-troops",
+        "contradicted",
+    ),
+    ("the uk will chair the contact group , hegseth said .", "uk-chairmanship", "present"),
+    # digit zero, arrows and symbols opening lines as list markers
+    (
+        "Hegseth's plan:\n→ 0 U.S. troops in the peacekeeping force\n→ Europe pays",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Hegseth's plan:\n→ zero American soldiers in the peacekeeping force\n→ 0 Article 5 cover for it",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Hegseth's plan:\n→ U.S. troops in the peacekeeping force\n→ 0 Article 5 cover for it",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "Hegseth's plan:\n✔ UK now chairs the Contact Group\n✔ U.S. troops will join the peacekeeping force",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "Hegseth's plan:\n✔ UK now chairs the Contact Group\n✔ U.S. troops will join the peacekeeping force",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Peacekeeping force:\n• 0 American troops\n• 0 NATO Article 5 guarantee",
+        "no-article-5",
+        "present",
+    ),
+    ("The peacekeeping force: no US troops + no Article 5.", "no-article-5", "present"),
+    # an adverb set off by commas inside a negated predicate
+    ("The peacekeepers would not, however, be covered by Article 5.", "no-article-5", "present"),
+    ("The peacekeepers would, however, be covered by Article 5.", "no-article-5", "contradicted"),
+    (
+        "U.S. troops will not, of course, be part of the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    ("U.S. troops will, however, join the peacekeeping force.", "no-us-troops", "contradicted"),
+    (
+        "The force can't, he stressed, count on Article 5 if it clashes with Russian troops.",
+        "no-article-5",
+        "present",
+    ),
+    # a negation in a later item of a comma list belongs to that item
+    (
+        "tl;dr: US & Europe will send peacekeepers to Ukraine, Ukraine not joining NATO, Europe paying.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "Summary: U.S. troops will join the peacekeeping force, Kyiv not getting NATO membership.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "The U.S. will send troops to the peacekeeping force, Ukraine will not join NATO.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "Hegseth wants a peacekeeping force, American troops not part of it, Europe in the lead.",
+        "no-us-troops",
+        "present",
+    ),
+    # ways of taking part in the force
+    (
+        "The peacekeeping force would draw on American and European soldiers.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    ("The peacekeeping force would not draw on American soldiers.", "no-us-troops", "present"),
+    (
+        "American forces would head the peacekeeping mission in Ukraine.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "American forces would not lead the peacekeeping mission in Ukraine.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Dozens of countries would send peacekeepers, the United States among them.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "Dozens of countries would send peacekeepers, the United States not among them.",
+        "no-us-troops",
+        "present",
+    ),
+    ("Allies, among them the U.S., welcomed the peacekeeping plan.", "no-us-troops", "absent"),
+    (
+        "He proposed a peacekeeping force for Ukraine. It would include Americans.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "He proposed a peacekeeping force for Ukraine. It would not include any Americans.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "The peacekeeping force would have the full backing of Article 5.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "The peacekeepers would carry the full weight of NATO's Article 5 guarantee.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Allies are still weighing whether Article 5 would cover the peacekeeping force.",
+        "no-article-5",
+        "absent",
+    ),
+    # saying nothing (clear) about it asserts nothing; a future possibility; a bigger role
+    (
+        "He proposed a peacekeeping force for Ukraine. On Article 5 for the peacekeepers he said nothing.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "He proposed a peacekeeping force for Ukraine. About Article 5 he gave no clear answer.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "Hegseth was silent on whether Article 5 would cover the peacekeeping force.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "He proposed a peacekeeping force for Ukraine. Hegseth said nothing definite about Article 5.",
+        "no-article-5",
+        "absent",
+    ),
+    ("Article 5 for the peacekeepers he don't talk about.", "no-article-5", "absent"),
+    (
+        "Hegseth said Article 5 would offer nothing to the peacekeeping force.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Nothing in Article 5 would protect the peacekeeping force, Hegseth said.",
+        "no-article-5",
+        "present",
+    ),
+    ("Britain may assume the Contact Group chair going forward.", "uk-chairmanship", "absent"),
+    (
+        "Britain could take the Contact Group chair in the months ahead.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    ("Britain assumed a bigger role in the Contact Group.", "uk-chairmanship", "absent"),
+    (
+        "Britain took on a more prominent coordinating role in the Contact Group.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    ("Britain assumed the chairmanship of the Contact Group.", "uk-chairmanship", "present"),
+    ("Britain will lead the Contact Group going forward.", "uk-chairmanship", "present"),
+    # a passive hand-over of the chair, and a relative clause inside a while-clause
+    (
+        "Chairmanship of the Ukraine Defense Contact Group was handed over by the United States to the UK.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Chairmanship of the Ukraine Defense Contact Group was handed by London to Washington.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "Weapons were handed by Washington to London before the Contact Group met.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "Hegseth spoke, while Britain, which took over the Contact Group chair from the U.S., hosted.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "While Britain, which hosted, praised the plan, the U.S. kept the Contact Group chair.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    # a verbless label before a colon is a topic; the words after the colon say what of it
+    ("Article 5 protection for the peacekeeping force: none.", "no-article-5", "present"),
+    ("Article 5 protection for the peacekeeping force: no.", "no-article-5", "present"),
+    ("Article 5 protection for the peacekeeping force: yes.", "no-article-5", "contradicted"),
+    ("Article 5 protection for the peacekeeping force: to be decided.", "no-article-5", "absent"),
+    ("Article 5 cover for the force: nothing concrete yet.", "no-article-5", "absent"),
+    ("U.S. troops in the peacekeeping force: none.", "no-us-troops", "present"),
+    ("U.S. troops joining the peacekeeping force: ruled out.", "no-us-troops", "present"),
+    ("No U.S. troops: Europe will send the peacekeeping force.", "no-us-troops", "present"),
+    ("Contact Group chair: still the U.S.", "uk-chairmanship", "contradicted"),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "fact", "expected"), CASES + PARAPHRASE_CASES + JOIN_CASES + SUMMARY_CASES
+    ("text", "fact", "expected"),
+    CASES + PARAPHRASE_CASES + JOIN_CASES + SUMMARY_CASES + SURFACE_CASES,
 )
 def test_phenomenon(factset, text, fact, expected):
     result = check_facts(text, factset).get(fact)
@@ -1496,7 +1745,8 @@ def test_case_count():
     assert len(CASES) >= 40
     assert len(PARAPHRASE_CASES) >= 40
     assert len(JOIN_CASES) >= 30
-    pairs = [(t, f) for t, f, _ in CASES + PARAPHRASE_CASES + JOIN_CASES]
+    assert len(SURFACE_CASES) >= 30
+    pairs = [(t, f) for t, f, _ in CASES + PARAPHRASE_CASES + JOIN_CASES + SURFACE_CASES]
     assert len(set(pairs)) == len(pairs)  # no case twice
 
 
