@@ -471,7 +471,9 @@ def _score_streaming(
     scorer = Scorer(documents, config, on_progress=bar)
     builder = SummaryBuilder()
     acc = (
-        GateAccumulator(gate_config, documents, set(config.metrics), keep_checks=False)
+        GateAccumulator(
+            gate_config, documents, set(config.metrics), keep_checks=False, max_failures=1000
+        )
         if gate_config is not None
         else None
     )

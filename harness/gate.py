@@ -182,11 +182,16 @@ class GateResult:
     checks: tuple[GateCheck, ...] = ()
     notes: tuple[str, ...] = ()  # one line per skipped threshold
     errors: tuple[ScoringError, ...] = ()
-    passed_uncounted: int = 0  # passed checks not kept in `checks` (streamed runs)
+    unkept: int = 0  # passed or skipped checks not kept in `checks` (streamed runs)
+    failures_dropped: int = 0  # failed checks past the detail limit (streamed runs)
 
     @property
     def total(self) -> int:
-        return len(self.checks) + self.passed_uncounted
+        return len(self.checks) + self.unkept + self.failures_dropped
+
+    @property
+    def failed_count(self) -> int:
+        return len(self.failures) + self.failures_dropped
 
 
 # ---------------------------------------------------------------- evaluation
@@ -300,6 +305,9 @@ def _mean_checks(
     return checks
 
 
+SKIPPED_KEPT = 1000  # streamed runs keep this many skipped checks in detail
+
+
 class GateAccumulator:
     """Evaluates the gate one candidate at a time.
 
@@ -313,13 +321,18 @@ class GateAccumulator:
         documents: Mapping[str, Document] | None,
         computed: set[str],
         keep_checks: bool = True,
+        max_failures: int | None = None,
     ) -> None:
         self.config = config
         self.documents = documents
         self.computed = computed
         self.keep_checks = keep_checks
+        self.max_failures = max_failures  # failed checks kept in detail; the rest are counted
         self.checks: list[GateCheck] = []
         self.passed_count = 0
+        self.failed_kept = 0
+        self.failures_dropped = 0
+        self.skipped_checks = 0
         self.errors: list[ScoringError] = []
         self.skipped: dict[str, int] = {}
 
@@ -330,8 +343,19 @@ class GateAccumulator:
         for k in checks:
             if k.status == "passed":
                 self.passed_count += 1
-            else:
+            elif k.status == "failed" and self.max_failures is not None:
+                if self.failed_kept < self.max_failures:
+                    self.failed_kept += 1
+                    self.checks.append(k)
+                else:
+                    self.failures_dropped += 1
+            elif k.status == "failed" or k.candidate is None:
                 self.checks.append(k)
+            else:
+                # a skipped check is summarised once in `notes`; keep only the first few
+                self.skipped_checks += 1
+                if self.skipped_checks <= SKIPPED_KEPT:
+                    self.checks.append(k)
 
     def add(self, c: CandidateResult) -> None:
         if c.status != "ok":
@@ -350,12 +374,13 @@ class GateAccumulator:
             note + (f" ({n} candidates)" if n > 1 else "") for note, n in self.skipped.items()
         )
         return GateResult(
-            not failures,
+            not failures and not self.failures_dropped,
             failures,
             tuple(self.checks),
             notes,
             tuple(self.errors),
-            self.passed_count,
+            self.passed_count + max(0, self.skipped_checks - SKIPPED_KEPT),
+            self.failures_dropped,
         )
 
 
@@ -446,6 +471,7 @@ def gate_to_dict(result: GateResult) -> dict[str, Any]:
     return {
         "passed": result.passed,
         "checks": result.total,
+        "failures_total": result.failed_count,
         "failures": [
             {
                 "candidate": f.candidate,
@@ -483,7 +509,7 @@ def verdict_line(result: GateResult) -> str:
         return "gate: passed (nothing to check: no thresholds, no required facts)"
     if result.passed:
         return f"gate: passed ({n} checks)"
-    return f"gate: FAILED ({len(result.failures)} of {n} checks failed)"
+    return f"gate: FAILED ({result.failed_count} of {n} checks failed)"
 
 
 MAX_SHOWN = 30  # failures listed in text output; the machine formats carry all of them

@@ -237,8 +237,18 @@ def test_calibrate_command_on_the_labeled_set() -> None:
     assert report["contradicted_as_present"] == 0
 
 
-@pytest.mark.parametrize("name", ["facts_blind.jsonl", "facts_blind2.jsonl"])
-def test_calibrate_command_on_blind_sets(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [
+        # written by others and measured blind first, then used to improve the matcher
+        ("facts_holdout.jsonl", 0.95),
+        ("facts_blind.jsonl", 0.95),
+        ("facts_blind2.jsonl", 0.95),
+        # never used for development: the honest estimate (90.0 % when last measured)
+        ("facts_blind3.jsonl", 0.85),
+    ],
+)
+def test_calibrate_command_on_sets_by_other_writers(name: str, floor: float) -> None:
     """Sets written by other people: reported, and guarded against the dangerous error."""
     path = REPO / "tests" / "data" / name
     if not path.exists():
@@ -247,7 +257,7 @@ def test_calibrate_command_on_blind_sets(name: str) -> None:
     print(f"\n{name}: {report['accuracy']:.1%} ({_per_fact(report)})")
     assert report["contradicted_as_present"] == 0
     assert code == 0
-    assert report["accuracy"] >= 0.9
+    assert report["accuracy"] >= floor
 
 
 def test_calibrate_command_with_csv_labels_and_a_candidates_folder(tmp_path: Path) -> None:

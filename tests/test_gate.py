@@ -244,7 +244,8 @@ def test_gate_json_and_text() -> None:
     run = make_run([cand("a", 0.1), cand("b", 0.9)])
     result = evaluate_gate(run, gate(Threshold("rougeL", 0.3)))
     data = gate_to_dict(result)
-    assert list(data) == ["passed", "checks", "failures", "skipped", "errors"]
+    assert list(data) == ["passed", "checks", "failures_total", "failures", "skipped", "errors"]
+    assert data["failures_total"] == len(data["failures"])
     assert data["passed"] is False and data["checks"] == 2
     assert data["failures"] == [
         {
@@ -492,3 +493,19 @@ def test_this_repos_gate_fails_its_bad_candidates(monkeypatch: pytest.MonkeyPatc
     assert "excellent-abstract" not in imperfect
     for f in data["gate"]["failures"]:
         assert {"candidate", "metric", "value", "threshold"} <= set(f)
+
+
+def test_streamed_gate_keeps_a_bounded_failure_list() -> None:
+    """A streamed run keeps at most `max_failures` failures in detail and counts the rest."""
+    from harness.gate import GateAccumulator, GateConfig, Threshold, verdict_line
+
+    config = GateConfig((Threshold("rouge1", 0.99),), required_facts=False)
+    acc = GateAccumulator(config, None, {"rouge"}, keep_checks=False, max_failures=3)
+    for i in range(10):
+        acc.add(cand(f"c{i}", value=0.5 if i % 2 else 1.0))
+    result = acc.finish({})
+    assert not result.passed
+    assert len(result.failures) == 3 and result.failures_dropped == 2
+    assert result.failed_count == 5 and result.total == 10
+    assert verdict_line(result) == "gate: FAILED (5 of 10 checks failed)"
+    assert gate_to_dict(result)["failures_total"] == 5
