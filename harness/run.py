@@ -55,6 +55,7 @@ class Scorer:
         self._prepared_refs: dict[str, list[str]] = {}
         self._model_key: str | None = None
         self._pool = None
+        self._doc_vecs: dict[str, dict] = {}
         if "rouge" in self.config.metrics:
             from harness.rouge import RougeMetric, prepare
 
@@ -142,11 +143,16 @@ class Scorer:
         from harness.embedding import encode_distinct, similarity
 
         texts = [c.text for c in cands]
-        for doc in {c.document for c in cands}:
+        for doc in {c.document for c in cands} - self._doc_vecs.keys():
             d = self.documents[doc]
             texts.append(d.article)
             texts.extend(r.text for r in d.references)
         vecs = encode_distinct(texts, self.encoder, self._cache, self._model_key)  # type: ignore[arg-type]
+        for doc in {c.document for c in cands} - self._doc_vecs.keys():
+            d = self.documents[doc]  # articles and references: encoded once per run, not per chunk
+            self._doc_vecs[doc] = {t: vecs[t] for t in [d.article, *(r.text for r in d.references)]}
+        for doc in {c.document for c in cands}:
+            vecs.update(self._doc_vecs[doc])
         out = {}
         for c in cands:
             d = self.documents[c.document]

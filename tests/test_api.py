@@ -35,3 +35,18 @@ def test_unknown_attribute() -> None:
 def test_import_is_light() -> None:
     code = "import sys, harness; assert 'numpy' not in sys.modules and 'torch' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_references_are_encoded_once_across_chunks(
+    tiny: Path, fake_encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import harness.run
+
+    monkeypatch.setattr(harness.run, "CHUNK", 1)  # one candidate per chunk
+    dataset = harness.load_dataset(tiny / "candidates", references=tiny / "references")
+    run = harness.score(dataset, harness.RunConfig(use_cache=False), encoder=fake_encoder)
+    assert all(c.embedding is not None for c in run.candidates)
+    article = dataset.documents["park"].article
+    encoded = [t for call in fake_encoder.calls for t in call]
+    assert encoded.count(article) == 1
+    assert len(encoded) == len(set(encoded)) == 3 + 1 + 2  # candidates, article, references
