@@ -13,9 +13,12 @@ How a verdict is reached, for one candidate and one fact:
    boundaries (``; : ( )``, spaced dashes, and contrastive conjunctions: but,
    while, whereas, although, though, however, yet; not an aside between commas
    after a bare subject: "The U.S., meanwhile, kept ...", or inside an open
-   predicate: "would not, however, carry ..."). A verbless label before a colon
-   is a topic: it asserts nothing itself, and the clause after the colon says
-   what of it ("U.S. troops in the force: none"). Inside a clause,
+   predicate: "would not, however, carry ..."; nor the concessive "however
+   large their deployment"). A verbless label before a colon (up to 16 words;
+   a participle followed by a preposition, "made up of", is no verb) is a
+   topic: it asserts nothing itself, and the clause after the colon says what
+   of it ("U.S. troops in the force: none"). A spaced "->" reads "to" ("chair:
+   US -> UK"). Inside a clause,
    *local* sub-clauses are cut at ", and", "and that", "nor" + auxiliary,
    relative pronouns after a comma (", which", ", who"; the relative clause
    ends at a comma followed by the main verb), a participle after a comma
@@ -23,7 +26,12 @@ How a verdict is reached, for one candidate and one fact:
    rules out ...", "as the U.K. takes over ..."), the comma closing an
    introductory clause with its own subject and verb ("With the U.S. handing
    the chair to Britain, ...") and at "and"/"or" joining two finite clauses;
-   local sub-clauses bound negation and hedges.
+   local sub-clauses bound negation and hedges. An aside between a pair of
+   dashes is a local sub-clause of its own, and the words before and after it
+   are one ("Article 5, he said, was something the peacekeepers -- whatever
+   ..., and even if ... -- should not expect to invoke"). The antecedent right
+   before ", which" / ", who" may count as part of the relative clause ("the
+   United States, which still chairs the group").
 2. The fact's claim (its slots, from facts.toml) is found in a clause when every
    slot matches, the matches are within ``max_gap`` words of each other, in the
    declared ``order``, and no match sits right after a ``not_after`` phrase or
@@ -34,8 +42,11 @@ How a verdict is reached, for one candidate and one fact:
    words that follow them up to a verb, punctuation or the end of the local
    sub-clause; an alternative named after "rather than", "instead of" or
    ", not" ends at the verb it is a subject of ("the UK rather than the U.S.
-   held the chair": only "the U.S." is negated); predicate cues (not,
-   n't, never, no longer, nor, ruled out, refused, declined, rejected,
+   held the chair": only "the U.S." is negated), or after the second of two
+   contrasted proper modifiers ("under British rather than American
+   chairmanship": only "American"); predicate cues (not,
+   n't, never, no longer, nor + auxiliary, also past an aside: "Nor, he
+   said, would ...", ruled out, refused, declined, rejected,
    dismissed, denied, excluded, lacks, turned down, off the table, stay/keep/
    remain ... out/home/on the sidelines) negate their local sub-clause: cues
    after the claim, and cues up to 6 words before it; a negated auxiliary
@@ -58,9 +69,14 @@ How a verdict is reached, for one candidate and one fact:
    preceding "if" unless a modal after the if-clause's own verb opens the
    main clause: "if it ran into Russian troops it could not count on ...")
    and a question ("U.S. troops in the force?") make the statement assert
-   nothing: the fact stays absent. Attribution ("reportedly", "according to",
+   nothing: the fact stays absent. "whether X or Y" leaves the alternative
+   after "or" open too; "Perhaps more strikingly," / "perhaps surprisingly,"
+   evaluate and do not hedge. Attribution ("reportedly", "according to",
    "said") still asserts.
-5. Scope: the nearest level (clause, sentence, then sentences within
+5. Scope: an ``exclude`` word (not inside the claim's own words) in the
+   claim's local sub-clause(s) with no context word there puts it out of scope
+   ("Ukraine will not get Article 5 through NATO membership, he said, and the
+   peacekeepers ..."); otherwise the nearest level (clause, sentence, then sentences within
    ``window``) holding a ``context`` or ``exclude`` word decides; context wins
    a tie; a fact with context words and none nearby is not in scope.
 6. The claim with the fact's polarity -> present. The claim with the other
@@ -140,6 +156,8 @@ _VERBISH = re.compile(
     r"\b(?:[a-z]{2,}ed|said|says|told|tells|took|takes|made|makes|gave|gives|spoke|speaks|"
     r"became|met|sent|kept|held|led|leads|ran|runs|wants|argued|added|insisted|noted)\b"
 )
+# "nor would", "Nor, he said, would": "nor" opening a clause with an inverted auxiliary
+_NOR_AUX = r"nor(?=(?:\s*,[^,;:.]{1,40},)?\s+(?:" + _FINITE + r")\b)"
 _PRE_CUE_WORDS = 6  # a negation before the claim reaches at most this many words
 _AUX_CUE_WORDS = 20  # ... a negated auxiliary ("would not be able to lean on ...") this many more
 
@@ -153,8 +171,8 @@ _FORWARD = re.compile(
     + _NO_ROLE
     + r")|without|excluding|"
     r"exclusion\s+of|except(?:\s+for)?|minus|free\s+of|absence\s+of|lack\s+of|"
-    r"none\s+of|zero|(?<![\w.,$])0(?=\s+[A-Za-z])|barring|rather\s+than|instead\s+of|in\s+place\s+of|other\s+than|"
-    r"not\s+including|outside(?:\s+of)?|not\s+even|neither|nor(?!\s+(?:" + _FINITE + r")\b)|"
+    r"none\s+of|zero(?!\s*(?:[.!;)]|$))|(?<![\w.,$])0(?=\s+[A-Za-z])|barring|rather\s+than|instead\s+of|in\s+place\s+of|other\s+than|"
+    r"not\s+including|outside(?:\s+of)?|not\s+even|neither|(?!" + _NOR_AUX + r")nor|"
     r"non(?=[\s-]))\b",
     _I,
 )
@@ -169,16 +187,18 @@ _PREDICATE = re.compile(
     r"remaining|sit|sits|sat|sitting|stand|stands|stood|standing|hold|holds|held|holding)"
     r"(?:\s+\w+){0,4}?\s+(?:out|outside|aside|away|clear|(?:at\s+)?home|back|on\s+the\s+sidelines?)"
     r"(?:\s+of)?|"
-    r"no\s+longer|no(?=" + _NO_ROLE + r")|not(?!\s+(?:only|just|least)\b)|never|cannot|\w+n't|"
-    r"nor(?=\s+(?:" + _FINITE + r")\b)|"
-    r"refus\w*|declin\w*(?=\s+to\b)|reject\w*|dismiss\w*|rul(?:e|es|ed|ing)\s+out|"
+    r"no\s+longer|no(?="
+    + _NO_ROLE
+    + r")|not(?!\s+(?:only|just|least)\b)|never|cannot|\w+n't|"
+    + _NOR_AUX
+    + r"|refus\w*|declin\w*(?=\s+to\b)|reject\w*|dismiss\w*|rul(?:e|es|ed|ing)\s+out|"
     r"den(?:y|ies|ied|ying)|denial|exclud(?:e|es|ed)|lack(?:s|ed|ing)?|absent|"
     r"fail(?:s|ed|ing)?\s+to|unable\s+to|barred|precludes?|precluded|withh(?:o|e)ld\w*|"
     r"turn(?:s|ed|ing)?\s+down|spurn\w*|shun(?:s|ned|ning)?|opt(?:s|ed|ing)?\s+out|"
     r"off\s+the\s+table|out\s+of\s+the\s+question|"
     r"none|nobody|nothing|"
     # a bare answer: "Article 5 cover for the force: no."
-    r"(?:no|nope)(?=\s*(?:[.!;)]|$)))\b",
+    r"(?:no|nope|zero|nil)(?=\s*(?:[.!;)]|$)))\b",
     _I,
 )
 # Double negations that leave a possibility open, and other hedges.
@@ -191,10 +211,12 @@ _UNSAID = (
     r"answer|respond|reveal|spell|outline|go\s+into|get\s+into|expand|specif)\w*"
 )
 _HEDGE = re.compile(
-    r"\b(?:may|might|possibly|perhaps|maybe|potentially|unclear|uncertain|undecided|"
+    r"\b(?:may|might|possibly|maybe|potentially|unclear|uncertain|undecided|"
+    # not an evaluative aside: "Perhaps more strikingly, he said ...", "perhaps surprisingly,"
+    r"perhaps(?!\s+(?:(?:even\s+)?(?:more|most)\s+\w+ly\b|\w+ly\s*,))|"
     r"whether|consider\w*|weigh(?!t)\w*|open\s+to|left\s+open|leave\s+open|not\s+necessarily|"
-    r"speculat\w*|rumou?r\w*|suggestions?\s+that|fears?\s+that|(?:earlier|media|press|"
-    r"some|unconfirmed|news)\s+reports?|reports?\s+(?:had\s+)?suggest\w*|"
+    r"speculat\w*|rumou?r\w*|suggestions?\s+that|fears?\s+that|(?:earlier|early|initial|media|"
+    r"press|some|unconfirmed|news)\s+(?:(?:early|initial|media|press|news)\s+)?reports?|reports?\s+(?:had\s+)?suggest\w*|"
     r"bulk|majority|most\s+of|lion's\s+share|mainly|mostly|largely|primarily|"
     r"(?:expected|likely|poised|set)\s+to|(?:will|would|could|should)\s+(?:most\s+)?(?:likely|probably)|"
     # an unsettled question: "remains an open question", "is yet to be decided"
@@ -231,8 +253,10 @@ _SILENT_HINTS = ("nothing", "no ", "silen", "mum ", "vague", "evasive", "committ
 _HEDGE_NT = re.compile(rf"n't(?:{_UNDECIDED}|{_RULE_OUT}|{_UNSAID})\b", _I)
 # "n't" is glued to its verb; keep "won't" etc. one cue.
 _REPORTED = re.compile(
-    r"speculat|rumou?r|suggestion|fear|earlier|media|press|some|unconfirmed|news|report", _I
+    r"speculat|rumou?r|suggestion|fear|earl|initial|media|press|some|unconfirmed|news|report", _I
 )
+_OR_START = re.compile(r"[\s,]*or\b", _I)
+_WHETHER = re.compile(r"\bwhether\b", _I)
 _IF = re.compile(r"\b(?:if|unless|whether)\b", _I)
 _COMPLEMENT = re.compile(r"\b(?:that|if|whether|unless|because|since|after|before|until)\b", _I)
 _MODAL = re.compile(
@@ -256,8 +280,15 @@ _SUBORD = re.compile(
 _LABEL_WORDS = (
     8  # "US troops: WILL be part of the force" -- a short label before a colon is no clause
 )
+# a verbless label may be longer ("Art. 5 coverage for force in event of contact w/ Russia: none")
+_TOPIC_WORDS = 16
+# a participle in a label ("U.S. troops sent to the force: none"), not its verb
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:up\s+)?(?:of|by|to|in|into|for|from|under|with|on|at)\b", _I)
 _STRONG = re.compile(
-    r"[;:]|\b(?:but(?!\s+not\b)|while|whereas|although|though|however|even\s+as|meanwhile|"
+    r"[;:]|\b(?:but(?!\s+not\b)|while|whereas|although|though|even\s+as|meanwhile|"
+    # not the concessive "however large their deployment", "however much it costs"
+    r"however(?!\s+(?:much|many|large|small|big|long|short|hard|far|often|great|high|low|"
+    r"little|few|strong|serious|bad|good|well|\w+ly)\b)|"
     r"(?<!\bnot\s)(?<!\bas\s)yet(?!\s+(?:to|again|another|more)\b))\b",
     _I,
 )
@@ -265,15 +296,19 @@ _LONG_DASH = re.compile("[\u2013\u2014]")
 _DASH = re.compile(r"(?<=\s)--?(?=\s)")
 _LOCAL = re.compile(
     r",\s*(?:and|or|so)\b|\b(?:and|or)\s+that\b|(?:,|\s-)\s*(?:which|who|whom|whose|where|when|meaning)\b|"
-    r"\b(?:so\s+that|therefore|thus|because|hence)\b|\bnor(?=\s+(?:" + _FINITE + r")\b)|"
+    r"\b(?:so\s+that|therefore|thus|because|hence)\b|\b" + _NOR_AUX + r"|"
     # a participle clause after a comma: ", leaving the United States at the helm"
     r",\s*(?!(?:including|excluding|according|regarding|concerning|following|notwithstanding|"
     r"pending|during|barring|nothing|something|anything|everything)\b)(?=[a-z]{2,}ing\b)|"
     # an adverbial clause with its own subject: "as Hegseth rules out U.S. peacekeepers"
     # (the subject may be a name, an acronym or "the" + a name: "as the U.K. takes over")
-    r"\b(?:as|after|before|since|once|when)\s+(?=(?:he|she|they|we|it|(?:the\s+)?"
+    r"\b(?:as|after|before|since|once|when)\s+(?!(?:it|they|he|she|we)\s+(?:has|have|had|does|"
+    r"did|is|was|were|always|usually)(?:\s+(?:always|usually|done|been))?\s*(?:since|for|before|"
+    r"until|in|every|each|ever|previously|last|throughout|[,.;]|$))"
+    r"(?=(?:he|she|they|we|it|(?:the\s+)?"
     r"(?-i:[A-Z][A-Za-z.]*[A-Za-z.])(?:\s+(?-i:[A-Z][a-z]+))?)\s+"
-    r"(?:\w+ly\s+)?(?-i:[a-z]{2,}(?:s|ed)|took|held|ran|led|won|gave|got|became|began)\b)|"
+    r"(?:(?:\w+ly|never|always|once|still|also|not)\s+)?"
+    r"(?-i:[a-z]{2,}(?:s|ed)|took|held|ran|led|won|gave|got|became|began|had)\b)|"
     r"\b(?:after|before|since|once|when)\s+(?=(?:the\s+)?(?-i:[A-Z][A-Za-z.]+)\s+"
     r"(?:\w+ly\s+)?(?-i:[a-z]{2,}ed)\b)",
     _I,
@@ -290,6 +325,10 @@ _INTRO = re.compile(
 _ING = re.compile(r"\b[a-z]{3,}ing\b")
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose)\b", _I)
 _MAIN_VERB = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
+# the main verb after a relative clause: "The U.S., which handed over the chair, still attended"
+_MAIN_VERB_AFTER = re.compile(
+    rf"\s*(?:(?:\w+ly|still|also|then|later|now|again)\s+)?(?:{_FINITE}|(?-i:[a-z]{{2,}}ed))\b", _I
+)
 _SCOPE_STOP = re.compile(
     rf"[,;:!?()]|\s-{{1,2}}\s|\b(?:that|which|who|whose|but|while|because|if|when|{_FINITE})\b|"
     r"(?:\b(?:and|or)|(?<=\s)[+&])\s+(?=(?:that|no|not|without|lacking|zero|0|\w+ing|"
@@ -305,6 +344,8 @@ _CONTRAST_VERB = re.compile(
     r"presides|convenes|takes|assumes|gets|got|won|wins|steps|stepped|sits|sat)",
     _I,
 )
+_CAP_BEFORE = re.compile(r"(?<![\w.'\u2019-])(?-i:[A-Z])[\w.'\u2019-]*\s+$")
+_CAP_AFTER = re.compile(r"\s+(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*)*")
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her|this|that|\w+ly|more|well|fully)", _I)
 _MAX_CUES = 300
 # a clause that opens with a conjunction and a verb shares the previous clause's subject
@@ -337,10 +378,20 @@ class _Clause:
     # the clause after the colon (its `label` is the topic clause) says something about
     label: _Clause | None = None
     topic: bool = False
+    # "Article 5 was something the peacekeepers -- whatever flag ..., and even if ... --
+    # should not expect to invoke": an aside between a pair of dashes is a local sub-clause
+    # of its own, and the words on either side of it are one local sub-clause
+    aside: tuple[int, int] | None = None
 
     @cached_property
     def local_cuts(self) -> list[int]:  # positions that start a new local sub-clause
-        return _local_cuts(self.norm, self.start, self.end)
+        cuts = _local_cuts(self.norm, self.start, self.end)
+        if self.aside is not None:
+            cuts = sorted({*cuts, *self.aside})
+        return cuts
+
+    def in_aside(self, pos: int) -> bool:
+        return self.aside is not None and self.aside[0] <= pos < self.aside[1]
 
     @cached_property
     def forward(self) -> list[tuple[int, int, int]]:  # cue start, cue end, scope end
@@ -456,14 +507,49 @@ class _Doc:
         return bisect_right(self.words, pos)
 
     def local_of(self, clause: _Clause, pos: int) -> tuple[int, int]:
-        i = bisect_right(clause.local_cuts, pos)
-        start = clause.local_cuts[i - 1] if i else clause.start
-        end = clause.local_cuts[i] if i < len(clause.local_cuts) else clause.end
+        cuts = clause.local_cuts
+        i = bisect_right(cuts, pos)
+        start = cuts[i - 1] if i else clause.start
+        end = cuts[i] if i < len(cuts) else clause.end
+        if clause.aside is not None:  # the words before and after an aside are one
+            a0, a1 = clause.aside
+            if end == a0:
+                k = bisect_right(cuts, a1)
+                end = cuts[k] if k < len(cuts) else clause.end
+            elif start == a1:
+                k = bisect_right(cuts, a0 - 1)
+                start = cuts[k - 1] if k else clause.start
         return start, end
+
+    def local_with_antecedent(self, clause: _Clause, span: tuple[int, int]) -> tuple[int, int]:
+        """The local sub-clause of a span; the antecedent right before ", which" / ", who"
+        is the subject of that relative clause ("The Americans, who still chair ...")."""
+        cuts = clause.local_cuts
+        k = bisect_left(cuts, span[1])
+        if (
+            k < len(cuts)
+            and _RELATIVE.match(self.norm, cuts[k])
+            and not self.norm[span[1] : cuts[k]].strip()
+        ):
+            return self.local_of(clause, cuts[k])
+        return self.local_of(clause, span[0])
+
+    def n_locals(self, clause: _Clause, spans) -> int:
+        """How many local sub-clauses the spans lie in (an antecedent counting in either)."""
+        n = len({self.local_of(clause, x[0]) for x in spans})
+        if n > 1 and clause.local_cuts:
+            n = min(n, len({self.local_with_antecedent(clause, x) for x in spans}))
+        return n
+
+    def outside(self, clause: _Clause, pos: int, anchor: int) -> bool:
+        """Whether `pos` is in a dash aside that `anchor` is not in (or the reverse)."""
+        return clause.aside is not None and clause.in_aside(pos) != clause.in_aside(anchor)
 
 
 def _normalise(text: str, sentences: list[tuple[int, int]] = ()) -> str:
     norm = fold_keep_offsets(text)
+    if ">" in norm:  # "chair transferred US -> UK": a spaced arrow reads "to" (same length)
+        norm = _ARROW.sub("to", norm)
     norm = _CLEAN.sub(" ", norm)
     if sentences and _caseless(norm, sentences):
         norm = _ACRONYM_LOWER.sub(_recase, norm)
@@ -475,6 +561,7 @@ def _normalise(text: str, sentences: list[tuple[int, int]] = ()) -> str:
 # lost the case that tells the acronyms "US" / "UK" from words; restore it where the
 # lowercase form is unambiguous ("uk", "u.s.") or reads as the country ("the us",
 # "us troops", "us will"), not as the pronoun ("told us that", "let us see").
+_ARROW = re.compile(r"(?<=\s)[-=]>(?=\s)")
 _FIRST_ALPHA = re.compile(r"[^\W\d_]")
 _ACRONYM_LOWER = re.compile(r"(?<![\w.])(?:u\.s\.a\.?|u\.s\.?|u\.k\.?|usa|uk|eu|us)(?![\w.]\w)")
 _PRONOUN_NEXT = frozenset(
@@ -564,7 +651,7 @@ def _is_item_mark(ch: str) -> bool:
     return ch in "\u2022\u00b7\u2023\u25e6\u2043>\u00bb" or unicodedata.category(ch) in ("So", "Sm")
 
 
-def _strong_cuts(text: str, norm: str, s: int, e: int) -> list[int]:
+def _strong_cuts(text: str, norm: str, s: int, e: int) -> tuple[list[int], tuple[int, int] | None]:
     cuts: list[int] = []
     for m in _STRONG.finditer(norm, s, e):
         if m.group().lower() in ("however", "meanwhile") and _parenthetical(norm, s, cuts, m):
@@ -586,9 +673,12 @@ def _strong_cuts(text: str, norm: str, s: int, e: int) -> list[int]:
         if not (i > s and i + 1 < e and text[i - 1].isdigit() and text[i + 1].isdigit()):
             dashes.append(i)
     dashes = sorted(set(dashes))
+    aside = None
     if len(dashes) == 1:  # a pair of dashes encloses an aside: no cut; one dash joins two clauses
         cuts.extend(dashes)
-    return sorted(set(cuts))
+    elif len(dashes) == 2:
+        aside = (dashes[0], dashes[1])
+    return sorted(set(cuts)), aside
 
 
 # a predicate left open before an aside: an auxiliary or a negation ("would not, however,")
@@ -625,7 +715,7 @@ def _local_cuts(norm: str, s: int, e: int) -> list[int]:
     # clause ends at the comma before the main verb
     for m in _RELATIVE.finditer(norm, s, e):
         comma = norm.find(",", m.end(), min(e, m.end() + 200))
-        if comma > 0 and _MAIN_VERB.match(norm, comma + 1, e):
+        if comma > 0 and _MAIN_VERB_AFTER.match(norm, comma + 1, e):
             cuts.append(comma)
     # "and"/"or" joining two finite clauses
     ands = list(_AND.finditer(norm, s, e))
@@ -681,6 +771,12 @@ def _forward_cues(
         scope_end = stop.start() if stop else limit
         if _CONTRAST.fullmatch(norm, a, b):  # "the UK rather than the U.S. held the chair"
             scope_end = _contrast_end(norm, b, scope_end)
+            # "under British rather than American chairmanship": two proper modifiers
+            # contrasted before one noun; only the second modifier is negated
+            if _CAP_BEFORE.search(norm, max(0, a - 30), a):
+                m = _CAP_AFTER.match(norm, b, scope_end)
+                if m and _WORD.match(norm, m.end() + 1, scope_end):
+                    scope_end = m.end()
         words = list(_WORD.finditer(norm, b, scope_end))
         if len(words) > _FORWARD_MAX_WORDS:
             scope_end = words[_FORWARD_MAX_WORDS - 1].end()
@@ -711,25 +807,35 @@ def _analyse(text: str) -> _Doc:
     norm = _normalise(text, sents)
     clauses: list[_Clause] = []
     for si, (s, e) in enumerate(sents):
-        bounds = [s, *[c for c in _strong_cuts(text, norm, s, e) if s < c < e], e]
+        cuts, aside = _strong_cuts(text, norm, s, e)
+        bounds = [s, *[c for c in cuts if s < c < e], e]
         for a, b in pairwise(bounds):
             if not norm[a:b].strip():
                 continue
             inherit = None
             prev = clauses[-1] if clauses and clauses[-1].sentence == si else None
             label = None
-            if prev and norm[a] == ":" and len(_WORD.findall(norm, prev.start, a)) <= _LABEL_WORDS:
+            n_label = len(_WORD.findall(norm, prev.start, a)) if prev and norm[a] == ":" else 99
+            verbless = n_label <= _TOPIC_WORDS and not (
+                _FINITE_RE.search(norm, prev.start, a)
+                or any(
+                    not _PARTICIPLE_NEXT.match(norm, m.end())  # "made up of", "sent to"
+                    for m in _VERBISH.finditer(norm, prev.start, a)
+                )
+            )
+            if n_label <= _LABEL_WORDS or verbless:
                 inherit = (prev.start, a)  # "US troops: WILL be part of the force"
-                if not (
-                    _FINITE_RE.search(norm, prev.start, a) or _VERBISH.search(norm, prev.start, a)
-                ):
+                if verbless:
                     prev.topic, label = True, prev
             elif a > s and _ELIDED.match(norm, a, b) and clauses and clauses[-1].sentence == si:
                 prev = clauses[-1]
                 verb = _FINITE_RE.search(norm, prev.start, prev.end)
                 if verb and verb.start() > prev.start:
                     inherit = (prev.start, verb.start())
-            clauses.append(_Clause(norm, a, b, si, inherit, label))
+            clause = _Clause(norm, a, b, si, inherit, label)
+            if aside is not None and a < aside[0] and aside[1] < b:
+                clause.aside = aside
+            clauses.append(clause)
     words = [m.start() for m in _WORD.finditer(norm)]
     return _Doc(text, norm, sents, clauses, words)
 
@@ -903,7 +1009,7 @@ def _combos(
                 continue
         # prefer slots in one local sub-clause, then the clause's own words, then the tightest
         key = (
-            len({doc.local_of(clause, x[0]) for x in spans}),
+            doc.n_locals(clause, spans),
             sum(c[0] < clause.start for c in combo),
             spans[-1][1] - spans[0][0],
         )
@@ -953,9 +1059,9 @@ def _negation_in(
     count = trailing = 0
     complete = None  # whether the claim up to the next comma is a clause of its own
     for pa, pb in clause.predicate:
-        if not ls <= pa < le:
+        if not ls <= pa < le or doc.outside(clause, pa, a):
             continue
-        if pa >= last and "," in norm[last:pa]:
+        if pa >= last and "," in _skip_aside(clause, norm, last, pa):
             # "no place in the force, a force ... lacking ...": another predicate; but not
             # when the claim has its own finite verb before that comma: "US + Europe will
             # send peacekeepers, Ukraine not joining NATO, ..." lists separate statements
@@ -983,6 +1089,13 @@ def _negation_in(
     return count or trailing
 
 
+def _skip_aside(clause: _Clause, norm: str, a: int, b: int) -> str:
+    """norm[a:b] without a dash aside that lies wholly inside it."""
+    if clause.aside is not None and a <= clause.aside[0] and clause.aside[1] <= b:
+        return norm[a : clause.aside[0]] + norm[clause.aside[1] : b]
+    return norm[a:b]
+
+
 def _aux_negation(norm: str, ls: int, pa: int, pb: int) -> bool:
     cue = norm[pa:pb].lower()
     if cue.endswith("n't") or cue in ("cannot", "nor"):
@@ -1000,8 +1113,16 @@ def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
         return True  # a question asserts nothing: "U.S. troops in the force?"
     locals_ = {doc.local_of(clause, s[0]) for _, s in combo}
     for ls, le in locals_:
+        # "unclear whether the force would be under NATO command or covered by Article 5":
+        # the alternative after "or" is still inside the "whether" question
+        if (
+            _OR_START.match(doc.norm, ls)
+            and "," not in doc.norm[ls:first]
+            and _WHETHER.search(doc.norm, clause.start, ls)
+        ):
+            return True
         for h, _ in clause.hedges:
-            if ls <= h < le:
+            if ls <= h < le and not doc.outside(clause, h, ls):
                 if _REPORTED.match(doc.norm, h) and any(
                     pb <= h and doc.word_index(h) - doc.word_index(pb - 1) <= 3
                     for _, pb in clause.predicate
@@ -1009,7 +1130,7 @@ def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
                     continue  # "rejected suggestions that ...": the denial is asserted
                 return True
     for pos in clause.ifs:  # "if U.S. troops joined ..." (no comma before the claim)
-        if pos < first and "," not in doc.norm[pos:first]:
+        if pos < first and "," not in doc.norm[pos:first] and not doc.outside(clause, pos, first):
             ls, _ = doc.local_of(clause, first)
             if pos >= ls and not _main_clause_between(doc.norm, pos, first):
                 return True
@@ -1024,9 +1145,30 @@ def _main_clause_between(norm: str, pos: int, end: int) -> bool:
     return any(_IF_VERB.search(norm, pos + 2, m.start()) for m in _MODAL.finditer(norm, pos, end))
 
 
-def _scope_level(doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause) -> int | None:
+def _scope_level(
+    doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause, combo=(), own=()
+) -> int | None:
     if cf.context is None and cf.exclude is None:
         return 0
+    if cf.exclude is not None and combo:
+        # the claim's own local sub-clause(s) first: "Ukraine will not get Article 5 through
+        # NATO membership, he said, and the peacekeepers would be ..." is about membership
+        locals_ = [doc.local_of(clause, sp[0]) for _, sp in combo]
+        lo, hi = min(a for a, _ in locals_), max(b for _, b in locals_)
+        if (
+            (lo, hi) != (clause.start, clause.end)
+            and (cf.context is None or not doc.has(cf.context, lo, hi))
+            and doc.has(cf.exclude, lo, hi)
+        ):
+            # ... but not an exclude word inside the claim's own words ("an attack on all
+            # members" is the guarantee, not membership)
+            starts, spans = doc.matches(cf.exclude)
+            foreign = any(
+                x[1] <= hi and not any(x[0] < b and a < x[1] for a, b in own)
+                for x in spans[bisect_left(starts, lo) : bisect_left(starts, hi)]
+            )
+            if foreign:
+                return None
     key = (cf.context, cf.exclude, fact.window, clause.start, clause.end)  # asked per claim
     if key in doc._found:
         return doc._found[key]
@@ -1089,7 +1231,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             continue
         combos = _combos(doc, prop, clause, matches)
         if kind == "contra":  # a contradiction must sit in one local sub-clause
-            combos = [c for c in combos if len({doc.local_of(clause, sp[0]) for _, sp in c}) == 1]
+            combos = [c for c in combos if doc.n_locals(clause, [sp for _, sp in c]) == 1]
         if not combos:
             continue
         combo = combos[0]
@@ -1113,7 +1255,8 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         if kind == "claim" and cf.requires is not None:
             lo = clause.label.start if clause.label is not None else clause.start
             requires_ok = doc.has(cf.requires, lo, clause.end)
-        level = _scope_level(doc, fact, cf, clause)
+        own = [sp for v in matches.values() for sp in v]
+        level = _scope_level(doc, fact, cf, clause, combo, own)
         anaphor = level == 2 and _anaphor(doc, fact, cf, clause, combo)
         out.append(
             _Finding(

@@ -1727,9 +1727,242 @@ SURFACE_CASES: list[tuple[str, str, str]] = [
 ]
 
 
+# blind3 classes: long verbless labels, arrows, "Nor, he said, would", concessive "however",
+# dash asides, "A rather than B <noun>", whether ... or, membership in the claim's own
+# sub-clause, relative-clause antecedents, "as it has since", evaluative "perhaps"
+BLIND3_CASES: list[tuple[str, str, str]] = [
+    # a long verbless label before a colon is a topic; the value after the colon decides
+    (
+        "Article 5 protection for the peacekeepers in case of a clash with Russian troops: none.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Article 5 protection for the peacekeepers in case of a clash with Russian troops: yes.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Share of the future peacekeeping force made up of U.S. troops sent to Ukraine: zero.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Share of the future peacekeeping force made up of U.S. troops in Ukraine: undecided.",
+        "no-us-troops",
+        "absent",
+    ),
+    # a spaced arrow reads "to"
+    ("Contact Group chair: US -> UK.", "uk-chairmanship", "present"),
+    ("Contact Group chair: UK -> US.", "uk-chairmanship", "contradicted"),
+    # "Nor, he said, would ...": nor with a parenthetical before its auxiliary
+    (
+        "He ruled out U.S. troops. Nor, he added, would the force be protected by Article 5 if it fought Russian units.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Nor, officials said, would American soldiers serve in the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Neither Britain nor France would take part in the mission, but U.S. troops would join the peacekeeping force.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    # concessive "however + adjective" is no clause boundary
+    (
+        "The peacekeepers, however large the force grows, would not be covered by Article 5.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "The peacekeepers would not be covered by Article 5; however, U.S. troops would join the force.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    # a dash aside between the subject and a negated predicate
+    (
+        "Article 5 -- whatever the size of the force, and wherever it deployed -- would not apply to the peacekeepers if Russia attacked them.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "U.S. troops \u2014 and the president was clear on this, as were his aides \u2014 will not be part of the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "The peacekeeping force \u2014 which will not include U.S. troops \u2014 would be covered by Article 5 if attacked by Russia.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "The peacekeeping force \u2014 which will not include U.S. troops \u2014 would be covered by Article 5 if attacked by Russia.",
+        "no-us-troops",
+        "present",
+    ),
+    # two proper modifiers contrasted before one noun
+    (
+        "The group met under UK rather than US chairmanship for the first time.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The group met under US rather than UK chairmanship, as it always has.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    ("The force would draw on British rather than American soldiers.", "no-us-troops", "present"),
+    (
+        "Britain rather than the United States chaired the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    # "whether X or Y": the alternative after "or" is still open
+    (
+        "It remains unclear whether the peacekeepers would be led by France or protected by Article 5 against Russia.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "He did not say whether Europe would lead the force or U.S. troops would join it.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "The force would be led by France or Germany and would be protected by Article 5 if Russian troops attacked.",
+        "no-article-5",
+        "contradicted",
+    ),
+    # the claim's own local sub-clause about NATO membership is another subject
+    (
+        "Ukraine will not get Article 5 guarantees through NATO membership, he said, and the peacekeeping force would be European.",
+        "no-article-5",
+        "absent",
+    ),
+    (
+        "Ukraine will not join NATO soon, he said, and the peacekeeping force would get no Article 5 protection.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "NATO would treat a Russian attack on the peacekeepers as an attack on all members under Article 5.",
+        "no-article-5",
+        "contradicted",
+    ),
+    # the antecedent of ", which/who" is the subject of the relative clause
+    (
+        "The meeting was hosted by the United States, which still chairs the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "The meeting was hosted by the United States, which no longer chairs the Ukraine Defense Contact Group.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "The Contact Group session was chaired by France, which took the post over from Washington.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Britain, which took over the chair of the Contact Group from the U.S., hosted the meeting.",
+        "uk-chairmanship",
+        "present",
+    ),
+    # "as it has since ...": an elliptical comparison stays with its clause
+    (
+        "The contact group met under American chairmanship, as it has since 2022.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "The contact group met under British chairmanship, as it never had before.",
+        "uk-chairmanship",
+        "present",
+    ),
+    # "Perhaps more strikingly," is an evaluation, not a hedge
+    (
+        "Perhaps most notably, he said the peacekeepers could rely on Article 5 if Russian forces attacked them.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Perhaps surprisingly, he said no U.S. troops would be part of the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    ("Perhaps U.S. troops will join the peacekeeping force.", "no-us-troops", "absent"),
+    (
+        "Some early reports had France taking over the Contact Group chair; in fact Britain took it over.",
+        "uk-chairmanship",
+        "present",
+    ),
+    # new phrasings: forming / keeping the peace / staffing, hyphenated "no-Americans", active hand-over
+    (
+        "American troops would form the core of the peacekeeping force.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "He wants U.S. soldiers to help keep the peace in Ukraine after a ceasefire.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        "He does not want U.S. soldiers to help keep the peace in Ukraine after a ceasefire.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Europeans, not Americans, should staff any peacekeeping force in Ukraine.",
+        "no-us-troops",
+        "present",
+    ),
+    ("Americans should staff the peacekeeping force in Ukraine.", "no-us-troops", "contradicted"),
+    ("He outlined a no-Americans peacekeeping plan for Ukraine.", "no-us-troops", "present"),
+    ("Washington hands the Ukraine contact group to Britain.", "uk-chairmanship", "present"),
+    (
+        "Britain hands the Ukraine contact group chair back to the U.S.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Washington hands more weapons to Britain for the Ukraine contact group.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "Germany has taken over the contact group's chairmanship from the United States.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "Don't count on Article 5 if the Russians shoot at the peacekeepers, he said.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "Ukraine should not count on Article 5 if Russia attacks again before it joins NATO.",
+        "no-article-5",
+        "absent",
+    ),
+    # a relative clause ends at the comma before the main verb, even after "still"
+    (
+        "The United States, which handed the chair to Britain, still attended the Contact Group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("Chair of the contact group: uk -> us", "uk-chairmanship", "contradicted"),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "fact", "expected"),
-    CASES + PARAPHRASE_CASES + JOIN_CASES + SUMMARY_CASES + SURFACE_CASES,
+    CASES + PARAPHRASE_CASES + JOIN_CASES + SUMMARY_CASES + SURFACE_CASES + BLIND3_CASES,
 )
 def test_phenomenon(factset, text, fact, expected):
     result = check_facts(text, factset).get(fact)
@@ -1746,7 +1979,10 @@ def test_case_count():
     assert len(PARAPHRASE_CASES) >= 40
     assert len(JOIN_CASES) >= 30
     assert len(SURFACE_CASES) >= 30
-    pairs = [(t, f) for t, f, _ in CASES + PARAPHRASE_CASES + JOIN_CASES + SURFACE_CASES]
+    assert len(BLIND3_CASES) >= 30
+    pairs = [
+        (t, f) for t, f, _ in CASES + PARAPHRASE_CASES + JOIN_CASES + SURFACE_CASES + BLIND3_CASES
+    ]
     assert len(set(pairs)) == len(pairs)  # no case twice
 
 
