@@ -21,7 +21,11 @@ How a verdict is reached, for one candidate and one fact:
    US -> UK"). Inside a clause,
    *local* sub-clauses are cut at ", and", "and that", "nor" + auxiliary,
    relative pronouns after a comma (", which", ", who"; the relative clause
-   ends at a comma followed by the main verb), a participle after a comma
+   ends at a comma followed by the main verb, and the subject before it and
+   that main verb count as one local sub-clause for a claim: "The U.S.,
+   which founded the group, kept the chair"), "and"/"or" before a verb that
+   negates by itself ("exclude U.S. troops and lack Article 5 cover"), a
+   participle after a comma
    (", leaving ..."), an adverbial clause with its own subject ("as Hegseth
    rules out ...", "as the U.K. takes over ..."), the comma closing an
    introductory clause with its own subject and verb ("With the U.S. handing
@@ -71,12 +75,16 @@ How a verdict is reached, for one candidate and one fact:
    and a question ("U.S. troops in the force?") make the statement assert
    nothing: the fact stays absent. "whether X or Y" leaves the alternative
    after "or" open too; "Perhaps more strikingly," / "perhaps surprisingly,"
-   evaluate and do not hedge. Attribution ("reportedly", "according to",
+   evaluate and do not hedge; "neither confirmed nor denied/excluded" hedges;
+   reports the statement sets itself against ("contrary to / in contrast
+   to / despite some reports") do not hedge. Attribution ("reportedly", "according to",
    "said") still asserts.
 5. Scope: an ``exclude`` word (not inside the claim's own words) in the
    claim's local sub-clause(s) with no context word there puts it out of scope
    ("Ukraine will not get Article 5 through NATO membership, he said, and the
-   peacekeepers ..."); otherwise the nearest level (clause, sentence, then sentences within
+   peacekeepers ..."; a sub-clause opened by "and" + a verb shares the words
+   before it: "Ukraine will be in NATO and have Article 5"); otherwise the
+   nearest level (clause, sentence, then sentences within
    ``window``) holding a ``context`` or ``exclude`` word decides; context wins
    a tie; a fact with context words and none nearby is not in scope.
 6. The claim with the fact's polarity -> present. The claim with the other
@@ -84,7 +92,8 @@ How a verdict is reached, for one candidate and one fact:
    has an ``opposite_requires`` word, and the context is in the same sentence,
    or in a preceding sentence within ``window`` when the claim's local
    sub-clause has a pronoun that refers back to it ("He proposed a peacekeeping
-   force. He added that Article 5 would cover it.").
+   force. He added that Article 5 would cover it.") or the sentence goes on
+   with the previous one ("He added that ...", "Moreover, ...").
    A declared ``[[fact.contradiction]]`` claim, asserted (not negated, not
    hedged, no ``unless`` word) in scope -> contradicted. When both a
    present and a contradicted reading exist the more confident wins, a tie
@@ -210,13 +219,26 @@ _UNSAID = (
     r"mention|address|elaborate|clarify|disclose|detail|confirm|decide|discuss|talk|touch|explain|"
     r"answer|respond|reveal|spell|outline|go\s+into|get\s+into|expand|specif)\w*"
 )
+# "contrary to / in contrast to / unlike / despite (some) reports": reports set aside
+_AGAINST = (
+    r"(?<!contrary\sto\s)(?<!contrast\sto\s)(?<!\bunlike\s)(?<!despite\s)(?<!spite\sof\s)"
+    r"(?<!against\s)(?<!contradicting\s)(?<!dismissing\s)(?<!denying\s)(?<!rejecting\s)"
+    r"(?<!refuting\s)(?<!countering\s)(?<!correcting\s)(?<!debunking\s)"
+)
 _HEDGE = re.compile(
     r"\b(?:may|might|possibly|maybe|potentially|unclear|uncertain|undecided|"
     # not an evaluative aside: "Perhaps more strikingly, he said ...", "perhaps surprisingly,"
     r"perhaps(?!\s+(?:(?:even\s+)?(?:more|most)\s+\w+ly\b|\w+ly\s*,))|"
     r"whether|consider\w*|weigh(?!t)\w*|open\s+to|left\s+open|leave\s+open|not\s+necessarily|"
-    r"speculat\w*|rumou?r\w*|suggestions?\s+that|fears?\s+that|(?:earlier|early|initial|media|"
-    r"press|some|unconfirmed|news)\s+(?:(?:early|initial|media|press|news)\s+)?reports?|reports?\s+(?:had\s+)?suggest\w*|"
+    r"speculat\w*|rumou?r\w*|suggestions?\s+that|fears?\s+that|"
+    # not reports that the statement sets itself against: "contrary to some reports, ..."
+    + r"(?=(?:earlier|early|initial|media|press|some|unconfirmed|news|reports?)\b)"
+    + _AGAINST
+    + r"(?:(?:earlier|early|initial|media|press|some|unconfirmed|news)\s+(?:(?:early|initial|"
+    r"media|press|news)\s+)?reports?|reports?\s+(?:had\s+)?suggest\w*)|"
+    # "neither confirmed nor ruled out": left open
+    r"neither\s+(?:\w+ly\s+)?(?:confirm\w*|den(?:y|ied|ies)|accept\w*|endorse\w*|approv\w*)\s+"
+    r"nor\s+(?:\w+ly\s+)?(?:den(?:y|ied|ies)|rul\w*\s+out|exclud\w*|reject\w*|confirm\w*)|"
     r"bulk|majority|most\s+of|lion's\s+share|mainly|mostly|largely|primarily|"
     r"(?:expected|likely|poised|set)\s+to|(?:will|would|could|should)\s+(?:most\s+)?(?:likely|probably)|"
     # an unsettled question: "remains an open question", "is yet to be decided"
@@ -297,6 +319,10 @@ _DASH = re.compile(r"(?<=\s)--?(?=\s)")
 _LOCAL = re.compile(
     r",\s*(?:and|or|so)\b|\b(?:and|or)\s+that\b|(?:,|\s-)\s*(?:which|who|whom|whose|where|when|meaning)\b|"
     r"\b(?:so\s+that|therefore|thus|because|hence)\b|\b" + _NOR_AUX + r"|"
+    # "would exclude U.S. troops and lack Article 5 cover": a second verb that negates by
+    # itself has a scope of its own
+    r"\b(?:and|or)\s+(?=(?:also\s+)?(?:lack(?:s|ed|ing)?|exclud(?:e|es|ed|ing)|refus\w+|"
+    r"reject\w*|den(?:y|ies|ied)|rul(?:e|es|ed)\s+out|withh(?:o|e)ld\w*)\b)|"
     # a participle clause after a comma: ", leaving the United States at the helm"
     r",\s*(?!(?:including|excluding|according|regarding|concerning|following|notwithstanding|"
     r"pending|during|barring|nothing|something|anything|everything)\b)(?=[a-z]{2,}ing\b)|"
@@ -353,6 +379,13 @@ _ELIDED = re.compile(rf"\s*(?:but|yet|and|or)\s+(?:\w+ly\s+)?(?:{_FINITE})\b", _
 _WORD = re.compile(r"\w+")
 # pronouns that refer back to something named before ("Article 5 would cover it")
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|theirs|itself|themselves)\b", _I)
+# a sentence that goes on with the previous one's subject: "He added that ...", "Moreover, ..."
+_CONTINUES = re.compile(
+    r"\s*(?:(?:he|she|they)\s+(?:also\s+|further\s+|then\s+)?(?:add(?:s|ed)?|went\s+on\s+to\s+say|"
+    r"continu(?:es|ed)|further\s+(?:said|says|stated))|moreover|furthermore|additionally|"
+    r"in\s+addition|also)\b",
+    _I,
+)
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 _CLEAN = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff*_`#>~|]"
@@ -392,6 +425,23 @@ class _Clause:
 
     def in_aside(self, pos: int) -> bool:
         return self.aside is not None and self.aside[0] <= pos < self.aside[1]
+
+    @cached_property
+    def relatives(self) -> list[tuple[int, int]]:
+        """Relative clauses between a subject and its main verb: (", which" start, the
+        comma before the main verb), "The U.S., which founded the group, kept the chair"."""
+        out = []
+        if "," in self.norm[self.start : self.end]:
+            cuts = set(self.local_cuts)
+            for m in _RELATIVE.finditer(self.norm, self.start, self.end):
+                comma = self.norm.find(",", m.end(), min(self.end, m.end() + 200))
+                if (
+                    comma > 0
+                    and comma in cuts
+                    and _MAIN_VERB_AFTER.match(self.norm, comma + 1, self.end)
+                ):
+                    out.append((m.start(), comma))
+        return out
 
     @cached_property
     def forward(self) -> list[tuple[int, int, int]]:  # cue start, cue end, scope end
@@ -535,10 +585,21 @@ class _Doc:
         return self.local_of(clause, span[0])
 
     def n_locals(self, clause: _Clause, spans) -> int:
-        """How many local sub-clauses the spans lie in (an antecedent counting in either)."""
-        n = len({self.local_of(clause, x[0]) for x in spans})
+        """How many local sub-clauses the spans lie in (an antecedent counting in either;
+        the subject before ", which ...," and the main verb after it counting as one)."""
+        locs = {self.local_of(clause, x[0]) for x in spans}
+        n = len(locs)
         if n > 1 and clause.local_cuts:
             n = min(n, len({self.local_with_antecedent(clause, x) for x in spans}))
+            if n > 1 and clause.relatives:
+                joined = set()
+                for loc in locs:
+                    for a, b in clause.relatives:
+                        if loc[0] == b:
+                            loc = self.local_of(clause, a - 1) if a > clause.start else loc
+                            break
+                    joined.add(loc)
+                n = min(n, len(joined))
         return n
 
     def outside(self, clause: _Clause, pos: int, anchor: int) -> bool:
@@ -1155,6 +1216,12 @@ def _scope_level(
         # NATO membership, he said, and the peacekeepers would be ..." is about membership
         locals_ = [doc.local_of(clause, sp[0]) for _, sp in combo]
         lo, hi = min(a for a, _ in locals_), max(b for _, b in locals_)
+        # "Ukraine will be in NATO and have Article 5": the verb after "and" shares the
+        # subject, and the topic, of the words before it
+        if lo > clause.start and _ELIDED.match(doc.norm, lo):
+            before = doc.local_of(clause, lo - 1)[0]
+            if not _RELATIVE.match(doc.norm, before):  # not a relative clause's own words
+                lo = before
         if (
             (lo, hi) != (clause.start, clause.end)
             and (cf.context is None or not doc.has(cf.context, lo, hi))
@@ -1203,7 +1270,9 @@ def _anaphor(doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause, combo) -> bool:
         return False
     locals_ = [doc.local_of(clause, sp[0]) for _, sp in combo]
     lo, hi = min(a for a, _ in locals_), max(b for _, b in locals_)
-    if not _PRONOUN.search(doc.norm, lo, hi):
+    if not _PRONOUN.search(doc.norm, lo, hi) and not _CONTINUES.match(
+        doc.norm, doc.sentences[clause.sentence][0]
+    ):
         return False
     first = max(0, clause.sentence - fact.window)
     return doc.has(cf.context, doc.sentences[first][0], doc.sentences[clause.sentence][0])

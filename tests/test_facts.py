@@ -1960,9 +1960,201 @@ BLIND3_CASES: list[tuple[str, str, str]] = [
 ]
 
 
+# blind4 failure classes, generalised: U.S. participation verbs, "contrary to reports",
+# "neither confirmed nor denied", "exclude X and lack Y", a relative clause between the
+# subject and its verb, "He added that ...", and the U.S. chairing in the active and passive.
+F4 = "Hegseth said a peacekeeping force would protect any deal. "
+G4 = "The Ukraine Defense Contact Group met in Brussels. "
+BLIND4_CASES = [
+    (
+        F4 + "The United States would contribute troops to the force.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (F4 + "Washington would be sending soldiers to the mission.", "no-us-troops", "contradicted"),
+    (
+        F4 + "The U.S. will provide personnel for the peacekeeping force.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (F4 + "America is committing troops to the force.", "no-us-troops", "contradicted"),
+    (
+        F4 + "The U.S. would be supplying troops to the peacekeeping mission.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (F4 + "American forces would anchor the peacekeeping force.", "no-us-troops", "contradicted"),
+    (F4 + "U.S. troops would lead the force.", "no-us-troops", "contradicted"),
+    (F4 + "The U.S. would deploy troops as part of the force.", "no-us-troops", "contradicted"),
+    (
+        F4 + "The U.S. would keep a small contingent in the peacekeeping force.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    (
+        F4 + "The U.S. would keep its troops out of the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    (F4 + "He added that American troops would serve in it.", "no-us-troops", "contradicted"),
+    (F4 + "He added that American troops would stay home.", "no-us-troops", "present"),
+    (
+        "Contrary to earlier reports, no U.S. troops would join the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "Despite media reports, he said U.S. troops would join the peacekeeping force.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    ("Media reports said U.S. troops would join the peacekeeping force.", "no-us-troops", "absent"),
+    (
+        "Whether U.S. troops would join the peacekeeping force was neither confirmed nor denied.",
+        "no-us-troops",
+        "absent",
+    ),
+    (
+        "The peacekeeping force would exclude American soldiers and lack Article 5 cover.",
+        "no-us-troops",
+        "present",
+    ),
+    (
+        "The peacekeeping force would exclude American soldiers and lack Article 5 cover.",
+        "no-article-5",
+        "present",
+    ),
+    (
+        "The force would include U.S. troops and lack Article 5 cover.",
+        "no-us-troops",
+        "contradicted",
+    ),
+    ("The force would include U.S. troops and lack Article 5 cover.", "no-article-5", "present"),
+    (F4 + "The force would be protected by Article 5.", "no-article-5", "contradicted"),
+    (
+        F4 + "The force would be covered by Article 5 if it clashed with Russian troops.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        F4 + "Peacekeepers would be shielded by NATO's mutual-defence guarantee.",
+        "no-article-5",
+        "contradicted",
+    ),
+    (
+        "Peacekeepers would operate without NATO's collective-defence backing.",
+        "no-article-5",
+        "present",
+    ),
+    ("Peacekeepers would enjoy NATO's collective-defence support.", "no-article-5", "contradicted"),
+    (
+        "He said Ukraine would get into NATO and have Article 5 protection.",
+        "no-article-5",
+        "absent",
+    ),
+    (G4 + "The U.S. took over the chair from Britain.", "uk-chairmanship", "contradicted"),
+    (G4 + "Britain handed the chair to Washington.", "uk-chairmanship", "contradicted"),
+    (G4 + "The chair stays with Washington.", "uk-chairmanship", "contradicted"),
+    (G4 + "Washington retains the presidency of the group.", "uk-chairmanship", "contradicted"),
+    (G4 + "Washington keeps the presidency of the group.", "uk-chairmanship", "contradicted"),
+    (
+        G4 + "Washington continues to hold the presidency of the group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (G4 + "The United States chaired the meeting.", "uk-chairmanship", "contradicted"),
+    (G4 + "The United States presided over the meeting.", "uk-chairmanship", "contradicted"),
+    (
+        "The contact group meeting, chaired by the United States, drew 50 nations.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    ("The contact group met under U.S. chairmanship.", "uk-chairmanship", "contradicted"),
+    ("The contact group met under British chairmanship.", "uk-chairmanship", "present"),
+    (
+        "The contact group, which the United States chaired since 2022, was chaired by Britain for the first time.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The contact group, previously chaired by the United States, met under British chairmanship.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "Britain chaired the contact group, which the U.S. had chaired until now.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The United States, which had chaired the contact group since 2022, handed it to Britain.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The UK took over the contact group chair from the United States, which chaired it before.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("The U.S. did not chair the contact group meeting.", "uk-chairmanship", "absent"),
+    (
+        "The United Kingdom stepped down as chair of the contact group.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "The United States, which created the contact group, kept the chair.",
+        "uk-chairmanship",
+        "contradicted",
+    ),
+    (
+        "The United States, which created the contact group, did not keep the chair.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    (
+        "Britain, which has given Ukraine billions, took over as chair of the contact group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    (
+        "The U.S. Defense Secretary chaired nothing; Britain chaired the contact group.",
+        "uk-chairmanship",
+        "present",
+    ),
+    ("The UK chairs the UN Security Council this month.", "uk-chairmanship", "absent"),
+    # relative clause ends before "long chaired": history, not a contradiction
+    (
+        "The contact group, long chaired by the United States, met in Brussels.",
+        "uk-chairmanship",
+        "absent",
+    ),
+    ("The U.S.-chaired contact group met in Brussels under Healey.", "uk-chairmanship", "present"),
+    ("Hegseth said the U.S. would no longer chair the contact group.", "uk-chairmanship", "absent"),
+    ("The Pentagon chaired the previous contact group meetings.", "uk-chairmanship", "absent"),
+    (
+        "It would be up to us to keep U.S. troops busy in the peacekeeping force.",
+        "no-us-troops",
+        "absent",
+    ),
+    (F4 + "He added that U.S. troops would remain in Poland.", "no-us-troops", "absent"),
+    (
+        "Unlike press reports suggested, U.S. troops will not be part of the peacekeeping force.",
+        "no-us-troops",
+        "present",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "fact", "expected"),
-    CASES + PARAPHRASE_CASES + JOIN_CASES + SUMMARY_CASES + SURFACE_CASES + BLIND3_CASES,
+    CASES
+    + PARAPHRASE_CASES
+    + JOIN_CASES
+    + SUMMARY_CASES
+    + SURFACE_CASES
+    + BLIND3_CASES
+    + BLIND4_CASES,
 )
 def test_phenomenon(factset, text, fact, expected):
     result = check_facts(text, factset).get(fact)
