@@ -50,3 +50,19 @@ def test_references_are_encoded_once_across_chunks(
     encoded = [t for call in fake_encoder.calls for t in call]
     assert encoded.count(article) == 1
     assert len(encoded) == len(set(encoded)) == 3 + 1 + 2  # candidates, article, references
+
+
+def test_json_report_is_one_document_with_a_line_per_candidate(tiny: Path) -> None:
+    import json
+
+    from harness.output import render_json
+    from harness.results import RunResult, Summary
+
+    dataset = harness.load_dataset(tiny / "candidates", references=tiny / "references")
+    run = harness.score(dataset, harness.RunConfig(metrics=("rouge",)))
+    text = render_json(run, {"gate": {"passed": True}})
+    assert json.loads(text) == harness.run_to_dict(run) | {"gate": {"passed": True}}
+    lines = text.splitlines()
+    assert sum(line.startswith('    {"id": ') for line in lines) == 3
+    empty = render_json(RunResult((), Summary(0, 0, 0), "sig"))
+    assert json.loads(empty)["candidates"] == []
