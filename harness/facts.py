@@ -488,12 +488,14 @@ def _expand(values, named: dict, fail) -> Phrases:
     for v in out:
         if v.startswith("@"):
             raise fail(f"alias lists cannot nest ({v!r})")
+        if not v.startswith("re:"):
+            continue  # plain phrasings are escaped into a regex that is valid by construction
         try:
             src, _ = alias_regex(v)
             re.compile(src)
         except re.error as exc:
             raise fail(f"bad regular expression {v!r}: {exc}") from None
-        if v.startswith("re:") and re.fullmatch(src, "") is not None:
+        if re.fullmatch(src, "") is not None:
             raise fail(f"regular expression {v!r} matches the empty string")
     return tuple(dict.fromkeys(out))
 
