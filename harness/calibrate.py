@@ -22,7 +22,7 @@ Two formats are accepted (chosen by file extension):
    of ``.txt`` / ``.md`` files, the id being the file name without extension,
    or a JSONL file), given to the command as its second argument. Without a
    ``document`` column every label belongs to the only document that has a
-   facts file (or the one given with ``--document``).
+   facts file.
 
 2. **Self-contained JSONL** (``.jsonl``): one candidate per line, with its
    text and its labels::
@@ -252,7 +252,6 @@ def calibrate(
     (CSV labels); a JSONL label's own summary wins. `factsets` maps document
     id -> its FactSet.
     """
-    results: dict[tuple[str, str, str], FactResult] = {}
     cache: dict[tuple[str, str], dict[str, FactResult]] = {}
     order: list[tuple[str, str]] = []
     rows: dict[tuple[str, str], list[tuple[Label, FactResult]]] = {}
@@ -276,7 +275,6 @@ def calibrate(
         if ck not in cache:
             cache[ck] = {r.id: r for r in check_facts(text, fs).results}
         result = cache[ck][label.fact]
-        results[(doc, label.candidate, label.fact)] = result
         key = (doc, label.fact)
         if key not in rows:
             rows[key] = []

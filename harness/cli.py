@@ -254,7 +254,7 @@ class Progress:
 )
 @click.option(
     "--resamples",
-    type=click.IntRange(1, 1_000_000),
+    type=click.IntRange(100, 1_000_000),
     default=10_000,
     show_default=True,
     help="Bootstrap resamples for --baseline.",
@@ -460,11 +460,10 @@ def _score_streaming(
     signature and gate. With --output the file appears only once complete.
     """
     import contextlib
-    import json
 
     from harness.gate import GateAccumulator, gate_to_dict, render_gate_text
-    from harness.output import AtomicWriter, iter_jsonl
-    from harness.results import RunResult, summary_to_dict
+    from harness.output import AtomicWriter, iter_jsonl, jsonl_tail
+    from harness.results import RunResult
     from harness.run import Scorer, SummaryBuilder, settings_dict
 
     bar = Progress(None, show_progress)
@@ -493,14 +492,9 @@ def _score_streaming(
                 )
             summary = builder.build()
             gate = acc.finish(summary.means) if acc is not None else None
-            tail: dict[str, Any] = {
-                "summary": summary_to_dict(summary),
-                "signature": scorer.signature(),
-                "settings": settings_dict(config) | {"documents": sorted(documents)},
-            }
-            if gate is not None:
-                tail["gate"] = gate_to_dict(gate)
-            out.write(json.dumps(tail, ensure_ascii=False) + "\n")
+            settings = settings_dict(config) | {"documents": sorted(documents)}
+            run = RunResult((), summary, scorer.signature(), settings)
+            out.write(jsonl_tail(run, {"gate": gate_to_dict(gate)} if gate is not None else None))
     finally:
         bar.close()
         scorer.close()
@@ -512,8 +506,7 @@ def _score_streaming(
         for note in gate.notes:
             _err(f"note: gate {note}")
         click.echo(render_gate_text(gate), nl=False, err=True)
-        run = RunResult((), summary, scorer.signature(), tail["settings"])
-        _step_summary(run, gate, None, None)
+    _step_summary(run, gate, None, None)
     failed = summary.errors or (gate is not None and not gate.passed)
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -601,7 +594,7 @@ def _step_summary(run, gate, comparison, gated) -> None:
 @click.argument("current_path", metavar="CURRENT", type=click.Path(path_type=Path))
 @click.option(
     "--resamples",
-    type=click.IntRange(1, 1_000_000),
+    type=click.IntRange(100, 1_000_000),
     default=10_000,
     show_default=True,
     help="Bootstrap resamples.",

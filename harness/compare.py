@@ -151,10 +151,6 @@ class MetricDelta:
             return "regression" if worse_if_up else "improvement"
         return "no change"
 
-    @property
-    def significant(self) -> bool:
-        return self.verdict != "no change"
-
 
 @dataclass(frozen=True)
 class LostFact:

@@ -14,6 +14,7 @@ import contextlib
 import importlib.metadata as md
 import io
 import platform
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -166,6 +167,13 @@ def check_model(model: str = "all-MiniLM-L6-v2", device: str = "cpu") -> Check:
     from harness.embedding import INSTALL_HINT
 
     fix = f"{INSTALL_HINT} (or --model PATH to a local sentence-transformers folder)"
+    if not re.fullmatch(r"cpu|auto|cuda(?::\d+)?", device):
+        return Check(
+            "embedding model",
+            "fail",
+            f"unknown device {device!r}",
+            "use --device cpu, cuda[:N] or auto",
+        )
 
     def run() -> Check:
         import numpy as np

@@ -595,21 +595,3 @@ def describe_facts(factset: FactSet) -> list[dict]:
             }
         )
     return out
-
-
-def summarize_fact(desc: dict) -> str:
-    """A few plain lines for one described fact (for tables and logs)."""
-    lines = [f"{desc['id']} ({desc['polarity']}{', required' if desc['required'] else ''})"]
-    lines.append(f"  {desc['statement']}")
-    for name, vals in desc["claim"]["slots"].items():
-        lines.append(f"  {name}: {', '.join(vals)}")
-    if desc["scope"]["context"]:
-        lines.append(f"  context: {', '.join(desc['scope']['context'])}")
-    if desc["scope"]["exclude"]:
-        lines.append(f"  not when about: {', '.join(desc['scope']['exclude'])}")
-    for c in desc["contradiction"]["claims"]:
-        parts = " + ".join(
-            f"{n}[{', '.join(v[:4])}{'...' if len(v) > 4 else ''}]" for n, v in c["slots"].items()
-        )
-        lines.append(f"  contradicted by: {parts}")
-    return "\n".join(lines)

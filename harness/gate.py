@@ -519,7 +519,7 @@ def render_gate_text(result: GateResult) -> str:
     """A plain-text verdict and failures list, printed below the table."""
     lines = [verdict_line(result)]
     rows = failure_rows(result)
-    hidden = max(0, len(rows) - MAX_SHOWN)
+    hidden = max(0, result.failed_count - MAX_SHOWN)  # streamed runs count past those kept
     rows = rows[:MAX_SHOWN]
     if rows:
         head = ("candidate", "metric", "value", "threshold")

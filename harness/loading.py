@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from harness.errors import ConfigError, InputError
@@ -64,13 +64,6 @@ class LoadFailure:
     path: str
     document: str | None
     error: str
-
-
-@dataclass(frozen=True)
-class Notes:
-    """Files passed over while loading, reported once on stderr."""
-
-    skipped: tuple[str, ...] = field(default=())
 
 
 def decode(data: bytes, path: Path | str) -> str:
@@ -355,9 +348,13 @@ def _check_record(
             None,
             f'{where}: "summary" has an unpaired surrogate escape (such as \\ud800), not text',
         )
-    doc = record.get("document", single)
+    doc = record.get("document")
+    if doc is None:
+        doc = single
     if doc is None:
         return LoadFailure(cid, where, None, f'{where}: missing "document" (several documents)')
+    if not isinstance(doc, str):
+        return LoadFailure(cid, where, None, f'{where}: "document" must be a string')
     if doc not in documents:
         return LoadFailure(cid, where, None, f"{where}: unknown document {doc!r}")
     return cid, str(doc), summary

@@ -256,9 +256,19 @@ def iter_jsonl(results: Iterable[CandidateResult]) -> Iterable[str]:
         yield json.dumps(candidate_to_dict(c), ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def jsonl_tail(run: RunResult, extra: dict[str, Any] | None = None) -> str:
+    """The last line of a JSONL report: summary, signature, settings, then gate and the rest."""
+    tail = {
+        "summary": summary_to_dict(run.summary),
+        "signature": run.signature,
+        "settings": run.settings,
+        **(extra or {}),
+    }
+    return json.dumps(tail, ensure_ascii=False, allow_nan=False) + "\n"
+
+
 def render_jsonl(run: RunResult, extra: dict[str, Any] | None = None) -> str:
-    tail = {"summary": summary_to_dict(run.summary), "signature": run.signature, **(extra or {})}
-    return "".join(iter_jsonl(run.candidates)) + json.dumps(tail, ensure_ascii=False) + "\n"
+    return "".join(iter_jsonl(run.candidates)) + jsonl_tail(run, extra)
 
 
 RENDERERS: dict[str, Callable[..., str]] = {

@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-SPLITTER = "sentencex"
-
 # Unicode punctuation folded to ASCII so matching and tokenising see one form.
 _FOLD = str.maketrans(
     {
