@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from harness.gate import GateCheck, GateResult, failure_rows, format_number, verdict_line
+from harness.text import unix_newlines
 
 if TYPE_CHECKING:
     from harness.results import RunResult
@@ -177,7 +178,7 @@ def locate(path: str | None, span: tuple[int, int] | None = None) -> tuple[str |
             text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
         except OSError:
             return path, None
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = unix_newlines(text)
         return path, text.count("\n", 0, max(0, span[0])) + 1
     return path, None
 

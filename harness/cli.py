@@ -424,23 +424,19 @@ class _CandidateNotes:
 
 def _score_all(items: list, documents: dict, config: Any, show_progress: bool):
     """Score every candidate in memory (every format but streamed JSONL)."""
-    from harness.results import RunResult
-    from harness.run import Scorer, settings_dict, summarize
+    from harness.loading import Dataset
+    from harness.run import score as score_dataset
 
     bar = Progress(len(items), show_progress)
     started = time.monotonic()
-    scorer = Scorer(documents, config, on_progress=bar)
     try:
-        results = tuple(scorer.iter_results(items))
+        run = score_dataset(Dataset(documents, tuple(items)), config, on_progress=bar)
     finally:
         bar.close()
-        scorer.close()
     notes = _CandidateNotes()
-    for c in results:
+    for c in run.candidates:
         notes(c)
     notes.close()
-    settings = settings_dict(config) | {"documents": sorted(documents)}
-    run = RunResult(results, summarize(results), scorer.signature(), settings)
     return run, time.monotonic() - started
 
 
@@ -464,7 +460,7 @@ def _score_streaming(
     from harness.gate import GateAccumulator, gate_to_dict, render_gate_text
     from harness.output import AtomicWriter, iter_jsonl, jsonl_tail
     from harness.results import RunResult
-    from harness.run import Scorer, SummaryBuilder, settings_dict
+    from harness.run import Scorer, SummaryBuilder
 
     bar = Progress(None, show_progress)
     scorer = Scorer(documents, config, on_progress=bar)
@@ -492,8 +488,7 @@ def _score_streaming(
                 )
             summary = builder.build()
             gate = acc.finish(summary.means) if acc is not None else None
-            settings = settings_dict(config) | {"documents": sorted(documents)}
-            run = RunResult((), summary, scorer.signature(), settings)
+            run = RunResult((), summary, scorer.signature(), scorer.settings())
             out.write(jsonl_tail(run, {"gate": gate_to_dict(gate)} if gate is not None else None))
     finally:
         bar.close()

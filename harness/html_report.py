@@ -121,6 +121,7 @@ def read_candidate_text(path: str, base: Path | None = None) -> str:
     of the results file). Raises OSError or ValueError when the text cannot be recovered.
     """
     from harness.loading import decode, read_text
+    from harness.text import unix_newlines
 
     def resolve(p: str) -> Path | None:
         for cand in (Path(p), (base / p) if base is not None else None):
@@ -143,7 +144,7 @@ def read_candidate_text(path: str, base: Path | None = None) -> str:
                         summary = record.get("summary") if isinstance(record, dict) else None
                         if not isinstance(summary, str):
                             raise ValueError(f'{path}: no "summary" string on that line')
-                        return summary.replace("\r\n", "\n")
+                        return unix_newlines(summary)
             raise ValueError(f"{path}: the file has fewer lines now")
     raise FileNotFoundError(f"{path}: not found")
 
@@ -1058,7 +1059,7 @@ def _table(rows: Sequence[_Row], multi_doc: bool, has_baseline: bool) -> str:
         '<div class="scroll"><table id="cands" class="cands"><thead><tr>'
         f"{''.join(cols)}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         '<p class="hint noprint">Click a column heading '
-        'to sort; click again to reverse.</p></section>'
+        "to sort; click again to reverse.</p></section>"
     )
 
 
@@ -1099,11 +1100,11 @@ def _scores_panel(r: _Row, per_ref: Mapping[str, Mapping[str, float]], best_ref:
     facts = c.get("facts")
     if facts:
         rows_html.append(
-            '<tr><th>fact coverage</th><td '
+            "<tr><th>fact coverage</th><td "
             f'colspan="{5 if best_ref else 4}"><b>{_f(facts.get("coverage"))}</b>'
             f"{_fmt_delta('coverage', delta.get('coverage'))} "
             f'<span class="muted">({facts.get("present", 0)} '
-            f'present, {facts.get("absent", 0)} absent, '
+            f"present, {facts.get('absent', 0)} absent, "
             f"{facts.get('contradicted', 0)} contradicted)</span></td></tr>"
         )
     if not rows_html:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from harness.errors import ConfigError, InputError
 from harness.facts import FactSet, load_facts
+from harness.text import unix_newlines
 
 TEXT_SUFFIXES = (".txt", ".md")
 ARTICLE_NAME = "article.txt"
@@ -82,7 +83,7 @@ def decode(data: bytes, path: Path | str) -> str:
             "re-encode the file as UTF-8",
             path,
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return unix_newlines(text)
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
@@ -307,8 +308,7 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
                 continue
             seen[key] = number
             warnings = () if summary.strip() else ("empty summary",)
-            text = summary.replace("\r\n", "\n").replace("\r", "\n")
-            yield Candidate(cid, where, doc, text, warnings)
+            yield Candidate(cid, where, doc, unix_newlines(summary), warnings)
 
 
 def _bounded_lines(handle, limit: int = MAX_BYTES) -> Iterator[bytes | None]:

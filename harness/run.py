@@ -55,7 +55,7 @@ class Scorer:
         self._prepared_refs: dict[str, list[str]] = {}
         self._model_key: str | None = None
         self._pool = None
-        self._doc_vecs: dict[str, dict] = {}
+        self._doc_vecs: dict[str, tuple] = {}  # document -> (article vector, reference vectors)
         if "rouge" in self.config.metrics:
             from harness.rouge import RougeMetric, prepare
 
@@ -80,6 +80,17 @@ class Scorer:
     # ------------------------------------------------------------------ signature
     def signature(self) -> str:
         return signature(self.documents, self.config, self._model_key)
+
+    def settings(self) -> dict:
+        """The settings block of a report (JSON `settings`)."""
+        c = self.config
+        return {
+            "metrics": list(c.metrics),
+            "stemmer": c.use_stemmer,
+            "tokenizer": c.tokenizer,
+            "model": c.model if "embedding" in c.metrics else None,
+            "documents": sorted(self.documents),
+        }
 
     # ------------------------------------------------------------------ scoring
     def score_chunk(self, items: list[Candidate | LoadFailure]) -> list[CandidateResult]:
@@ -142,23 +153,20 @@ class Scorer:
             return {}
         from harness.embedding import encode_distinct, similarity
 
-        texts = [c.text for c in cands]
-        for doc in {c.document for c in cands} - self._doc_vecs.keys():
-            d = self.documents[doc]
-            texts.append(d.article)
-            texts.extend(r.text for r in d.references)
+        # articles and references are encoded once per run, not once per chunk
+        new_docs = {c.document for c in cands} - self._doc_vecs.keys()
+        doc_texts = {
+            d: [self.documents[d].article, *(r.text for r in self.documents[d].references)]
+            for d in new_docs
+        }
+        texts = [c.text for c in cands] + [t for ts in doc_texts.values() for t in ts]
         vecs = encode_distinct(texts, self.encoder, self._cache, self._model_key)  # type: ignore[arg-type]
-        for doc in {c.document for c in cands} - self._doc_vecs.keys():
-            d = self.documents[doc]  # articles and references: encoded once per run, not per chunk
-            self._doc_vecs[doc] = {t: vecs[t] for t in [d.article, *(r.text for r in d.references)]}
-        for doc in {c.document for c in cands}:
-            vecs.update(self._doc_vecs[doc])
+        for d, ts in doc_texts.items():
+            self._doc_vecs[d] = (vecs[ts[0]], [vecs[t] for t in ts[1:]])
         out = {}
         for c in cands:
-            d = self.documents[c.document]
-            out[(c.document, c.id)] = similarity(
-                vecs[c.text], [vecs[r.text] for r in d.references], vecs[d.article]
-            )
+            article, refs = self._doc_vecs[c.document]
+            out[(c.document, c.id)] = similarity(vecs[c.text], refs, article)
         return out
 
     def _score_facts(self, cands: list[Candidate]) -> dict:
@@ -320,13 +328,4 @@ def score(
         results = tuple(scorer.iter_results(dataset.candidates))
     finally:
         scorer.close()
-    return RunResult(results, summarize(results), scorer.signature(), settings_dict(config))
-
-
-def settings_dict(config: RunConfig) -> dict:
-    return {
-        "metrics": list(config.metrics),
-        "stemmer": config.use_stemmer,
-        "tokenizer": config.tokenizer,
-        "model": config.model if "embedding" in config.metrics else None,
-    }
+    return RunResult(results, summarize(results), scorer.signature(), scorer.settings())

@@ -44,6 +44,11 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
 
+def unix_newlines(text: str) -> str:
+    """CRLF and lone CR as LF: how every candidate text is read, so spans agree everywhere."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def fold(text: str) -> str:
     """NFKC-normalise and fold curly quotes, dashes and odd spaces to ASCII.
 
