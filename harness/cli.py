@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -354,7 +355,7 @@ def score(
 
         write_atomic(save_baseline, render_json(run, extra))
         _err(f"wrote baseline {save_baseline}")
-    gated = list(gate_config.metrics) if gate_config and gate_config.thresholds else None
+    gated = _gated(gate_config)
     if baseline_report is not None:
         from dataclasses import replace
 
@@ -564,8 +565,6 @@ def _print_verdicts(console, gate, comparison, gated) -> None:
 
 def _step_summary(run, gate, comparison, gated) -> None:
     """Append a Markdown summary to $GITHUB_STEP_SUMMARY when GitHub Actions sets it."""
-    import os
-
     if not os.environ.get("GITHUB_STEP_SUMMARY"):
         return
     from harness import ci_report
@@ -575,10 +574,22 @@ def _step_summary(run, gate, comparison, gated) -> None:
         from harness.compare import render_comparison_markdown
 
         md = render_comparison_markdown(comparison, gated)
+    _append_step_summary(ci_report.render_step_summary(run, gate, md))
+
+
+def _append_step_summary(markdown: str) -> None:
+    """Append to $GITHUB_STEP_SUMMARY; a write failure is a warning, never a failed run."""
+    from harness.ci_report import append_step_summary
+
     try:
-        ci_report.append_step_summary(ci_report.render_step_summary(run, gate, md))
+        append_step_summary(markdown)
     except OSError as exc:
         _err(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror or exc}")
+
+
+def _gated(gate_config: Any) -> list[str] | None:
+    """The metrics a regression check gates on: those with thresholds, else all (None)."""
+    return list(gate_config.metrics) if gate_config and gate_config.thresholds else None
 
 
 # ---------------------------------------------------------------------- compare
@@ -649,7 +660,7 @@ def compare(
     if output is not None:
         check_output(output)
     gate_config = load_gate_config(Path.cwd(), config_file)
-    gated = list(gate_config.metrics) if gate_config.thresholds else None
+    gated = _gated(gate_config)
     comparison = replace(
         compare_reports(load_report(baseline_path), load_report(current_path), resamples, seed),
         baseline_path=str(baseline_path),
@@ -680,16 +691,10 @@ def compare(
             console.print(item)
     else:
         click.echo(text, nl=False)
-    import os
-
     if os.environ.get("GITHUB_STEP_SUMMARY"):
-        from harness.ci_report import append_step_summary
-
-        md = render_comparison_markdown(comparison, gated)
-        try:
-            append_step_summary("## harness compare\n\n" + md)
-        except OSError as exc:
-            _err(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror or exc}")
+        _append_step_summary(
+            "## harness compare\n\n" + render_comparison_markdown(comparison, gated)
+        )
     for m in comparison.regressions(gated):
         _err(f"regression: {m.metric} {m.delta:+.4f} (CI {m.ci_low:+.4f} to {m.ci_high:+.4f})")
     return EXIT_FAILED if data["failed"] else EXIT_OK
