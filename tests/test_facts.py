@@ -8,7 +8,6 @@ must handle; the labeled-set tests run the checker over tests/data.
 from __future__ import annotations
 
 import json
-import time
 import tomllib
 from dataclasses import replace
 from pathlib import Path
@@ -2237,16 +2236,18 @@ def test_fact_built_in_code_without_slots_is_absent():
     assert fs.sha256 == ""
 
 
-def test_speed(factset):
+def test_many_candidates_deterministic(factset):
+    """1,000 candidates in one process give the same verdicts as each alone (no state leaks
+    between calls through the caches). Speed is measured in bench/, never asserted here."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "candidates").glob("*"))]
-    if not texts:
-        pytest.skip("no candidates/ folder")
+    assert texts, "the demo candidates/ folder is part of the repo"
     batch = [f"{texts[i % len(texts)]} ({i})" for i in range(1000)]
-    t0 = time.perf_counter()
-    for t in batch:
-        check_facts(t, factset)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 5.0, elapsed  # target is well under 1 s on a normal machine
+    first = [check_facts(t, factset) for t in texts]
+    many = [check_facts(t, factset) for t in batch]
+    for i, result in enumerate(many):
+        assert [r.verdict for r in result.results] == [
+            r.verdict for r in first[i % len(texts)].results
+        ]
 
 
 def test_no_torch_import():
@@ -2401,18 +2402,13 @@ shared = ["GIs"]
     assert check_facts("There will be no GIs there.", plain).results[0].verdict == "absent"
 
 
-def test_long_sentence_is_linear(factset):
-    """A single 'sentence' of many clauses joined by "and" (pathological CI input)."""
+def test_long_sentence_completes(factset):
+    """A single 'sentence' of many clauses joined by "and" (pathological CI input) is
+    judged like a short one. Its linear cost is measured in bench/ (no timing here)."""
     unit = "U.S. troops and Article 5 and Britain chair the group and the force, "
-    small, big = unit * 2_000, unit * 8_000
-    t0 = time.perf_counter()
-    check_facts(small, factset)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    check_facts(big, factset)
-    t_big = time.perf_counter() - t0
-    assert t_big < 10.0, t_big
-    assert t_big < 8 * max(t_small, 0.02), (t_small, t_big)  # 4x the text, not 16x the time
+    small = check_facts(unit * 20, factset)
+    big = check_facts(unit * 8_000, factset)
+    assert [r.verdict for r in big.results] == [r.verdict for r in small.results]
 
 
 # ---------------------------------------------------------------- labeled sets
