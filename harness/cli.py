@@ -714,14 +714,20 @@ def compare(
 def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
     """Print the required-facts checklist of DOCUMENT (default: every document)."""
     from harness.facts import describe_facts
-    from harness.loading import load_references
+    from harness.loading import load_document, load_references
     from harness.output import dumps
 
-    documents = load_references(references)
-    if document is not None and document not in documents:
-        raise HarnessError(
-            f"unknown document {document!r} (have: {', '.join(documents)})", references
-        )
+    if document is not None:
+        # only the folder asked for: another incomplete document is no reason to fail
+        folder = references / document
+        if not folder.is_dir():
+            have = ""
+            if references.is_dir():
+                have = ", ".join(sorted(p.name for p in references.iterdir() if p.is_dir()))
+            raise HarnessError(f"unknown document {document!r} (have: {have})", references)
+        documents = {document: load_document(folder)}
+    else:
+        documents = load_references(references)
     chosen = [document] if document else list(documents)
     described = {
         d: describe_facts(documents[d].facts) if documents[d].facts else [] for d in chosen
@@ -731,6 +737,7 @@ def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
         return EXIT_OK
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     for d, items in described.items():
@@ -746,7 +753,8 @@ def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
             accepts = "\n".join(
                 f"{k}: {_brief(v)}" for k, v in rest.items() if v not in (None, [], {}, "")
             )
-            table.add_row(item["id"], item.get("statement", ""), accepts)
+            # Text cells: "defen[cs]e" and "[sic]" are phrasings, not console markup
+            table.add_row(Text(item["id"]), Text(item.get("statement", "")), Text(accepts))
         console.print(table)
     return EXIT_OK
 
@@ -869,6 +877,103 @@ def calibrate(
         min_accuracy is not None and (report.accuracy or 0.0) < min_accuracy
     )
     return EXIT_FAILED if failed else EXIT_OK
+
+
+# ---------------------------------------------------------------------- explain
+
+
+@main.command()
+@click.argument("candidate", required=False)
+@click.option("--fact", "fact_id", default=None, help="Explain only this fact.")
+@click.option("--text", default=None, help="Explain this text instead of a candidate.")
+@click.option(
+    "--candidates",
+    type=click.Path(path_type=Path),
+    default=Path("candidates"),
+    show_default=True,
+    help="Where CANDIDATE is looked up by id (a folder or JSONL).",
+)
+@click.option(
+    "--document", default=None, help="Document whose facts apply (default: the only one)."
+)
+@references_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@debug_option
+@handle_errors
+def explain(
+    candidate: str | None,
+    fact_id: str | None,
+    text: str | None,
+    candidates: Path,
+    document: str | None,
+    references: Path,
+    fmt: str,
+    debug: bool,
+) -> int:
+    """Show why each fact verdict was given for one CANDIDATE (a file, or an id in
+    --candidates), or for --text.
+
+    For each fact: the verdict and why it won, then every statement of the fact found,
+    with its clause, the words that filled each slot, the negation cues and whether the
+    statement came out negated, hedges, the context/exclude decision, and what it counted as.
+    """
+    from harness import explain as ex
+    from harness.loading import Candidate, iter_candidates, load_document, load_references
+    from harness.output import dumps
+
+    if (candidate is None) == (text is None):
+        raise click.UsageError("give a CANDIDATE (file or id) or --text, not both")
+    if document is not None:
+        documents = {document: load_document(references / document)}
+    else:
+        documents = load_references(references)
+    label = candidate or "--text"
+    if text is None:
+        assert candidate is not None
+        path = Path(candidate)
+        if path.is_file():
+            from harness.loading import read_text
+
+            text = read_text(path)
+        else:
+            for c in iter_candidates(candidates, documents):
+                if isinstance(c, Candidate) and c.id == candidate:
+                    text, document = c.text, document or c.document
+                    break
+            else:
+                raise HarnessError(
+                    f"no candidate {candidate!r}: not a file, and no such id", candidates
+                )
+    with_facts = {d: doc.facts for d, doc in documents.items() if doc.facts is not None}
+    if document is None:
+        if len(with_facts) != 1:
+            have = ", ".join(sorted(with_facts)) or "none"
+            raise HarnessError(
+                f"several documents have facts; choose one with --document (have: {have})",
+                references,
+            )
+        document = next(iter(with_facts))
+    factset = with_facts.get(document)
+    if factset is None:
+        raise HarnessError(f"document {document!r} has no facts.toml", references / document)
+    if fact_id is not None and factset.get(fact_id) is None:
+        raise HarnessError(
+            f"unknown fact {fact_id!r} (facts: {', '.join(factset.ids)})", factset.path
+        )
+    explanations = ex.explain(text, factset, fact_id)
+    if fmt == "json":
+        data = {
+            "candidate": label,
+            "document": document,
+            "facts": [ex.explanation_to_dict(e) for e in explanations],
+        }
+        click.echo(dumps(data))
+    else:
+        click.echo(f"candidate {label} / document {document}\n")
+        click.echo(ex.render_explanations(explanations, factset), nl=False)
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------------- report

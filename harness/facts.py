@@ -82,7 +82,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from harness.errors import ConfigError
@@ -93,8 +93,11 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 _TOP_KEYS = {"aliases", "fact", "version", "document"}
 _CLAIM_KEYS = {"slots", "max_gap", "order", "not_after", "not_before", "unless", "shared"}
+_SCOPE_KEYS = {"context", "exclude", "window"}
+_CONTRA_KEYS = _CLAIM_KEYS | _SCOPE_KEYS | {"polarity"}
 _FACT_KEYS = _CLAIM_KEYS | {
     "id",
+    "stated_as",
     "statement",
     "required",
     "polarity",
@@ -122,9 +125,10 @@ class Proposition:
     unless: Phrases = ()
     polarity: str = "positive"  # for a contradiction: "negative" = it holds when denied
     shared: Phrases = ()  # phrasings that fill every slot at once ("GIs": who and what)
-
-    def slot(self, name: str) -> Phrases:
-        return dict(self.slots).get(name, ())
+    # a contradiction's own scope; None: the fact's
+    context: Phrases | None = None
+    exclude: Phrases | None = None
+    window: int | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,9 @@ class Fact:
     opposite: str = "contradicts"
     opposite_requires: Phrases = ()
     contradictions: tuple[Proposition, ...] = ()
+    # phrasings that state the fact by themselves ("evacuated safely" for "no one was
+    # hurt"): asserted in scope -> present, denied -> contradicted, whatever the polarity
+    stated_as: Phrases = ()
 
 
 @dataclass(frozen=True)
@@ -414,9 +421,7 @@ def parse_facts(
                 i,
                 "opposite",
             )
-        window = raw.get("window", 1)
-        if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 10:
-            raise fail(f"{where}: window must be an integer 0..10", i, "window")
+        window = _window(raw.get("window", 1), where, i, fail)
 
         def phrases(value, key, _where=where, _i=i):
             if value is None:
@@ -434,8 +439,8 @@ def parse_facts(
         contradictions = []
         for j, c in enumerate(contras):
             for key in c:
-                if key not in _CLAIM_KEYS | {"polarity"}:
-                    allowed = ", ".join(sorted(_CLAIM_KEYS | {"polarity"}))
+                if key not in _CONTRA_KEYS:
+                    allowed = ", ".join(sorted(_CONTRA_KEYS))
                     raise fail(
                         f"{where}: contradiction #{j + 1}: unknown key {key!r}"
                         f" (allowed: {allowed})",
@@ -452,7 +457,15 @@ def parse_facts(
                     i,
                     "polarity",
                 )
-            contradictions.append(_proposition(c, cwhere, i, phrases, fail, cpol))
+            prop = _proposition(c, cwhere, i, phrases, fail, cpol)
+            if _SCOPE_KEYS & set(c):
+                prop = replace(
+                    prop,
+                    context=phrases(c["context"], "context") if "context" in c else None,
+                    exclude=phrases(c["exclude"], "exclude") if "exclude" in c else None,
+                    window=_window(c["window"], cwhere, i, fail) if "window" in c else None,
+                )
+            contradictions.append(prop)
         facts.append(
             Fact(
                 id=fid,
@@ -466,9 +479,20 @@ def parse_facts(
                 opposite=opposite,
                 opposite_requires=phrases(raw.get("opposite_requires"), "opposite_requires"),
                 contradictions=tuple(contradictions),
+                stated_as=phrases(raw.get("stated_as"), "stated_as"),
             )
         )
     return FactSet(document=document, path=path, sha256=sha256, facts=tuple(facts))
+
+
+def _window(value, where: str, i: int, fail) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10:
+        raise fail(
+            f"{where}: window must be a whole number of sentences 0..10 (e.g. window = 1)",
+            i,
+            "window",
+        )
+    return value
 
 
 def _is_phrases(value) -> bool:
@@ -560,6 +584,11 @@ def _describe_prop(p: Proposition) -> dict:
         d["shared"] = list(p.shared)
     if p.polarity != "positive":
         d["polarity"] = p.polarity
+    for key in ("context", "exclude"):
+        if getattr(p, key) is not None:
+            d[key] = list(getattr(p, key))
+    if p.window is not None:
+        d["window"] = p.window
     return d
 
 
@@ -582,6 +611,7 @@ def describe_facts(factset: FactSet) -> list[dict]:
                 "polarity": f.polarity,
                 "reading": reads,
                 "claim": claim,
+                "stated_as": list(f.stated_as),
                 "scope": {
                     "context": list(f.context),
                     "exclude": list(f.exclude),

@@ -133,6 +133,10 @@ class FactResult:
     evidence: str | None
     span: tuple[int, int] | None
     confidence: float
+    # when the summary both states and contradicts the fact: the losing reading
+    other_verdict: Verdict | None = None
+    other_evidence: str | None = None
+    other_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -928,6 +932,15 @@ class _SlotPattern:
 
 
 @dataclass(frozen=True)
+class _Scope:
+    """What a statement must be about: context and exclude words, and how far to look."""
+
+    context: _SlotPattern | None
+    exclude: _SlotPattern | None
+    window: int
+
+
+@dataclass(frozen=True)
 class _CProp:
     slots: tuple[tuple[str, _SlotPattern | None], ...]
     not_after: dict
@@ -937,18 +950,19 @@ class _CProp:
     order: tuple[str, ...]
     negative: bool
     shared: _SlotPattern | None = None  # phrasings that fill every slot at once ("GIs")
+    scope: _Scope | None = None  # a contradiction's own context/exclude, else the fact's
 
 
 @dataclass(frozen=True)
 class _CFact:
     claim: _CProp
     contradictions: tuple[_CProp, ...]
-    context: _SlotPattern | None
-    exclude: _SlotPattern | None
+    stated: _CProp | None  # phrasings that state the fact by themselves ("evacuated safely")
+    scope: _Scope
     requires: _SlotPattern | None
 
 
-def _compile_prop(p: Proposition) -> _CProp:
+def _compile_prop(p: Proposition, fact: Fact | None = None) -> _CProp:
     na = {}
     for name, vals in p.not_after:
         pat = compile_aliases(vals)
@@ -970,16 +984,30 @@ def _compile_prop(p: Proposition) -> _CProp:
         order=p.order,
         negative=p.polarity == "negative",
         shared=_SlotPattern.build(p.shared),
+        scope=(
+            _Scope(
+                _SlotPattern.build(p.context if p.context is not None else fact.context),
+                _SlotPattern.build(p.exclude if p.exclude is not None else fact.exclude),
+                p.window if p.window is not None else fact.window,
+            )
+            if fact is not None and (p.context, p.exclude, p.window) != (None, None, None)
+            else None
+        ),
     )
 
 
 @lru_cache(maxsize=512)
 def _compiled(fact: Fact) -> _CFact:
+    stated = None
+    if fact.stated_as:
+        stated = _compile_prop(Proposition(slots=(("statement", fact.stated_as),)))
     return _CFact(
         claim=_compile_prop(fact.claim),
-        contradictions=tuple(_compile_prop(c) for c in fact.contradictions),
-        context=_SlotPattern.build(fact.context),
-        exclude=_SlotPattern.build(fact.exclude),
+        contradictions=tuple(_compile_prop(c, fact) for c in fact.contradictions),
+        stated=stated,
+        scope=_Scope(
+            _SlotPattern.build(fact.context), _SlotPattern.build(fact.exclude), fact.window
+        ),
         requires=_SlotPattern.build(fact.opposite_requires),
     )
 
@@ -999,6 +1027,10 @@ class _Finding:
     requires_ok: bool
     position: int
     anaphor: bool = False  # a pronoun ("it", "them") whose antecedent is in an earlier sentence
+    clause: _Clause | None = None
+    combo: tuple = ()  # ((slot, (start, end)), ...)
+    scope: _Scope | None = None
+    prop: int = 0  # which contradiction (1-based) for kind "contra"
 
 
 def _slot_matches(
@@ -1206,9 +1238,7 @@ def _main_clause_between(norm: str, pos: int, end: int) -> bool:
     return any(_IF_VERB.search(norm, pos + 2, m.start()) for m in _MODAL.finditer(norm, pos, end))
 
 
-def _scope_level(
-    doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause, combo=(), own=()
-) -> int | None:
+def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> int | None:
     if cf.context is None and cf.exclude is None:
         return 0
     if cf.exclude is not None and combo:
@@ -1236,12 +1266,12 @@ def _scope_level(
             )
             if foreign:
                 return None
-    key = (cf.context, cf.exclude, fact.window, clause.start, clause.end)  # asked per claim
+    key = (cf.context, cf.exclude, cf.window, clause.start, clause.end)  # asked per claim
     if key in doc._found:
         return doc._found[key]
     s, e = doc.sentences[clause.sentence]
-    lo = max(0, clause.sentence - fact.window)
-    hi = min(len(doc.sentences) - 1, clause.sentence + fact.window)
+    lo = max(0, clause.sentence - cf.window)
+    hi = min(len(doc.sentences) - 1, clause.sentence + cf.window)
     levels = [
         (clause.start, clause.end),
         (s, e),
@@ -1263,7 +1293,7 @@ def _scope_level(
     return out
 
 
-def _anaphor(doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause, combo) -> bool:
+def _anaphor(doc: _Doc, cf: _Scope, clause: _Clause, combo) -> bool:
     """A pronoun in the claim's local sub-clauses ("Article 5 would cover it") with the
     fact's context in a preceding sentence: the pronoun takes its referent from there."""
     if cf.context is None or clause.sentence == 0:
@@ -1274,7 +1304,7 @@ def _anaphor(doc: _Doc, fact: Fact, cf: _CFact, clause: _Clause, combo) -> bool:
         doc.norm, doc.sentences[clause.sentence][0]
     ):
         return False
-    first = max(0, clause.sentence - fact.window)
+    first = max(0, clause.sentence - cf.window)
     return doc.has(cf.context, doc.sentences[first][0], doc.sentences[clause.sentence][0])
 
 
@@ -1325,8 +1355,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             lo = clause.label.start if clause.label is not None else clause.start
             requires_ok = doc.has(cf.requires, lo, clause.end)
         own = [sp for v in matches.values() for sp in v]
-        level = _scope_level(doc, fact, cf, clause, combo, own)
-        anaphor = level == 2 and _anaphor(doc, fact, cf, clause, combo)
+        scope = prop.scope or cf.scope
+        level = _scope_level(doc, scope, clause, combo, own)
+        anaphor = level == 2 and _anaphor(doc, scope, clause, combo)
         out.append(
             _Finding(
                 kind=kind,
@@ -1339,21 +1370,144 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 requires_ok=requires_ok,
                 position=min(s[0] for _, s in combo),
                 anaphor=anaphor,
+                clause=clause,
+                combo=tuple(combo),
+                scope=scope,
             )
         )
     return out
 
 
 _LEVEL_CONF = {0: 0.92, 1: 0.88, 2: 0.75}
+_LEVEL_NAME = {0: "its own clause", 1: "its sentence", 2: "a neighbouring sentence"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One statement of a fact's claim (or of a contradiction) found in a candidate, with
+    what the matcher made of it: the explanation behind a verdict."""
+
+    kind: str  # "claim", "stated_as" or "contradiction N"
+    sentence: tuple[int, int]  # the sentence's span in the candidate
+    clause: str  # the clause it was found in, as written
+    slots: tuple[tuple[str, str], ...]  # (slot, the words that filled it)
+    negated: bool
+    double_negation: bool
+    cues: tuple[str, ...]  # negation cues in the statement's sub-clause(s)
+    hedged: bool
+    scope: str  # "context in its own clause", "out of scope", ...
+    outcome: Verdict | Literal["set aside"]
+    reason: str
+
+
+@dataclass(frozen=True)
+class FactExplanation:
+    fact: str
+    result: FactResult
+    reason: str  # why the final verdict won
+    readings: tuple[Reading, ...]
+    unmatched: tuple[str, ...]  # slots of the claim with no phrasing found anywhere
 
 
 def _result(
-    doc: _Doc, fact_id: str, verdict: Verdict, sentence: int | None, conf: float
+    doc: _Doc,
+    fact_id: str,
+    verdict: Verdict,
+    sentence: int | None,
+    conf: float,
+    other: tuple[Verdict, int] | None = None,
 ) -> FactResult:
     if sentence is None:
         return FactResult(fact_id, verdict, None, None, round(conf, 3))
     s, e = doc.sentences[sentence]
-    return FactResult(fact_id, verdict, doc.text[s:e], (s, e), round(conf, 3))
+    extra = {}
+    if other is not None:
+        os_, oe = doc.sentences[other[1]]
+        extra = {
+            "other_verdict": other[0],
+            "other_evidence": doc.text[os_:oe],
+            "other_span": (os_, oe),
+        }
+    return FactResult(fact_id, verdict, doc.text[s:e], (s, e), round(conf, 3), **extra)
+
+
+def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
+    """(outcome, confidence, reason) of one finding."""
+    want_negated = fact.polarity == "negative"
+    if f.kind == "contra" and f.negated != cf.contradictions[f.prop - 1].negative:
+        return "set aside", 0.0, "the contradiction is itself denied"
+    if f.hedged:
+        return "set aside", 0.0, "hedged or conditional: it asserts nothing"
+    if f.blocked:
+        return "set aside", 0.0, "an 'unless' word is in the clause"
+    if f.level is None:
+        return "set aside", 0.0, "out of scope: an exclude word, or no context word nearby"
+    conf = _LEVEL_CONF[f.level] - (0.05 if f.double else 0.0)
+    if f.kind == "contra":
+        return "contradicted", _LEVEL_CONF[f.level] - 0.02, "a declared contradiction is asserted"
+    if f.kind == "stated":
+        if not f.negated:
+            return "present", conf, "a phrasing that states the fact (stated_as) is asserted"
+        if fact.opposite == "contradicts" and f.level <= 1:
+            return "contradicted", conf - 0.02, "a stated_as phrasing is denied"
+        return "set aside", 0.0, "a stated_as phrasing is denied, too far from the context"
+    if f.negated == want_negated:
+        how = "denied" if f.negated else "asserted"
+        return "present", conf, f"the claim is {how}, as the fact's polarity requires"
+    if fact.opposite != "contradicts":
+        return "set aside", 0.0, "the opposite of the fact (opposite = 'ignore')"
+    if not (f.requires_ok or f.double):
+        return "set aside", 0.0, "the opposite of the fact, but no opposite_requires word"
+    if not (f.level <= 1 or f.anaphor):
+        return "set aside", 0.0, "the opposite of the fact, but its context is only nearby"
+    how = "asserted" if want_negated else "denied"
+    return "contradicted", conf - 0.02, f"the claim is {how}: the opposite of the fact"
+
+
+def _findings(doc: _Doc, fact: Fact, cf: _CFact) -> list[_Finding]:
+    out = _evaluate(doc, fact, cf, cf.claim, "claim")
+    if cf.stated is not None:
+        out += _evaluate(doc, fact, cf, cf.stated, "stated")
+    for j, prop in enumerate(cf.contradictions, 1):
+        for f in _evaluate(doc, fact, cf, prop, "contra"):
+            f.prop = j
+            out.append(f)
+    return out
+
+
+def _decide(
+    doc: _Doc, fact: Fact, cf: _CFact, findings: list[_Finding]
+) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
+    judged = [(f, *_classify(fact, cf, f)) for f in findings]
+    present = [(c, f) for f, o, c, _ in judged if o == "present"]
+    contra = [(c, f) for f, o, c, _ in judged if o == "contradicted"]
+    partial = [f for f, o, _, _ in judged if o == "set aside"]
+    best_p = max(present, key=lambda x: (x[0], -x[1].position), default=None)
+    best_c = max(contra, key=lambda x: (x[0], -x[1].position), default=None)
+    if best_c is not None and (best_p is None or best_c[0] >= best_p[0] - 0.02):
+        other = ("present", best_p[1].sentence) if best_p is not None else None
+        why = "a statement contradicts the fact"
+        if other:
+            why += "; the summary also states it, less directly (both spans are reported)"
+        res = _result(doc, fact.id, "contradicted", best_c[1].sentence, best_c[0], other)
+        return res, why, judged
+    if best_p is not None:
+        other = ("contradicted", best_c[1].sentence) if best_c is not None else None
+        why = "a statement asserts the fact"
+        if other:
+            why += "; a less direct statement contradicts it (both spans are reported)"
+        res = _result(doc, fact.id, "present", best_p[1].sentence, best_p[0], other)
+        return res, why, judged
+    if partial:
+        why = "every statement of the claim was set aside"
+        return _result(doc, fact.id, "absent", partial[0].sentence, 0.6), why, judged
+    # any slot of the claim mentioned at all?
+    mentioned = any(pat is not None and doc.matches(pat)[0] for _, pat in cf.claim.slots)
+    if mentioned:
+        why = "parts of the claim are mentioned, never all in one clause"
+    else:
+        why = "nothing of the claim is mentioned"
+    return FactResult(fact.id, "absent", None, None, 0.8 if mentioned else 0.95), why, judged
 
 
 def check_fact(text: str, fact: Fact) -> FactResult:
@@ -1362,45 +1516,52 @@ def check_fact(text: str, fact: Fact) -> FactResult:
         return FactResult(fact.id, "absent", None, None, 0.95)
     doc = _analyse(text)
     cf = _compiled(fact)
-    want_negated = fact.polarity == "negative"
+    return _decide(doc, fact, cf, _findings(doc, fact, cf))[0]
 
-    present: list[tuple[float, _Finding]] = []
-    contra: list[tuple[float, _Finding]] = []
-    partial: list[_Finding] = []
-    for f in _evaluate(doc, fact, cf, cf.claim, "claim"):
-        if f.hedged or f.blocked or f.level is None:
-            partial.append(f)
-            continue
-        conf = _LEVEL_CONF[f.level] - (0.05 if f.double else 0.0)
-        if f.negated == want_negated:
-            present.append((conf, f))
-        elif (
-            fact.opposite == "contradicts"
-            and (f.requires_ok or f.double)
-            and (f.level <= 1 or f.anaphor)
-        ):
-            contra.append((conf - 0.02, f))
-        else:
-            partial.append(f)
-    for prop in cf.contradictions:
-        for f in _evaluate(doc, fact, cf, prop, "contra"):
-            if f.negated != prop.negative or f.hedged or f.blocked or f.level is None:
-                partial.append(f)
-                continue
-            contra.append((_LEVEL_CONF[f.level] - 0.02, f))
 
-    best_p = max(present, key=lambda x: (x[0], -x[1].position), default=None)
-    best_c = max(contra, key=lambda x: (x[0], -x[1].position), default=None)
-    if best_c is not None and (best_p is None or best_c[0] >= best_p[0] - 0.02):
-        return _result(doc, fact.id, "contradicted", best_c[1].sentence, best_c[0])
-    if best_p is not None:
-        return _result(doc, fact.id, "present", best_p[1].sentence, best_p[0])
-    if partial:
-        f = partial[0]
-        return _result(doc, fact.id, "absent", f.sentence, 0.6)
-    # any slot of the claim mentioned at all?
-    mentioned = any(pat is not None and doc.matches(pat)[0] for _, pat in cf.claim.slots)
-    return FactResult(fact.id, "absent", None, None, 0.8 if mentioned else 0.95)
+def explain_fact(text: str, fact: Fact) -> FactExplanation:
+    """The verdict for one fact with every statement found and why the verdict won."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    if not text.strip() or not fact.claim.slots:
+        res = FactResult(fact.id, "absent", None, None, 0.95)
+        return FactExplanation(fact.id, res, "the candidate is empty", (), ())
+    doc = _analyse(text)
+    cf = _compiled(fact)
+    result, why, judged = _decide(doc, fact, cf, _findings(doc, fact, cf))
+    readings = tuple(_reading(doc, f, o, r) for f, o, _, r in judged)
+    unmatched = tuple(n for n, pat in cf.claim.slots if pat is None or not doc.matches(pat)[0])
+    return FactExplanation(fact.id, result, why, readings, unmatched)
+
+
+def _reading(doc: _Doc, f: _Finding, outcome: str, reason: str) -> Reading:
+    clause = f.clause
+    assert clause is not None
+    kind = {"claim": "claim", "stated": "stated_as"}.get(f.kind, f"contradiction {f.prop}")
+    slots = tuple((n, doc.text[a:b]) for n, (a, b) in f.combo)
+    lo = min(doc.local_of(clause, sp[0])[0] for _, sp in f.combo)
+    hi = max(doc.local_of(clause, sp[0])[1] for _, sp in f.combo)
+    cues = [doc.text[a:b] for a, b, _ in clause.forward if lo <= a < hi]
+    cues += [doc.text[a:b] for a, b in clause.predicate if lo <= a < hi]
+    if f.level is None:
+        scope = "out of scope"
+    elif f.scope is None or (f.scope.context is None and f.scope.exclude is None):
+        scope = "no context required"
+    else:
+        scope = f"context in {_LEVEL_NAME[f.level]}"
+    return Reading(
+        kind=kind,
+        sentence=doc.sentences[f.sentence],
+        clause=doc.text[clause.start : clause.end].strip(),
+        slots=slots,
+        negated=f.negated,
+        double_negation=f.double,
+        cues=tuple(cues),
+        hedged=f.hedged,
+        scope=scope,
+        outcome=outcome,  # type: ignore[arg-type]
+        reason=reason,
+    )
 
 
 def check_facts(text: str, factset: FactSet) -> FactsResult:

@@ -94,16 +94,24 @@ def candidate_to_dict(c: CandidateResult) -> dict[str, Any]:
             "present": f.present,
             "absent": f.absent,
             "contradicted": f.contradicted,
-            "results": [
-                {
-                    "id": r.id,
-                    "verdict": r.verdict,
-                    "evidence": r.evidence,
-                    "span": list(r.span) if r.span else None,
-                    "confidence": _r(r.confidence),
-                }
-                for r in f.results
-            ],
+            "results": [_fact_to_dict(r) for r in f.results],
+        }
+    return out
+
+
+def _fact_to_dict(r) -> dict[str, Any]:
+    out = {
+        "id": r.id,
+        "verdict": r.verdict,
+        "evidence": r.evidence,
+        "span": list(r.span) if r.span else None,
+        "confidence": _r(r.confidence),
+    }
+    if r.other_verdict is not None:  # the summary both states and contradicts the fact
+        out["other"] = {
+            "verdict": r.other_verdict,
+            "evidence": r.other_evidence,
+            "span": list(r.other_span) if r.other_span else None,
         }
     return out
 
