@@ -32,7 +32,12 @@ Two formats are accepted (chosen by file extension):
 
    ``document`` is optional as above. Blank lines are skipped.
 
-Verdicts are ``present``, ``absent`` and ``contradicted``. A bad file (missing
+Verdicts are ``present``, ``absent`` and ``contradicted``. Where a careful reader
+would accept two verdicts, give both, the preferred first: a list in JSONL
+(``"no-us-troops": ["present", "absent"]``) or ``present|absent`` in CSV; the
+checker agrees when it gives any of them, and otherwise the preferred one is
+counted in the confusion matrix. Every disagreement carries the checker's
+reason (``harness explain`` shows the whole of it). A bad file (missing
 column, broken JSON line, unknown verdict, unknown fact id, duplicate label) is
 a ConfigError naming the file and line.
 """
@@ -47,7 +52,7 @@ from pathlib import Path
 
 from harness.errors import ConfigError
 from harness.facts import FactSet
-from harness.matcher import FactResult, check_facts
+from harness.matcher import FactResult, check_facts, explain_fact
 from harness.results import iter_json_lines, read_text_file
 
 VERDICTS: tuple[str, ...] = ("present", "absent", "contradicted")
@@ -58,10 +63,15 @@ class Label:
     candidate: str
     document: str | None
     fact: str
-    expected: str
+    expected: str  # the preferred verdict
     summary: str | None = None
     path: str | None = None  # where the label came from, for error messages
     line: int | None = None
+    also: tuple[str, ...] = ()  # further verdicts a careful reader would accept
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        return (self.expected, *self.also)
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class Disagreement:
     evidence: str | None
     span: tuple[int, int] | None
     confidence: float
+    reason: str = ""  # why the checker gave its verdict (harness explain, in one line)
 
 
 @dataclass(frozen=True)
@@ -119,6 +130,21 @@ def _check_verdict(value: str, path: Path, line: int) -> str:
     return v
 
 
+def _check_verdicts(value, path: Path, line: int, fact: str) -> tuple[str, ...]:
+    """One verdict, or several acceptable ones: a list in JSONL, "present|absent" in CSV
+    (the first is the preferred label)."""
+    if isinstance(value, str):
+        items = value.split("|")
+    elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        items = value
+    else:
+        raise ConfigError(
+            f"verdict for {fact!r} must be a string or a non-empty list of strings", path, line
+        )
+    out = tuple(dict.fromkeys(_check_verdict(v, path, line) for v in items))
+    return out
+
+
 def load_labels(path: Path) -> list[Label]:
     """Read a label file (CSV/TSV or JSONL, see the module docstring)."""
     path = Path(path)
@@ -150,14 +176,13 @@ def _load_jsonl(text: str, path: Path) -> list[Label]:
         if not isinstance(labs, dict) or not labs:
             raise ConfigError("'labels' must be a non-empty object {fact_id: verdict}", path, n)
         for fact, verdict in labs.items():
-            if not isinstance(verdict, str):
-                raise ConfigError(f"verdict for {fact!r} must be a string", path, n)
+            verdicts = _check_verdicts(verdict, path, n, fact)
             key = (doc, cid, fact)
             if key in seen:
                 raise ConfigError(f"duplicate label for candidate {cid!r}, fact {fact!r}", path, n)
             seen.add(key)
             labels.append(
-                Label(cid, doc, fact, _check_verdict(verdict, path, n), summary, str(path), n)
+                Label(cid, doc, fact, verdicts[0], summary, str(path), n, also=verdicts[1:])
             )
     if not labels:
         raise ConfigError("no labels in file", path)
@@ -199,16 +224,9 @@ def _load_csv(text: str, path: Path) -> list[Label]:
         if key in seen:
             raise ConfigError(f"duplicate label for candidate {cid!r}, fact {fact!r}", path, n)
         seen.add(key)
+        verdicts = _check_verdicts(row[idx["expected"]], path, n, fact)
         labels.append(
-            Label(
-                cid,
-                doc or None,
-                fact,
-                _check_verdict(row[idx["expected"]], path, n),
-                None,
-                str(path),
-                n,
-            )
+            Label(cid, doc or None, fact, verdicts[0], None, str(path), n, also=verdicts[1:])
         )
     if not labels:
         raise ConfigError("no labels in file", path)
@@ -254,7 +272,7 @@ def calibrate(
     """
     cache: dict[tuple[str, str], dict[str, FactResult]] = {}
     order: list[tuple[str, str]] = []
-    rows: dict[tuple[str, str], list[tuple[Label, FactResult]]] = {}
+    rows: dict[tuple[str, str], list[tuple[Label, FactResult, str]]] = {}
     for label in labels:
         doc = _resolve_document(label, factsets)
         fs = factsets[doc]
@@ -279,7 +297,7 @@ def calibrate(
         if key not in rows:
             rows[key] = []
             order.append(key)
-        rows[key].append((label, result))
+        rows[key].append((label, result, text))
 
     # facts in facts-file order within each document
     def sort_key(key: tuple[str, str]) -> tuple[str, int]:
@@ -291,18 +309,23 @@ def calibrate(
         doc, fact = key
         matrix = [[0, 0, 0] for _ in VERDICTS]
         disagreements = []
-        for label, r in rows[key]:
-            matrix[VERDICTS.index(label.expected)][VERDICTS.index(r.verdict)] += 1
-            if label.expected != r.verdict:
+        fact_obj = factsets[doc].get(fact)
+        for label, r, text in rows[key]:
+            # a verdict among the acceptable ones counts as agreement
+            expected = r.verdict if r.verdict in label.accepted else label.expected
+            matrix[VERDICTS.index(expected)][VERDICTS.index(r.verdict)] += 1
+            if expected != r.verdict:
+                reason = explain_fact(text, fact_obj).reason if fact_obj is not None else ""
                 disagreements.append(
                     Disagreement(
                         label.candidate,
                         fact,
-                        label.expected,
+                        "|".join(label.accepted),
                         r.verdict,
                         r.evidence,
                         r.span,
                         r.confidence,
+                        reason,
                     )
                 )
         n = sum(map(sum, matrix))
@@ -380,6 +403,7 @@ def report_to_dict(report: CalibrationReport) -> dict:
                         "evidence": d.evidence,
                         "span": list(d.span) if d.span else None,
                         "confidence": d.confidence,
+                        "reason": d.reason,
                     }
                     for d in f.disagreements
                 ],
@@ -407,7 +431,9 @@ def render_text(report: CalibrationReport, max_evidence: int = 160) -> str:
             ev = (d.evidence or "-").replace("\n", " ")
             if len(ev) > max_evidence:
                 ev = ev[: max_evidence - 1] + "…"
-            out.append(f"  ✗ {d.candidate}: expected {d.expected}, got {d.predicted} | {ev}")
+            out.append(
+                f"  ✗ {d.candidate}: expected {d.expected}, got {d.predicted} ({d.reason}) | {ev}"
+            )
         out.append("")
     out.append(f"overall accuracy {_pct(report.accuracy)} ({report.correct}/{report.n})")
     out.append(
@@ -440,8 +466,8 @@ def render_calibration(report: CalibrationReport):
         for d in f.disagreements:
             parts.append(
                 Text(
-                    f"  ✗ {d.candidate}: expected {d.expected}, got {d.predicted} | "
-                    f"{(d.evidence or '-')[:200]}"
+                    f"  ✗ {d.candidate}: expected {d.expected}, got {d.predicted}"
+                    f" ({d.reason}) | {(d.evidence or '-')[:200]}"
                 )
             )
     parts.append(
