@@ -229,8 +229,14 @@ _AGAINST = (
     r"(?<!against\s)(?<!contradicting\s)(?<!dismissing\s)(?<!denying\s)(?<!rejecting\s)"
     r"(?<!refuting\s)(?<!countering\s)(?<!correcting\s)(?<!debunking\s)"
 )
+# "May" the month: "on may 2", "in early may" (not the modal "may")
+_MONTH_MAY = (
+    r"(?<!\bin\s)(?<!\bon\s)(?<!\bof\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bsince\s)"
+    r"(?<!\bearly\s)(?<!\blate\s)(?<!\bmid\s)(?<!\bmid-)(?<!\bnext\s)(?<!\blast\s)(?<!\bthis\s)"
+    r"(?<!\bfrom\s)(?<!\bthrough\s)may(?![\s-]*\d)"
+)
 _HEDGE = re.compile(
-    r"\b(?:may|might|possibly|maybe|potentially|unclear|uncertain|undecided|"
+    r"\b(?:" + _MONTH_MAY + r"|might|possibly|maybe|potentially|unclear|uncertain|undecided|"
     # not an evaluative aside: "Perhaps more strikingly, he said ...", "perhaps surprisingly,"
     r"perhaps(?!\s+(?:(?:even\s+)?(?:more|most)\s+\w+ly\b|\w+ly\s*,))|"
     r"whether|consider\w*|weigh(?!t)\w*|open\s+to|left\s+open|leave\s+open|not\s+necessarily|"
@@ -611,8 +617,15 @@ class _Doc:
         return clause.aside is not None and clause.in_aside(pos) != clause.in_aside(anchor)
 
 
+# tokenized text ("did n't", "wo n't", "he 's"): the clitic is glued back to its word and
+# the space moved after it, so offsets stay the same
+_CLITIC = re.compile(r"(?<=\w) (n't|'s|'re|'ve|'ll|'d|'m)\b", _I)
+
+
 def _normalise(text: str, sentences: list[tuple[int, int]] = ()) -> str:
     norm = fold_keep_offsets(text)
+    if " n't" in norm or " '" in norm:
+        norm = _CLITIC.sub(lambda m: m.group(1) + " ", norm)
     if ">" in norm:  # "chair transferred US -> UK": a spaced arrow reads "to" (same length)
         norm = _ARROW.sub("to", norm)
     norm = _CLEAN.sub(" ", norm)
