@@ -50,6 +50,7 @@ def explanation_to_dict(e: FactExplanation) -> dict[str, Any]:
             "double_negation": g.double_negation,
             "negation_cues": list(g.cues),
             "hedged": g.hedged,
+            "hedge": g.hedge,
             "scope": g.scope,
         }
         for g in e.readings
@@ -87,6 +88,7 @@ def render_explanations(explanations: list[FactExplanation], factset: FactSet) -
             cues = ", ".join(_quote(c, 40) for c in g.cues) or "none"
             neg = "double negation" if g.double_negation else ("yes" if g.negated else "no")
             lines.append(f"      negation cues: {cues}; negated: {neg}")
-            lines.append(f"      hedged: {'yes' if g.hedged else 'no'}; scope: {g.scope}")
+            hedged = f"yes ({g.hedge})" if g.hedge else ("yes" if g.hedged else "no")
+            lines.append(f"      hedged: {hedged}; scope: {g.scope}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

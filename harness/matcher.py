@@ -112,6 +112,7 @@ mention, 0.6 when a full but hedged or out-of-scope statement was set aside.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -120,6 +121,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
 
+from harness import syntax
 from harness.facts import Fact, FactSet, Proposition, alias_key, compile_aliases
 from harness.text import fold_keep_offsets, sentence_spans
 
@@ -1044,6 +1046,7 @@ class _Finding:
     combo: tuple = ()  # ((slot, (start, end)), ...)
     scope: _Scope | None = None
     prop: int = 0  # which contradiction (1-based) for kind "contra"
+    parsed: syntax.ClaimReading | None = None  # the parse's reading, when it decided
 
 
 def _slot_matches(
@@ -1243,6 +1246,34 @@ def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
     return False
 
 
+POLARITY_MODE = os.environ.get("HARNESS_POLARITY", "parse")
+
+
+def _question(doc: _Doc, clause: _Clause) -> bool:
+    s, e = doc.sentences[clause.sentence]
+    return doc.norm[s:e].rstrip().endswith("?")
+
+
+def _parsed_reading(doc: _Doc, clause: _Clause, combos):
+    """The parse's reading of the claim (harness.syntax): the first reading that is
+    negated, else the first; None when the parse cannot place the slots."""
+    s, e = doc.sentences[clause.sentence]
+    sentence = doc.norm[s:e]
+    first = None
+    for c in combos[:4]:
+        spans = [(max(a, s) - s, min(b, e) - s) for _, (a, b) in c if a < e and b > s]
+        if len(spans) != len(c):
+            continue
+        r = syntax.read_claim(sentence, spans)
+        if r is None:
+            continue
+        if r.negated:
+            return c, r
+        if first is None:
+            first = (c, r)
+    return first
+
+
 def _main_clause_between(norm: str, pos: int, end: int) -> bool:
     """'if it clashed with Russia it could not count on Article 5': a modal after the
     if-clause's own verb opens the main clause, so the claim is not conditional."""
@@ -1360,6 +1391,13 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 break
             double = double or any(n >= 2 for n in counts)
         hedged = _hedged(doc, clause, combo, negated)
+        parsed = None
+        if POLARITY_MODE != "regex" and syntax.parser() is not None:
+            reading = _parsed_reading(doc, clause, combos)
+            if reading is not None:
+                combo, parsed = reading
+                negated, double = parsed.negated, parsed.double
+                hedged = bool(parsed.hedge) or _question(doc, clause)
         if clause.topic and not negated:
             hedged = True  # "U.S. troops in the force: ..." names a topic, the value follows
         blocked = prop.unless is not None and doc.has(prop.unless, clause.start, clause.end)
@@ -1386,6 +1424,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 clause=clause,
                 combo=tuple(combo),
                 scope=scope,
+                parsed=parsed,
             )
         )
     return out
@@ -1408,6 +1447,7 @@ class Reading:
     double_negation: bool
     cues: tuple[str, ...]  # negation cues in the statement's sub-clause(s)
     hedged: bool
+    hedge: str | None  # the word that hedged it, when known
     scope: str  # "context in its own clause", "out of scope", ...
     outcome: Verdict | Literal["set aside"]
     reason: str
@@ -1554,8 +1594,13 @@ def _reading(doc: _Doc, f: _Finding, outcome: str, reason: str) -> Reading:
     slots = tuple((n, doc.text[a:b]) for n, (a, b) in f.combo)
     lo = min(doc.local_of(clause, sp[0])[0] for _, sp in f.combo)
     hi = max(doc.local_of(clause, sp[0])[1] for _, sp in f.combo)
-    cues = [doc.text[a:b] for a, b, _ in clause.forward if lo <= a < hi]
-    cues += [doc.text[a:b] for a, b in clause.predicate if lo <= a < hi]
+    if f.parsed is not None:
+        cues = list(f.parsed.negations)
+        hedge = f.parsed.hedge
+    else:
+        cues = [doc.text[a:b] for a, b, _ in clause.forward if lo <= a < hi]
+        cues += [doc.text[a:b] for a, b in clause.predicate if lo <= a < hi]
+        hedge = None
     if f.level is None:
         scope = "out of scope"
     elif f.scope is None or (f.scope.context is None and f.scope.exclude is None):
@@ -1571,6 +1616,7 @@ def _reading(doc: _Doc, f: _Finding, outcome: str, reason: str) -> Reading:
         double_negation=f.double,
         cues=tuple(cues),
         hedged=f.hedged,
+        hedge=hedge,
         scope=scope,
         outcome=outcome,  # type: ignore[arg-type]
         reason=reason,

