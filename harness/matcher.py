@@ -112,7 +112,6 @@ mention, 0.6 when a full but hedged or out-of-scope statement was set aside.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -1047,6 +1046,7 @@ class _Finding:
     scope: _Scope | None = None
     prop: int = 0  # which contradiction (1-based) for kind "contra"
     parsed: syntax.ClaimReading | None = None  # the parse's reading, when it decided
+    words: tuple[bool, bool, bool] | None = None  # the word rules' (negated, double, hedged)
 
 
 def _slot_matches(
@@ -1246,7 +1246,9 @@ def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
     return False
 
 
-POLARITY_MODE = os.environ.get("HARNESS_POLARITY", "parse")
+# "parse": negation and hedges from the dependency parse when spaCy is installed (the
+# word rules still have to agree on a contradiction); "regex": the word rules alone
+POLARITY_MODE = "parse"
 
 
 def _question(doc: _Doc, clause: _Clause) -> bool:
@@ -1392,6 +1394,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             double = double or any(n >= 2 for n in counts)
         hedged = _hedged(doc, clause, combo, negated)
         parsed = None
+        words = (negated, double, hedged)  # the word-window rules' reading
         if POLARITY_MODE != "regex" and syntax.parser() is not None:
             reading = _parsed_reading(doc, clause, combos)
             if reading is not None:
@@ -1425,6 +1428,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 combo=tuple(combo),
                 scope=scope,
                 parsed=parsed,
+                words=words,
             )
         )
     return out
@@ -1485,31 +1489,45 @@ def _result(
 
 
 def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
-    """(outcome, confidence, reason) of one finding."""
+    """(outcome, confidence, reason) of one finding. Precision first: a statement read
+    from the parse as contradicting the fact counts as a contradiction only when the
+    word-window rules read it so too; otherwise their reading stands."""
+    out = _classify_as(fact, cf, f, f.negated, f.double, f.hedged)
+    if out[0] == "contradicted" and f.parsed is not None and f.words is not None:
+        alt = _classify_as(fact, cf, f, *f.words)
+        if alt[0] != "contradicted":
+            why = "the parse reads a contradiction, the word rules do not"
+            return alt[0], alt[1], f"{alt[2]} ({why})"
+    return out
+
+
+def _classify_as(
+    fact: Fact, cf: _CFact, f: _Finding, negated: bool, double: bool, hedged: bool
+) -> tuple[str, float, str]:
     want_negated = fact.polarity == "negative"
-    if f.kind == "contra" and f.negated != cf.contradictions[f.prop - 1].negative:
+    if f.kind == "contra" and negated != cf.contradictions[f.prop - 1].negative:
         return "set aside", 0.0, "the contradiction is itself denied"
-    if f.hedged:
+    if hedged:
         return "set aside", 0.0, "hedged or conditional: it asserts nothing"
     if f.blocked:
         return "set aside", 0.0, "an 'unless' word is in the clause"
     if f.level is None:
         return "set aside", 0.0, "out of scope: an exclude word, or no context word nearby"
-    conf = _LEVEL_CONF[f.level] - (0.05 if f.double else 0.0)
+    conf = _LEVEL_CONF[f.level] - (0.05 if double else 0.0)
     if f.kind == "contra":
         return "contradicted", _LEVEL_CONF[f.level] - 0.02, "a declared contradiction is asserted"
     if f.kind == "stated":
-        if not f.negated:
+        if not negated:
             return "present", conf, "a phrasing that states the fact (stated_as) is asserted"
         if fact.opposite == "contradicts" and f.level <= 1:
             return "contradicted", conf - 0.02, "a stated_as phrasing is denied"
         return "set aside", 0.0, "a stated_as phrasing is denied, too far from the context"
-    if f.negated == want_negated:
-        how = "denied" if f.negated else "asserted"
+    if negated == want_negated:
+        how = "denied" if negated else "asserted"
         return "present", conf, f"the claim is {how}, as the fact's polarity requires"
     if fact.opposite != "contradicts":
         return "set aside", 0.0, "the opposite of the fact (opposite = 'ignore')"
-    if not (f.requires_ok or f.double):
+    if not (f.requires_ok or double):
         return "set aside", 0.0, "the opposite of the fact, but no opposite_requires word"
     if not (f.level <= 1 or f.anaphor):
         return "set aside", 0.0, "the opposite of the fact, but its context is only nearby"

@@ -61,7 +61,11 @@ CLAUSAL_NEGATORS = frozenset(
 # verbs that deny their object ("lack Article 5 cover", "exclude U.S. troops")
 NOMINAL_NEGATORS = frozenset(
     """exclude preclude withhold spurn shun abandon scrap drop cancel forgo forego avoid
-    prevent stop block bar ban oppose quash lack""".split()
+    prevent stop block bar ban oppose quash lack spare avert escape evade dodge""".split()
+)
+# verbs that name a topic without asserting it: "the report discusses his license"
+TOPIC_VERBS = frozenset(
+    """discuss mention cover address examine outline list concern explore debate""".split()
 )
 NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS
 # the same with a particle: "rule out", "turn down", "opt out", "pull out of"
@@ -258,6 +262,10 @@ _ALL_LEMMAS = frozenset(
     | REPORT_NOUNS
     | CONFIRMING
     | HEDGE_PREDICATES
+    | TOPIC_VERBS
+    | UNSAID
+    | CLOSERS
+    | SHARE_NOUNS
     | set(NEGATING_PHRASALS)
 )
 
@@ -283,11 +291,18 @@ def _negating_predicate(tok, inside: set[int]) -> str | None:
 
 
 def _own_cues(
-    tok, came, inside: set[int], skip: set[int] = frozenset(), nominal: bool = True
+    tok,
+    came,
+    inside: set[int],
+    skip: set[int] = frozenset(),
+    nominal: bool = True,
+    clausal_hedges: bool = True,
 ) -> tuple[list[tuple[int, str]], str | None]:
     """Negation cues and a hedge attached to `tok` (not through the child `came`, nor
     the words in `skip`, already visited). `nominal`: the noun's own cues ("no", "0",
-    "non-") count; not when the claim reached `tok` from a conjunct of it."""
+    "non-") count; not when the claim reached `tok` from a conjunct of it.
+    `clausal_hedges`: modals and "if"/"whether" count; not inside the claim's own words
+    ("Police did not confirm whether ...": the "whether" is part of what is claimed)."""
     negs: list[tuple[int, str]] = []
     hedge = None
     kids = [c for c in tok.children]
@@ -323,6 +338,12 @@ def _own_cues(
             if not has_neither:  # "neither A nor B" is one negation
                 negs.append((c.i, c.text))
             continue
+        if w == "neither" and c.dep_ == "preconj":
+            negs.append((c.i, c.text))  # of every conjunct: "neither A nor B would join"
+            continue
+        if c.dep_ in ("acomp", "oprd") and w in ("absent", "missing"):
+            negs.append((c.i, c.text))  # "U.S. troops would be absent"
+            continue
         if nominal and w in ("non", "non-") and c.i < tok.i:
             negs.append((c.i, c.text))  # "non-U.S. troops"
             continue
@@ -351,6 +372,8 @@ def _own_cues(
             if w == "no" and nxt is not None and nxt.lower_ in ("doubt", "matter"):
                 continue
             negs.append((c.i, c.text))
+        elif not clausal_hedges and c.dep_ in ("aux", "mark"):
+            continue
         elif (
             c.dep_ == "aux" and w == "could" and any(t.lower_ in FUTURE_WORDS for t in tok.subtree)
         ):
@@ -383,6 +406,25 @@ def _outside_denial(tok) -> tuple[int, str] | None:
                 if k.dep_ in ("relcl", "acl") and _lemma(k) in NEGATING_PREDICATES:
                     return k.i, k.text
     return None
+
+
+_TIME_WORDS = frozenset(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+    thursday friday saturday sunday week weekend month year day morning afternoon evening
+    night summer winter spring autumn season today yesterday tomorrow""".split()
+)
+
+
+def _is_time(prep) -> bool:
+    """Whether a preposition heads a time adjunct: "on May 2", "in the summer"."""
+    if prep.lower_ not in ("on", "in", "at", "during", "until", "till", "since", "before", "after"):
+        return False
+    for t in prep.subtree:
+        w = t.lower_
+        if w in _TIME_WORDS or (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")):
+            return True
+    return False
 
 
 def _lca(tokens: list) -> Any | None:
@@ -425,7 +467,7 @@ def read_claim(sentence: str, spans: list[tuple[int, int]]) -> ClaimReading | No
         node, came = h, None
         while node.i != anchor.i and node.i not in seen:
             seen.add(node.i)
-            walk.visit(node, came)
+            walk.visit(node, came, below=True)
             came, node = node, node.head
     return walk.up(anchor, seen)
 
@@ -439,12 +481,19 @@ class _Walk:
         self.hedge: str | None = None
         self.pending_report: str | None = None  # "claims that X": unvouched until denied
         self.closed_open: set[int] = set()  # "did not rule out": its "not" is no negation
+        self.relative_at = -1  # how many negations were found below a relative clause
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
 
     def visit(
-        self, node, came, skip: set[int] = frozenset(), anchor: bool = False, coord: bool = False
+        self,
+        node,
+        came,
+        skip: set[int] = frozenset(),
+        anchor: bool = False,
+        coord: bool = False,
+        below: bool = False,
     ) -> None:
         """Cues of `node`, reached from its child `came` (None: a slot's own head or the
         anchor). `coord`: the claim is a conjunct of what is above it ("no troops and no
@@ -490,6 +539,13 @@ class _Walk:
                 for c in kids
             ):
                 self.hedge = self.hedge or "left open"
+            if (
+                lemma in TOPIC_VERBS
+                and rel in ("dobj", "prep")
+                and not negated_here
+                and self.relative_at < 0
+            ):
+                self.hedge = self.hedge or node.text  # "discusses his license, ..."
             if lemma in SHARE_NOUNS and rel == "prep":
                 self.hedge = self.hedge or node.text  # "the bulk of the troops"
             prev = node.nbor(-1).lower_ if node.i > 0 else ""
@@ -514,7 +570,9 @@ class _Walk:
             ):
                 self.hedge = self.hedge or node.text
         nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
-        own_negs, own_hedge = _own_cues(node, came, inside, skip, nominal=nominal)
+        own_negs, own_hedge = _own_cues(
+            node, came, inside, skip, nominal=nominal, clausal_hedges=not below
+        )
         if node.i in self.closed_open:
             own_negs = [(i, t) for i, t in own_negs if node.doc[i].dep_ != "neg"]
         if nominal and came is not None and came.dep_ in ("prep", "agent"):
@@ -544,7 +602,17 @@ class _Walk:
             if rel in _SHIELD_DEPS:
                 break
             if rel == "relcl" and not any(c.lower_ == "to" for c in node.children):
-                break  # a relative clause ("the letters that once lit ..."), not "calls to keep"
+                left = node.left_edge
+                if left.i > 0 and left.nbor(-1).text in (",", "(", "\u2013", "\u2014", "-"):
+                    break  # ", who reportedly kept it secret,": asserted on its own
+                # a restrictive relative clause ("a force that would have no U.S. troops"),
+                # not "calls to keep": what is above it may hedge it, and a negation above
+                # leaves it unasserted ("he did not back a plan that ..."); the
+                # antecedent's own "no"/"non-" describe the antecedent, not the claim
+                self.relative_at = self.relative_at if self.relative_at >= 0 else len(self.negs)
+                coord = True
+            if rel == "prep" and _is_time(node):
+                break  # "will not be part of the team ... on May 2": the date still holds
             if rel == "conj" and (
                 node.tag_ in ("VBD", "VBZ", "VBP")
                 or any(
@@ -573,4 +641,8 @@ class _Walk:
         hedge = self.hedge
         if self.pending_report and not self.negs:
             hedge = hedge or self.pending_report
-        return ClaimReading(tuple(t for _, t in sorted(self.negs.items())), hedge)
+        negs = list(self.negs.items())  # in the order found, from the claim upwards
+        if 0 <= self.relative_at < len(negs):
+            hedge = hedge or f"{negs[self.relative_at][1]} (over a relative clause)"
+            negs = negs[: self.relative_at]
+        return ClaimReading(tuple(t for _, t in sorted(negs)), hedge)
