@@ -1395,7 +1395,12 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         hedged = _hedged(doc, clause, combo, negated)
         parsed = None
         words = (negated, double, hedged)  # the word-window rules' reading
-        if POLARITY_MODE != "regex" and syntax.parser() is not None:
+        if (
+            POLARITY_MODE != "regex"
+            and clause.label is None  # a verbless label ("U.S. troops: none") has no parse
+            and not clause.topic
+            and syntax.parser() is not None
+        ):
             reading = _parsed_reading(doc, clause, combos)
             if reading is not None:
                 combo, parsed = reading

@@ -64,9 +64,7 @@ def prepare(text: str) -> str:
     if not spans:
         return text.replace("\n", " ")
     cuts = [0] + [s for s, _ in spans[1:]] + [len(text)]
-    return "\n".join(
-        text[a:b].replace("\n", " ").strip() for a, b in pairwise(cuts)
-    )
+    return "\n".join(text[a:b].replace("\n", " ").strip() for a, b in pairwise(cuts))
 
 
 class RougeMetric:

@@ -65,14 +65,14 @@ NOMINAL_NEGATORS = frozenset(
 )
 # verbs that name a topic without asserting it: "the report discusses his license"
 TOPIC_VERBS = frozenset(
-    """discuss mention cover address examine outline list concern explore debate""".split()
+    """discuss mention address examine outline list concern explore debate""".split()
 )
 NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS
 # the same with a particle: "rule out", "turn down", "opt out", "pull out of"
 NEGATING_PHRASALS = {"rule": "out", "turn": "down", "opt": "out", "back": "away"}
 # "keep/stay/remain ... out/away/home/aside": the subject or object is not there
 KEEP_VERBS = frozenset("keep stay remain sit stand hold".split())
-KEEP_PARTICLES = frozenset("out away home aside clear".split())
+KEEP_PARTICLES = frozenset("out outside away home aside clear".split())
 # these negate a claim even when the claim is their subject ("troops refused to join")
 SUBJECT_NEGATING = frozenset("refuse decline fail".split())
 # nouns of absence or refusal: "the exclusion of U.S. forces", "a refusal to extend ..."
@@ -127,7 +127,14 @@ OPEN_WORDS = frozenset(
     "open unclear vague uncertain undecided unresolved unanswered unsettled murky".split()
 )
 # words of a time still to come, which make "could" a possibility ("could ... later")
-FUTURE_WORDS = frozenset("later eventually soon someday future next".split())
+FUTURE_WORDS = frozenset("later eventually soon someday future next coming ahead".split())
+# "no decision has been made on X", "gave no clear answer on X", "said nothing about X"
+UNDECIDED_NOUNS = frozenset(
+    """decision answer word comment clarity indication details detail confirmation
+    commitment announcement guarantee assurance""".split()
+)
+# a report frame the sentence sets itself against: "unlike press reports suggested, X"
+AGAINST_WORDS = frozenset("unlike contrary despite".split())
 # "the bulk of the troops", "most of the force": a share, not the whole claim
 SHARE_NOUNS = frozenset("bulk majority most brunt".split())
 CONDITIONAL_MARKS = frozenset("if unless whether".split())
@@ -274,14 +281,17 @@ def _children_text(tok) -> set[str]:
     return {c.lower_ for c in tok.children}
 
 
-def _negating_predicate(tok, inside: set[int]) -> str | None:
-    """The cue when `tok` is a verb that denies what it embeds, else None."""
-    if tok.i in inside:
-        return None
+def _negating_predicate(tok, came=None) -> str | None:
+    """The cue when `tok` is a verb that denies what it embeds, else None (a particle
+    the claim came through is no cue of its own: "stand outside NATO's umbrella")."""
     lemma = _lemma(tok)
     if lemma in NEGATING_PREDICATES:
         return tok.text
-    kids = _children_text(tok)
+    kids = {c.lower_ for c in tok.children if came is None or c.i != came.i}
+    if any(
+        c.lower_ == "off" and any(k.lower_ == "table" for k in c.children) for c in tok.children
+    ):
+        return "off the table"
     particle = NEGATING_PHRASALS.get(lemma)
     if particle is not None and particle in kids:
         return f"{tok.text} {particle}"
@@ -330,7 +340,7 @@ def _own_cues(
                 negs.append((c.i, f"no {c.text}"))  # "would play no part"
             continue
         if c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "VBG"):
-            cue = _negating_predicate(c, inside)
+            cue = _negating_predicate(c)
             if cue:
                 negs.append((c.i, cue))  # "with U.S. troops excluded"
             continue
@@ -338,11 +348,14 @@ def _own_cues(
             if not has_neither:  # "neither A nor B" is one negation
                 negs.append((c.i, c.text))
             continue
-        if w == "neither" and c.dep_ == "preconj":
+        if w == "neither" and c.dep_ in ("preconj", "det", "cc"):
             negs.append((c.i, c.text))  # of every conjunct: "neither A nor B would join"
             continue
         if c.dep_ in ("acomp", "oprd") and w in ("absent", "missing"):
             negs.append((c.i, c.text))  # "U.S. troops would be absent"
+            continue
+        if nominal and w == "no" and c.dep_ in ("compound", "amod") and c.i < tok.i:
+            negs.append((c.i, c.text))  # "a no-Americans peacekeeping plan"
             continue
         if nominal and w in ("non", "non-") and c.i < tok.i:
             negs.append((c.i, c.text))  # "non-U.S. troops"
@@ -383,6 +396,8 @@ def _own_cues(
             or (c.dep_ == "mark" and w in CONDITIONAL_MARKS)
             or (c.dep_ == "advmod" and w in HEDGE_ADVERBS)
         ):
+            if w in HEDGE_ADVERBS and nxt is not None and nxt.lower_.endswith("ly"):
+                continue  # "Perhaps surprisingly, ...": an evaluation, not a hedge
             hedge = hedge or c.text
     return negs, hedge
 
@@ -408,6 +423,13 @@ def _outside_denial(tok) -> tuple[int, str] | None:
     return None
 
 
+# "rather than X", "instead of X": X is the alternative not taken
+_ALTERNATIVE = frozenset(
+    {("rather", "than"), ("instead", "of"), ("other", "than"), ("place", "of")}
+)
+_REPORT_HEDGES = frozenset(
+    w for n in REPORT_NOUNS for w in (n, n + "s", n.capitalize(), n.capitalize() + "s")
+)
 _TIME_WORDS = frozenset(
     """january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
@@ -449,6 +471,7 @@ def read_claim(sentence: str, spans: list[tuple[int, int]]) -> ClaimReading | No
     doc = parse(sentence)
     inside: set[int] = set()
     heads = []
+    firsts = []
     for a, b in spans:
         toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
         if not toks:
@@ -457,13 +480,45 @@ def read_claim(sentence: str, spans: list[tuple[int, int]]) -> ClaimReading | No
         inside |= ids
         top = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
         heads.append(top[0])
+        firsts.append(toks[0])
     anchor = _lca(heads)
     if anchor is None:
         return None
+    # "The Pentagon will not lead the force but will supply personnel": a slot reaches the
+    # anchor through a coordinated verb with its own auxiliary or tense; that verb, with
+    # the shared subject, states the claim, and the first verb's "not" is not its own
+    for h in heads:
+        node = h
+        while node.i != anchor.i and node.head.i != anchor.i:
+            node = node.head
+        if (
+            node.i != anchor.i
+            and node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and (
+                node.tag_ in ("VBD", "VBZ", "VBP")
+                or any(c.dep_ in ("aux", "auxpass") for c in node.children)
+            )
+        ):
+            anchor = node
+            break
     walk = _Walk(inside)
+    # "the U.S. rather than Britain", "European rather than armed American troops",
+    # "• 0 American troops": a cue right before the slot or before its noun phrase
+    for first, h in zip(firsts, heads, strict=True):
+        noun = h.head if h.dep_ in ("amod", "compound", "nmod") else h
+        for t in {first.i: first, noun.left_edge.i: noun.left_edge}.values():
+            before = t.nbor(-1).lower_ if t.i >= 1 else ""
+            pair = (t.nbor(-2).lower_ if t.i >= 2 else "", before)
+            if pair in _ALTERNATIVE:
+                walk._neg(t.i - 1, " ".join(pair))
+            elif before in ("0", "zero") and not (pair[0] in ("-", "\u2013") or pair[0].isdigit()):
+                walk._neg(t.i - 1, before)
     # the words between each slot and the anchor: "The U.S. will send no troops"
     seen: set[int] = set()
     for h in heads:
+        if anchor.i not in {a.i for a in h.ancestors} | {h.i}:
+            continue  # the shared subject of a re-anchored coordinated verb
         node, came = h, None
         while node.i != anchor.i and node.i not in seen:
             seen.add(node.i)
@@ -482,6 +537,7 @@ class _Walk:
         self.pending_report: str | None = None  # "claims that X": unvouched until denied
         self.closed_open: set[int] = set()  # "did not rule out": its "not" is no negation
         self.relative_at = -1  # how many negations were found below a relative clause
+        self.against = False  # the claim is set against a report frame
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
@@ -501,10 +557,10 @@ class _Walk:
         conjunct."""
         inside = self.inside
         via_conj = came is not None and came.dep_ == "conj"
-        if (came is not None or anchor) and node.i not in inside and not via_conj:
+        if (came is not None or anchor) and not via_conj:
             rel = came.dep_ if came is not None else ""
             lemma = _lemma(node)
-            cue = _negating_predicate(node, inside)
+            cue = _negating_predicate(node, came)
             if cue and rel == "ccomp" and lemma in NOMINAL_NEGATORS:
                 cue = None  # "lack" takes no clause: a misparse
             if cue and (
@@ -512,6 +568,7 @@ class _Walk:
                 or lemma in SUBJECT_NEGATING
                 or lemma in KEEP_VERBS
                 or node.tag_ == "VBN"  # "with U.S. troops excluded"
+                or cue == "off the table"  # "Article 5 is off the table"
             ):
                 self._neg(node.i, cue)
                 self.pending_report = None  # "denied claims that ...": the denial asserts
@@ -527,6 +584,20 @@ class _Walk:
             if negated_here and lemma in UNSAID:
                 self.hedge = self.hedge or f"not {node.text}"  # "was not addressed"
                 self.closed_open.add(node.i)
+            for c in kids:
+                if c.i in inside or (came is not None and c.i == came.i):
+                    continue
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
+                    _lemma(c) in UNDECIDED_NOUNS and any(k.lower_ == "no" for k in c.children)
+                ):
+                    self.hedge = self.hedge or f"no {c.text}"  # "gave no clear answer on X"
+                elif c.dep_ in ("dobj", "attr") and c.lower_ == "nothing":
+                    if lemma in UNSAID or lemma in REPORT_VERBS:
+                        self.hedge = self.hedge or "said nothing"  # "said nothing about X"
+                    else:
+                        self._neg(c.i, c.text)  # "Article 5 would offer nothing"
+            if lemma in REPORT_VERBS and any(c.lower_ in AGAINST_WORDS for c in kids):
+                self.against = True  # "unlike press reports suggested, X": X is asserted
             if any(c.lower_ == "neither" for c in kids) and lemma in CONFIRMING | CLOSERS:
                 self.hedge = self.hedge or "neither ... nor"
             if lemma in ("leave", "remain", "stay", "be") and any(
@@ -561,7 +632,11 @@ class _Walk:
                 self._neg(node.i, node.text)
             if lemma in NEGATING_NOUNS and rel in ("prep", "pobj", "acl", "compound"):
                 self._neg(node.i, node.text)
-            if lemma in REPORT_NOUNS and rel in ("acl", "ccomp", "relcl", "prep"):
+            if (
+                lemma in REPORT_NOUNS
+                and node.pos_ in ("NOUN", "PROPN")
+                and rel in ("acl", "ccomp", "relcl", "prep")
+            ):
                 self.pending_report = self.pending_report or node.text
             if (
                 lemma in HEDGE_PREDICATES
@@ -629,6 +704,13 @@ class _Walk:
                 c.tag_ in _WH for c in node.children if c.i < node.i
             ):
                 break  # "does not know why X": the wh-clause is presupposed
+            if (
+                rel == "ccomp"
+                and node.i < head.i
+                and _lemma(head) not in REPORT_VERBS | NEGATING_PREDICATES | FACTIVE | UNSAID
+                and _lemma(head) not in HEDGE_PREDICATES
+            ):
+                break  # "The U.S. will send troops, Ukraine will not join NATO": two clauses
             if rel in ("ccomp", "xcomp") and _lemma(head) in FACTIVE:
                 break  # "did not realise that X": X stays asserted
             if rel in _MODIFIER_DEPS or (
@@ -641,6 +723,8 @@ class _Walk:
         hedge = self.hedge
         if self.pending_report and not self.negs:
             hedge = hedge or self.pending_report
+        if self.against and hedge in _REPORT_HEDGES:
+            hedge = None
         negs = list(self.negs.items())  # in the order found, from the claim upwards
         if 0 <= self.relative_at < len(negs):
             hedge = hedge or f"{negs[self.relative_at][1]} (over a relative clause)"
