@@ -65,7 +65,7 @@ NOMINAL_NEGATORS = frozenset(
 )
 # verbs that name a topic without asserting it: "the report discusses his license"
 TOPIC_VERBS = frozenset(
-    """discuss mention address examine outline list concern explore debate""".split()
+    """discuss mention address examine list concern explore debate""".split()
 )
 NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS
 # the same with a particle: "rule out", "turn down", "opt out", "pull out of"
@@ -360,7 +360,7 @@ def _own_cues(
         if nominal and w in ("non", "non-") and c.i < tok.i:
             negs.append((c.i, c.text))  # "non-U.S. troops"
             continue
-        if nominal and c.dep_ == "nummod" and w in ("0", "zero"):
+        if nominal and w in ("0", "zero") and c.i < tok.i and c.dep_ != "pobj":
             if prev is None or (prev.text not in ("-", "\u2013") and not prev.like_num):
                 negs.append((c.i, c.text))  # "0 Article 5 coverage", not "2-0"
             continue
@@ -396,8 +396,11 @@ def _own_cues(
             or (c.dep_ == "mark" and w in CONDITIONAL_MARKS)
             or (c.dep_ == "advmod" and w in HEDGE_ADVERBS)
         ):
-            if w in HEDGE_ADVERBS and nxt is not None and nxt.lower_.endswith("ly"):
-                continue  # "Perhaps surprisingly, ...": an evaluation, not a hedge
+            after = [t.lower_ for t in c.doc[c.i + 1 : c.i + 4]]
+            if w in HEDGE_ADVERBS and any(
+                a.endswith("ly") and "," in after[k + 1 : k + 2] for k, a in enumerate(after)
+            ):
+                continue  # "Perhaps (most) surprisingly, ...": an evaluation, not a hedge
             hedge = hedge or c.text
     return negs, hedge
 
@@ -622,7 +625,9 @@ class _Walk:
             prev = node.nbor(-1).lower_ if node.i > 0 else ""
             prev2 = node.nbor(-2).lower_ if node.i > 1 else ""
             w = node.lower_
-            if w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
+            if w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
+                self.hedge = self.hedge or "said nothing"  # "said nothing definite about X"
+            elif w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
                 self._neg(node.i, node.text)
             elif w == "than" and prev in ("rather", "other"):
                 self._neg(node.i, f"{prev} than")
