@@ -1501,8 +1501,7 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
     if out[0] == "contradicted" and f.parsed is not None and f.words is not None:
         alt = _classify_as(fact, cf, f, *f.words)
         if alt[0] != "contradicted":
-            why = "the parse reads a contradiction, the word rules do not"
-            return alt[0], alt[1], f"{alt[2]} ({why})"
+            return "set aside", 0.0, "the parse reads a contradiction, the word rules do not"
     return out
 
 

@@ -64,9 +64,7 @@ NOMINAL_NEGATORS = frozenset(
     prevent stop block bar ban oppose quash lack spare avert escape evade dodge""".split()
 )
 # verbs that name a topic without asserting it: "the report discusses his license"
-TOPIC_VERBS = frozenset(
-    """discuss mention address examine list concern explore debate""".split()
-)
+TOPIC_VERBS = frozenset("""discuss mention address examine list concern explore debate""".split())
 NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS
 # the same with a particle: "rule out", "turn down", "opt out", "pull out of"
 NEGATING_PHRASALS = {"rule": "out", "turn": "down", "opt": "out", "back": "away"}
@@ -373,7 +371,7 @@ def _own_cues(
                 and nxt is not None
                 and nxt.pos_ in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ")
                 and c.i > tok.i
-                and not any(k in inside for k in range(c.i + 1, c.i + 5))
+                and not any(k in inside for k in _phrase_after(c))
             ):
                 continue  # "the UK, not the U.S., chaired": negates only what follows it
             negs.append((c.i, c.text))
@@ -403,6 +401,14 @@ def _own_cues(
                 continue  # "Perhaps (most) surprisingly, ...": an evaluation, not a hedge
             hedge = hedge or c.text
     return negs, hedge
+
+
+def _phrase_after(tok) -> range:
+    """Token indices of the phrase right after `tok`, up to the next punctuation."""
+    end = tok.i + 1
+    while end < len(tok.doc) and end < tok.i + 6 and not tok.doc[end].is_punct:
+        end += 1
+    return range(tok.i + 1, end)
 
 
 def _outside_denial(tok) -> tuple[int, str] | None:
@@ -509,8 +515,10 @@ def read_claim(sentence: str, spans: list[tuple[int, int]]) -> ClaimReading | No
     # "the U.S. rather than Britain", "European rather than armed American troops",
     # "• 0 American troops": a cue right before the slot or before its noun phrase
     for first, h in zip(firsts, heads, strict=True):
-        noun = h.head if h.dep_ in ("amod", "compound", "nmod") else h
-        for t in {first.i: first, noun.left_edge.i: noun.left_edge}.values():
+        starts = {first.i: first}
+        if h.dep_ in ("amod", "compound", "nmod"):  # the slot modifies a noun
+            starts[h.head.left_edge.i] = h.head.left_edge
+        for t in starts.values():
             before = t.nbor(-1).lower_ if t.i >= 1 else ""
             pair = (t.nbor(-2).lower_ if t.i >= 2 else "", before)
             if pair in _ALTERNATIVE:
@@ -541,6 +549,7 @@ class _Walk:
         self.closed_open: set[int] = set()  # "did not rule out": its "not" is no negation
         self.relative_at = -1  # how many negations were found below a relative clause
         self.against = False  # the claim is set against a report frame
+        self.parallel = False  # a negated conjunct: nominal negations above are the other's
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
@@ -625,7 +634,9 @@ class _Walk:
             prev = node.nbor(-1).lower_ if node.i > 0 else ""
             prev2 = node.nbor(-2).lower_ if node.i > 1 else ""
             w = node.lower_
-            if w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
+            if self.parallel and node.pos_ in ("NOUN", "PROPN", "PRON", "ADP"):
+                pass  # "no troops and no Article 5 cover": each conjunct has its own "no"
+            elif w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
                 self.hedge = self.hedge or "said nothing"  # "said nothing definite about X"
             elif w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
                 self._neg(node.i, node.text)
@@ -635,7 +646,11 @@ class _Walk:
                 self._neg(node.i, f"{prev} of")
             elif w == "outside" and rel == "pobj":
                 self._neg(node.i, node.text)
-            if lemma in NEGATING_NOUNS and rel in ("prep", "pobj", "acl", "compound"):
+            if (
+                lemma in NEGATING_NOUNS
+                and rel in ("prep", "pobj", "acl", "compound")
+                and not self.parallel
+            ):
                 self._neg(node.i, node.text)
             if (
                 lemma in REPORT_NOUNS
@@ -681,9 +696,13 @@ class _Walk:
             rel = node.dep_
             if rel in _SHIELD_DEPS:
                 break
-            if rel == "relcl" and not any(c.lower_ == "to" for c in node.children):
+            if rel == "relcl" and not any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in node.children
+            ):
                 left = node.left_edge
-                if left.i > 0 and left.nbor(-1).text in (",", "(", "\u2013", "\u2014", "-"):
+                if (
+                    left.i > 0 and left.nbor(-1).text in (",", "(", "\u2013", "\u2014", "-")
+                ) or head.dep_ == "appos":
                     break  # ", who reportedly kept it secret,": asserted on its own
                 # a restrictive relative clause ("a force that would have no U.S. troops"),
                 # not "calls to keep": what is above it may hedge it, and a negation above
@@ -703,8 +722,15 @@ class _Walk:
                 # "... and they're happy with him", "... and would include", "did not rule
                 # out X but said Y": a clause of its own, with its own tense
                 break
-            if rel == "conj":
+            if rel == "conj" or (
+                node.lower_ == "with"
+                and node.i > 0
+                and node.nbor(-1).lower_ in ("together", "along")
+            ):
                 coord = True
+                # "the exclusion of U.S. forces ... and a refusal to extend Article 5": a
+                # negation of the claim's own conjunct is parallel to the other's
+                self.parallel = self.parallel or bool(self.negs)
             if rel in ("ccomp", "xcomp", "acl") and any(
                 c.tag_ in _WH for c in node.children if c.i < node.i
             ):
