@@ -1047,6 +1047,7 @@ class _Finding:
     prop: int = 0  # which contradiction (1-based) for kind "contra"
     parsed: syntax.ClaimReading | None = None  # the parse's reading, when it decided
     words: tuple[bool, bool, bool] | None = None  # the word rules' (negated, double, hedged)
+    other_actor: str | None = None  # the parse names another actor for the fact's subject
 
 
 def _slot_matches(
@@ -1256,9 +1257,10 @@ def _question(doc: _Doc, clause: _Clause) -> bool:
     return doc.norm[s:e].rstrip().endswith("?")
 
 
-def _parsed_reading(doc: _Doc, clause: _Clause, combos):
+def _parsed_reading(doc: _Doc, clause: _Clause, combos, subjects: frozenset[str] = frozenset()):
     """The parse's reading of the claim (harness.syntax): the first reading that is
-    negated, else the first; None when the parse cannot place the slots."""
+    negated, else the first; None when the parse cannot place the slots. `subjects`:
+    the slots that are the subject in the fact's own statement."""
     s, e = doc.sentences[clause.sentence]
     sentence = doc.norm[s:e]
     first = None
@@ -1266,7 +1268,8 @@ def _parsed_reading(doc: _Doc, clause: _Clause, combos):
         spans = [(max(a, s) - s, min(b, e) - s) for _, (a, b) in c if a < e and b > s]
         if len(spans) != len(c):
             continue
-        r = syntax.read_claim(sentence, spans)
+        roles = [n in subjects for n, _ in c]
+        r = syntax.read_claim(sentence, spans, roles)
         if r is None:
             continue
         if r.negated:
@@ -1274,6 +1277,24 @@ def _parsed_reading(doc: _Doc, clause: _Clause, combos):
         if first is None:
             first = (c, r)
     return first
+
+
+@lru_cache(maxsize=512)
+def _subject_slots(fact: Fact) -> frozenset[str]:
+    """The claim's slots that are the subject of the fact's own statement ("A Queen's
+    Guard slipped ...": the who), so that a summary naming another actor ("a tourist
+    slipped ... in front of a Queen's Guard") is not read as the claim."""
+    if len(fact.claim.slots) < 2:
+        return frozenset()
+    out = set()
+    for name, phrasings in fact.claim.slots:
+        pat = compile_aliases(phrasings)
+        if pat is None:
+            continue
+        spans = [(m.start(), m.end()) for m in pat.finditer(fact.statement) if m.end() > m.start()]
+        if spans and syntax.is_subject(fact.statement, spans):
+            out.add(name)
+    return frozenset(out)
 
 
 def _main_clause_between(norm: str, pos: int, end: int) -> bool:
@@ -1401,7 +1422,8 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             and not clause.topic
             and syntax.parser() is not None
         ):
-            reading = _parsed_reading(doc, clause, combos)
+            subjects = _subject_slots(fact) if kind == "claim" else frozenset()
+            reading = _parsed_reading(doc, clause, combos, subjects)
             if reading is not None:
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double
@@ -1434,6 +1456,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 scope=scope,
                 parsed=parsed,
                 words=words,
+                other_actor=parsed.other_actor if parsed is not None else None,
             )
         )
     return out
@@ -1497,6 +1520,8 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
     """(outcome, confidence, reason) of one finding. Precision first: a statement read
     from the parse as contradicting the fact counts as a contradiction only when the
     word-window rules read it so too; otherwise their reading stands."""
+    if f.other_actor is not None:
+        return "set aside", 0.0, f"the actor is {f.other_actor!r}, not the fact's"
     out = _classify_as(fact, cf, f, f.negated, f.double, f.hedged)
     if out[0] == "contradicted" and f.parsed is not None and f.words is not None:
         alt = _classify_as(fact, cf, f, *f.words)

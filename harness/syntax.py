@@ -196,6 +196,7 @@ def parse(sentence: str) -> Any:
 class ClaimReading:
     negations: tuple[str, ...]  # the cues that deny the claim, from the claim upwards
     hedge: str | None  # what makes it assert nothing, if anything
+    other_actor: str | None = None  # the verb's subject, when the fact's is not it
 
     @property
     def negated(self) -> bool:
@@ -474,9 +475,62 @@ def _lca(tokens: list) -> Any | None:
     return None
 
 
-def read_claim(sentence: str, spans: list[tuple[int, int]]) -> ClaimReading | None:
+def _subject_of(verb):
+    """The subject of a verb, through coordination ("slipped and fell": the subject of
+    "slipped")."""
+    while True:
+        for c in verb.children:
+            if c.dep_ in _SUBJECT_DEPS:
+                return c
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+
+
+def _other_actor(head, inside: set[int]) -> Any | None:
+    """When a slot that should be the actor is instead the object of a verb whose
+    subject lies outside the claim ("a tourist fell in front of a Queen's Guard"),
+    that subject; else None."""
+    if head.dep_ in _SUBJECT_DEPS or head.dep_ in ("agent", "appos", "conj", "poss"):
+        return None
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        return None  # "chaired by Britain"
+    if head.dep_ not in ("pobj", "dobj"):
+        return None
+    verb = head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.dep_ in _SUBJECT_DEPS:
+            return None  # inside the subject noun phrase ("the Guard's fall")
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i not in inside:
+        return None  # only against a verb the claim itself names ("fell", "commented")
+    if head.dep_ == "pobj" and head.head.lower_ == "by":
+        return None  # "was chaired for the first time by Britain"
+    subject = _subject_of(verb)
+    if subject is None or subject.i in inside or subject.tag_ in ("PRP", "WP", "WDT"):
+        return None  # no subject, the claim's own, or a pronoun that may be the actor
+    return subject
+
+
+def is_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether any of `spans` in `sentence` is (the head of) a subject."""
+    doc = parse(sentence)
+    for a, b in spans:
+        toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
+        ids = {t.i for t in toks}
+        for t in toks:
+            if t.head.i not in ids and t.dep_ in _SUBJECT_DEPS:
+                return True
+    return False
+
+
+def read_claim(
+    sentence: str, spans: list[tuple[int, int]], roles: list[bool] | None = None
+) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
-    its negations and hedge. None when the parse cannot place the slots."""
+    its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
+    slot k is the actor of the fact's statement."""
     doc = parse(sentence)
     inside: set[int] = set()
     heads = []
@@ -493,6 +547,10 @@ def read_claim(sentence: str, spans: list[tuple[int, int]]) -> ClaimReading | No
     anchor = _lca(heads)
     if anchor is None:
         return None
+    for h, actor in zip(heads, roles or [False] * len(heads), strict=True):
+        other = _other_actor(h, inside) if actor else None
+        if other is not None:
+            return ClaimReading((), None, other_actor=other.text)
     # "The Pentagon will not lead the force but will supply personnel": a slot reaches the
     # anchor through a coordinated verb with its own auxiliary or tense; that verb, with
     # the shared subject, states the claim, and the first verb's "not" is not its own
