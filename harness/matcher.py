@@ -388,6 +388,17 @@ _MAX_CUES = 300
 # a clause that opens with a conjunction and a verb shares the previous clause's subject
 _ELIDED = re.compile(rf"\s*(?:but|yet|and|or)\s+(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
 _WORD = re.compile(r"\w+")
+# a complement clause with its own subject and verb between a claim and a later cue
+_THAT_CLAUSE = re.compile(rf"\bthat\s+(?:[\w'.-]+\s+){{1,4}}?(?:{_FINITE})\b", _I)
+# a denial of the whole preceding clause: "..., which Manuel denied", "..., a rumour the
+# club denied", "..., a report that Scotland Yard denied"
+_TRAILING_DENIAL = re.compile(
+    r"\s*,\s*(?:which|a\s+(?:claim|report|rumou?r|suggestion|story|charge|allegation)"
+    r"(?:\s+that)?)\s+(?:[\w.'-]+\s+){0,6}?(?:flatly\s+|strongly\s+|later\s+)?"
+    r"(?:denied|denies|disputed|disputes|rejected|rejects|refuted|refutes|dismissed|"
+    r"dismisses|rebuffed|rebuts|rebutted)\b",
+    _I,
+)
 # pronouns that refer back to something named before ("Article 5 would cover it")
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|theirs|itself|themselves)\b", _I)
 # a sentence that goes on with the previous one's subject: "He added that ...", "Moreover, ..."
@@ -500,6 +511,10 @@ class _Doc:
 
     _found: dict = field(default_factory=dict)
     _index: dict | None = None
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
 
     @property
     def index(self) -> dict[str, list[int]]:
@@ -1171,6 +1186,8 @@ def _negation_in(
     for pa, pb in clause.predicate:
         if not ls <= pa < le or doc.outside(clause, pa, a):
             continue
+        if pa >= last and _THAT_CLAUSE.search(norm, last, pa):
+            continue  # "commented that the man had not been hurt": the complement's own
         if pa >= last and "," in _skip_aside(clause, norm, last, pa):
             # "no place in the force, a force ... lacking ...": another predicate; but not
             # when the claim has its own finite verb before that comma: "US + Europe will
@@ -1414,6 +1431,10 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 break
             double = double or any(n >= 2 for n in counts)
         hedged = _hedged(doc, clause, combo, negated)
+        if _TRAILING_DENIAL.match(
+            doc.norm, doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
+        ):
+            negated, double = not negated, double or negated
         parsed = None
         words = (negated, double, hedged)  # the word-window rules' reading
         if (
@@ -1526,7 +1547,8 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
     if out[0] == "contradicted" and f.parsed is not None and f.words is not None:
         alt = _classify_as(fact, cf, f, *f.words)
         if alt[0] != "contradicted":
-            return "set aside", 0.0, "the parse reads a contradiction, the word rules do not"
+            why = "the parse reads a contradiction, the word rules do not"
+            return alt[0], alt[1], f"{alt[2]} ({why})"
     return out
 
 
@@ -1668,6 +1690,38 @@ def _reading(doc: _Doc, f: _Finding, outcome: str, reason: str) -> Reading:
         outcome=outcome,  # type: ignore[arg-type]
         reason=reason,
     )
+
+
+def sentences_to_parse(text: str, factset: FactSet) -> list[str]:
+    """The sentences of `text` in which some claim of `factset` has every slot, the only
+    ones the matcher may ask the parser about (for batched parsing, harness.syntax)."""
+    if not text or not text.strip():
+        return []
+    doc = _analyse(text)
+    wanted: set[int] = set()
+    for fact in factset.facts:
+        cf = _compiled(fact)
+        props = [cf.claim, *cf.contradictions] + ([cf.stated] if cf.stated else [])
+        for prop in props:
+            per_slot = []
+            for _, pat in prop.slots:
+                if pat is None:
+                    break
+                starts = doc.slot_matches(pat, prop.shared)[0]
+                per_slot.append({bisect_right(doc.sentence_starts, a) - 1 for a in starts})
+            else:
+                if per_slot:
+                    wanted |= set.intersection(*per_slot)
+    return [doc.norm[slice(*doc.sentences[i])] for i in sorted(wanted) if i >= 0]
+
+
+def prefetch_parses(items: list[tuple[str, FactSet]]) -> None:
+    """Parse, in one batch, every sentence the matcher will ask about for these
+    (text, facts) pairs; a no-op without the parser."""
+    if POLARITY_MODE == "regex" or syntax.parser() is None:
+        return
+    sentences = [s for text, fs in items for s in sentences_to_parse(text, fs)]
+    syntax.prefetch(sentences)
 
 
 def check_facts(text: str, factset: FactSet) -> FactsResult:

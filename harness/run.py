@@ -182,6 +182,9 @@ class Scorer:
                 pool.map(_facts_job, [(c.document, c.text) for c in jobs], chunksize=chunksize)
             )
         else:
+            from harness.matcher import prefetch_parses
+
+            prefetch_parses([(c.text, self.documents[c.document].facts) for c in jobs])
             verdicts = [check_facts(c.text, self.documents[c.document].facts) for c in jobs]
         return {(c.document, c.id): v for c, v in zip(jobs, verdicts, strict=True)}
 
@@ -259,7 +262,10 @@ def signature(documents: dict[str, Document], config: RunConfig, model_key: str 
         hashes = ",".join(
             f"{d}={doc.facts.sha256[:12] if doc.facts else 'none'}" for d, doc in documents.items()
         )
+        from harness.syntax import parser_identity
+
         parts.append(f"facts:{hashes}")
+        parts.append(f"parser:{parser_identity()}")
     return "|".join(parts)
 
 

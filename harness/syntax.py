@@ -46,6 +46,7 @@ falls back to its word-window rules.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -158,7 +159,7 @@ def parser() -> Any | None:
     if os.environ.get("HARNESS_PARSER", "").lower() in ("none", "off", "0"):
         return None
     try:
-        import spacy
+        spacy = _import_spacy()
     except ImportError:
         return None
     for name in PARSER_PACKAGES:
@@ -169,24 +170,67 @@ def parser() -> Any | None:
     return None
 
 
+def _import_spacy():
+    """Import spaCy without letting its array library (thinc) import torch: a run without
+    embeddings must not pay torch's start-up, and the parse does not need it."""
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" fails fast
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
+
+
 def parser_identity() -> str:
     """The parser behind verdicts, for the run signature: 'spacy-X/en_core_web_sm-Y' or
     'none' (word-window rules only)."""
     nlp = parser()
     if nlp is None:
         return "none"
-    import spacy
-
+    spacy = _import_spacy()
     meta = nlp.meta
     model = f"{meta.get('lang', 'en')}_{meta.get('name')}-{meta.get('version')}"
     return f"spacy-{spacy.__version__}/{model}"
 
 
-@lru_cache(maxsize=4096)
+_CACHE: OrderedDict[str, Any] = OrderedDict()
+_CACHE_SIZE = 8192
+
+
 def parse(sentence: str) -> Any:
+    """The parse of one sentence (kept in a bounded cache)."""
+    doc = _CACHE.get(sentence)
+    if doc is None:
+        nlp = parser()
+        assert nlp is not None
+        doc = _remember(sentence, nlp(sentence))
+    else:
+        _CACHE.move_to_end(sentence)
+    return doc
+
+
+def prefetch(sentences: list[str]) -> None:
+    """Parse many sentences at once (spaCy's batched pipe is about twice as fast as one
+    call per sentence); later `parse` calls find them in the cache."""
     nlp = parser()
-    assert nlp is not None
-    return nlp(sentence)
+    if nlp is None:
+        return
+    todo = list(dict.fromkeys(s for s in sentences if s not in _CACHE))[:_CACHE_SIZE]
+    for sentence, doc in zip(todo, nlp.pipe(todo, batch_size=128), strict=True):
+        _remember(sentence, doc)
+
+
+def _remember(sentence: str, doc: Any) -> Any:
+    _CACHE[sentence] = doc
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return doc
 
 
 # ---------------------------------------------------------------- reading a claim
