@@ -1,0 +1,118 @@
+"""Hostile input and faults (issue 15): each case reproduces one defect, then guards its fix.
+
+Most cases run the CLI in-process on a tiny temp project (`tests/test_inputs.py`'s
+helpers); those that need a real exit code, a real stdout or a real file descriptor run
+a subprocess. No case measures time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_inputs import GOOD, env, project, score_fast
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def run_cli(root: Path, *args: str | Path, **kw) -> subprocess.CompletedProcess:
+    """`harness ARGS` in a subprocess from `root`; never a traceback."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "harness.cli", *map(str, args)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env(root),
+        timeout=300,
+        **kw,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+def good_project(tmp_path: Path) -> Path:
+    root = project(tmp_path)
+    (root / "c" / "good.txt").write_text(GOOD, encoding="utf-8")
+    return root
+
+
+# ============================================================ 1. outputs that are not files
+
+
+@pytest.mark.parametrize("option", ["-o", "--save-baseline"])
+def test_output_symlink_is_written_through_not_replaced(tmp_path: Path, option: str) -> None:
+    root = good_project(tmp_path)
+    (root / "real").mkdir()
+    target = root / "real" / "report.json"
+    target.write_text("old", encoding="utf-8")
+    (root / "link.json").symlink_to(Path("real") / "report.json")
+    code, _, err = score_fast(root, option, "link.json")
+    assert code == 0, err
+    assert (root / "link.json").is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))["candidates"][0]["id"] == "good"
+    assert sorted(p.name for p in (root / "real").iterdir()) == ["report.json"]  # no temp left
+
+
+def test_output_broken_symlink_creates_its_target(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "link.json").symlink_to("made.json")
+    code, _, err = score_fast(root, "-o", "link.json")
+    assert code == 0, err
+    assert (root / "link.json").is_symlink()
+    assert json.loads((root / "made.json").read_text(encoding="utf-8"))["candidates"]
+
+
+def test_output_fifo_is_written_plainly(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    fifo = root / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader exists: opening won't block
+    try:
+        code, _, err = score_fast(root, "-o", "pipe")
+        chunks = []
+        while chunk := os.read(reader, 1 << 16):
+            chunks.append(chunk)
+    finally:
+        os.close(reader)
+    assert code == 0, err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert json.loads(b"".join(chunks))["candidates"][0]["id"] == "good"
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="creating a device node needs root")
+def test_output_character_device_is_written_plainly_never_replaced(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    null = root / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a private /dev/null
+    code, _, err = score_fast(root, "-o", "null", "--save-baseline", "null")
+    assert code == 0, err
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".null")) == []
+
+
+def test_output_to_a_link_to_stdout_writes_to_stdout(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "out").symlink_to("/proc/self/fd/1")  # what /dev/stdout is
+    proc = run_cli(
+        root, "score", "c", "--metrics", "rouge,facts", "--no-progress", "--format", "json",
+        "-o", "out",
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert (root / "out").is_symlink()
+    assert json.loads(proc.stdout)["candidates"][0]["id"] == "good"
+
+
+def test_dev_stdout_works(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    proc = run_cli(
+        root, "score", "c", "--metrics", "rouge,facts", "--no-progress", "--format", "json",
+        "-o", "/dev/stdout",
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["candidates"][0]["id"] == "good"
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
