@@ -130,6 +130,16 @@ def load_labels(path: Path) -> list[Label]:
     return _load_csv(text, path)
 
 
+def _is_text(*values: str) -> bool:
+    """No lone surrogate (a JSON "\\ud800" escape) in any of `values`."""
+    try:
+        for value in values:
+            value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _load_jsonl(text: str, path: Path) -> list[Label]:
     labels: list[Label] = []
     seen: set[tuple[str | None, str, str]] = set()
@@ -149,6 +159,10 @@ def _load_jsonl(text: str, path: Path) -> list[Label]:
             raise ConfigError("'document' must be a string", path, n)
         if not isinstance(labs, dict) or not labs:
             raise ConfigError("'labels' must be a non-empty object {fact_id: verdict}", path, n)
+        if not _is_text(cid, summary, doc or "", *labs, *map(str, labs.values())):
+            raise ConfigError(
+                "a string holds an unpaired surrogate escape (such as \\ud800)", path, n
+            )
         for fact, verdict in labs.items():
             if not isinstance(verdict, str):
                 raise ConfigError(f"verdict for {fact!r} must be a string", path, n)

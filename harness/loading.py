@@ -107,7 +107,10 @@ def _is_skipped(name: str) -> bool:
 
 def _printable(text: str) -> str:
     """`text` with lone surrogates (undecodable file names, JSON "\\ud800" escapes) as U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte (JSON "\\ud800")
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _is_utf8(text: str) -> bool:
@@ -294,6 +297,9 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
                 yield LoadFailure(
                     f"line-{number}", where, None, f"{where}: invalid JSON ({exc.msg})"
                 )
+                continue
+            except RecursionError:
+                yield LoadFailure(f"line-{number}", where, None, f"{where}: JSON nested too deeply")
                 continue
             failure = _check_record(record, where, number, documents, single)
             if isinstance(failure, LoadFailure):

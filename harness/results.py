@@ -153,6 +153,8 @@ def iter_json_lines(text: str, path: Path) -> Iterator[tuple[int, Any]]:
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             raise ConfigError(f"invalid JSON ({exc.msg})", path, number) from None
+        except RecursionError:
+            raise ConfigError("JSON nested too deeply", path, number) from None
 
 
 def load_report(path: Path | str) -> dict[str, Any]:
@@ -165,6 +167,8 @@ def load_report(path: Path | str) -> dict[str, Any]:
     text = read_text_file(path, "report")
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise ConfigError("JSON nested too deeply", path) from None
     except json.JSONDecodeError:
         candidates: list[Any] = []
         tail: dict[str, Any] = {}

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_inputs import GOOD, env, project, score_fast
+from test_inputs import GOOD, env, error_lines, invoke, one_error_line, project, score_fast
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -116,3 +116,63 @@ def test_dev_stdout_works(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["candidates"][0]["id"] == "good"
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+# ============================================================ 2. one hostile JSONL line
+
+
+HOSTILE_LINES = {
+    "deep-nesting": "[" * 100_000,
+    "lone-surrogate-id": '{"id": "\\ud800", "summary": "x"}',
+    "lone-surrogate-doc": '{"id": "z", "document": "\\udfff", "summary": "x"}',
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_LINES))
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_one_hostile_jsonl_line_is_a_line_error(tmp_path: Path, case: str, fmt: str) -> None:
+    root = project(tmp_path)
+    good = json.dumps({"id": "good", "summary": GOOD})
+    after = json.dumps({"id": "after", "summary": GOOD})
+    (root / "c.jsonl").write_text(f"{good}\n{HOSTILE_LINES[case]}\n{after}\n", encoding="utf-8")
+    code, _, err = invoke(
+        root, "score", "c.jsonl", "--metrics", "rouge,facts", "--format", fmt, "--no-progress",
+        "-o", "out",
+    )  # fmt: skip
+    assert code == 1, err
+    assert "internal error" not in err
+    assert any("c.jsonl:2" in line for line in error_lines(err)), err
+    text = (root / "out").read_text(encoding="utf-8")
+    if fmt == "json":
+        rows = json.loads(text)["candidates"]
+    else:
+        rows = [json.loads(x) for x in text.splitlines()[:-1]]
+    ids = [c["id"] for c in rows if c["status"] == "ok"]
+    assert sorted(ids) == ["after", "good"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[" * 100_000,
+        '{"id": "\\ud800", "summary": "The council approved a new park.", '
+        '"labels": {"park-approved": "absent"}}',
+        '{"id": "a", "summary": "x", "labels": {"park-approved": "absent\\udc00"}}',
+    ],
+)
+def test_calibrate_hostile_jsonl_line_is_a_config_error(tmp_path: Path, line: str) -> None:
+    root = project(tmp_path)
+    ok = '{"id": "b", "summary": "The council approved a park.", "labels": {"grant": "absent"}}'
+    (root / "labels.jsonl").write_text(f"{ok}\n{line}\n", encoding="utf-8")
+    for fmt in ("table", "json"):
+        code, _, err = invoke(root, "calibrate", "labels.jsonl", "--format", fmt)
+        assert code == 2, err
+        assert one_error_line(err).startswith("harness: error: labels.jsonl:2: "), err
+
+
+def test_report_nested_too_deeply_is_exit_2(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "r.json").write_text("[" * 100_000, encoding="utf-8")
+    code, _, err = invoke(root, "compare", "r.json", "r.json")
+    assert code == 2, err
+    assert "nested too deeply" in one_error_line(err)
