@@ -86,6 +86,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness.errors import ConfigError
+from harness.safe_regex import check as check_bounded
+from harness.safe_regex import compile_phrasings
 
 POLARITIES = ("positive", "negative")
 OPPOSITES = ("contradicts", "ignore")
@@ -285,7 +287,7 @@ def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:
     for (prefix, first), bodies in groups.items():
         guard = f"(?=[{first}{first.upper()}])" if first else ""
         parts.append(f"{prefix}{guard}(?:{'|'.join(bodies)})")
-    return re.compile(f"(?i:{'|'.join(parts)})")
+    return compile_phrasings(f"(?i:{'|'.join(parts)})", aliases)
 
 
 # ---------------------------------------------------------------- loading
@@ -493,6 +495,7 @@ def _expand(values, named: dict, fail) -> Phrases:
         try:
             src, _ = alias_regex(v)
             re.compile(src)
+            check_bounded(src)
         except re.error as exc:
             raise fail(f"bad regular expression {v!r}: {exc}") from None
         if re.fullmatch(src, "") is not None:

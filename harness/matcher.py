@@ -121,6 +121,7 @@ from itertools import pairwise, product
 from typing import Literal
 
 from harness.facts import Fact, FactSet, Proposition, alias_key, compile_aliases
+from harness.safe_regex import recompile
 from harness.text import fold_keep_offsets, sentence_spans
 
 Verdict = Literal["present", "absent", "contradicted"]
@@ -953,12 +954,13 @@ def _compile_prop(p: Proposition) -> _CProp:
     for name, vals in p.not_after:
         pat = compile_aliases(vals)
         if pat is not None:
-            na[name] = re.compile(rf"(?:{pat.pattern})\s*(?:(?i:the|a|an)\s+)?$")
+            na[name] = recompile(pat, rf"(?:{pat.pattern})\s*(?:(?i:the|a|an)\s+)?$")
     nb = {}
     for name, vals in p.not_before:
         pat = compile_aliases(vals)
         if pat is not None:
-            nb[name] = re.compile(
+            nb[name] = recompile(
+                pat,
                 rf"^['\u2019s\s]*(?:(?i:has|have|had|will|would|formally|also|now|then|\w+ly)\s+)*(?:{pat.pattern})"
             )
     return _CProp(

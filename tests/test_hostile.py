@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_inputs import GOOD, env, error_lines, invoke, one_error_line, project, score_fast
+from test_inputs import GOOD, by_id, env, error_lines, invoke, one_error_line, project, score_fast
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -176,3 +176,54 @@ def test_report_nested_too_deeply_is_exit_2(tmp_path: Path) -> None:
     code, _, err = invoke(root, "compare", "r.json", "r.json")
     assert code == 2, err
     assert "nested too deeply" in one_error_line(err)
+
+
+# ============================================================ 3. catastrophic `re:` phrasings
+
+CATASTROPHIC = """\
+[[fact]]
+id = "park-approved"
+statement = "The council approved a new park."
+slots = { who = ["council"], did = ["approv*"], what = ["park"] }
+
+[[fact]]
+id = "slow"
+statement = "A pattern that backtracks for ever."
+slots = { what = ["grant", "re:(a|a)+$"] }
+"""
+HOSTILE_TEXT = "a" * 40 + "b"
+
+
+def test_catastrophic_re_phrasing_is_bounded_and_named(tmp_path: Path, monkeypatch) -> None:
+    from harness import safe_regex
+
+    monkeypatch.setattr(safe_regex, "BUDGET_S", 0.2)
+    root = project(tmp_path, facts=CATASTROPHIC)
+    (root / "c" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (root / "c" / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    code, report, err = score_fast(root)
+    assert code == 1, err
+    rows = by_id(report)
+    assert rows["good"]["status"] == "ok"
+    assert rows["hostile"]["status"] == "error"
+    message = rows["hostile"]["error"]
+    assert "facts.toml:9:" in message and "'slow'" in message and "re:(a|a)+$" in message
+    assert any("hostile.txt" in line for line in error_lines(err)), err
+
+
+def test_catastrophic_re_phrasing_is_bounded_in_workers(tmp_path: Path) -> None:
+    root = project(tmp_path, facts=CATASTROPHIC)
+    lines = [json.dumps({"id": f"g{i}", "summary": GOOD}) for i in range(70)]
+    lines.append(json.dumps({"id": "hostile", "summary": HOSTILE_TEXT}))
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "harness.cli", "score", "c.jsonl", "--metrics", "facts",
+         "--format", "json", "--no-progress", "--workers", "2"],
+        cwd=root, capture_output=True, text=True, timeout=120,
+        env={**env(root), "HARNESS_REGEX_BUDGET_S": "0.2"},
+    )  # fmt: skip
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 1, proc.stderr
+    rows = by_id(json.loads(proc.stdout))
+    assert rows["hostile"]["status"] == "error" and "'slow'" in rows["hostile"]["error"]
+    assert sum(r["status"] == "ok" for r in rows.values()) == 70
