@@ -173,21 +173,26 @@ def load_references(root: Path) -> dict[str, Document]:
 # ---------------------------------------------------------------- candidates
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
-    """Yield (file, note) under root, following symlinks once; notes name skipped files."""
+def _walk(root: Path) -> Iterator[tuple[Path, str | None, bool]]:
+    """Yield (path, note, is_error) under root, following symlinks once.
+
+    A file to read has no note; a skipped file has a note; a folder or entry that could
+    hold candidates but cannot be read (permissions, a path over the OS length limit) is
+    an error, never silently dropped.
+    """
     seen: set[str] = set()
     stack = [root]
     while stack:
         folder = stack.pop()
         real = os.path.realpath(folder)
         if real in seen:
-            yield folder, "symlink loop, skipped"
+            yield folder, "symlink loop, skipped", False
             continue
         seen.add(real)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            yield folder, f"cannot list folder: {exc.strerror}"
+            yield folder, f"cannot list folder: {exc.strerror or exc}", True
             continue
         subfolders = []
         for entry in entries:
@@ -197,17 +202,18 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
-            except OSError:
-                is_dir = is_file = False
+            except OSError as exc:
+                yield path, f"cannot read: {exc.strerror or exc}", True
+                continue
             if is_dir:
                 subfolders.append(path)
             elif is_file:
                 if path.suffix.lower() in TEXT_SUFFIXES:
-                    yield path, None
+                    yield path, None, False
                 else:
-                    yield path, "not a .txt or .md file, ignored"
+                    yield path, "not a .txt or .md file, ignored", False
             elif entry.is_symlink():
-                yield path, "broken symlink, skipped"
+                yield path, "broken symlink, skipped", False
         stack.extend(reversed(subfolders))
 
 
@@ -221,12 +227,20 @@ def iter_folder(
     single = next(iter(documents)) if len(documents) == 1 else None
     seen: dict[tuple[str, str], str] = {}
     files = []
-    for path, note in _walk(root):
-        if note is not None:
+    unreadable = []
+    for path, note, is_error in _walk(root):
+        if is_error:
+            unreadable.append((path, note))
+        elif note is not None:
             if notes is not None:
                 notes.append(f"{path}: {note}")
-            continue
-        files.append(path)
+        else:
+            files.append(path)
+    for path, problem in unreadable:  # could hold candidates: an error, so no gate passes
+        rel = path.relative_to(root)
+        doc = single or (rel.parts[0] if rel.parts and rel.parts[0] in documents else None)
+        shown = _printable(str(path))
+        yield LoadFailure(_printable(rel.as_posix() or "."), shown, doc, f"{shown}: {problem}")
     for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
         rel = path.relative_to(root)
         cid = _candidate_id(rel)

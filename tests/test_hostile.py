@@ -227,3 +227,49 @@ def test_catastrophic_re_phrasing_is_bounded_in_workers(tmp_path: Path) -> None:
     rows = by_id(json.loads(proc.stdout))
     assert rows["hostile"]["status"] == "error" and "'slow'" in rows["hostile"]["error"]
     assert sum(r["status"] == "ok" for r in rows.values()) == 70
+
+
+# ============================================================ 4. candidates that cannot be read
+
+
+def test_unreadable_subfolder_is_an_error_not_a_passed_gate(tmp_path: Path, monkeypatch) -> None:
+    import harness.loading
+
+    root = good_project(tmp_path)
+    (root / "c" / "locked").mkdir()
+    (root / "c" / "locked" / "hidden-bad.txt").write_text("Stocks fell.", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):  # chmod 000 does not stop root, so refuse the folder here
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(harness.loading.os, "scandir", scandir)
+    code, report, err = score_fast(root)
+    assert code == 1, err
+    rows = by_id(report)
+    assert rows["good"]["status"] == "ok"
+    assert rows["locked"]["status"] == "error"
+    assert "Permission denied" in rows["locked"]["error"]
+    assert any("locked" in line for line in error_lines(err)), err
+
+
+def test_folder_beyond_the_path_length_limit_is_an_error(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    fd = os.open(root / "c", os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for _ in range(25):  # 25 x 200 characters: past PATH_MAX (4096) on Linux
+            os.mkdir("d" * 200, dir_fd=fd)
+            new = os.open("d" * 200, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+            os.close(fd)
+            fd = new
+        leaf = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(leaf, b"Stocks fell sharply.")
+        os.close(leaf)
+    finally:
+        os.close(fd)
+    code, report, err = score_fast(root)
+    assert code == 1, err
+    errors = [c for c in report["candidates"] if c["status"] == "error"]
+    assert len(errors) == 1 and "cannot" in errors[0]["error"], report
