@@ -324,6 +324,7 @@ def score(
         overrides = parse_cli_thresholds(fail_under, max_contradicted, max_mean_contradicted)
         gate_config = load_gate_config(Path.cwd(), config_file, overrides)
     documents = load_references(references)
+    _warn_without_facts(documents, config.metrics)
     notes: list[str] = []
     items = iter_candidates(path, documents, notes)
     show_progress = progress and sys.stderr.isatty()
@@ -395,6 +396,17 @@ def score(
     regressed = bool(fail_on_regression and comparison and comparison.regressions(gated))
     failed = run.summary.errors or (gate is not None and not gate.passed) or regressed
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _warn_without_facts(documents: dict, metrics: tuple[str, ...]) -> None:
+    """Say loudly when the facts metric has nothing to check for a document (or any)."""
+    if "facts" not in metrics:
+        return
+    bare = [doc for doc in documents.values() if doc.facts is None]
+    if len(bare) == len(documents) and tuple(metrics) == ("facts",):
+        raise HarnessError("no document has a facts.toml: --metrics facts has nothing to check")
+    for doc in bare:
+        _err(f"warning: {doc.path}: no facts.toml; facts are not checked for this document")
 
 
 def _print_notes(notes: list[str]) -> None:

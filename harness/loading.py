@@ -154,8 +154,24 @@ def load_document(folder: Path) -> Document:
             folder,
         )
     facts_path = folder / FACTS_NAME
+    _check_facts_path(folder, facts_path)
     facts = load_facts(facts_path, folder.name) if facts_path.is_file() else None
     return Document(folder.name, folder, article, tuple(refs), facts)
+
+
+def _check_facts_path(folder: Path, facts_path: Path) -> None:
+    """A facts file that is there but cannot be used is an error, never "no facts"."""
+    if os.path.lexists(facts_path) and not facts_path.is_file():
+        if facts_path.is_symlink() and not facts_path.exists():
+            raise ConfigError("facts file is a broken symlink", facts_path)
+        if facts_path.is_dir():
+            raise ConfigError("facts file is a folder, expected a TOML file", facts_path)
+        raise ConfigError("facts file is not a regular file", facts_path)
+    if facts_path.is_file():
+        return
+    for path in folder.iterdir():
+        if path.name.lower() == FACTS_NAME:  # facts.TOML, Facts.toml: never silently ignored
+            raise ConfigError(f"the facts file must be named exactly {FACTS_NAME}", path)
 
 
 def load_references(root: Path) -> dict[str, Document]:

@@ -273,3 +273,43 @@ def test_folder_beyond_the_path_length_limit_is_an_error(tmp_path: Path) -> None
     assert code == 1, err
     errors = [c for c in report["candidates"] if c["status"] == "error"]
     assert len(errors) == 1 and "cannot" in errors[0]["error"], report
+
+
+# ============================================================ 5. a facts file that is not used
+
+
+def _break_facts(doc: Path, kind: str) -> None:
+    facts = doc / "facts.toml"
+    text = facts.read_text(encoding="utf-8")
+    facts.unlink()
+    if kind == "broken-symlink":
+        facts.symlink_to("nowhere.toml")
+    elif kind == "folder":
+        facts.mkdir()
+    elif kind == "upper-case":
+        (doc / "facts.TOML").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["broken-symlink", "folder", "upper-case"])
+@pytest.mark.parametrize("metrics", ["facts", "rouge,facts"])
+def test_unusable_facts_file_is_exit_2(tmp_path: Path, kind: str, metrics: str) -> None:
+    root = good_project(tmp_path)
+    _break_facts(root / "references" / "park", kind)
+    code, _, err = invoke(
+        root, "score", "c", "--metrics", metrics, "--format", "json", "--no-progress"
+    )
+    assert code == 2, err
+    line = one_error_line(err)
+    assert "references/park/facts." in line, line
+    assert "gate: passed" not in err
+
+
+def test_document_without_facts_is_said_loudly(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "references" / "park" / "facts.toml").unlink()
+    code, _, err = invoke(root, "score", "c", "--metrics", "facts", "--format", "json")
+    assert code == 2, err
+    assert "nothing to check" in one_error_line(err)
+    code, _, err = score_fast(root)  # rouge,facts: rouge still means something
+    assert code == 0, err
+    assert "warning: references/park: no facts.toml" in err
