@@ -394,6 +394,8 @@ def score(
         click.echo(text, nl=False)
     _step_summary(run, gate, comparison, gated)
     regressed = bool(fail_on_regression and comparison and comparison.regressions(gated))
+    if comparison is not None:
+        regressed = _nothing_compared(comparison, fail_on_regression) or regressed
     failed = run.summary.errors or (gate is not None and not gate.passed) or regressed
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -709,7 +711,23 @@ def compare(
         )
     for m in comparison.regressions(gated):
         _err(f"regression: {m.metric} {m.delta:+.4f} (CI {m.ci_low:+.4f} to {m.ci_high:+.4f})")
-    return EXIT_FAILED if data["failed"] else EXIT_OK
+    nothing = _nothing_compared(comparison, fail_on_regression)
+    return EXIT_FAILED if data["failed"] or nothing else EXIT_OK
+
+
+def _nothing_compared(comparison: Any, fail_on_regression: bool) -> bool:
+    """No candidate scored in both reports: an error under --fail-on-regression, else a warning.
+
+    A regression check that compared nothing must never pass.
+    """
+    if comparison.matched:
+        return False
+    kind = "error" if fail_on_regression else "warning"
+    _err(
+        f"{kind}: no candidate is scored in both reports (matched by document and id): "
+        "nothing was compared"
+    )
+    return fail_on_regression
 
 
 # ---------------------------------------------------------------------- facts

@@ -363,7 +363,7 @@ def comparison_to_dict(
         ],
         "gated": gated_list,
         "regressions": [m.metric for m in regressions],
-        "failed": bool(fail_on_regression and regressions),
+        "failed": bool(fail_on_regression and (regressions or not comp.matched)),
     }
 
 

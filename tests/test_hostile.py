@@ -313,3 +313,63 @@ def test_document_without_facts_is_said_loudly(tmp_path: Path) -> None:
     code, _, err = score_fast(root)  # rouge,facts: rouge still means something
     assert code == 0, err
     assert "warning: references/park: no facts.toml" in err
+
+
+# ============================================== 6. a regression check that compared nothing
+
+
+def _saved_report(root: Path, name: str) -> dict:
+    code, _, err = score_fast(root, "-o", name)
+    assert code == 0, err
+    return json.loads((root / name).read_text(encoding="utf-8"))
+
+
+def test_compare_with_no_matched_candidate_fails_the_regression_check(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    report = _saved_report(root, "base.json")
+    for c in report["candidates"]:
+        c["id"] = "renamed-" + c["id"]
+    (root / "cur.json").write_text(json.dumps(report), encoding="utf-8")
+    code, data, err = invoke(root, "compare", "base.json", "cur.json", "--fail-on-regression")
+    assert code == 1, err
+    assert data["failed"] is True and data["matched"] == 0
+    assert "error: no candidate is scored in both reports" in err
+    code, _, err = invoke(root, "compare", "base.json", "cur.json")  # without the flag: a warning
+    assert code == 0 and "warning: no candidate is scored in both reports" in err
+    (root / "c" / "good.txt").rename(root / "c" / "renamed.txt")
+    code, _, err = score_fast(root, "--baseline", "base.json", "--fail-on-regression")
+    assert code == 1 and "error: no candidate is scored in both reports" in err
+
+
+GARBAGE_REPORTS = {
+    "candidates-not-objects": {"candidates": [1, 2, 3]},
+    "id-a-number": {"candidates": [{"id": 5, "status": "ok"}]},
+    "status-unknown": {"candidates": [{"id": "a", "status": "great"}]},
+    "metric-a-string": {
+        "candidates": [{"id": "a", "status": "ok", "embedding": {"max": "<b>1</b>"}}]
+    },
+    "nan-metric": {
+        "candidates": [{"id": "a", "status": "ok", "rouge": {"rouge1": {"fmeasure": float("nan")}}}]
+    },
+    "infinite-mean": {"candidates": [], "summary": {"means": {"rouge1": float("inf")}}},
+    "gate-value-object": {
+        "candidates": [],
+        "gate": {"passed": True, "failures": [{"metric": "x", "value": {"a": 1}}]},
+    },
+    "signature-a-list": {"candidates": [], "signature": ["x"]},
+}
+
+
+@pytest.mark.parametrize("case", sorted(GARBAGE_REPORTS))
+def test_a_report_that_is_not_a_report_is_exit_2(tmp_path: Path, case: str) -> None:
+    root = good_project(tmp_path)
+    _saved_report(root, "base.json")
+    (root / "bad.json").write_text(json.dumps(GARBAGE_REPORTS[case]), encoding="utf-8")
+    for args in (
+        ("compare", "base.json", "bad.json", "--fail-on-regression"),
+        ("compare", "bad.json", "base.json"),
+        ("report", "bad.json", "-o", "r.html"),
+    ):
+        code, _, err = invoke(root, *args)
+        assert code == 2, (args, err)
+        assert "bad.json: not a harness report" in one_error_line(err), err
