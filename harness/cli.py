@@ -915,6 +915,20 @@ def calibrate(
 )
 @references_option
 @click.option("--title", default="Summarization report", show_default=True)
+@click.option(
+    "--with-texts",
+    is_flag=True,
+    help="Re-read each candidate's text from the path the results name (only under the "
+    "--texts-root folders); without it the page shows the recorded evidence only.",
+)
+@click.option(
+    "--texts-root",
+    "texts_roots",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="With --with-texts: a folder texts may be read from, repeatable (default: the "
+    "working folder and the results file's folder).",
+)
 @debug_option
 @handle_errors
 def report(
@@ -923,12 +937,16 @@ def report(
     baseline: Path | None,
     references: Path,
     title: str,
+    with_texts: bool,
+    texts_roots: tuple[Path, ...],
     debug: bool,
 ) -> int:
     """Render saved RESULTS (JSON or JSONL from `harness score`) as one self-contained HTML file.
 
-    Candidate texts are re-read from each candidate's path (a file or FILE.jsonl:LINE),
-    references from --references; what cannot be read is noted and its evidence shown.
+    RESULTS is untrusted data: every field is checked and escaped. With --with-texts,
+    candidate texts are re-read from each candidate's path (a file or FILE.jsonl:LINE),
+    only under the --texts-root folders; references come from --references. What cannot
+    be read is noted and its evidence shown.
     """
     from harness import html_report as hr
     from harness.output import check_output, write_atomic
@@ -938,7 +956,11 @@ def report(
         check_output(output)
     data = load_report(results)
     base = load_report(baseline) if baseline is not None else None
-    texts, problems = hr.candidate_texts(data, results.resolve().parent)
+    texts: dict = {}
+    problems: dict = {}
+    if with_texts:
+        roots = list(texts_roots) or [Path.cwd(), results.resolve().parent]
+        texts, problems = hr.candidate_texts(data, results.resolve().parent, roots)
     if problems:
         _err(
             f"note: {len(problems)} candidate text(s) could not be re-read; "

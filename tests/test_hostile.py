@@ -373,3 +373,89 @@ def test_a_report_that_is_not_a_report_is_exit_2(tmp_path: Path, case: str) -> N
         code, _, err = invoke(root, *args)
         assert code == 2, (args, err)
         assert "bad.json: not a harness report" in one_error_line(err), err
+
+
+# ======================================================= 7. untrusted reports in `harness report`
+
+XSS = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+
+
+def _poison(obj):
+    """Every string of a report replaced by markup (keys kept where the shape needs them)."""
+    if isinstance(obj, dict):
+        return {k: (v if k in ("status", "verdict") else _poison(v)) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_poison(v) for v in obj]
+    if isinstance(obj, str):
+        return obj + XSS
+    return obj
+
+
+def test_report_escapes_every_field_of_a_hostile_report(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "c" / "bad.txt").write_text("Stocks fell.", encoding="utf-8")
+    code, _, err = score_fast(root, "--fail-under", "coverage=1", "-o", "base.json")
+    assert code == 1, err
+    report = _poison(json.loads((root / "base.json").read_text(encoding="utf-8")))
+    report["summary"]["means"][XSS] = 0.5
+    report["summary"]["fact_rates"][XSS] = {"present": 1.0}
+    report["gate"]["failures"].append(
+        {"candidate": XSS, "document": XSS, "metric": XSS, "value": XSS, "threshold": XSS,
+         "message": XSS}
+    )  # fmt: skip
+    (root / "evil.json").write_text(json.dumps(report), encoding="utf-8")
+    code, _, err = invoke(root, "report", "evil.json", "-o", "r.html", "--baseline", "evil.json")
+    assert code == 0, err
+    page = (root / "r.html").read_text(encoding="utf-8")
+    assert "alert(1)" in page  # shown as text ...
+    assert "<script>alert" not in page and "<img src=x" not in page  # ... never as markup
+
+
+def test_render_html_escapes_non_numeric_metric_values(tmp_path: Path) -> None:
+    from harness.html_report import render_html
+
+    root = good_project(tmp_path)
+    code, _, err = score_fast(root, "--fail-under", "coverage=1", "-o", "base.json")
+    assert code == 1, err
+    data = json.loads((root / "base.json").read_text(encoding="utf-8"))
+    data["comparison"] = {
+        "matched": 1,
+        "metrics": [{"metric": "rouge1", "baseline": XSS, "current": XSS, "delta": 0.0,
+                     "ci": None, "verdict": "flat"}],
+    }  # fmt: skip
+    data["gate"]["failures"] = [
+        {"candidate": "good", "document": "park", "metric": "coverage", "value": XSS,
+         "threshold": 1.0, "message": "x"}
+    ]  # fmt: skip
+    data["summary"]["candidates"] = XSS
+    data["candidates"][0]["facts"]["absent"] = XSS  # counts, printed beside the coverage
+    data["summary"]["errors"] = XSS
+    page = render_html(data)
+    assert "<script>alert" not in page and "<img src=x" not in page
+
+
+def test_report_reads_no_file_unless_asked_and_only_under_the_roots(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("TOPSECRET token", encoding="utf-8")
+    root = good_project(tmp_path / "proj")
+    (root / "c" / "good.txt").write_text(GOOD + " Birds sang loudly.", encoding="utf-8")
+    code, _, err = score_fast(root, "-o", "base.json")
+    assert code == 0, err
+    report = json.loads((root / "base.json").read_text(encoding="utf-8"))
+    good = report["candidates"][0]
+    outside = [dict(good, id="abs", path=str(tmp_path / "secret.txt")),
+               dict(good, id="rel", path="../secret.txt"),
+               dict(good, id="jsonl", path="../secret.txt:1")]  # fmt: skip
+    (root / "link.txt").symlink_to(tmp_path / "secret.txt")
+    outside.append(dict(good, id="link", path="link.txt"))
+    report["candidates"] += outside
+    (root / "r.json").write_text(json.dumps(report), encoding="utf-8")
+    code, _, err = invoke(root, "report", "r.json", "-o", "plain.html")
+    assert code == 0, err
+    page = (root / "plain.html").read_text(encoding="utf-8")
+    assert "TOPSECRET" not in page
+    assert "Birds sang" not in page  # not even the candidate's own file: not asked
+    code, _, err = invoke(root, "report", "r.json", "-o", "texts.html", "--with-texts")
+    assert code == 0, err
+    page = (root / "texts.html").read_text(encoding="utf-8")
+    assert "TOPSECRET" not in page
+    assert "Birds sang loudly." in page  # c/good.txt lies under the working folder
