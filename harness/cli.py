@@ -261,6 +261,12 @@ class Progress:
     help="Bootstrap resamples for --baseline.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+@click.option(
+    "--follow-symlinks-outside",
+    is_flag=True,
+    help="Follow candidate symlinks that resolve outside the candidates folder (refused, "
+    "as an error for that path, by default).",
+)
 @debug_option
 @handle_errors
 def score(
@@ -288,6 +294,7 @@ def score(
     fail_on_regression: bool,
     resamples: int,
     seed: int,
+    follow_symlinks_outside: bool,
     debug: bool,
 ) -> int:
     """Score every candidate summary under PATH (a folder of .txt/.md files or a JSONL file).
@@ -326,7 +333,7 @@ def score(
     documents = load_references(references)
     _warn_without_facts(documents, config.metrics)
     notes: list[str] = []
-    items = iter_candidates(path, documents, notes)
+    items = iter_candidates(path, documents, notes, follow_symlinks_outside)
     show_progress = progress and sys.stderr.isatty()
     if fmt == "jsonl" and baseline is None and save_baseline is None:
         gate = gate_config if use_gate else None

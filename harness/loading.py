@@ -91,7 +91,10 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", path)
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit: /proc files say size 0
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"file is over the {max_bytes:,}-byte limit", path)
     except InputError:
         raise
     except IsADirectoryError:
@@ -189,13 +192,16 @@ def load_references(root: Path) -> dict[str, Document]:
 # ---------------------------------------------------------------- candidates
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, str | None, bool]]:
+def _walk(root: Path, follow_outside: bool = False) -> Iterator[tuple[Path, str | None, bool]]:
     """Yield (path, note, is_error) under root, following symlinks once.
 
     A file to read has no note; a skipped file has a note; a folder or entry that could
     hold candidates but cannot be read (permissions, a path over the OS length limit) is
-    an error, never silently dropped.
+    an error, never silently dropped. A symlink that resolves outside `root` is an error
+    and is not followed unless `follow_outside` (a pull request can add
+    `candidates/x.txt -> ../.git/config`).
     """
+    root_real = os.path.realpath(root)
     seen: set[str] = set()
     stack = [root]
     while stack:
@@ -221,6 +227,14 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None, bool]]:
             except OSError as exc:
                 yield path, f"cannot read: {exc.strerror or exc}", True
                 continue
+            if (is_dir or is_file) and entry.is_symlink() and not follow_outside:
+                real = os.path.realpath(path)
+                if real != root_real and not real.startswith(root_real.rstrip(os.sep) + os.sep):
+                    yield path, (
+                        "symlink to a path outside the candidates folder, not followed "
+                        "(--follow-symlinks-outside allows it)"
+                    ), True
+                    continue
             if is_dir:
                 subfolders.append(path)
             elif is_file:
@@ -238,13 +252,16 @@ def _candidate_id(rel: Path) -> str:
 
 
 def iter_folder(
-    root: Path, documents: dict[str, Document], notes: list[str] | None = None
+    root: Path,
+    documents: dict[str, Document],
+    notes: list[str] | None = None,
+    follow_outside: bool = False,
 ) -> Iterator[Candidate | LoadFailure]:
     single = next(iter(documents)) if len(documents) == 1 else None
     seen: dict[tuple[str, str], str] = {}
     files = []
     unreadable = []
-    for path, note, is_error in _walk(root):
+    for path, note, is_error in _walk(root, follow_outside):
         if is_error:
             unreadable.append((path, note))
         elif note is not None:
@@ -256,7 +273,8 @@ def iter_folder(
         rel = path.relative_to(root)
         doc = single or (rel.parts[0] if rel.parts and rel.parts[0] in documents else None)
         shown = _printable(str(path))
-        yield LoadFailure(_printable(rel.as_posix() or "."), shown, doc, f"{shown}: {problem}")
+        cid = _candidate_id(rel) if rel.suffix.lower() in TEXT_SUFFIXES else rel.as_posix()
+        yield LoadFailure(_printable(cid or "."), shown, doc, f"{shown}: {problem}")
     for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
         rel = path.relative_to(root)
         cid = _candidate_id(rel)
@@ -397,13 +415,16 @@ def _check_record(
 
 
 def iter_candidates(
-    path: Path, documents: dict[str, Document], notes: list[str] | None = None
+    path: Path,
+    documents: dict[str, Document],
+    notes: list[str] | None = None,
+    follow_outside: bool = False,
 ) -> Iterator[Candidate | LoadFailure]:
     """Candidates from a folder or a JSONL file, in a stable order."""
     if not path.exists():
         raise ConfigError("candidates path not found", path)
     if path.is_dir():
-        return iter_folder(path, documents, notes)
+        return iter_folder(path, documents, notes, follow_outside)
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         return iter_jsonl(path, documents)
     if path.suffix.lower() in TEXT_SUFFIXES:

@@ -459,3 +459,51 @@ def test_report_reads_no_file_unless_asked_and_only_under_the_roots(tmp_path: Pa
     page = (root / "texts.html").read_text(encoding="utf-8")
     assert "TOPSECRET" not in page
     assert "Birds sang loudly." in page  # c/good.txt lies under the working folder
+
+
+# ============================================================ 8. symlinks out of the candidates
+
+
+def test_symlink_out_of_the_candidates_folder_is_not_followed(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text("extraheader = AUTHORIZATION: basic SECRET", "utf-8")
+    (root / "c" / "x.txt").symlink_to(Path("..") / ".git" / "config")
+    (root / "c" / "inside.txt").symlink_to("good.txt")  # inside the folder: still followed
+    (root / "elsewhere").mkdir()
+    (root / "elsewhere" / "e.txt").write_text("Council park.", encoding="utf-8")
+    (root / "c" / "dir").symlink_to(root / "elsewhere")
+    for fmt in ("json", "html"):
+        code, _, err = invoke(
+            root, "score", "c", "--metrics", "rouge,facts", "--format", fmt, "--no-progress",
+            "-o", f"out.{fmt}",
+        )  # fmt: skip
+        assert code == 1, err
+        text = (root / f"out.{fmt}").read_text(encoding="utf-8")
+        assert "SECRET" not in text
+        assert "outside the candidates folder" in err
+    rows = by_id(json.loads((root / "out.json").read_text(encoding="utf-8")))
+    assert rows["x"]["status"] == "error" and rows["dir"]["status"] == "error"
+    assert rows["inside"]["status"] == "ok" and rows["good"]["status"] == "ok"
+    code, report, err = score_fast(root, "--follow-symlinks-outside")
+    assert code == 0, err
+    assert sorted(by_id(report)) == ["dir/e", "good", "inside", "x"]
+
+
+def test_files_that_report_size_zero_do_not_bypass_the_limit(tmp_path: Path, monkeypatch) -> None:
+    from harness import loading
+
+    root = good_project(tmp_path)
+    (root / "c" / "big.txt").write_text("word " * 300_000, encoding="utf-8")  # 1.5 MB
+    real_stat = Path.stat
+
+    def stat_zero(self, *a, **kw):  # what /proc/self/environ and friends report
+        st = real_stat(self, *a, **kw)
+        if self.name == "big.txt":
+            return os.stat_result((st.st_mode, *st[1:6], 0, *st[7:]))
+        return st
+
+    monkeypatch.setattr(loading.Path, "stat", stat_zero)
+    code, report, err = score_fast(root)
+    assert code == 1, err
+    assert "over the 1,000,000-byte limit" in by_id(report)["big"]["error"]
