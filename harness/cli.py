@@ -19,7 +19,9 @@ FORMATS = ("table", "json", "jsonl", "csv", "markdown", "junit", "github", "html
 
 
 def _err(message: str) -> None:
-    click.echo(f"harness: {message}", err=True)
+    from harness.text import printable
+
+    click.echo(f"harness: {printable(message)}", err=True)
 
 
 def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
@@ -767,23 +769,35 @@ def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
         click.echo(dumps(described))
         return EXIT_OK
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
+
+    from harness.text import printable
 
     console = Console()
     for d, items in described.items():
         if not items:
-            console.print(f"[bold]{d}[/]: no facts.toml")
+            console.print(f"[bold]{escape(printable(d))}[/]: no facts.toml")
             continue
-        table = Table(title=f"{d}: required facts", show_lines=True, title_justify="left")
+        table = Table(
+            title=Text(f"{printable(d)}: required facts"), show_lines=True, title_justify="left"
+        )
         table.add_column("id", no_wrap=True)
         table.add_column("statement")
         table.add_column("accepts")
         for item in items:
             rest = {k: v for k, v in item.items() if k not in ("id", "statement")}
             accepts = "\n".join(
-                f"{k}: {_brief(v)}" for k, v in rest.items() if v not in (None, [], {}, "")
+                printable(f"{k}: {_brief(v)}")
+                for k, v in rest.items()
+                if v not in (None, [], {}, "")
             )
-            table.add_row(item["id"], item.get("statement", ""), accepts)
+            table.add_row(  # the facts file's text is data, never rich markup
+                Text(printable(item["id"])),
+                Text(printable(item.get("statement", ""))),
+                Text(accepts),
+            )
         console.print(table)
     return EXIT_OK
 

@@ -21,6 +21,7 @@ from harness.results import (
     summary_to_dict,
 )
 from harness.rouge import ROUGE_TYPES
+from harness.text import printable
 
 SYMBOL = {"present": "✓", "absent": "✗", "contradicted": "⚠"}
 
@@ -121,7 +122,7 @@ def render_csv(run: RunResult, extra: dict[str, Any] | None = None) -> str:
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return printable(text).replace("|", "\\|")
 
 
 MAIN_COLUMNS = (
@@ -221,7 +222,7 @@ def build_table(run: RunResult):
         for key, _ in cols:
             if key == "status":
                 style = "red" if c.status != "ok" else ("yellow" if c.warnings else "green")
-                cells.append(Text(_status_text(c), style=style))
+                cells.append(Text(printable(_status_text(c)), style=style))
             elif key == "checklist" and c.facts is not None:
                 text = Text()
                 for r in c.facts.results:
@@ -231,10 +232,10 @@ def build_table(run: RunResult):
                             r.verdict
                         ],
                     )
-                text.append(" " + " ".join(checklist(c).split(" ")[1:]))
+                text.append(printable(" " + " ".join(checklist(c).split(" ")[1:])))
                 cells.append(text)
-            else:
-                cells.append(_fmt(row[key]))
+            else:  # ids and paths are data: control characters escaped, never rich markup
+                cells.append(Text(printable(_fmt(row[key]))))
         table.add_row(*cells)
     table.add_section()
     table.add_row(*_summary_cells(run, cols), style="bold")

@@ -507,3 +507,86 @@ def test_files_that_report_size_zero_do_not_bypass_the_limit(tmp_path: Path, mon
     code, report, err = score_fast(root)
     assert code == 1, err
     assert "over the 1,000,000-byte limit" in by_id(report)["big"]["error"]
+
+
+# ============================================================ 9, 10. text printed for people
+
+INJECT_IDS = [
+    "a\n::error file=x::pwned",
+    "b\r::stop-commands::tok",
+    "c\x1b]52;c;SGVsbG8=\x07",
+    "d\x9b2J\u2028::warning::x",
+]
+
+
+def _hostile_ids_jsonl(root: Path) -> None:
+    lines = [json.dumps({"id": cid, "summary": "A park."}) for cid in INJECT_IDS]
+    lines.append(json.dumps({"id": INJECT_IDS[0], "summary": "again"}))  # a duplicate: an error
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _assert_inert(text: str) -> None:
+    for line in text.split("\n"):
+        assert not line.lstrip().startswith("::"), repr(line)
+    for ch in ("\r", "\x1b", "\x07", "\x9b", "\u2028"):
+        assert ch not in text, repr(text)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "table", "csv", "markdown", "junit"])
+def test_ids_cannot_inject_workflow_commands_or_terminal_escapes(tmp_path: Path, fmt: str) -> None:
+    root = project(tmp_path)
+    _hostile_ids_jsonl(root)
+    code, _, err = invoke(
+        root, "score", "c.jsonl", "--metrics", "rouge,facts", "--format", fmt, "--no-progress",
+        "--fail-under", "coverage=1", "-o", "out",
+    )  # fmt: skip
+    assert code == 1, err
+    _assert_inert(err)
+    if fmt in ("table", "markdown"):
+        _assert_inert((root / "out").read_text(encoding="utf-8"))
+
+
+def test_compare_text_escapes_ids(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    _hostile_ids_jsonl(root)
+    score_fast(root, "-o", "a.json", target="c.jsonl")
+    report = json.loads((root / "a.json").read_text(encoding="utf-8"))
+    for c in report["candidates"]:
+        if c["facts"]:
+            c["facts"]["results"][0]["verdict"] = "present"
+    (root / "b.json").write_text(json.dumps(report), encoding="utf-8")
+    code, _, err = invoke(root, "compare", "b.json", "a.json", "--format", "table", "-o", "d.txt")
+    assert code == 0, err
+    _assert_inert(err + (root / "d.txt").read_text(encoding="utf-8"))
+
+
+MARKUP_IDS = ["[/]", "[red]x[/red]", "[bold", "[link=http://e.com]y[/link]"]
+
+
+def test_rich_markup_in_ids_is_shown_literally(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    lines = [json.dumps({"id": cid, "summary": GOOD}) for cid in MARKUP_IDS]
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = invoke(
+        root, "score", "c.jsonl", "--metrics", "rouge,facts", "--format", "table",
+        "--no-progress", "-o", "t.txt",
+    )  # fmt: skip
+    assert code == 0, err
+    table = (root / "t.txt").read_text(encoding="utf-8")
+    for cid in MARKUP_IDS:
+        assert cid in table, table
+
+
+def test_facts_command_shows_brackets_literally(tmp_path: Path) -> None:
+    facts = """\
+[[fact]]
+id = "troops"
+statement = "Troops [sic] were sent."
+slots = { what = ["re:troop[s]?"], did = ["sent"] }
+"""
+    root = project(tmp_path, facts=facts)
+    code, _, err = invoke(root, "facts")
+    assert code == 0, err
+    proc = run_cli(root, "facts")
+    assert proc.returncode == 0, proc.stderr
+    assert "[sic]" in proc.stdout and "re:troop[s]?" in proc.stdout, proc.stdout
