@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import os
 import sys
@@ -13,7 +15,9 @@ from typing import Any
 import click
 
 from harness import __version__
-from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, HarnessError
+from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, HarnessError
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `| head -1`
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "junit", "github", "html")
 
@@ -22,6 +26,29 @@ def _err(message: str) -> None:
     from harness.text import printable
 
     click.echo(f"harness: {printable(message)}", err=True)
+
+
+def _check_stdout() -> None:
+    """A closed stdout is an error (before any work), never a silently lost report."""
+    if sys.stdout is None or sys.stdout.closed:
+        raise HarnessError("cannot write the report: stdout is closed (use --output FILE)")
+
+
+def _stdout(text: str) -> None:
+    _check_stdout()
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+
+
+def _quiet_broken_pipe() -> None:
+    """stdout's reader went away (`| head -1`): stop quietly, exit 141 like SIGPIPE."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit cannot fail again
+    sys.exit(EXIT_BROKEN_PIPE)
 
 
 def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
@@ -40,6 +67,8 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
         except KeyboardInterrupt:
             _err("interrupted; no report was written")
             sys.exit(130)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except click.exceptions.Exit:
             raise
         except click.ClickException:
@@ -47,6 +76,9 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
         except Exception as exc:
             if debug:
                 raise
+            if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:  # disk full, ...
+                _err(f"error: cannot write output: {exc.strerror or exc}")
+                sys.exit(EXIT_USAGE)
             first = str(exc).splitlines()[0] if str(exc) else ""
             _err(
                 f"internal error: {type(exc).__name__}: {first} "
@@ -324,6 +356,8 @@ def score(
     for target in (output, save_baseline):
         if target is not None:
             check_output(target)  # fail before scoring, not after
+    if output is None:
+        _check_stdout()
     if fail_on_regression and baseline is None:
         raise HarnessError("--fail-on-regression needs --baseline FILE")
     gate_config = None
@@ -400,7 +434,7 @@ def score(
         console.print(run.signature, soft_wrap=True, style="dim")
         _print_verdicts(console, gate, comparison, gated)
     else:
-        click.echo(text, nl=False)
+        _stdout(text)
     _step_summary(run, gate, comparison, gated)
     regressed = bool(fail_on_regression and comparison and comparison.regressions(gated))
     if comparison is not None:
@@ -713,7 +747,7 @@ def compare(
         for item in build_renderables(comparison, gated):
             console.print(item)
     else:
-        click.echo(text, nl=False)
+        _stdout(text)
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(
             "## harness compare\n\n" + render_comparison_markdown(comparison, gated)
@@ -766,7 +800,7 @@ def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
         d: describe_facts(documents[d].facts) if documents[d].facts else [] for d in chosen
     }
     if fmt == "json":
-        click.echo(dumps(described))
+        _stdout(dumps(described) + "\n")
         return EXIT_OK
     from rich.console import Console
     from rich.markup import escape
@@ -834,7 +868,7 @@ def doctor(
 
     report = run_doctor(references, model, device, cache_dir)
     if fmt == "json":
-        click.echo(dumps(report_to_dict(report)))
+        _stdout(dumps(report_to_dict(report)) + "\n")
     else:
         from rich.console import Console
 
@@ -915,7 +949,7 @@ def calibrate(
         write_atomic(output, text)
         _err(f"wrote {output}")
     elif text is not None:
-        click.echo(text, nl=False)
+        _stdout(text)
     failed = report.contradicted_as_present > 0 or (
         min_accuracy is not None and (report.accuracy or 0.0) < min_accuracy
     )
@@ -1006,7 +1040,7 @@ def report(
         write_atomic(output, text)
         _err(f"wrote {output} ({len(data['candidates'])} candidates)")
     else:
-        click.echo(text, nl=False)
+        _stdout(text)
     return EXIT_OK
 
 

@@ -400,6 +400,9 @@ class AtomicWriter:
                 self._discard()
                 raise
         self._discard()
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            reason = exc.strerror or str(exc)  # disk full while writing the report
+            raise ConfigError(f"cannot write output: {reason}", self.path) from None
 
     def _discard(self) -> None:
         with contextlib.suppress(OSError):

@@ -590,3 +590,52 @@ slots = { what = ["re:troop[s]?"], did = ["sent"] }
     proc = run_cli(root, "facts")
     assert proc.returncode == 0, proc.stderr
     assert "[sic]" in proc.stdout and "re:troop[s]?" in proc.stdout, proc.stdout
+
+
+# ============================================================ 11. output failures
+
+
+def _score_cmd(fmt: str, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "harness.cli", "score", "c", "--metrics", "rouge,facts",
+            "--no-progress", "--no-gate", "--format", fmt, *extra]  # fmt: skip
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
+def test_disk_full_is_a_clear_error(tmp_path: Path, fmt: str) -> None:
+    root = good_project(tmp_path)
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(_score_cmd(fmt), cwd=root, stdout=full, stderr=subprocess.PIPE,
+                              text=True, env=env(root), timeout=300)  # fmt: skip
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+    assert proc.returncode == 2, proc.stderr
+    assert "No space left on device" in proc.stderr
+    proc = run_cli(root, *_score_cmd(fmt, "-o", "/dev/full")[3:])
+    assert proc.returncode == 2 and "No space left on device" in proc.stderr, proc.stderr
+    assert "internal error" not in proc.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
+def test_closed_stdout_is_an_error_not_a_lost_report(tmp_path: Path, fmt: str) -> None:
+    root = good_project(tmp_path)
+    proc = subprocess.run(_score_cmd(fmt), cwd=root, stderr=subprocess.PIPE, text=True,
+                          env=env(root), timeout=300, preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+    assert proc.returncode == 2, proc.stderr
+    assert "stdout is closed" in proc.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_broken_pipe_is_quiet_and_not_zero(tmp_path: Path, fmt: str) -> None:
+    root = good_project(tmp_path)
+    lines = [json.dumps({"id": f"g{i}", "summary": GOOD}) for i in range(3000)]
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cmd = _score_cmd(fmt)
+    cmd[cmd.index("c")] = "c.jsonl"
+    proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env(root))  # fmt: skip
+    proc.stdout.close()  # the reader is gone before the first line is written
+    _, err = proc.communicate(timeout=300)
+    err = err.decode()
+    assert "Traceback" not in err and "internal error" not in err and "Exception" not in err, err
+    assert proc.returncode == 141, err
