@@ -182,7 +182,10 @@ def _load_csv(text: str, path: Path) -> list[Label]:
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = "\t" if (path.suffix.lower() == ".tsv" or "\t" in first) else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = list(reader)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a field over csv's size limit, a NUL byte
+        raise ConfigError(f"malformed CSV: {exc}", path, reader.line_num) from None
     if not rows:
         raise ConfigError("empty labels file (expected a header: candidate,fact,expected)", path, 1)
     header = [h.strip().lower() for h in rows[0]]

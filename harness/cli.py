@@ -294,7 +294,13 @@ class Progress:
     show_default=True,
     help="Bootstrap resamples for --baseline.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**63 - 1),
+    default=0,
+    show_default=True,
+    help="Bootstrap seed.",
+)
 @click.option(
     "--follow-symlinks-outside",
     is_flag=True,
@@ -662,7 +668,13 @@ def _gated(gate_config: Any) -> list[str] | None:
     show_default=True,
     help="Bootstrap resamples.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**63 - 1),
+    default=0,
+    show_default=True,
+    help="Bootstrap seed.",
+)
 @click.option(
     "--format",
     "fmt",

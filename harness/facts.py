@@ -496,7 +496,7 @@ def _expand(values, named: dict, fail) -> Phrases:
             src, _ = alias_regex(v)
             re.compile(src)
             check_bounded(src)
-        except re.error as exc:
+        except (re.error, OverflowError, RecursionError) as exc:
             raise fail(f"bad regular expression {v!r}: {exc}") from None
         if re.fullmatch(src, "") is not None:
             raise fail(f"regular expression {v!r} matches the empty string")

@@ -139,8 +139,16 @@ def recompile(pattern: Any, source: str):
 
 
 def check(source: str) -> None:
-    """Raise `re.error` when `source` does not compile as a bounded pattern."""
-    try:
-        regex.compile(source)
-    except regex.error as exc:
-        raise re.error(str(exc)) from None
+    """Raise `re.error` when `source` does not compile as a bounded pattern, alone or
+    joined with other phrasings as `compile_aliases` joins them (a global `(?x)` there
+    would swallow the rest of the pattern: scope it, `(?x:...)`)."""
+    for form in (source, f"(?i:(?:{source})|x)"):
+        try:
+            regex.compile(form)
+        except (regex.error, OverflowError, RecursionError) as exc:
+            hint = (
+                ""
+                if form == source
+                else " (once joined with other phrasings; scope flags: (?x:...))"
+            )
+            raise re.error(f"{exc}{hint}") from None

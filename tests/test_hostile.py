@@ -639,3 +639,69 @@ def test_broken_pipe_is_quiet_and_not_zero(tmp_path: Path, fmt: str) -> None:
     err = err.decode()
     assert "Traceback" not in err and "internal error" not in err and "Exception" not in err, err
     assert proc.returncode == 141, err
+
+
+# ============================================================ 13. exit 2, not 3
+
+
+def _facts_with(phrasings: str) -> str:
+    return f'[[fact]]\nid = "a"\nstatement = "s"\nslots = {{ what = [{phrasings}] }}\n'
+
+
+@pytest.mark.parametrize(
+    "phrasings",
+    [
+        '"re:(?x)park  # a comment", "grant"',
+        '"re:a{99999999999}"',
+        '"re:(?P<g>park", "grant"',
+    ],
+)
+def test_bad_re_phrasings_are_exit_2(tmp_path: Path, phrasings: str) -> None:
+    root = project(tmp_path, facts=_facts_with(phrasings))
+    (root / "c" / "good.txt").write_text(GOOD, encoding="utf-8")
+    code, _, err = score_fast(root)
+    assert code == 2, err
+    assert "references/park/facts.toml:4:" in one_error_line(err)
+
+
+def test_one_group_name_in_two_re_phrasings_is_not_an_internal_error(tmp_path: Path) -> None:
+    root = project(tmp_path, facts=_facts_with('"re:(?P<g>park)", "re:(?P<g>grant)"'))
+    (root / "c" / "good.txt").write_text(GOOD, encoding="utf-8")
+    code, report, err = score_fast(root)
+    assert code == 0, err
+    assert report["candidates"][0]["facts"]["results"][0]["verdict"] == "present"
+
+
+def test_non_utf8_pyproject_is_exit_2(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "pyproject.toml").write_bytes(b'[project]\nname = "caf\xe9"\n')
+    code, _, err = score_fast(root)
+    assert code == 2, err
+    assert "pyproject.toml: config file is not valid UTF-8" in one_error_line(err)
+    (root / "pyproject.toml").unlink()  # the same file read by compare
+    score_fast(root, "-o", "a.json")
+    (root / "pyproject.toml").write_bytes(b'[project]\nname = "caf\xe9"\n')
+    code, _, err = invoke(root, "compare", "a.json", "a.json")
+    assert code == 2 and "not valid UTF-8" in one_error_line(err), err
+
+
+def test_negative_seed_is_a_usage_error(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    score_fast(root, "-o", "a.json")
+    code, _, err = invoke(root, "compare", "a.json", "a.json", "--seed", "-1")
+    assert code == 2 and "internal error" not in err, err
+    code, _, err = score_fast(root, "--baseline", "a.json", "--seed", "-1")
+    assert code == 2 and "internal error" not in err, err
+
+
+def test_calibrate_csv_field_over_the_csv_limit_is_exit_2(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "l.csv").write_text(
+        "candidate,fact,expected\ngood,park-approved,present\n"
+        + "x" * 140_000
+        + ",grant,present\n",
+        encoding="utf-8",
+    )
+    code, _, err = invoke(root, "calibrate", "l.csv", "c")
+    assert code == 2, err
+    assert "l.csv:3: malformed CSV" in one_error_line(err)
