@@ -110,15 +110,30 @@ def render_json(run: RunResult, extra: dict[str, Any] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell spreadsheets cannot run: text starting with = + - @ tab or CR gets a `'`
+    in front (OWASP's CSV-injection rule); numbers are written as numbers."""
+    if isinstance(value, float):
+        return f"{value:.6f}"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def render_csv(run: RunResult, extra: dict[str, Any] | None = None) -> str:
-    buf = io.StringIO()
+    """One row per candidate. A field holding a newline or a lone CR is quoted (the
+    writer's terminator is CRLF, so both are special; rows still end in LF)."""
     rows = [flat_row(c) for c in run.candidates]
     fields = list(flat_row(CandidateResult("", "", None, "ok")).keys())
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: (f"{v:.6f}" if isinstance(v, float) else v) for k, v in row.items()})
-    return buf.getvalue()
+    out = []
+    for row in [dict(zip(fields, fields, strict=True)), *rows]:
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\r\n").writerow([csv_cell(row[k]) for k in fields])
+        out.append(buf.getvalue()[:-2] + "\n")
+    return "".join(out)
 
 
 def _md_escape(text: str) -> str:

@@ -705,3 +705,28 @@ def test_calibrate_csv_field_over_the_csv_limit_is_exit_2(tmp_path: Path) -> Non
     code, _, err = invoke(root, "calibrate", "l.csv", "c")
     assert code == 2, err
     assert "l.csv:3: malformed CSV" in one_error_line(err)
+
+
+# ============================================================ 15. CSV
+
+
+def test_csv_quotes_lone_cr_and_neutralises_formulas(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    root = project(tmp_path)
+    ids = ["a\rspoofed,0,0", '=HYPERLINK("http://e.com","x")', "+1", "-2", "@SUM(A1)", "\tt"]
+    lines = [json.dumps({"id": cid, "summary": GOOD}) for cid in ids]
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = invoke(
+        root, "score", "c.jsonl", "--metrics", "rouge,facts", "--format", "csv", "--no-progress",
+        "-o", "out.csv",
+    )  # fmt: skip
+    assert code == 0, err
+    raw = (root / "out.csv").read_bytes().decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(raw, newline="")))
+    assert len(rows) == len(ids)  # the CR split no row
+    got = sorted(r["id"] for r in rows)
+    assert got == sorted(["a\rspoofed,0,0", *("'" + i for i in ids[1:])])
+    assert all(not r["id"].startswith(("=", "+", "-", "@", "\t")) for r in rows)
+    assert float(rows[0]["rouge1_f"]) >= 0  # numbers stay numbers
