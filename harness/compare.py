@@ -521,11 +521,13 @@ def render_comparison_text(
 
 
 def render_comparison_markdown(comp: Comparison, gated: Iterable[str] | None = None) -> str:
+    from harness.text import markdown_text
+
     gated_set = set(gated) if gated is not None else set(METRICS)
 
     def table(head: list[str], rows: list[list[str]]) -> list[str]:
         cells = [head, *rows]
-        lines = ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in cells]
+        lines = ["| " + " | ".join(markdown_text(c) for c in r) + " |" for r in cells]
         lines.insert(1, "|" + "|".join("---" for _ in head) + "|")
         return lines
 

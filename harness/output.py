@@ -21,7 +21,7 @@ from harness.results import (
     summary_to_dict,
 )
 from harness.rouge import ROUGE_TYPES
-from harness.text import printable
+from harness.text import markdown_text, printable
 
 SYMBOL = {"present": "✓", "absent": "✗", "contradicted": "⚠"}
 
@@ -137,7 +137,7 @@ def render_csv(run: RunResult, extra: dict[str, Any] | None = None) -> str:
 
 
 def _md_escape(text: str) -> str:
-    return printable(text).replace("|", "\\|")
+    return markdown_text(text)
 
 
 MAIN_COLUMNS = (

@@ -149,3 +149,15 @@ def printable(text: object) -> str:
         else f"\\u{ord(m.group()):04x}",
         str(text),
     )
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~!])")
+
+
+def markdown_text(text: object) -> str:
+    """`text` as inert Markdown (tables, lists, the step summary): control characters
+    escaped (a CR cannot start a heading), `<`, `>` and `&` as entities (no HTML such as
+    `<img>` or `</details>`), Markdown punctuation (`|`, backticks, `*`, `[`) backslashed."""
+    import html
+
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(printable(text), quote=False))

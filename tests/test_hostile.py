@@ -730,3 +730,49 @@ def test_csv_quotes_lone_cr_and_neutralises_formulas(tmp_path: Path) -> None:
     assert got == sorted(["a\rspoofed,0,0", *("'" + i for i in ids[1:])])
     assert all(not r["id"].startswith(("=", "+", "-", "@", "\t")) for r in rows)
     assert float(rows[0]["rouge1_f"]) >= 0  # numbers stay numbers
+
+
+# ============================================================ 16. Markdown and the step summary
+
+MD_IDS = [
+    "x\r## harness: gate passed\r<img src=https://e.com/t.png>",
+    "y</details><img src=x>",
+    "z` | **bold** [link](http://e.com) `",
+]
+
+
+def _assert_inert_markdown(text: str) -> None:
+    assert "<img" not in text and text.count("</details>") <= text.count("<details>")
+    assert "\r" not in text
+    lines = text.split("\n")
+    assert sum(line.startswith("## harness") for line in lines) <= 1
+    assert not any(line.startswith("## harness: gate passed") for line in lines)
+    assert "[link](" not in text and "**bold**" not in text
+
+
+def test_markdown_and_step_summary_escape_ids(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    lines = [json.dumps({"id": cid, "summary": "A park."}) for cid in MD_IDS]
+    lines.append(json.dumps({"id": MD_IDS[0], "summary": "again"}))  # an error line too
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary = root / "summary.md"
+    old = Path.cwd()
+    os.chdir(root)
+    try:
+        from click.testing import CliRunner
+
+        from harness.cli import main
+
+        result = CliRunner().invoke(
+            main,
+            ["score", "c.jsonl", "--metrics", "rouge,facts", "--format", "markdown",
+             "--no-progress", "--fail-under", "coverage=1", "-o", "out.md"],
+            env={**env(root), "GITHUB_STEP_SUMMARY": str(summary)},
+        )  # fmt: skip
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 1, result.output
+    _assert_inert_markdown((root / "out.md").read_text(encoding="utf-8"))
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## harness: gate failed")
+    _assert_inert_markdown(text)
