@@ -389,7 +389,7 @@ def parse_facts(
             if req not in raw:
                 raise fail(f"fact #{i + 1}: missing required key {req!r}", i)
         fid = raw["id"]
-        if not isinstance(fid, str) or not _ID.match(fid):
+        if not isinstance(fid, str) or not _ID.fullmatch(fid):
             raise fail(
                 f"fact #{i + 1}: id must be a word like 'no-us-troops', got {fid!r}", i, "id"
             )

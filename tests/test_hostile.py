@@ -776,3 +776,15 @@ def test_markdown_and_step_summary_escape_ids(tmp_path: Path) -> None:
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## harness: gate failed")
     _assert_inert_markdown(text)
+
+
+# ============================================================ 17. ids with a trailing newline
+
+
+@pytest.mark.parametrize("fid", ["park\\n", "park\\r\\n", "a\\nb"])
+def test_fact_id_with_a_newline_is_rejected(tmp_path: Path, fid: str) -> None:
+    facts = f'[[fact]]\nid = "{fid}"\nstatement = "s"\nslots = {{ what = ["park"] }}\n'
+    root = project(tmp_path, facts=facts)
+    code, _, err = invoke(root, "facts")
+    assert code == 2, err
+    assert "references/park/facts.toml:2:" in one_error_line(err)
