@@ -76,6 +76,11 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
         except Exception as exc:
             if debug:
                 raise
+            from harness.safe_regex import RegexTimeout
+
+            if isinstance(exc, RegexTimeout):  # calibrate, doctor: no candidate to blame
+                _err(f"error: the facts phrasing {exc} ran out of time; simplify it")
+                sys.exit(EXIT_USAGE)
             if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:  # disk full, ...
                 _err(f"error: cannot write output: {exc.strerror or exc}")
                 sys.exit(EXIT_USAGE)

@@ -788,3 +788,15 @@ def test_fact_id_with_a_newline_is_rejected(tmp_path: Path, fid: str) -> None:
     code, _, err = invoke(root, "facts")
     assert code == 2, err
     assert "references/park/facts.toml:2:" in one_error_line(err)
+
+
+def test_calibrate_with_a_catastrophic_phrasing_is_exit_2(tmp_path: Path, monkeypatch) -> None:
+    from harness import safe_regex
+
+    monkeypatch.setattr(safe_regex, "BUDGET_S", 0.2)
+    root = project(tmp_path, facts=CATASTROPHIC)
+    label = {"id": "h", "summary": HOSTILE_TEXT, "labels": {"slow": "absent"}}
+    (root / "l.jsonl").write_text(json.dumps(label) + "\n", encoding="utf-8")
+    code, _, err = invoke(root, "calibrate", "l.jsonl")
+    assert code == 2, err
+    assert "re:(a|a)+$" in one_error_line(err)
