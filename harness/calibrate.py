@@ -156,6 +156,16 @@ def load_labels(path: Path) -> list[Label]:
     return _load_csv(text, path)
 
 
+def _is_text(*values: str) -> bool:
+    """No lone surrogate (a JSON "\\ud800" escape) in any of `values`."""
+    try:
+        for value in values:
+            value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _load_jsonl(text: str, path: Path) -> list[Label]:
     labels: list[Label] = []
     seen: set[tuple[str | None, str, str]] = set()
@@ -175,6 +185,10 @@ def _load_jsonl(text: str, path: Path) -> list[Label]:
             raise ConfigError("'document' must be a string", path, n)
         if not isinstance(labs, dict) or not labs:
             raise ConfigError("'labels' must be a non-empty object {fact_id: verdict}", path, n)
+        if not _is_text(cid, summary, doc or "", *labs, *map(str, labs.values())):
+            raise ConfigError(
+                "a string holds an unpaired surrogate escape (such as \\ud800)", path, n
+            )
         for fact, verdict in labs.items():
             verdicts = _check_verdicts(verdict, path, n, fact)
             key = (doc, cid, fact)
@@ -193,7 +207,10 @@ def _load_csv(text: str, path: Path) -> list[Label]:
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = "\t" if (path.suffix.lower() == ".tsv" or "\t" in first) else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = list(reader)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a field over csv's size limit, a NUL byte
+        raise ConfigError(f"malformed CSV: {exc}", path, reader.line_num) from None
     if not rows:
         raise ConfigError("empty labels file (expected a header: candidate,fact,expected)", path, 1)
     header = [h.strip().lower() for h in rows[0]]

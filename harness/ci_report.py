@@ -224,7 +224,14 @@ def render_github(run: RunResult, gate: GateResult | None = None) -> str:
 
 
 def _md(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    from harness.text import markdown_text
+
+    return markdown_text(text)
+
+
+def _code(text: str) -> str:
+    """A metric name as `code` when it is a plain name, else escaped text (no break-out)."""
+    return f"`{text}`" if re.fullmatch(r"[\w:.\-]+", text) else _md(text)
 
 
 def render_gate_markdown(gate: GateResult) -> str:
@@ -233,11 +240,11 @@ def render_gate_markdown(gate: GateResult) -> str:
     rows = failure_rows(gate)
     if rows:
         lines += ["| candidate | metric | value | threshold |", "|---|---|---:|---:|"]
-        lines += [f"| {_md(a)} | `{_md(b)}` | {_md(c)} | {_md(d)} |" for a, b, c, d in rows]
+        lines += [f"| {_md(a)} | {_code(b)} | {_md(c)} | {_md(d)} |" for a, b, c, d in rows]
         lines.append("")
     if gate.errors:
         lines.append("Not scored (the run exits 1; not gate failures):")
-        lines += [f"- `{_md(e.candidate)}`: {_md(e.error)}" for e in gate.errors]
+        lines += [f"- {_md(e.candidate)}: {_md(e.error)}" for e in gate.errors]
         lines.append("")
     if gate.notes:
         lines += [f"- note: {_md(n)}" for n in gate.notes]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import os
 import sys
@@ -13,13 +15,40 @@ from typing import Any
 import click
 
 from harness import __version__
-from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, HarnessError
+from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, HarnessError
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `| head -1`
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "junit", "github", "html")
 
 
 def _err(message: str) -> None:
-    click.echo(f"harness: {message}", err=True)
+    from harness.text import printable
+
+    click.echo(f"harness: {printable(message)}", err=True)
+
+
+def _check_stdout() -> None:
+    """A closed stdout is an error (before any work), never a silently lost report."""
+    if sys.stdout is None or sys.stdout.closed:
+        raise HarnessError("cannot write the report: stdout is closed (use --output FILE)")
+
+
+def _stdout(text: str) -> None:
+    _check_stdout()
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+
+
+def _quiet_broken_pipe() -> None:
+    """stdout's reader went away (`| head -1`): stop quietly, exit 141 like SIGPIPE."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit cannot fail again
+    sys.exit(EXIT_BROKEN_PIPE)
 
 
 def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
@@ -38,6 +67,8 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
         except KeyboardInterrupt:
             _err("interrupted; no report was written")
             sys.exit(130)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except click.exceptions.Exit:
             raise
         except click.ClickException:
@@ -45,6 +76,14 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
         except Exception as exc:
             if debug:
                 raise
+            from harness.safe_regex import RegexTimeout
+
+            if isinstance(exc, RegexTimeout):  # calibrate, doctor: no candidate to blame
+                _err(f"error: the facts phrasing {exc} ran out of time; simplify it")
+                sys.exit(EXIT_USAGE)
+            if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:  # disk full, ...
+                _err(f"error: cannot write output: {exc.strerror or exc}")
+                sys.exit(EXIT_USAGE)
             first = str(exc).splitlines()[0] if str(exc) else ""
             _err(
                 f"internal error: {type(exc).__name__}: {first} "
@@ -260,7 +299,19 @@ class Progress:
     show_default=True,
     help="Bootstrap resamples for --baseline.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**63 - 1),
+    default=0,
+    show_default=True,
+    help="Bootstrap seed.",
+)
+@click.option(
+    "--follow-symlinks-outside",
+    is_flag=True,
+    help="Follow candidate symlinks that resolve outside the candidates folder (refused, "
+    "as an error for that path, by default).",
+)
 @debug_option
 @handle_errors
 def score(
@@ -288,6 +339,7 @@ def score(
     fail_on_regression: bool,
     resamples: int,
     seed: int,
+    follow_symlinks_outside: bool,
     debug: bool,
 ) -> int:
     """Score every candidate summary under PATH (a folder of .txt/.md files or a JSONL file).
@@ -315,6 +367,8 @@ def score(
     for target in (output, save_baseline):
         if target is not None:
             check_output(target)  # fail before scoring, not after
+    if output is None:
+        _check_stdout()
     if fail_on_regression and baseline is None:
         raise HarnessError("--fail-on-regression needs --baseline FILE")
     gate_config = None
@@ -324,8 +378,9 @@ def score(
         overrides = parse_cli_thresholds(fail_under, max_contradicted, max_mean_contradicted)
         gate_config = load_gate_config(Path.cwd(), config_file, overrides)
     documents = load_references(references)
+    _warn_without_facts(documents, config.metrics)
     notes: list[str] = []
-    items = iter_candidates(path, documents, notes)
+    items = iter_candidates(path, documents, notes, follow_symlinks_outside)
     show_progress = progress and sys.stderr.isatty()
     if fmt == "jsonl" and baseline is None and save_baseline is None:
         gate = gate_config if use_gate else None
@@ -390,11 +445,24 @@ def score(
         console.print(run.signature, soft_wrap=True, style="dim")
         _print_verdicts(console, gate, comparison, gated)
     else:
-        click.echo(text, nl=False)
+        _stdout(text)
     _step_summary(run, gate, comparison, gated)
     regressed = bool(fail_on_regression and comparison and comparison.regressions(gated))
+    if comparison is not None:
+        regressed = _nothing_compared(comparison, fail_on_regression) or regressed
     failed = run.summary.errors or (gate is not None and not gate.passed) or regressed
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _warn_without_facts(documents: dict, metrics: tuple[str, ...]) -> None:
+    """Say loudly when the facts metric has nothing to check for a document (or any)."""
+    if "facts" not in metrics:
+        return
+    bare = [doc for doc in documents.values() if doc.facts is None]
+    if len(bare) == len(documents) and tuple(metrics) == ("facts",):
+        raise HarnessError("no document has a facts.toml: --metrics facts has nothing to check")
+    for doc in bare:
+        _err(f"warning: {doc.path}: no facts.toml; facts are not checked for this document")
 
 
 def _print_notes(notes: list[str]) -> None:
@@ -605,7 +673,13 @@ def _gated(gate_config: Any) -> list[str] | None:
     show_default=True,
     help="Bootstrap resamples.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**63 - 1),
+    default=0,
+    show_default=True,
+    help="Bootstrap seed.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -690,14 +764,30 @@ def compare(
         for item in build_renderables(comparison, gated):
             console.print(item)
     else:
-        click.echo(text, nl=False)
+        _stdout(text)
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(
             "## harness compare\n\n" + render_comparison_markdown(comparison, gated)
         )
     for m in comparison.regressions(gated):
         _err(f"regression: {m.metric} {m.delta:+.4f} (CI {m.ci_low:+.4f} to {m.ci_high:+.4f})")
-    return EXIT_FAILED if data["failed"] else EXIT_OK
+    nothing = _nothing_compared(comparison, fail_on_regression)
+    return EXIT_FAILED if data["failed"] or nothing else EXIT_OK
+
+
+def _nothing_compared(comparison: Any, fail_on_regression: bool) -> bool:
+    """No candidate scored in both reports: an error under --fail-on-regression, else a warning.
+
+    A regression check that compared nothing must never pass.
+    """
+    if comparison.matched:
+        return False
+    kind = "error" if fail_on_regression else "warning"
+    _err(
+        f"{kind}: no candidate is scored in both reports (matched by document and id): "
+        "nothing was compared"
+    )
+    return fail_on_regression
 
 
 # ---------------------------------------------------------------------- facts
@@ -733,28 +823,38 @@ def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
         d: describe_facts(documents[d].facts) if documents[d].facts else [] for d in chosen
     }
     if fmt == "json":
-        click.echo(dumps(described))
+        _stdout(dumps(described) + "\n")
         return EXIT_OK
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
+
+    from harness.text import printable
 
     console = Console()
     for d, items in described.items():
         if not items:
-            console.print(f"[bold]{d}[/]: no facts.toml")
+            console.print(f"[bold]{escape(printable(d))}[/]: no facts.toml")
             continue
-        table = Table(title=f"{d}: required facts", show_lines=True, title_justify="left")
+        table = Table(
+            title=Text(f"{printable(d)}: required facts"), show_lines=True, title_justify="left"
+        )
         table.add_column("id", no_wrap=True)
         table.add_column("statement")
         table.add_column("accepts")
         for item in items:
             rest = {k: v for k, v in item.items() if k not in ("id", "statement")}
             accepts = "\n".join(
-                f"{k}: {_brief(v)}" for k, v in rest.items() if v not in (None, [], {}, "")
+                printable(f"{k}: {_brief(v)}")
+                for k, v in rest.items()
+                if v not in (None, [], {}, "")
             )
-            # Text cells: "defen[cs]e" and "[sic]" are phrasings, not console markup
-            table.add_row(Text(item["id"]), Text(item.get("statement", "")), Text(accepts))
+            table.add_row(  # the facts file's text is data, never rich markup
+                Text(printable(item["id"])),
+                Text(printable(item.get("statement", ""))),
+                Text(accepts),
+            )
         console.print(table)
     return EXIT_OK
 
@@ -791,7 +891,7 @@ def doctor(
 
     report = run_doctor(references, model, device, cache_dir)
     if fmt == "json":
-        click.echo(dumps(report_to_dict(report)))
+        _stdout(dumps(report_to_dict(report)) + "\n")
     else:
         from rich.console import Console
 
@@ -872,7 +972,7 @@ def calibrate(
         write_atomic(output, text)
         _err(f"wrote {output}")
     elif text is not None:
-        click.echo(text, nl=False)
+        _stdout(text)
     failed = report.contradicted_as_present > 0 or (
         min_accuracy is not None and (report.accuracy or 0.0) < min_accuracy
     )
@@ -990,6 +1090,20 @@ def explain(
 )
 @references_option
 @click.option("--title", default="Summarization report", show_default=True)
+@click.option(
+    "--with-texts",
+    is_flag=True,
+    help="Re-read each candidate's text from the path the results name (only under the "
+    "--texts-root folders); without it the page shows the recorded evidence only.",
+)
+@click.option(
+    "--texts-root",
+    "texts_roots",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="With --with-texts: a folder texts may be read from, repeatable (default: the "
+    "working folder and the results file's folder).",
+)
 @debug_option
 @handle_errors
 def report(
@@ -998,12 +1112,16 @@ def report(
     baseline: Path | None,
     references: Path,
     title: str,
+    with_texts: bool,
+    texts_roots: tuple[Path, ...],
     debug: bool,
 ) -> int:
     """Render saved RESULTS (JSON or JSONL from `harness score`) as one self-contained HTML file.
 
-    Candidate texts are re-read from each candidate's path (a file or FILE.jsonl:LINE),
-    references from --references; what cannot be read is noted and its evidence shown.
+    RESULTS is untrusted data: every field is checked and escaped. With --with-texts,
+    candidate texts are re-read from each candidate's path (a file or FILE.jsonl:LINE),
+    only under the --texts-root folders; references come from --references. What cannot
+    be read is noted and its evidence shown.
     """
     from harness import html_report as hr
     from harness.output import check_output, write_atomic
@@ -1013,7 +1131,11 @@ def report(
         check_output(output)
     data = load_report(results)
     base = load_report(baseline) if baseline is not None else None
-    texts, problems = hr.candidate_texts(data, results.resolve().parent)
+    texts: dict = {}
+    problems: dict = {}
+    if with_texts:
+        roots = list(texts_roots) or [Path.cwd(), results.resolve().parent]
+        texts, problems = hr.candidate_texts(data, results.resolve().parent, roots)
     if problems:
         _err(
             f"note: {len(problems)} candidate text(s) could not be re-read; "
@@ -1038,7 +1160,7 @@ def report(
         write_atomic(output, text)
         _err(f"wrote {output} ({len(data['candidates'])} candidates)")
     else:
-        click.echo(text, nl=False)
+        _stdout(text)
     return EXIT_OK
 
 

@@ -363,7 +363,7 @@ def comparison_to_dict(
         ],
         "gated": gated_list,
         "regressions": [m.metric for m in regressions],
-        "failed": bool(fail_on_regression and regressions),
+        "failed": bool(fail_on_regression and (regressions or not comp.matched)),
     }
 
 
@@ -403,7 +403,9 @@ def _several(comp: Comparison) -> bool:
 
 
 def _name(comp: Comparison, document: str | None, candidate: str) -> str:
-    return _label((document, candidate)) if _several(comp) else candidate
+    from harness.text import printable
+
+    return printable(_label((document, candidate)) if _several(comp) else candidate)
 
 
 def _candidate_rows(comp: Comparison) -> tuple[list[str], list[list[str]]]:
@@ -433,6 +435,8 @@ def build_renderables(comp: Comparison, gated: Iterable[str] | None = None) -> l
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
+
+    from harness.text import printable
 
     gated_set = set(gated) if gated is not None else set(METRICS)
     out: list[Any] = []
@@ -471,7 +475,7 @@ def build_renderables(comp: Comparison, gated: Iterable[str] | None = None) -> l
         for h in head:
             ct.add_column(h, justify="left" if h == "candidate" else "right")
         for row in rows:
-            ct.add_row(*row)
+            ct.add_row(*(Text(cell) for cell in row))  # ids are data, never rich markup
         out.append(ct)
     if _unchanged(comp):
         out.append(Text(f"{_unchanged(comp)} candidates unchanged on every metric"))
@@ -481,9 +485,9 @@ def build_renderables(comp: Comparison, gated: Iterable[str] | None = None) -> l
             lt.add_column(h)
         for f in comp.lost_facts:
             lt.add_row(
-                _name(comp, f.document, f.candidate),
-                f.fact,
-                f.before,
+                Text(_name(comp, f.document, f.candidate)),
+                Text(printable(f.fact)),
+                Text(f.before),
                 Text(f.now, style="bold red" if f.now == "contradicted" else "yellow"),
             )
         out.append(lt)
@@ -495,7 +499,7 @@ def build_renderables(comp: Comparison, gated: Iterable[str] | None = None) -> l
             out.append(
                 Text(
                     f"{len(items)} candidates {label} (not compared): "
-                    + ", ".join(items[:10])
+                    + ", ".join(printable(x) for x in items[:10])
                     + (" ..." if len(items) > 10 else "")
                 )
             )
@@ -517,11 +521,13 @@ def render_comparison_text(
 
 
 def render_comparison_markdown(comp: Comparison, gated: Iterable[str] | None = None) -> str:
+    from harness.text import markdown_text
+
     gated_set = set(gated) if gated is not None else set(METRICS)
 
     def table(head: list[str], rows: list[list[str]]) -> list[str]:
         cells = [head, *rows]
-        lines = ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in cells]
+        lines = ["| " + " | ".join(markdown_text(c) for c in r) + " |" for r in cells]
         lines.insert(1, "|" + "|".join("---" for _ in head) + "|")
         return lines
 

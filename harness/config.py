@@ -73,6 +73,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML ({exc})", path) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"config file is not valid UTF-8 (byte at offset {exc.start}); re-encode it as UTF-8",
+            path,
+        ) from None
     except OSError as exc:
         raise ConfigError(f"cannot read config: {exc.strerror or exc}", path) from None
 

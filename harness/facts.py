@@ -86,6 +86,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from harness.errors import ConfigError
+from harness.safe_regex import check as check_bounded
+from harness.safe_regex import compile_phrasings
 
 POLARITIES = ("positive", "negative")
 OPPOSITES = ("contradicts", "ignore")
@@ -292,7 +294,7 @@ def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:
     for (prefix, first), bodies in groups.items():
         guard = f"(?=[{first}{first.upper()}])" if first else ""
         parts.append(f"{prefix}{guard}(?:{'|'.join(bodies)})")
-    return re.compile(f"(?i:{'|'.join(parts)})")
+    return compile_phrasings(f"(?i:{'|'.join(parts)})", aliases)
 
 
 # ---------------------------------------------------------------- loading
@@ -394,7 +396,7 @@ def parse_facts(
             if req not in raw:
                 raise fail(f"fact #{i + 1}: missing required key {req!r}", i)
         fid = raw["id"]
-        if not isinstance(fid, str) or not _ID.match(fid):
+        if not isinstance(fid, str) or not _ID.fullmatch(fid):
             raise fail(
                 f"fact #{i + 1}: id must be a word like 'no-us-troops', got {fid!r}", i, "id"
             )
@@ -517,7 +519,8 @@ def _expand(values, named: dict, fail) -> Phrases:
         try:
             src, _ = alias_regex(v)
             re.compile(src)
-        except re.error as exc:
+            check_bounded(src)
+        except (re.error, OverflowError, RecursionError) as exc:
             raise fail(f"bad regular expression {v!r}: {exc}") from None
         if re.fullmatch(src, "") is not None:
             raise fail(f"regular expression {v!r} matches the empty string")

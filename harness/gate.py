@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from harness.text import printable
+
 if TYPE_CHECKING:
     from harness.loading import Document
     from harness.results import CandidateResult, RunResult
@@ -499,7 +501,12 @@ def failure_rows(result: GateResult) -> list[tuple[str, str, str, str]]:
         who = f.candidate if f.candidate is not None else "(run mean)"
         if several and f.document and f.candidate is not None:
             who = f"{f.document}/{f.candidate}"
-        rows.append((who, f.metric, format_number(f.value), format_number(f.threshold)))
+        rows.append(
+            tuple(
+                printable(x)
+                for x in (who, f.metric, format_number(f.value), format_number(f.threshold))
+            )
+        )
     return rows
 
 
@@ -530,7 +537,10 @@ def render_gate_text(result: GateResult) -> str:
     if hidden:
         lines.append(f"  ... and {hidden} more failures (all are in --format json or junit)")
     for e in result.errors[:MAX_SHOWN]:
-        lines.append(f"  not scored (exit 1, not a gate failure): {e.candidate}: {e.error}")
+        lines.append(
+            f"  not scored (exit 1, not a gate failure): {printable(e.candidate)}: "
+            f"{printable(e.error)}"
+        )
     if len(result.errors) > MAX_SHOWN:
         lines.append(f"  ... and {len(result.errors) - MAX_SHOWN} more not scored")
     return "\n".join(lines) + "\n"

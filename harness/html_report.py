@@ -22,6 +22,7 @@ import html
 import itertools
 import json
 import math
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -114,18 +115,32 @@ def _fact_results(cand: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 _JSONL_LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+)$")
 
 
-def read_candidate_text(path: str, base: Path | None = None) -> str:
+def read_candidate_text(
+    path: str, base: Path | None = None, roots: list[Path] | None = None
+) -> str:
     """Re-read a candidate's text from its `path`: a text file, or `file.jsonl:LINE`.
 
     Relative paths are tried against the working folder, then against `base` (the folder
-    of the results file). Raises OSError or ValueError when the text cannot be recovered.
+    of the results file). With `roots`, a file is read only when it really lies (symlinks
+    resolved) under one of them: a report's paths are untrusted (`/etc/passwd`,
+    `../../.git/config`). Raises OSError or ValueError when the text cannot be recovered.
     """
     from harness.loading import decode, read_text
     from harness.text import unix_newlines
 
+    allowed = [Path(os.path.realpath(r)) for r in roots] if roots is not None else None
+
+    def inside(p: Path) -> bool:
+        if allowed is None:
+            return True
+        real = Path(os.path.realpath(p))
+        return any(real == r or r in real.parents for r in allowed)
+
     def resolve(p: str) -> Path | None:
         for cand in (Path(p), (base / p) if base is not None else None):
             if cand is not None and cand.is_file():
+                if not inside(cand):
+                    raise PermissionError(f"{p}: outside the folders texts may be read from")
                 return cand
         return None
 
@@ -150,16 +165,17 @@ def read_candidate_text(path: str, base: Path | None = None) -> str:
 
 
 def candidate_texts(
-    data: Mapping[str, Any], base: Path | None = None
+    data: Mapping[str, Any], base: Path | None = None, roots: list[Path] | None = None
 ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
-    """(texts, problems) keyed by (document, id), re-read from each candidate's path."""
+    """(texts, problems) keyed by (document, id), re-read from each candidate's path
+    (only under `roots` when given, see `read_candidate_text`)."""
     texts: dict[tuple[str, str], str] = {}
     problems: dict[tuple[str, str], str] = {}
     for cand in data.get("candidates", []):
         if not cand.get("path"):
             continue
         try:
-            texts[_key(cand)] = read_candidate_text(str(cand["path"]), base)
+            texts[_key(cand)] = read_candidate_text(str(cand["path"]), base, roots)
         except Exception as exc:  # any failure: the report shows evidence only, with a note
             problems[_key(cand)] = str(exc) or type(exc).__name__
     return texts, problems
@@ -308,9 +324,9 @@ def _f(value: Any, digits: int = 3) -> str:
         return "—"
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if math.isnan(number):
+    except (TypeError, ValueError, OverflowError):
+        return esc(value)  # a report is untrusted: never raw text into the page
+    if not math.isfinite(number):
         return "—"
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
@@ -1103,9 +1119,9 @@ def _scores_panel(r: _Row, per_ref: Mapping[str, Mapping[str, float]], best_ref:
             "<tr><th>fact coverage</th><td "
             f'colspan="{5 if best_ref else 4}"><b>{_f(facts.get("coverage"))}</b>'
             f"{_fmt_delta('coverage', delta.get('coverage'))} "
-            f'<span class="muted">({facts.get("present", 0)} '
-            f"present, {facts.get('absent', 0)} absent, "
-            f"{facts.get('contradicted', 0)} contradicted)</span></td></tr>"
+            f'<span class="muted">({esc(facts.get("present", 0))} '
+            f"present, {esc(facts.get('absent', 0))} absent, "
+            f"{esc(facts.get('contradicted', 0))} contradicted)</span></td></tr>"
         )
     if not rows_html:
         return ""
@@ -1303,8 +1319,8 @@ def _failure_item(failure: Mapping[str, Any]) -> str:
             f"(required: {esc(threshold)})</li>"
         )
     return (
-        f"<li><code>{esc(failure.get('metric'))}</code> = {esc(_f(value))} "
-        f"({side} {esc(_f(threshold))})</li>"
+        f"<li><code>{esc(failure.get('metric'))}</code> = {_f(value)} "
+        f"({side} {_f(threshold)})</li>"
     )
 
 

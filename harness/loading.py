@@ -91,7 +91,10 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", path)
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit: /proc files say size 0
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"file is over the {max_bytes:,}-byte limit", path)
     except InputError:
         raise
     except IsADirectoryError:
@@ -107,7 +110,10 @@ def _is_skipped(name: str) -> bool:
 
 def _printable(text: str) -> str:
     """`text` with lone surrogates (undecodable file names, JSON "\\ud800" escapes) as U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte (JSON "\\ud800")
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _is_utf8(text: str) -> bool:
@@ -151,8 +157,24 @@ def load_document(folder: Path) -> Document:
             folder,
         )
     facts_path = folder / FACTS_NAME
+    _check_facts_path(folder, facts_path)
     facts = load_facts(facts_path, folder.name) if facts_path.is_file() else None
     return Document(folder.name, folder, article, tuple(refs), facts)
+
+
+def _check_facts_path(folder: Path, facts_path: Path) -> None:
+    """A facts file that is there but cannot be used is an error, never "no facts"."""
+    if os.path.lexists(facts_path) and not facts_path.is_file():
+        if facts_path.is_symlink() and not facts_path.exists():
+            raise ConfigError("facts file is a broken symlink", facts_path)
+        if facts_path.is_dir():
+            raise ConfigError("facts file is a folder, expected a TOML file", facts_path)
+        raise ConfigError("facts file is not a regular file", facts_path)
+    if facts_path.is_file():
+        return
+    for path in folder.iterdir():
+        if path.name.lower() == FACTS_NAME:  # facts.TOML, Facts.toml: never silently ignored
+            raise ConfigError(f"the facts file must be named exactly {FACTS_NAME}", path)
 
 
 def load_references(root: Path) -> dict[str, Document]:
@@ -170,21 +192,29 @@ def load_references(root: Path) -> dict[str, Document]:
 # ---------------------------------------------------------------- candidates
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
-    """Yield (file, note) under root, following symlinks once; notes name skipped files."""
+def _walk(root: Path, follow_outside: bool = False) -> Iterator[tuple[Path, str | None, bool]]:
+    """Yield (path, note, is_error) under root, following symlinks once.
+
+    A file to read has no note; a skipped file has a note; a folder or entry that could
+    hold candidates but cannot be read (permissions, a path over the OS length limit) is
+    an error, never silently dropped. A symlink that resolves outside `root` is an error
+    and is not followed unless `follow_outside` (a pull request can add
+    `candidates/x.txt -> ../.git/config`).
+    """
+    root_real = os.path.realpath(root)
     seen: set[str] = set()
     stack = [root]
     while stack:
         folder = stack.pop()
         real = os.path.realpath(folder)
         if real in seen:
-            yield folder, "symlink loop, skipped"
+            yield folder, "symlink loop, skipped", False
             continue
         seen.add(real)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            yield folder, f"cannot list folder: {exc.strerror}"
+            yield folder, f"cannot list folder: {exc.strerror or exc}", True
             continue
         subfolders = []
         for entry in entries:
@@ -194,17 +224,26 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
-            except OSError:
-                is_dir = is_file = False
+            except OSError as exc:
+                yield path, f"cannot read: {exc.strerror or exc}", True
+                continue
+            if (is_dir or is_file) and entry.is_symlink() and not follow_outside:
+                real = os.path.realpath(path)
+                if real != root_real and not real.startswith(root_real.rstrip(os.sep) + os.sep):
+                    yield path, (
+                        "symlink to a path outside the candidates folder, not followed "
+                        "(--follow-symlinks-outside allows it)"
+                    ), True
+                    continue
             if is_dir:
                 subfolders.append(path)
             elif is_file:
                 if path.suffix.lower() in TEXT_SUFFIXES:
-                    yield path, None
+                    yield path, None, False
                 else:
-                    yield path, "not a .txt or .md file, ignored"
+                    yield path, "not a .txt or .md file, ignored", False
             elif entry.is_symlink():
-                yield path, "broken symlink, skipped"
+                yield path, "broken symlink, skipped", False
         stack.extend(reversed(subfolders))
 
 
@@ -213,17 +252,29 @@ def _candidate_id(rel: Path) -> str:
 
 
 def iter_folder(
-    root: Path, documents: dict[str, Document], notes: list[str] | None = None
+    root: Path,
+    documents: dict[str, Document],
+    notes: list[str] | None = None,
+    follow_outside: bool = False,
 ) -> Iterator[Candidate | LoadFailure]:
     single = next(iter(documents)) if len(documents) == 1 else None
     seen: dict[tuple[str, str], str] = {}
     files = []
-    for path, note in _walk(root):
-        if note is not None:
+    unreadable = []
+    for path, note, is_error in _walk(root, follow_outside):
+        if is_error:
+            unreadable.append((path, note))
+        elif note is not None:
             if notes is not None:
                 notes.append(f"{path}: {note}")
-            continue
-        files.append(path)
+        else:
+            files.append(path)
+    for path, problem in unreadable:  # could hold candidates: an error, so no gate passes
+        rel = path.relative_to(root)
+        doc = single or (rel.parts[0] if rel.parts and rel.parts[0] in documents else None)
+        shown = _printable(str(path))
+        cid = _candidate_id(rel) if rel.suffix.lower() in TEXT_SUFFIXES else rel.as_posix()
+        yield LoadFailure(_printable(cid or "."), shown, doc, f"{shown}: {problem}")
     for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
         rel = path.relative_to(root)
         cid = _candidate_id(rel)
@@ -295,6 +346,9 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
                     f"line-{number}", where, None, f"{where}: invalid JSON ({exc.msg})"
                 )
                 continue
+            except RecursionError:
+                yield LoadFailure(f"line-{number}", where, None, f"{where}: JSON nested too deeply")
+                continue
             failure = _check_record(record, where, number, documents, single)
             if isinstance(failure, LoadFailure):
                 yield failure
@@ -361,13 +415,16 @@ def _check_record(
 
 
 def iter_candidates(
-    path: Path, documents: dict[str, Document], notes: list[str] | None = None
+    path: Path,
+    documents: dict[str, Document],
+    notes: list[str] | None = None,
+    follow_outside: bool = False,
 ) -> Iterator[Candidate | LoadFailure]:
     """Candidates from a folder or a JSONL file, in a stable order."""
     if not path.exists():
         raise ConfigError("candidates path not found", path)
     if path.is_dir():
-        return iter_folder(path, documents, notes)
+        return iter_folder(path, documents, notes, follow_outside)
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         return iter_jsonl(path, documents)
     if path.suffix.lower() in TEXT_SUFFIXES:

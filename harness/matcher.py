@@ -122,6 +122,7 @@ from typing import Literal
 
 from harness import syntax
 from harness.facts import Fact, FactSet, Proposition, alias_key, compile_aliases
+from harness.safe_regex import recompile
 from harness.text import fold_keep_offsets, sentence_spans
 
 Verdict = Literal["present", "absent", "contradicted"]
@@ -996,12 +997,13 @@ def _compile_prop(p: Proposition, fact: Fact | None = None) -> _CProp:
     for name, vals in p.not_after:
         pat = compile_aliases(vals)
         if pat is not None:
-            na[name] = re.compile(rf"(?:{pat.pattern})\s*(?:(?i:the|a|an)\s+)?$")
+            na[name] = recompile(pat, rf"(?:{pat.pattern})\s*(?:(?i:the|a|an)\s+)?$")
     nb = {}
     for name, vals in p.not_before:
         pat = compile_aliases(vals)
         if pat is not None:
-            nb[name] = re.compile(
+            nb[name] = recompile(
+                pat,
                 rf"^['\u2019s\s]*(?:(?i:has|have|had|will|would|formally|also|now|then|\w+ly)\s+)*(?:{pat.pattern})"
             )
     return _CProp(
@@ -1720,7 +1722,15 @@ def prefetch_parses(items: list[tuple[str, FactSet]]) -> None:
     (text, facts) pairs; a no-op without the parser."""
     if POLARITY_MODE == "regex" or syntax.parser() is None:
         return
-    sentences = [s for text, fs in items for s in sentences_to_parse(text, fs)]
+    from harness.safe_regex import RegexTimeout, budget
+
+    sentences: list[str] = []
+    for text, fs in items:
+        try:
+            with budget():  # a catastrophic re: phrasing is reported by the check itself
+                sentences += sentences_to_parse(text, fs)
+        except RegexTimeout:
+            continue
     syntax.prefetch(sentences)
 
 

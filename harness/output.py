@@ -21,6 +21,7 @@ from harness.results import (
     summary_to_dict,
 )
 from harness.rouge import ROUGE_TYPES
+from harness.text import markdown_text, printable
 
 SYMBOL = {"present": "✓", "absent": "✗", "contradicted": "⚠"}
 
@@ -109,19 +110,34 @@ def render_json(run: RunResult, extra: dict[str, Any] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell spreadsheets cannot run: text starting with = + - @ tab or CR gets a `'`
+    in front (OWASP's CSV-injection rule); numbers are written as numbers."""
+    if isinstance(value, float):
+        return f"{value:.6f}"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def render_csv(run: RunResult, extra: dict[str, Any] | None = None) -> str:
-    buf = io.StringIO()
+    """One row per candidate. A field holding a newline or a lone CR is quoted (the
+    writer's terminator is CRLF, so both are special; rows still end in LF)."""
     rows = [flat_row(c) for c in run.candidates]
     fields = list(flat_row(CandidateResult("", "", None, "ok")).keys())
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: (f"{v:.6f}" if isinstance(v, float) else v) for k, v in row.items()})
-    return buf.getvalue()
+    out = []
+    for row in [dict(zip(fields, fields, strict=True)), *rows]:
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\r\n").writerow([csv_cell(row[k]) for k in fields])
+        out.append(buf.getvalue()[:-2] + "\n")
+    return "".join(out)
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 MAIN_COLUMNS = (
@@ -221,7 +237,7 @@ def build_table(run: RunResult):
         for key, _ in cols:
             if key == "status":
                 style = "red" if c.status != "ok" else ("yellow" if c.warnings else "green")
-                cells.append(Text(_status_text(c), style=style))
+                cells.append(Text(printable(_status_text(c)), style=style))
             elif key == "checklist" and c.facts is not None:
                 text = Text()
                 for r in c.facts.results:
@@ -231,10 +247,10 @@ def build_table(run: RunResult):
                             r.verdict
                         ],
                     )
-                text.append(" " + " ".join(checklist(c).split(" ")[1:]))
+                text.append(printable(" " + " ".join(checklist(c).split(" ")[1:])))
                 cells.append(text)
-            else:
-                cells.append(_fmt(row[key]))
+            else:  # ids and paths are data: control characters escaped, never rich markup
+                cells.append(Text(printable(_fmt(row[key]))))
         table.add_row(*cells)
     table.add_section()
     table.add_row(*_summary_cells(run, cols), style="bold")
@@ -280,6 +296,47 @@ RENDERERS: dict[str, Callable[..., str]] = {
 }
 
 
+def _output_target(path: Path) -> tuple[Path, bool]:
+    """Where a report for `path` really goes: (target, plain).
+
+    A symlink is written through: its target is replaced atomically (beside the target),
+    never the link itself. A FIFO or a character device (`/dev/stdout`, `/dev/null`, a
+    pipe) is written plainly, never replaced. Any other non-regular file (socket, block
+    device) is a ConfigError. `plain` is False for a regular or missing file.
+    """
+    import stat
+
+    try:
+        st = os.stat(path)  # follows symlinks
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise ConfigError(f"cannot write output: {exc.strerror or exc}", path) from None
+    if st is not None and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
+        return path, True
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise ConfigError("output path is a folder, expected a file name", path)
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise ConfigError("output path is not a regular file, a pipe or a terminal", path)
+    if any(hop.startswith(("/proc/", "/dev/")) for hop in _link_chain(path)):
+        return path, True  # /dev/stdout redirected to a file: the shell's file, kept as is
+    if os.path.islink(path):
+        return Path(os.path.realpath(path)), False
+    return path, False
+
+
+def _link_chain(path: Path) -> list[str]:
+    """`path` and every symlink hop after it, as absolute paths (at most 40 hops)."""
+    hops = [os.path.abspath(path)]
+    for _ in range(40):
+        try:
+            nxt = os.readlink(hops[-1])
+        except OSError:
+            break
+        hops.append(os.path.join(os.path.dirname(hops[-1]), nxt))
+    return hops
+
+
 def _temp_beside(path: Path) -> tuple[int, str]:
     """A temp file in the folder of `path` (so rename is atomic), with normal permissions.
 
@@ -302,7 +359,12 @@ def _temp_beside(path: Path) -> tuple[int, str]:
 
 def check_output(path: Path) -> None:
     """Fail early (exit 2) when `path` cannot be written, before any scoring is done."""
-    fd, tmp = _temp_beside(Path(path))
+    target, plain = _output_target(Path(path))
+    if plain:
+        if not os.access(target, os.W_OK):
+            raise ConfigError("cannot write output: Permission denied", path)
+        return
+    fd, tmp = _temp_beside(target)
     os.close(fd)
     os.unlink(tmp)
 
@@ -310,13 +372,26 @@ def check_output(path: Path) -> None:
 class AtomicWriter:
     """A text stream that becomes `path` only when closed without error.
 
-    Ctrl-C or a crash removes the temp file: readers never see half a report.
+    Ctrl-C or a crash removes the temp file: readers never see half a report. A symlink
+    is written through to its target; a pipe or a character device is written plainly.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        fd, self.tmp = _temp_beside(self.path)
-        self.handle: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.target, self.plain = _output_target(self.path)
+        self.tmp: str | None = None
+        if self.plain:
+            try:
+                self.handle: TextIO = open(  # noqa: SIM115 - closed in __exit__
+                    self.target, "w", encoding="utf-8", newline=""
+                )
+            except OSError as exc:
+                raise ConfigError(
+                    f"cannot write output: {exc.strerror or exc}", self.path
+                ) from None
+            return
+        fd, self.tmp = _temp_beside(self.target)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def __enter__(self) -> TextIO:
         return self.handle
@@ -325,9 +400,12 @@ class AtomicWriter:
         if exc_type is None:
             try:
                 self.handle.flush()
+                if self.plain:
+                    self.handle.close()
+                    return
                 os.fsync(self.handle.fileno())
                 self.handle.close()
-                os.replace(self.tmp, self.path)
+                os.replace(self.tmp, self.target)
                 return
             except OSError as exc:  # disk full, target replaced by a folder meanwhile
                 self._discard()
@@ -337,12 +415,16 @@ class AtomicWriter:
                 self._discard()
                 raise
         self._discard()
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            reason = exc.strerror or str(exc)  # disk full while writing the report
+            raise ConfigError(f"cannot write output: {reason}", self.path) from None
 
     def _discard(self) -> None:
         with contextlib.suppress(OSError):
             self.handle.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self.tmp)
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -161,6 +161,8 @@ def iter_json_lines(text: str, path: Path) -> Iterator[tuple[int, Any]]:
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             raise ConfigError(f"invalid JSON ({exc.msg})", path, number) from None
+        except RecursionError:
+            raise ConfigError("JSON nested too deeply", path, number) from None
 
 
 def load_report(path: Path | str) -> dict[str, Any]:
@@ -173,6 +175,8 @@ def load_report(path: Path | str) -> dict[str, Any]:
     text = read_text_file(path, "report")
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise ConfigError("JSON nested too deeply", path) from None
     except json.JSONDecodeError:
         candidates: list[Any] = []
         tail: dict[str, Any] = {}
@@ -189,4 +193,161 @@ def load_report(path: Path | str) -> dict[str, Any]:
             path,
         )
     data.setdefault("signature", "")
+    try:
+        validate_report(data)
+    except _Invalid as exc:
+        raise ConfigError(f"not a harness report: {exc}", path) from None
     return data
+
+
+# ---------------------------------------------------------------- validating reports
+#
+# A report read back (`compare`, `report`, `--baseline`) may come from anywhere: every
+# field the harness uses is checked for its type before use, so a hostile or damaged file
+# is one exit-2 error, never a crash, a silently wrong comparison or markup in a page.
+
+VERDICTS = ("present", "absent", "contradicted")
+
+
+class _Invalid(Exception):
+    pass
+
+
+def _is_num(v: Any) -> bool:
+    import math
+
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _need(ok: bool, where: str, what: str) -> None:
+    if not ok:
+        raise _Invalid(f"{where} must be {what}")
+
+
+def _opt_str(v: Any) -> bool:
+    return v is None or isinstance(v, str)
+
+
+def _str_list(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _check_numbers(obj: Any, keys: tuple[str, ...], where: str) -> None:
+    _need(isinstance(obj, dict), where, "an object or null")
+    for k in keys:
+        if k in obj:
+            _need(_is_num(obj[k]), f"{where}.{k}", "a finite number")
+
+
+def _check_candidate(c: Any, where: str) -> None:
+    _need(isinstance(c, dict), where, "an object")
+    _need(isinstance(c.get("id"), str) and c["id"] != "", f"{where}.id", "a non-empty string")
+    for key in ("path", "document", "error"):
+        _need(_opt_str(c.get(key)), f"{where}.{key}", "a string or null")
+    _need(c.get("status") in ("ok", "error"), f"{where}.status", '"ok" or "error"')
+    _need(_str_list(c.get("warnings", [])), f"{where}.warnings", "a list of strings")
+    for key in ("rouge", "rouge_mean"):
+        value = c.get(key)
+        if value is None:
+            continue
+        _need(isinstance(value, dict), f"{where}.{key}", "an object or null")
+        for t, prf in value.items():
+            _check_numbers(prf, ("precision", "recall", "fmeasure"), f"{where}.{key}.{t}")
+    if c.get("embedding") is not None:
+        _check_numbers(c["embedding"], ("max", "mean", "article"), f"{where}.embedding")
+    facts = c.get("facts")
+    if facts is None:
+        return
+    _check_numbers(facts, ("coverage",), f"{where}.facts")
+    for k in ("present", "absent", "contradicted"):
+        _need(_is_int(facts.get(k, 0)), f"{where}.facts.{k}", "a whole number")
+    results = facts.get("results", [])
+    _need(isinstance(results, list), f"{where}.facts.results", "a list")
+    for j, r in enumerate(results):
+        w = f"{where}.facts.results[{j}]"
+        _need(isinstance(r, dict), w, "an object")
+        _need(isinstance(r.get("id"), str), f"{w}.id", "a string")
+        _need(r.get("verdict") in VERDICTS, f"{w}.verdict", "present, absent or contradicted")
+        _need(_opt_str(r.get("evidence")), f"{w}.evidence", "a string or null")
+        span = r.get("span")
+        _need(
+            span is None
+            or (isinstance(span, list) and len(span) == 2 and all(_is_int(x) for x in span)),
+            f"{w}.span",
+            "null or two whole numbers",
+        )
+        if "confidence" in r:
+            _need(_is_num(r["confidence"]), f"{w}.confidence", "a finite number")
+
+
+def _check_gate(gate: Any) -> None:
+    _need(isinstance(gate, dict), "gate", "an object or null")
+    _need(isinstance(gate.get("passed", False), bool), "gate.passed", "true or false")
+    failures = gate.get("failures", [])
+    _need(isinstance(failures, list), "gate.failures", "a list")
+    for j, f in enumerate(failures):
+        w = f"gate.failures[{j}]"
+        _need(isinstance(f, dict), w, "an object")
+        for key in ("candidate", "document", "message"):
+            _need(_opt_str(f.get(key)), f"{w}.{key}", "a string or null")
+        _need(isinstance(f.get("metric"), str), f"{w}.metric", "a string")
+        for key in ("value", "threshold"):
+            v = f.get(key)
+            _need(v is None or _is_num(v) or isinstance(v, str), f"{w}.{key}", "a number or string")
+
+
+def _check_comparison(comp: Any) -> None:
+    _need(isinstance(comp, dict), "comparison", "an object")
+    _need(_is_int(comp.get("matched", 0)), "comparison.matched", "a whole number")
+    if "confidence" in comp:
+        _need(_is_num(comp["confidence"]), "comparison.confidence", "a finite number")
+    metrics = comp.get("metrics", [])
+    _need(isinstance(metrics, list), "comparison.metrics", "a list")
+    for j, m in enumerate(metrics):
+        w = f"comparison.metrics[{j}]"
+        _need(isinstance(m, dict), w, "an object")
+        _need(isinstance(m.get("metric"), str), f"{w}.metric", "a string")
+        _need(_opt_str(m.get("verdict")), f"{w}.verdict", "a string")
+        for key in ("baseline", "current", "delta"):
+            _need(m.get(key) is None or _is_num(m[key]), f"{w}.{key}", "a finite number")
+        ci = m.get("ci")
+        _need(
+            ci is None or (isinstance(ci, list) and len(ci) == 2 and all(map(_is_num, ci))),
+            f"{w}.ci",
+            "null or two finite numbers",
+        )
+
+
+def validate_report(data: dict[str, Any]) -> None:
+    """Raise `_Invalid` naming the first field of a report whose type is wrong."""
+    _need(isinstance(data.get("signature"), str), "signature", "a string")
+    for i, c in enumerate(data["candidates"]):
+        _check_candidate(c, f"candidates[{i}]")
+    settings = data.get("settings", {})
+    _need(isinstance(settings, dict), "settings", "an object")
+    _need(_str_list(settings.get("metrics", [])), "settings.metrics", "a list of strings")
+    _need(_str_list(settings.get("documents", [])), "settings.documents", "a list of strings")
+    _need(isinstance(settings.get("stemmer", True), bool), "settings.stemmer", "true or false")
+    for key in ("tokenizer", "model"):
+        _need(_opt_str(settings.get(key)), f"settings.{key}", "a string or null")
+    summary = data.get("summary", {})
+    _need(isinstance(summary, dict), "summary", "an object")
+    for key in ("candidates", "scored", "errors"):
+        if key in summary:
+            _need(_is_int(summary[key]), f"summary.{key}", "a whole number")
+    means = summary.get("means", {})
+    _need(isinstance(means, dict), "summary.means", "an object")
+    for k, v in means.items():
+        _need(_is_num(v), f"summary.means.{k}", "a finite number")
+    rates = summary.get("fact_rates", {})
+    _need(isinstance(rates, dict), "summary.fact_rates", "an object")
+    for fact, r in rates.items():
+        _check_numbers(r, tuple(r) if isinstance(r, dict) else (), f"summary.fact_rates.{fact}")
+    if data.get("gate") is not None:
+        _check_gate(data["gate"])
+    if data.get("comparison") is not None:
+        _check_comparison(data["comparison"])

@@ -104,6 +104,10 @@ class Scorer:
                 out.append(CandidateResult(item.id, item.path, item.document, "error", item.error))
                 continue
             key = (item.document, item.id)
+            if isinstance(facts.get(key), str):  # a `re:` phrasing ran out of time
+                error = f"{item.path}: {facts[key]}"
+                out.append(CandidateResult(item.id, item.path, item.document, "error", error))
+                continue
             out.append(
                 CandidateResult(
                     item.id,
@@ -172,8 +176,6 @@ class Scorer:
     def _score_facts(self, cands: list[Candidate]) -> dict:
         if "facts" not in self.config.metrics:
             return {}
-        from harness.matcher import check_facts
-
         jobs = [c for c in cands if self.documents[c.document].facts is not None]
         if self.config.workers > 1 and len(jobs) >= MIN_PARALLEL:
             pool = self._facts_pool()
@@ -185,7 +187,7 @@ class Scorer:
             from harness.matcher import prefetch_parses
 
             prefetch_parses([(c.text, self.documents[c.document].facts) for c in jobs])
-            verdicts = [check_facts(c.text, self.documents[c.document].facts) for c in jobs]
+            verdicts = [_check_bounded(c.text, self.documents[c.document].facts) for c in jobs]
         return {(c.document, c.id): v for c, v in zip(jobs, verdicts, strict=True)}
 
     def _facts_pool(self):
@@ -229,10 +231,20 @@ def _init_facts_worker(factsets: dict) -> None:
 
 
 def _facts_job(job: tuple[str, str]):
-    from harness.matcher import check_facts
-
     document, text = job
-    return check_facts(text, _WORKER_FACTSETS[document])
+    return _check_bounded(text, _WORKER_FACTSETS[document])
+
+
+def _check_bounded(text: str, factset):
+    """check_facts under one time budget for `re:` phrasings; past it, the error (a str)."""
+    from harness.matcher import check_facts
+    from harness.safe_regex import RegexTimeout, budget
+
+    try:
+        with budget():
+            return check_facts(text, factset)
+    except RegexTimeout as exc:
+        return exc.describe(factset)
 
 
 def signature(documents: dict[str, Document], config: RunConfig, model_key: str | None) -> str:

@@ -133,3 +133,31 @@ def sentences(text: str) -> list[str]:
         if clean:
             out.append(clean)
     return out
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: object) -> str:
+    """`text` safe for one line read by people and CI runners: every control character
+    (newline, CR, ESC, BEL, C1, line separators) is written as an escape such as `\\n` or
+    `\\x1b`, so an id can neither start a `::workflow-command::` line nor drive a terminal."""
+    return _CONTROL.sub(
+        lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}")
+        if ord(m.group()) < 0x100
+        else f"\\u{ord(m.group()):04x}",
+        str(text),
+    )
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~!])")
+
+
+def markdown_text(text: object) -> str:
+    """`text` as inert Markdown (tables, lists, the step summary): control characters
+    escaped (a CR cannot start a heading), `<`, `>` and `&` as entities (no HTML such as
+    `<img>` or `</details>`), Markdown punctuation (`|`, backticks, `*`, `[`) backslashed."""
+    import html
+
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(printable(text), quote=False))

@@ -243,7 +243,8 @@ def test_cli_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(root)
     (root / "base.json").write_text(json.dumps(make_run()), encoding="utf-8")
     result = CliRunner().invoke(
-        main, ["report", "results.json", "-o", "report.html", "--baseline", "base.json"]
+        main,
+        ["report", "results.json", "-o", "report.html", "--baseline", "base.json", "--with-texts"],
     )
     assert result.exit_code == 0, result.output
     page = (root / "report.html").read_text(encoding="utf-8")

@@ -250,8 +250,8 @@ def test_symlinks_loops_and_broken_links(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "far.txt").write_text("Council park.", encoding="utf-8")
-    (c / "linked").symlink_to(outside)  # a linked folder is followed once
-    proc = score(root)
+    (c / "linked").symlink_to(outside)  # a linked folder is followed once, when allowed
+    proc = score(root, "--follow-symlinks-outside")
     assert proc.returncode == 0, proc.stderr
     ids = [cand["id"] for cand in json.loads(proc.stdout)["candidates"]]
     assert ids == ["alias", "good", "linked/far", "sub/deep"]
