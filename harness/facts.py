@@ -272,6 +272,16 @@ def _raw_key(src: str) -> str | None:
     return m.group(1).lower()
 
 
+def fact_acronyms(fact: Fact) -> tuple[str, ...]:
+    """The lowercase letters of every acronym phrasing of a fact ("U.S." -> "us")."""
+    props = (fact.claim, *fact.contradictions)
+    phrasings = [p for prop in props for _, vals in prop.slots for p in vals]
+    phrasings += [p for prop in props for p in prop.shared]
+    phrasings += [*fact.stated_as, *fact.context, *fact.exclude, *fact.opposite_requires]
+    out = {"".join(c for c in p if c != ".").lower() for p in phrasings if _ACRONYM.match(p)}
+    return tuple(sorted(out))
+
+
 def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:
     """One pattern matching any of `aliases` (longest alternatives first)."""
     if not aliases:

@@ -1319,8 +1319,7 @@ def _failure_item(failure: Mapping[str, Any]) -> str:
             f"(required: {esc(threshold)})</li>"
         )
     return (
-        f"<li><code>{esc(failure.get('metric'))}</code> = {_f(value)} "
-        f"({side} {_f(threshold)})</li>"
+        f"<li><code>{esc(failure.get('metric'))}</code> = {_f(value)} ({side} {_f(threshold)})</li>"
     )
 
 

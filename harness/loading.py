@@ -230,10 +230,14 @@ def _walk(root: Path, follow_outside: bool = False) -> Iterator[tuple[Path, str 
             if (is_dir or is_file) and entry.is_symlink() and not follow_outside:
                 real = os.path.realpath(path)
                 if real != root_real and not real.startswith(root_real.rstrip(os.sep) + os.sep):
-                    yield path, (
-                        "symlink to a path outside the candidates folder, not followed "
-                        "(--follow-symlinks-outside allows it)"
-                    ), True
+                    yield (
+                        path,
+                        (
+                            "symlink to a path outside the candidates folder, not followed "
+                            "(--follow-symlinks-outside allows it)"
+                        ),
+                        True,
+                    )
                     continue
             if is_dir:
                 subfolders.append(path)

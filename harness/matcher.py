@@ -121,7 +121,14 @@ from itertools import pairwise, product
 from typing import Literal
 
 from harness import syntax
-from harness.facts import Fact, FactSet, Proposition, alias_key, compile_aliases
+from harness.facts import (
+    Fact,
+    FactSet,
+    Proposition,
+    alias_key,
+    compile_aliases,
+    fact_acronyms,
+)
 from harness.safe_regex import recompile
 from harness.text import fold_keep_offsets, sentence_spans
 
@@ -639,26 +646,47 @@ class _Doc:
 _CLITIC = re.compile(r"(?<=\w) (n't|'s|'re|'ve|'ll|'d|'m)\b", _I)
 
 
-def _normalise(text: str, sentences: list[tuple[int, int]] = ()) -> str:
+def _normalise(
+    text: str, sentences: list[tuple[int, int]] = (), acronyms: tuple[str, ...] = ()
+) -> str:
     norm = fold_keep_offsets(text)
     if " n't" in norm or " '" in norm:
         norm = _CLITIC.sub(lambda m: m.group(1) + " ", norm)
     if ">" in norm:  # "chair transferred US -> UK": a spaced arrow reads "to" (same length)
         norm = _ARROW.sub("to", norm)
     norm = _CLEAN.sub(" ", norm)
-    if sentences and _caseless(norm, sentences):
-        norm = _ACRONYM_LOWER.sub(_recase, norm)
+    if acronyms and sentences and _caseless(norm, sentences):
+        norm = _acronym_pattern(acronyms).sub(_recase, norm)
     assert len(norm) == len(text)
     return norm
 
 
 # A text written without capitals ("the us will send troops , the uk chairs ...") has
-# lost the case that tells the acronyms "US" / "UK" from words; restore it where the
-# lowercase form is unambiguous ("uk", "u.s.") or reads as the country ("the us",
-# "us troops", "us will"), not as the pronoun ("told us that", "let us see").
+# lost the case that tells acronyms from words. The facts' own acronym phrasings ("UK",
+# "U.S.", "NHS") get their case back where the lowercase form is no English word ("uk",
+# "nhs") or is dotted ("u.s."); "us" is recased only where it reads as the country ("the
+# us", "us troops", "us will"), not as the pronoun ("told us that", "let us see"); other
+# acronyms that are English words ("it", "who") are left alone.
 _ARROW = re.compile(r"(?<=\s)[-=]>(?=\s)")
 _FIRST_ALPHA = re.compile(r"[^\W\d_]")
-_ACRONYM_LOWER = re.compile(r"(?<![\w.])(?:u\.s\.a\.?|u\.s\.?|u\.k\.?|usa|uk|eu|us)(?![\w.]\w)")
+# short English words that an acronym can spell (general lexicon)
+_SHORT_WORDS = frozenset(
+    """a i am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we
+    who why how id pa ma ad ax ox aid all are art can far few fit for fun gun had has her
+    him his hit its man may men not now one our out own see she sun the too two use was way
+    win won yes you""".split()
+)
+
+
+@lru_cache(maxsize=64)
+def _acronym_pattern(acronyms: tuple[str, ...]) -> re.Pattern:
+    alts = []
+    for letters in sorted(acronyms, key=len, reverse=True):
+        alts.append(r"\.".join(re.escape(c) for c in letters) + r"\.?")  # "u.s." / "u.s"
+        alts.append(re.escape(letters))
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(alts)})(?![\w.]\w)")
+
+
 _PRONOUN_NEXT = frozenset(
     "to that the a an and or but nor in on at for with from about as by of into onto all both "
     "each how what why whether if when where who whom which not so this these those some any "
@@ -691,6 +719,10 @@ def _caseless(norm: str, sentences: list[tuple[int, int]]) -> bool:
 
 def _recase(m: re.Match) -> str:
     word = m.group()
+    if "." in word:
+        return word.upper()  # "u.s.", "u.k." are acronyms whatever they spell
+    if word in _SHORT_WORDS and word != "us":
+        return word  # "it", "who": too ambiguous to recase
     if word != "us":
         return word.upper()
     norm, a, b = m.string, m.start(), m.end()
@@ -710,6 +742,7 @@ _SPLIT_INITIAL = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.$")
 _NEXT_INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)?(?=[\s,;:-])|[a-z]")
 
 
+@lru_cache(maxsize=1024)
 def _sentences(text: str) -> list[tuple[int, int]]:
     try:
         spans = sentence_spans(text)
@@ -896,10 +929,23 @@ def _contrast_end(norm: str, b: int, end: int) -> int:
     return end
 
 
+def _analyse(text: str, acronyms: tuple[str, ...] = ()) -> _Doc:
+    """The analysed text; `acronyms` (a fact's acronym phrasings, lowercase letters) get
+    their case back in a text written without capitals."""
+    if acronyms and not _caseless_text(text):
+        acronyms = ()  # the text has its capitals: one analysis serves every fact
+    return _analyse_cached(text, acronyms)
+
+
+@lru_cache(maxsize=1024)
+def _caseless_text(text: str) -> bool:
+    return _caseless(fold_keep_offsets(text), _sentences(text))
+
+
 @lru_cache(maxsize=256)
-def _analyse(text: str) -> _Doc:
+def _analyse_cached(text: str, acronyms: tuple[str, ...]) -> _Doc:
     sents = _sentences(text)
-    norm = _normalise(text, sents)
+    norm = _normalise(text, sents, acronyms)
     clauses: list[_Clause] = []
     for si, (s, e) in enumerate(sents):
         cuts, aside = _strong_cuts(text, norm, s, e)
@@ -990,6 +1036,7 @@ class _CFact:
     stated: _CProp | None  # phrasings that state the fact by themselves ("evacuated safely")
     scope: _Scope
     requires: _SlotPattern | None
+    acronyms: tuple[str, ...] = ()  # the fact's acronym phrasings, lowercase letters
 
 
 def _compile_prop(p: Proposition, fact: Fact | None = None) -> _CProp:
@@ -1004,7 +1051,7 @@ def _compile_prop(p: Proposition, fact: Fact | None = None) -> _CProp:
         if pat is not None:
             nb[name] = recompile(
                 pat,
-                rf"^['\u2019s\s]*(?:(?i:has|have|had|will|would|formally|also|now|then|\w+ly)\s+)*(?:{pat.pattern})"
+                rf"^['\u2019s\s]*(?:(?i:has|have|had|will|would|formally|also|now|then|\w+ly)\s+)*(?:{pat.pattern})",
             )
     return _CProp(
         slots=tuple((n, _SlotPattern.build(v)) for n, v in p.slots),
@@ -1040,6 +1087,7 @@ def _compiled(fact: Fact) -> _CFact:
             _SlotPattern.build(fact.context), _SlotPattern.build(fact.exclude), fact.window
         ),
         requires=_SlotPattern.build(fact.opposite_requires),
+        acronyms=fact_acronyms(fact),
     )
 
 
@@ -1638,8 +1686,8 @@ def check_fact(text: str, fact: Fact) -> FactResult:
     """The verdict for one fact (see the module docstring)."""
     if not text or not text.strip() or not fact.claim.slots:
         return FactResult(fact.id, "absent", None, None, 0.95)
-    doc = _analyse(text)
     cf = _compiled(fact)
+    doc = _analyse(text, cf.acronyms)
     return _decide(doc, fact, cf, _findings(doc, fact, cf))[0]
 
 
@@ -1650,8 +1698,8 @@ def explain_fact(text: str, fact: Fact) -> FactExplanation:
     if not text.strip() or not fact.claim.slots:
         res = FactResult(fact.id, "absent", None, None, 0.95)
         return FactExplanation(fact.id, res, "the candidate is empty", (), ())
-    doc = _analyse(text)
     cf = _compiled(fact)
+    doc = _analyse(text, cf.acronyms)
     result, why, judged = _decide(doc, fact, cf, _findings(doc, fact, cf))
     readings = tuple(_reading(doc, f, o, r) for f, o, _, r in judged)
     unmatched = tuple(n for n, pat in cf.claim.slots if pat is None or not doc.matches(pat)[0])
@@ -1699,10 +1747,10 @@ def sentences_to_parse(text: str, factset: FactSet) -> list[str]:
     ones the matcher may ask the parser about (for batched parsing, harness.syntax)."""
     if not text or not text.strip():
         return []
-    doc = _analyse(text)
-    wanted: set[int] = set()
+    wanted: set[str] = set()
     for fact in factset.facts:
         cf = _compiled(fact)
+        doc = _analyse(text, cf.acronyms)
         props = [cf.claim, *cf.contradictions] + ([cf.stated] if cf.stated else [])
         for prop in props:
             per_slot = []
@@ -1713,8 +1761,9 @@ def sentences_to_parse(text: str, factset: FactSet) -> list[str]:
                 per_slot.append({bisect_right(doc.sentence_starts, a) - 1 for a in starts})
             else:
                 if per_slot:
-                    wanted |= set.intersection(*per_slot)
-    return [doc.norm[slice(*doc.sentences[i])] for i in sorted(wanted) if i >= 0]
+                    found = set.intersection(*per_slot)
+                    wanted |= {doc.norm[slice(*doc.sentences[i])] for i in found if i >= 0}
+    return sorted(wanted)
 
 
 def prefetch_parses(items: list[tuple[str, FactSet]]) -> None:

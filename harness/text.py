@@ -144,9 +144,11 @@ def printable(text: object) -> str:
     (newline, CR, ESC, BEL, C1, line separators) is written as an escape such as `\\n` or
     `\\x1b`, so an id can neither start a `::workflow-command::` line nor drive a terminal."""
     return _CONTROL.sub(
-        lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}")
-        if ord(m.group()) < 0x100
-        else f"\\u{ord(m.group()):04x}",
+        lambda m: (
+            _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}")
+            if ord(m.group()) < 0x100
+            else f"\\u{ord(m.group()):04x}"
+        ),
         str(text),
     )
 
