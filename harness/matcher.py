@@ -360,10 +360,15 @@ _LOCAL = re.compile(
 )
 _AND = re.compile(r"\b(?:and|or)\b", _I)
 _PLUS = re.compile(r"(?<=\s)[+&](?=\s)")  # "US + Europe will send ...": "+" and "&" join like "and"
+# generic role nouns after "as" ("as chair", "as head of", "as part of"): no clause
+_ROLE_WORDS = (
+    r"chair|chairman|chairwoman|head|leader|part|member|host|president|director|captain|"
+    r"coach|manager|boss|chief|spokesman|spokeswoman|spokesperson|deputy|owner|founder"
+)
 # an introductory clause opening a clause, with a subject of its own (not "When asked, ...")
 _INTRO = re.compile(
     r"[\s:;,(\'\"\u2018\u201c\u2013\u2014-]*(?:with|as|after|before|since|once|when|following|"
-    r"now\s+that)\s+(?!(?:\w+ing|\w+ed|asked|told|chair|head|leader|part|such|well|much|many|"
+    r"now\s+that)\s+(?!(?:\w+ing|\w+ed|asked|told|such|well|much|many|" + _ROLE_WORDS + r"|"
     r"of|for|to|in|on|at|by|a|an|its|his|her|their|no|not|long|soon|far|usual|always|ever)\b)",
     _I,
 )
@@ -384,9 +389,11 @@ _SCOPE_STOP = re.compile(
 _FORWARD_MAX_WORDS = 10
 # cues naming an alternative, whose scope is a noun phrase that may be a subject
 _CONTRAST = re.compile(r"rather\s+than|instead\s+of|in\s+place\s+of|not", _I)
+# where a subject ends: an adverb of time or a present-tense verb ("the UK rather than the
+# U.S. now chairs / holds / leads ..."), or an irregular past form
 _CONTRAST_VERB = re.compile(
-    r"(?:now|currently|already|formally|officially|then|holds|chairs|leads|heads|runs|hosts|"
-    r"presides|convenes|takes|assumes|gets|got|won|wins|steps|stepped|sits|sat)",
+    r"(?:now|currently|already|formally|officially|then|(?-i:[a-z]{3,}[^s\W]s)|"
+    r"got|won|sat|took|held|led|ran|gave|became|kept)",
     _I,
 )
 _CAP_BEFORE = re.compile(r"(?<![\w.'\u2019-])(?-i:[A-Z])[\w.'\u2019-]*\s+$")
