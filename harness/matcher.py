@@ -1179,7 +1179,7 @@ def _combos(
         ok = True
         for x, y in pairwise(spans):
             gap = doc.word_index(y[0]) - doc.word_index(x[1] - 1) - 1
-            if gap > prop.max_gap:
+            if gap > prop.max_gap and not _near_in_parse(doc, clause, x, y, gap - prop.max_gap):
                 ok = False
                 break
         if not ok:
@@ -1201,6 +1201,17 @@ def _combos(
         return []
     top = scored[0][0][:2]
     return [c for k, c in scored if k[:2] == top]
+
+
+def _near_in_parse(doc: _Doc, clause: _Clause, x, y, excess: int) -> bool:
+    """Slots further apart than max_gap are still one statement when the parse puts them
+    next to each other: "The letters that once lit the Bronx ... failed to find a buyer"
+    (subject and verb phrase, a relative clause between them)."""
+    if excess > 24 or POLARITY_MODE == "regex" or syntax.parser() is None:
+        return False
+    s, e = doc.sentences[clause.sentence]
+    d = syntax.tree_distance(doc.norm[s:e], (x[0] - s, x[1] - s), (y[0] - s, y[1] - s))
+    return d is not None and d <= 3
 
 
 def _negation_count(
@@ -1331,7 +1342,13 @@ def _question(doc: _Doc, clause: _Clause) -> bool:
     return doc.norm[s:e].rstrip().endswith("?")
 
 
-def _parsed_reading(doc: _Doc, clause: _Clause, combos, subjects: frozenset[str] = frozenset()):
+def _parsed_reading(
+    doc: _Doc,
+    clause: _Clause,
+    combos,
+    subjects: frozenset[str] = frozenset(),
+    literal: bool = False,
+):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
     the slots that are the subject in the fact's own statement."""
@@ -1343,7 +1360,7 @@ def _parsed_reading(doc: _Doc, clause: _Clause, combos, subjects: frozenset[str]
         if len(spans) != len(c):
             continue
         roles = [n in subjects for n, _ in c]
-        r = syntax.read_claim(sentence, spans, roles)
+        r = syntax.read_claim(sentence, spans, roles, literal)
         if r is None:
             continue
         if r.negated:
@@ -1501,7 +1518,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             and syntax.parser() is not None
         ):
             subjects = _subject_slots(fact) if kind == "claim" else frozenset()
-            reading = _parsed_reading(doc, clause, combos, subjects)
+            reading = _parsed_reading(doc, clause, combos, subjects, literal=kind == "stated")
             if reading is not None:
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double

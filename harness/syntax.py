@@ -324,16 +324,18 @@ def _children_text(tok) -> set[str]:
     return {c.lower_ for c in tok.children}
 
 
-def _negating_predicate(tok, came=None) -> str | None:
+def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str | None:
     """The cue when `tok` is a verb that denies what it embeds, else None (a particle
-    the claim came through is no cue of its own: "stand outside NATO's umbrella")."""
+    the claim came through is no cue of its own: "stand outside NATO's umbrella"; with
+    `inside`, words of the claim's own phrasing are none either: "off the table")."""
+    if inside is not None and tok.i in inside:
+        return None
     lemma = _lemma(tok)
     if lemma in NEGATING_PREDICATES:
         return tok.text
-    kids = {c.lower_ for c in tok.children if came is None or c.i != came.i}
-    if any(
-        c.lower_ == "off" and any(k.lower_ == "table" for k in c.children) for c in tok.children
-    ):
+    own = [c for c in tok.children if inside is None or c.i not in inside]
+    kids = {c.lower_ for c in own if came is None or c.i != came.i}
+    if any(c.lower_ == "off" and any(k.lower_ == "table" for k in c.children) for c in own):
         return "off the table"
     particle = NEGATING_PHRASALS.get(lemma)
     if particle is not None and particle in kids:
@@ -460,7 +462,7 @@ def _outside_denial(tok) -> tuple[int, str] | None:
     """A denial commenting on `tok`'s clause from outside: ", which officials denied",
     ", a rumour the club denied"."""
     for c in tok.children:
-        if c.dep_ == "relcl" and c.i > tok.i:
+        if c.dep_ in ("relcl", "advcl") and c.i > tok.i:
             rel = [k for k in c.children if k.lower_ in ("which", "that") and k.i < c.i]
             if rel and _lemma(c) in NEGATING_PREDICATES | {"rule"}:
                 if _lemma(c) == "rule" and "out" not in _children_text(c):
@@ -557,6 +559,29 @@ def _other_actor(head, inside: set[int]) -> Any | None:
     return subject
 
 
+def _span_head(doc, a: int, b: int):
+    toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    top = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    return top[-1]
+
+
+def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int | None:
+    """How many dependency links lie between the heads of two spans (None: no path)."""
+    doc = parse(sentence)
+    hx, hy = _span_head(doc, *x), _span_head(doc, *y)
+    if hx is None or hy is None:
+        return None
+    up_x = [hx.i] + [t.i for t in hx.ancestors]
+    up_y = [hy.i] + [t.i for t in hy.ancestors]
+    common = set(up_x) & set(up_y)
+    if not common:
+        return None
+    return min(up_x.index(c) + up_y.index(c) for c in common)
+
+
 def is_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
     """Whether any of `spans` in `sentence` is (the head of) a subject."""
     doc = parse(sentence)
@@ -570,7 +595,10 @@ def is_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def read_claim(
-    sentence: str, spans: list[tuple[int, int]], roles: list[bool] | None = None
+    sentence: str,
+    spans: list[tuple[int, int]],
+    roles: list[bool] | None = None,
+    literal: bool = False,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
@@ -613,7 +641,7 @@ def read_claim(
         ):
             anchor = node
             break
-    walk = _Walk(inside)
+    walk = _Walk(inside, literal)
     # "the U.S. rather than Britain", "European rather than armed American troops",
     # "• 0 American troops": a cue right before the slot or before its noun phrase
     for first, h in zip(firsts, heads, strict=True):
@@ -643,14 +671,16 @@ def read_claim(
 class _Walk:
     """Collects negations and a hedge along the claim's path in the parse."""
 
-    def __init__(self, inside: set[int]):
+    def __init__(self, inside: set[int], literal: bool = False):
         self.inside = inside
+        self.literal = literal  # the slots are a phrasing of the whole fact (stated_as)
         self.negs: dict[int, str] = {}  # by token, so one word never counts twice
         self.hedge: str | None = None
         self.pending_report: str | None = None  # "claims that X": unvouched until denied
         self.closed_open: set[int] = set()  # "did not rule out": its "not" is no negation
         self.relative_at = -1  # how many negations were found below a relative clause
         self.against = False  # the claim is set against a report frame
+        self.denied = False  # a denial comments on the claim from outside
         self.parallel = False  # a negated conjunct: nominal negations above are the other's
 
     def _neg(self, i: int, text: str) -> None:
@@ -674,7 +704,7 @@ class _Walk:
         if (came is not None or anchor) and not via_conj:
             rel = came.dep_ if came is not None else ""
             lemma = _lemma(node)
-            cue = _negating_predicate(node, came)
+            cue = _negating_predicate(node, came, inside if self.literal else None)
             if cue and rel == "ccomp" and lemma in NOMINAL_NEGATORS:
                 cue = None  # "lack" takes no clause: a misparse
             if cue and (
@@ -690,12 +720,12 @@ class _Walk:
                 self.pending_report = None
             kids = list(node.children)
             negated_here = any(c.dep_ == "neg" for c in kids)
-            if cue and negated_here and lemma in CLOSERS:
+            if cue and negated_here and lemma in CLOSERS and node.i not in inside:
                 # "did not rule out": the question stays open
                 self.negs.pop(node.i, None)
                 self.hedge = self.hedge or f"not {cue}"
                 self.closed_open.add(node.i)
-            if negated_here and lemma in UNSAID:
+            if negated_here and lemma in UNSAID and node.i not in inside:
                 self.hedge = self.hedge or f"not {node.text}"  # "was not addressed"
                 self.closed_open.add(node.i)
             for c in kids:
@@ -778,10 +808,14 @@ class _Walk:
                     own_negs.append((c.i, f"no {c.text}"))
         for i, t in own_negs:
             self._neg(i, t)
-        self.hedge = self.hedge or own_hedge
+        if own_hedge in _REPORT_HEDGES:
+            self.pending_report = self.pending_report or own_hedge  # "Reports said X"
+        else:
+            self.hedge = self.hedge or own_hedge
         denial = _outside_denial(node)
         if denial:
             self._neg(*denial)
+            self.denied = True
 
     def up(self, anchor, below: set[int]) -> ClaimReading:
         """From the anchor up to the root, unless the structure shields the claim."""
@@ -854,7 +888,7 @@ class _Walk:
                 modifier = modifier and rel in _SUBJECT_DEPS
             came, node = node, head
         hedge = self.hedge
-        if self.pending_report and not self.negs:
+        if self.pending_report and not self.denied and not self.against:
             hedge = hedge or self.pending_report
         if self.against and hedge in _REPORT_HEDGES:
             hedge = None

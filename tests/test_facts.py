@@ -1694,9 +1694,11 @@ SURFACE_CASES: list[tuple[str, str, str]] = [
         "present",
     ),
     (
+        # the reverse hand-over contradicts the fact (this case said "absent" while the
+        # slots were too far apart for the word rules; the parse joins them)
         "Chairmanship of the Ukraine Defense Contact Group was handed by London to Washington.",
         "uk-chairmanship",
-        "absent",
+        "contradicted",
     ),
     (
         "Weapons were handed by Washington to London before the Contact Group met.",

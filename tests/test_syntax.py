@@ -1,0 +1,213 @@
+# ruff: noqa: E501  (test sentences are kept on one line each)
+"""Fact verdicts on general English, with facts written the short way a new user would.
+
+The facts below belong to no real article: a made-up football club that keeps its coach,
+a goalkeeper who denies he will move, a probe whose landing failed, a museum sale, a
+report the police would not confirm. Each case is a sentence written for one
+construction (coordination, embedded and reported clauses, denials placed after the
+claim, relative clauses, requests, positive wording of a negative fact, the wrong actor).
+These need the dependency parser (harness/syntax.py); the suite installs it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from harness import syntax
+from harness.facts import parse_facts
+from harness.matcher import check_facts, explain_fact
+
+FACTS = """
+[[fact]]
+id = "coach-stays"
+statement = "The club has no plans to replace its coach."
+polarity = "negative"
+[fact.slots]
+act = ["replace", "replaced", "replacing", "sack*", "fire", "fired"]
+whom = ["coach", "manager", "him"]
+
+[[fact]]
+id = "board-happy"
+statement = "The board is very happy with the coach."
+slots = { who = ["board", "they", "club"], mood = ["happy", "pleased", "delighted"] }
+
+[[fact]]
+id = "keeper-not-leaving"
+statement = "The goalkeeper is not leaving the club."
+polarity = "negative"
+slots = { who = ["goalkeeper", "keeper", "Okafor"], act = ["leave", "leaving", "quit*", "move", "exit"] }
+
+[[fact]]
+id = "chose-club"
+statement = "Okafor chose Rovers over three other clubs."
+slots = { who = ["Okafor"], act = ["chose", "picked", "joined"], club = ["Rovers"] }
+
+[[fact]]
+id = "landing-failed"
+statement = "The probe's landing failed."
+slots = { what = ["landing", "touchdown"], outcome = ["failed", "crashed"] }
+stated_as = ["unsuccessful", "did not survive", "too hard for survival"]
+
+[[fact]]
+id = "letters-unsold"
+statement = "The museum letters did not find a buyer."
+polarity = "negative"
+slots = { what = ["letters"], sale = ["found a buyer", "find a buyer", "sold"] }
+max_gap = 6
+
+[[fact]]
+id = "no-death-penalty"
+statement = "The family does not want the death penalty."
+polarity = "negative"
+slots = { who = ["family", "parents"], want = ["want*", "seek*", "push* for"], what = ["death penalty"] }
+stated_as = ["off the table"]
+
+[[fact]]
+id = "guard-fell"
+statement = "A palace guard slipped and fell."
+slots = { who = ["guard"], act = ["fell", "slipped"] }
+
+[[fact]]
+id = "police-unconfirmed"
+statement = "Police did not confirm a motive."
+polarity = "negative"
+slots = { who = ["police", "detectives"], act = ["confirm*", "say", "said"], what = ["motive", "reason"] }
+"""
+
+
+@pytest.fixture(scope="module")
+def facts():
+    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
+    return parse_facts(tomllib.loads(FACTS), "made-up")
+
+
+CASES = [
+    # coordination: the negation of one clause stays in it (contraction included)
+    (
+        "The club has no plans to replace the coach and they're very happy with him.",
+        "board-happy",
+        "present",
+    ),
+    (
+        "The club has no plans to replace the coach and they're very happy with him.",
+        "coach-stays",
+        "present",
+    ),
+    (
+        "The board will not sack him, and they are delighted with his work.",
+        "board-happy",
+        "present",
+    ),
+    # an embedding verb: a factive "does not know why X" leaves X asserted
+    ("His agent does not know why Okafor chose Rovers.", "chose-club", "present"),
+    ("Nobody can explain why Okafor picked Rovers.", "chose-club", "present"),
+    # a report frame asserts its content; a negation inside the content stays there
+    ("Okafor says he is not leaving the club.", "keeper-not-leaving", "present"),
+    ("The keeper insisted he would never quit Rovers.", "keeper-not-leaving", "present"),
+    # denials: before the claim, after it, of claims about it
+    ("Okafor has denied claims he is set to leave.", "keeper-not-leaving", "present"),
+    ("The goalkeeper will leave in the summer, his agent denied.", "keeper-not-leaving", "present"),
+    ("The coach will be replaced in the summer, the chairman refuted.", "coach-stays", "present"),
+    (
+        "Reports said the goalkeeper would leave, which Okafor denied.",
+        "keeper-not-leaving",
+        "present",
+    ),
+    ("Okafor said he is not interested in leaving Rovers.", "keeper-not-leaving", "present"),
+    # the plain opposite
+    (
+        "The goalkeeper will leave Rovers at the end of the season.",
+        "keeper-not-leaving",
+        "contradicted",
+    ),
+    ("The board confirmed the coach will be replaced.", "coach-stays", "contradicted"),
+    # hedges assert nothing
+    ("The goalkeeper may leave Rovers next year.", "keeper-not-leaving", "absent"),
+    ("It is unclear whether the keeper will leave.", "keeper-not-leaving", "absent"),
+    ("The club did not rule out replacing the coach.", "coach-stays", "absent"),
+    # a relative clause between the slots
+    (
+        "The letters that once hung above the museum entrance failed to find a buyer.",
+        "letters-unsold",
+        "present",
+    ),
+    (
+        "The letters, which the museum put up for auction, were not sold.",
+        "letters-unsold",
+        "present",
+    ),
+    # positive wording of the fact (stated_as), and its denial
+    ("The touchdown was unsuccessful.", "landing-failed", "present"),
+    ("The ground proved too hard for survival.", "landing-failed", "present"),
+    ("The probe's landing was not unsuccessful.", "landing-failed", "contradicted"),
+    # a later plan does not deny what already happened
+    (
+        "The agency will not try again to land a probe after the landing failed.",
+        "landing-failed",
+        "present",
+    ),
+    # a request: asking to take it off the table states the fact
+    (
+        "The parents urged prosecutors to take the death penalty off the table.",
+        "no-death-penalty",
+        "present",
+    ),
+    ("The family does not want the death penalty.", "no-death-penalty", "present"),
+    ("The family wants the death penalty.", "no-death-penalty", "contradicted"),
+    # the wrong actor: the guard is where someone else fell
+    ("A tourist slipped and fell in front of a guard.", "guard-fell", "absent"),
+    ("A guard slipped and fell in front of tourists.", "guard-fell", "present"),
+    # "did not confirm / say": the fact itself, not a hedge of it
+    ("Police did not confirm a motive for the attack.", "police-unconfirmed", "present"),
+    ("Police would not say what the motive was.", "police-unconfirmed", "present"),
+    ("Detectives confirmed the motive was robbery.", "police-unconfirmed", "contradicted"),
+    ("Police said the motive was robbery.", "police-unconfirmed", "contradicted"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "expected"), CASES)
+def test_general_english(facts, text, fact, expected):
+    result = check_facts(text, facts).get(fact)
+    assert result.verdict == expected, (text, explain_fact(text, facts.get(fact)).readings)
+
+
+def test_both_readings_are_reported(facts):
+    """A summary that states the fact and also contradicts it says so, with both spans."""
+    text = (
+        "The goalkeeper will leave Rovers, one paper claimed. "
+        "Okafor said he is not leaving the club."
+    )
+    r = check_facts(text, facts).get("keeper-not-leaving")
+    assert r.verdict in ("present", "contradicted")
+    if r.other_verdict is not None:
+        assert {r.verdict, r.other_verdict} == {"present", "contradicted"}
+        assert text[slice(*r.other_span)] == r.other_evidence
+
+
+def test_explain_names_cues_and_reasons(facts):
+    e = explain_fact(
+        "Okafor has denied claims he is set to leave.", facts.get("keeper-not-leaving")
+    )
+    assert e.result.verdict == "present"
+    assert e.readings and e.readings[0].negated
+    assert "denied" in e.readings[0].cues
+    assert "asserts the fact" in e.reason
+
+
+def test_parser_identity_in_signature():
+    ident = syntax.parser_identity()
+    assert ident.startswith("spacy-") and "core_web_sm" in ident
+
+
+def test_parse_without_torch():
+    """Loading the parser must not import torch (a run without embeddings stays light)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from harness import syntax; assert syntax.parser() is not None;"
+        "assert 'torch' not in sys.modules, 'torch imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
