@@ -1348,6 +1348,7 @@ def _parsed_reading(
     combos,
     subjects: frozenset[str] = frozenset(),
     literal: bool = False,
+    actor: tuple[str, frozenset[str]] | None = None,
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
@@ -1360,7 +1361,7 @@ def _parsed_reading(
         if len(spans) != len(c):
             continue
         roles = [n in subjects for n, _ in c]
-        r = syntax.read_claim(sentence, spans, roles, literal)
+        r = syntax.read_claim(sentence, spans, roles, literal, actor)
         if r is None:
             continue
         if r.negated:
@@ -1386,6 +1387,23 @@ def _subject_slots(fact: Fact) -> frozenset[str]:
         if spans and syntax.is_subject(fact.statement, spans):
             out.add(name)
     return frozenset(out)
+
+
+@lru_cache(maxsize=512)
+def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
+    """(verb, subject words) of the fact's statement when no slot names its subject ("The
+    guard slipped on a manhole cover": slipped, guard): a summary where the same verb has
+    another subject ("a tourist slipped on a manhole cover") is not the claim."""
+    if _subject_slots(fact) or len(fact.statement) > 300:
+        return None
+    spans = []
+    for _, phrasings in fact.claim.slots:
+        pat = compile_aliases(phrasings)
+        if pat is not None:
+            spans += [
+                (m.start(), m.end()) for m in pat.finditer(fact.statement) if m.end() > m.start()
+            ]
+    return syntax.statement_actor(fact.statement, spans)
 
 
 def _main_clause_between(norm: str, pos: int, end: int) -> bool:
@@ -1518,7 +1536,10 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             and syntax.parser() is not None
         ):
             subjects = _subject_slots(fact) if kind == "claim" else frozenset()
-            reading = _parsed_reading(doc, clause, combos, subjects, literal=kind == "stated")
+            actor = _statement_actor(fact) if kind == "claim" else None
+            reading = _parsed_reading(
+                doc, clause, combos, subjects, literal=kind == "stated", actor=actor
+            )
             if reading is not None:
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double

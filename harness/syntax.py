@@ -582,6 +582,39 @@ def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int 
     return min(up_x.index(c) + up_y.index(c) for c in common)
 
 
+def _verb_of(tok):
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _word_keys(np) -> frozenset[str]:
+    return frozenset(t.lower_[:4] for t in np.subtree if t.pos_ in ("NOUN", "PROPN"))
+
+
+def statement_actor(
+    statement: str, spans: list[tuple[int, int]]
+) -> tuple[str, frozenset[str]] | None:
+    """(verb, subject word keys) governing the slots of a fact's statement, when the slots
+    lie outside that subject; None otherwise."""
+    doc = parse(statement)
+    for a, b in spans:
+        head = _span_head(doc, a, b)
+        if head is None:
+            continue
+        verb = _verb_of(head)
+        subject = _subject_of(verb) if verb is not None else None
+        if subject is None or head.i in {t.i for t in subject.subtree}:
+            continue
+        if subject.dep_ != "nsubj":
+            return None  # a passive statement names a patient, which an active summary
+            # may well make the object ("A man was arrested" / "Police arrested a man")
+        keys = _word_keys(subject)
+        if keys:
+            return _lemma(verb), keys
+    return None
+
+
 def is_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
     """Whether any of `spans` in `sentence` is (the head of) a subject."""
     doc = parse(sentence)
@@ -599,6 +632,7 @@ def read_claim(
     spans: list[tuple[int, int]],
     roles: list[bool] | None = None,
     literal: bool = False,
+    actor: tuple[str, frozenset[str]] | None = None,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
@@ -619,10 +653,30 @@ def read_claim(
     anchor = _lca(heads)
     if anchor is None:
         return None
-    for h, actor in zip(heads, roles or [False] * len(heads), strict=True):
-        other = _other_actor(h, inside) if actor else None
+    for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
+        other = _other_actor(h, inside) if is_actor else None
         if other is not None:
             return ClaimReading((), None, other_actor=other.text)
+    if actor is not None:  # the statement's verb, with another subject
+        verb = _verb_of(anchor)
+        subject = _subject_of(verb) if verb is not None else None
+        if (
+            subject is not None
+            and _lemma(verb) == actor[0]
+            and subject.pos_ in ("NOUN", "PROPN")
+            and not any(t.i in inside for t in subject.subtree)
+            and _word_keys(subject)
+            and not _word_keys(subject) & actor[1]
+            # ... and the fact's own actor is named elsewhere in the sentence: "a tourist
+            # slipped on a manhole cover in front of a guard" (a description of the same
+            # actor, "a chiropractor in Iowa" for "Manuel", is not a swap)
+            and any(
+                t.lower_[:4] in actor[1] and t.pos_ in ("NOUN", "PROPN")
+                for t in anchor.doc
+                if t.i not in {k.i for k in subject.subtree}
+            )
+        ):
+            return ClaimReading((), None, other_actor=subject.text)
     # "The Pentagon will not lead the force but will supply personnel": a slot reaches the
     # anchor through a coordinated verb with its own auxiliary or tense; that verb, with
     # the shared subject, states the claim, and the first verb's "not" is not its own
