@@ -2442,8 +2442,7 @@ def _print_report(report, capsys, title):
 
 def test_labeled_set(factset, capsys):
     path = DATA / "facts_labeled.jsonl"
-    if not path.exists():
-        pytest.skip("tests/data/facts_labeled.jsonl is missing")
+    assert path.exists(), "tests/data/facts_labeled.jsonl is missing"
     labels = load_labels(path)
     assert len({lab.candidate for lab in labels}) >= 80
     report = calibrate(labels, texts_from_labels(labels), {"hegseth-nato": factset})
@@ -2457,8 +2456,7 @@ def test_labeled_set(factset, capsys):
 def test_holdout_set(factset, capsys):
     """The dev set (rules were fixed against it, so this overstates blind accuracy)."""
     path = DATA / "facts_holdout.jsonl"
-    if not path.exists():
-        pytest.skip("tests/data/facts_holdout.jsonl is missing")
+    assert path.exists(), "tests/data/facts_holdout.jsonl is missing"
     labels = load_labels(path)
     report = calibrate(labels, texts_from_labels(labels), {"hegseth-nato": factset})
     _print_report(report, capsys, "facts_holdout.jsonl (dev)")
@@ -2469,8 +2467,7 @@ def test_holdout_set(factset, capsys):
 def test_demo_candidates(factset, capsys):
     expected_path = DATA / "demo_expected.toml"
     cand_dir = ROOT / "candidates"
-    if not expected_path.exists() or not cand_dir.is_dir():
-        pytest.skip("tests/data/demo_expected.toml or candidates/ is missing")
+    assert expected_path.exists() and cand_dir.is_dir(), "demo_expected.toml or candidates/"
     expected = tomllib.loads(expected_path.read_text(encoding="utf-8"))
     texts = {p.stem: p.read_text(encoding="utf-8") for p in cand_dir.iterdir() if p.is_file()}
     from harness.calibrate import Label
