@@ -194,7 +194,7 @@ _FORWARD = re.compile(
     + _NO_ROLE
     + r")|without|excluding|"
     r"exclusion\s+of|except(?:\s+for)?|minus|free\s+of|absence\s+of|lack\s+of|"
-    r"none\s+of|zero(?!\s*(?:[.!;)]|$))|(?<![\w.,$])0(?=\s+[A-Za-z])|barring|rather\s+than|instead\s+of|in\s+place\s+of|other\s+than|"
+    r"none\s+of|zero(?!\s*(?:[.!;)]|$))|(?<![\w.,$])0(?=\s+[A-Za-z])|barring|rather\s+than|instead\s+of|in\s+place\s+of|(?<!\banything\s)(?<!\bnothing\s)(?<!\banyone\s)(?<!\bnone\s)other\s+than|"
     r"not\s+including|outside(?:\s+of)?|not\s+even|neither|(?!" + _NOR_AUX + r")nor|"
     r"non(?=[\s-]))\b",
     _I,
@@ -1411,6 +1411,18 @@ def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
     return syntax.statement_actor(fact.statement, spans)
 
 
+def _actor_misplaced(doc: _Doc, f: _Finding) -> bool:
+    """Whether the first noun slot of a contradiction is not the subject of its verb in
+    the parse ("Curacao beat Montserrat" read as "Montserrat beat ...")."""
+    if POLARITY_MODE == "regex" or syntax.parser() is None or f.clause is None:
+        return False
+    s, e = doc.sentences[f.clause.sentence]
+    if e - s > syntax.MAX_SENTENCE:
+        return False
+    spans = [(a - s, b - s) for _, (a, b) in f.combo if s <= a and b <= e]
+    return syntax.actor_misplaced(doc.norm[s:e], spans)
+
+
 def _main_clause_between(norm: str, pos: int, end: int) -> bool:
     """'if it clashed with Russia it could not count on Article 5': a modal after the
     if-clause's own verb opens the main clause, so the claim is not conditional."""
@@ -1702,6 +1714,18 @@ def _decide(
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
     judged = [(f, *_classify(fact, cf, f)) for f in findings]
     present = [(c, f) for f, o, c, _ in judged if o == "present"]
+    # a declared contradiction read from the very words that state the fact ("Curacao beat
+    # Montserrat 4-3" is not "Montserrat beat ... 4-3") is a misreading of them: set aside
+    stated = {sp for _, f in present for _, sp in f.combo}
+    judged = [
+        (f, "set aside", 0.0, "the same words state the fact, with another actor")
+        if o == "contradicted"
+        and f.kind == "contra"
+        and stated & {sp for _, sp in f.combo}
+        and _actor_misplaced(doc, f)
+        else (f, o, c, r)
+        for f, o, c, r in judged
+    ]
     contra = [(c, f) for f, o, c, _ in judged if o == "contradicted"]
     partial = [f for f, o, _, _ in judged if o == "set aside"]
     best_p = max(present, key=lambda x: (x[0], -x[1].position), default=None)

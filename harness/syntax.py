@@ -488,6 +488,8 @@ _ALTERNATIVE = frozenset(
 _REPORT_HEDGES = frozenset(
     w for n in REPORT_NOUNS for w in (n, n + "s", n.capitalize(), n.capitalize() + "s")
 )
+# "anything other than a trip to hospital" is "only", no negation
+_ANY_WORDS = frozenset("anything nothing anyone none any everything".split())
 _TIME_WORDS = frozenset(
     """january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
@@ -617,6 +619,26 @@ def statement_actor(
     return None
 
 
+def actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """For slots in declaration order: whether the first that is a noun is not the subject
+    (nor inside the subject, nor the passive agent) of the verb among the slots."""
+    doc = parse(sentence)
+    heads = [_span_head(doc, a, b) for a, b in spans]
+    if any(h is None for h in heads):
+        return False
+    verbs = [h for h in heads if h.pos_ in ("VERB", "AUX")]
+    nouns = [h for h in heads if h.pos_ in ("NOUN", "PROPN")]
+    if not verbs or not nouns:
+        return False
+    verb, actor = verbs[0], nouns[0]
+    subject = _subject_of(verb)
+    if subject is None:
+        return False
+    if actor.i in {t.i for t in subject.subtree}:
+        return False
+    return not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")
+
+
 def is_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
     """Whether any of `spans` in `sentence` is (the head of) a subject."""
     doc = parse(sentence)
@@ -707,7 +729,7 @@ def read_claim(
         for t in starts.values():
             before = t.nbor(-1).lower_ if t.i >= 1 else ""
             pair = (t.nbor(-2).lower_ if t.i >= 2 else "", before)
-            if pair in _ALTERNATIVE:
+            if pair in _ALTERNATIVE and (t.i < 3 or t.nbor(-3).lower_ not in _ANY_WORDS):
                 walk._neg(t.i - 1, " ".join(pair))
             elif before in ("0", "zero") and not (pair[0] in ("-", "\u2013") or pair[0].isdigit()):
                 walk._neg(t.i - 1, before)
@@ -812,7 +834,7 @@ class _Walk:
                 self.hedge = self.hedge or "left open"
             if (
                 lemma in TOPIC_VERBS
-                and rel in ("dobj", "prep")
+                and (rel in ("dobj", "prep") or (anchor and node.i not in inside))
                 and not negated_here
                 and self.relative_at < 0
             ):
@@ -828,7 +850,7 @@ class _Walk:
                 self.hedge = self.hedge or "said nothing"  # "said nothing definite about X"
             elif w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
                 self._neg(node.i, node.text)
-            elif w == "than" and prev in ("rather", "other"):
+            elif w == "than" and prev in ("rather", "other") and prev2 not in _ANY_WORDS:
                 self._neg(node.i, f"{prev} than")
             elif w == "of" and (prev == "instead" or (prev, prev2) == ("place", "in")):
                 self._neg(node.i, f"{prev} of")
