@@ -1223,8 +1223,9 @@ def _negation_count(
     span: tuple[int, int],
     first: int | None = None,
     last: int | None = None,
+    own: tuple = (),
 ) -> int:
-    n = _negation_in(doc, clause, span, first, last)
+    n = _negation_in(doc, clause, span, first, last, own)
     if clause.label is not None and span[0] < clause.start:
         # a slot in the label keeps the label's own negation ("No U.S. troops: ...")
         n += _negation_in(doc, clause.label, span)
@@ -1237,7 +1238,10 @@ def _negation_in(
     span: tuple[int, int],
     first: int | None = None,
     last: int | None = None,
+    own: tuple = (),
 ) -> int:
+    """How many negation cues govern `span`; cues inside the `own` spans (a literal
+    phrasing of the claim, "sat out" for "missed") are the claim's own words."""
     a = span[0]
     covering = [f for f in clause.forward if f[1] <= a < f[2]]
     if covering:
@@ -1256,6 +1260,8 @@ def _negation_in(
     complete = None  # whether the claim up to the next comma is a clause of its own
     for pa, pb in clause.predicate:
         if not ls <= pa < le or doc.outside(clause, pa, a):
+            continue
+        if any(oa < pb and pa < ob for oa, ob in own):
             continue
         if pa >= last and _THAT_CLAUSE.search(norm, last, pa):
             continue  # "commented that the man had not been hurt": the complement's own
@@ -1527,13 +1533,18 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         if not combos:
             continue
         combo = combos[0]
+        # a phrasing in a slot is read literally ("sat out" for "missed": no negation of
+        # its own) except in a negative fact's claim, whose phrasings name what is denied
+        # and may deny it by themselves ("sit out" for taking part)
+        literal = kind in ("stated", "contra") or (kind == "claim" and fact.polarity == "positive")
         # a negation found on any reading of the clause counts: cues are evidence,
         # their absence is not ("None of the troops ... would come from the U.S.")
         negated = double = False
         for c in combos:
             first = min(sp[0] for _, sp in c)
             last = max(sp[1] for _, sp in c)
-            counts = [_negation_count(doc, clause, span, first, last) for _, span in c]
+            own = tuple(sp for _, sp in c) if literal else ()
+            counts = [_negation_count(doc, clause, span, first, last, own) for _, span in c]
             if any(n % 2 for n in counts):
                 negated, combo = True, c
                 double = any(n >= 2 for n in counts)
@@ -1554,9 +1565,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         ):
             subjects = _subject_slots(fact) if kind == "claim" else frozenset()
             actor = _statement_actor(fact) if kind == "claim" else None
-            reading = _parsed_reading(
-                doc, clause, combos, subjects, literal=kind == "stated", actor=actor
-            )
+            reading = _parsed_reading(doc, clause, combos, subjects, literal=literal, actor=actor)
             if reading is not None:
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double

@@ -40,6 +40,11 @@ polarity = "negative"
 slots = { who = ["goalkeeper", "keeper", "Okafor"], act = ["leave", "leaving", "quit*", "move", "exit"] }
 
 [[fact]]
+id = "missed-final"
+statement = "Okafor missed the final."
+slots = { who = ["Okafor", "goalkeeper"], act = ["missed", "sat out", "was absent from"], what = ["final"] }
+
+[[fact]]
 id = "chose-club"
 statement = "Okafor chose Rovers over three other clubs."
 slots = { who = ["Okafor"], act = ["chose", "picked", "joined"], club = ["Rovers"] }
@@ -116,6 +121,9 @@ CASES = [
         "present",
     ),
     ("Okafor said he is not interested in leaving Rovers.", "keeper-not-leaving", "present"),
+    # a phrasing is read literally: "sat out" is how the fact is said, not its denial
+    ("Okafor sat out the final through injury.", "missed-final", "present"),
+    ("Okafor did not sit out the final.", "missed-final", "contradicted"),
     # the plain opposite
     (
         "The goalkeeper will leave Rovers at the end of the season.",
