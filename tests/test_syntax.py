@@ -42,7 +42,7 @@ slots = { who = ["goalkeeper", "keeper", "Okafor"], act = ["leave", "leaving", "
 [[fact]]
 id = "missed-final"
 statement = "Okafor missed the final."
-slots = { who = ["Okafor", "goalkeeper"], act = ["missed", "sat out", "was absent from"], what = ["final"] }
+slots = { who = ["Okafor", "goalkeeper"], act = ["missed", "sat out", "sit out", "was absent from"], what = ["final"] }
 
 [[fact]]
 id = "chose-club"
