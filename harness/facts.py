@@ -359,8 +359,22 @@ def load_facts(path: Path, document: str) -> FactSet:
             line = len(text.rstrip().splitlines()) or 1
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
         msg = re.sub(r"\s*\(at end of document\)", " at end of file", msg)
+        if line is not None and _open_inline_table(text, line):
+            msg += (
+                " (an inline table { ... } must close on the line it opens; for slots over"
+                " several lines write a [fact.slots] table: see the README, 'Facts file')"
+            )
         raise ConfigError(f"malformed TOML: {msg}", path, line) from None
     return parse_facts(data, document, path=path, sha256=hashlib.sha256(raw).hexdigest(), text=text)
+
+
+def _open_inline_table(text: str, line: int) -> bool:
+    """Whether line `line` (1-based) opens an inline table it does not close."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return False
+    ln = lines[line - 1].split("#", 1)[0]
+    return ln.count("{") > ln.count("}")
 
 
 def parse_facts(

@@ -499,7 +499,12 @@ def failure_rows(result: GateResult) -> list[tuple[str, str, str, str]]:
     several = len({k.document for k in result.checks if k.document is not None}) > 1
     for f in result.failures:
         who = f.candidate if f.candidate is not None else "(run mean)"
-        if several and f.document and f.candidate is not None:
+        if (
+            several
+            and f.document
+            and f.candidate is not None
+            and not f.candidate.startswith(f"{f.document}/")  # folder ids carry it already
+        ):
             who = f"{f.document}/{f.candidate}"
         rows.append(
             tuple(

@@ -161,3 +161,31 @@ def test_both_readings_in_the_json_report(tmp_path: Path) -> None:
     assert result["verdict"] == "contradicted"
     assert result["other"]["verdict"] == "present"
     assert "evacuated safely" in result["other"]["evidence"]
+
+
+def test_multiline_inline_table_error_says_how_to_fix(tmp_path: Path) -> None:
+    import pytest
+
+    from harness.errors import ConfigError
+
+    bad = tmp_path / "facts.toml"
+    bad.write_text(
+        '[[fact]]\nid = "a"\nstatement = "x"\nslots = { who = ["x"],\n  what = ["y"] }\n'
+    )
+    with pytest.raises(ConfigError, match=r"\[fact\.slots\] table"):
+        load_facts(bad, "d")
+
+
+def test_gate_rows_name_folder_candidates_once() -> None:
+    from harness.gate import GateCheck, GateFailure, GateResult, failure_rows
+
+    checks = tuple(
+        GateCheck(f"{d}/M10", d, "coverage", "coverage >= 1.0", "failed", 0.5, 1.0)
+        for d in ("doc-a", "doc-b")
+    )
+    fails = (
+        GateFailure("doc-a/M10", "doc-a", "coverage", 0.5, 1.0),
+        GateFailure("M11", "doc-b", "coverage", 0.5, 1.0),
+    )
+    rows = failure_rows(GateResult(False, fails, checks))
+    assert [r[0] for r in rows] == ["doc-a/M10", "doc-b/M11"]
