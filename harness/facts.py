@@ -58,8 +58,13 @@ that a bare mention of "U.S. troops" is not read as "U.S. troops will join");
 ``[[fact.contradiction]]`` (further propositions, same keys as a claim:
 ``slots``, ``max_gap``, ``order``, ``not_after``, ``not_before``,
 ``unless``, ``shared``, plus ``polarity``: with ``"negative"`` the contradiction is the
-denial of the claim, e.g. "Washington did not give up the chair"; asserted
-without hedge, in the fact's context, they contradict the fact).
+denial of the claim, e.g. "Washington did not give up the chair"; and ``context``,
+``exclude``, ``window`` of its own, else the fact's; asserted without hedge, in scope,
+they contradict the fact); ``stated_as`` (phrasings that state the whole fact by
+themselves, whatever its polarity, e.g. "evacuated safely" for "no one was hurt":
+asserted -> present, denied -> contradicted). ``slots`` may also be written as a
+``[fact.slots]`` table, one slot per line. The README's "Facts file" section has every
+key with an example.
 
 Phrasings (aliases): matched on word boundaries, case-insensitively, except
 short all-capital acronyms ("US", "UK", "U.S.") which match case-sensitively so
