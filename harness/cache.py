@@ -1,4 +1,5 @@
-"""A disk cache of embeddings keyed by model, settings and text hash.
+"""A disk cache of embeddings keyed by model, settings and text hash, and of fact verdicts
+keyed by the matcher, the parser, the facts file and the text.
 
 One SQLite file (stdlib `sqlite3`, WAL mode) so two runs sharing the cache at
 once both finish; a corrupt or unreadable cache is moved aside and rebuilt,
@@ -77,6 +78,7 @@ class EmbeddingCache:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)"
             )
+            db.execute("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT)")
             db.execute(
                 "SELECT count(*) FROM vec WHERE key = ''"
             ).fetchone()  # touch: detects corruption
@@ -156,6 +158,48 @@ class EmbeddingCache:
             if _is_corrupt(exc):
                 self._rebuild()
             else:  # locked past the timeout, disk full: the vectors are simply not cached
+                print(f"harness: warning: cache write skipped ({exc})", file=sys.stderr)
+
+    def get_json_many(self, keys: Iterable[str]) -> dict[str, object]:
+        """Stored JSON values by key (fact verdicts); unreadable rows are simply missing."""
+        import json
+
+        keys = list(dict.fromkeys(keys))
+        db = self._connect()
+        if db is None or not keys:
+            return {}
+        out: dict[str, object] = {}
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, value in db.execute(
+                    f"SELECT key, value FROM kv WHERE key IN ({marks})", chunk
+                ):
+                    try:
+                        out[key] = json.loads(value)
+                    except (TypeError, ValueError):
+                        continue  # a damaged row is recomputed
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+            return {}
+        return out
+
+    def put_json_many(self, values: dict[str, object]) -> None:
+        import json
+
+        db = self._connect()
+        if db is None or not values:
+            return
+        rows = [(k, json.dumps(v, separators=(",", ":"))) for k, v in values.items()]
+        try:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO kv VALUES (?, ?)", rows)
+        except sqlite3.DatabaseError as exc:
+            if _is_corrupt(exc):
+                self._rebuild()
+            else:
                 print(f"harness: warning: cache write skipped ({exc})", file=sys.stderr)
 
     def close(self) -> None:

@@ -177,6 +177,41 @@ class Scorer:
         if "facts" not in self.config.metrics:
             return {}
         jobs = [c for c in cands if self.documents[c.document].facts is not None]
+        cache = self._verdict_cache()
+        if cache is None:
+            return self._match_facts(jobs)
+        from harness.matcher import facts_cache_key, facts_result_from_json, facts_result_to_json
+
+        keys = {
+            (c.document, c.id): facts_cache_key(c.text, self.documents[c.document].facts)
+            for c in jobs
+        }
+        hits = cache.get_json_many(keys.values())
+        out = {}
+        for c in jobs:
+            stored = hits.get(keys[(c.document, c.id)])
+            result = facts_result_from_json(stored) if stored is not None else None
+            if result is not None:
+                out[(c.document, c.id)] = result
+        todo = [c for c in jobs if (c.document, c.id) not in out]
+        fresh = self._match_facts(todo)
+        out.update(fresh)
+        cache.put_json_many(
+            {keys[k]: facts_result_to_json(v) for k, v in fresh.items() if not isinstance(v, str)}
+        )
+        return out
+
+    def _verdict_cache(self):
+        """The cache for fact verdicts (the embedding cache's file), or None."""
+        if not self.config.use_cache:
+            return None
+        if self._cache is None:
+            from harness.cache import EmbeddingCache
+
+            self._cache = EmbeddingCache(self.config.cache_dir)
+        return self._cache
+
+    def _match_facts(self, jobs: list[Candidate]) -> dict:
         if self.config.workers > 1 and len(jobs) >= MIN_PARALLEL:
             pool = self._facts_pool()
             chunksize = max(1, len(jobs) // (self.config.workers * 4))
@@ -274,10 +309,10 @@ def signature(documents: dict[str, Document], config: RunConfig, model_key: str 
         hashes = ",".join(
             f"{d}={doc.facts.sha256[:12] if doc.facts else 'none'}" for d, doc in documents.items()
         )
-        from harness.syntax import parser_identity
+        from harness.syntax import parser_key
 
         parts.append(f"facts:{hashes}")
-        parts.append(f"parser:{parser_identity()}")
+        parts.append(f"parser:{parser_key()}")
     return "|".join(parts)
 
 

@@ -189,6 +189,26 @@ def _import_spacy():
     return spacy
 
 
+def parser_key() -> str:
+    """The parser that verdicts will use, from installed package metadata (imports
+    nothing, so a run served from the cache never loads spaCy): 'spacy-X/<model>-Y' or
+    'none'."""
+    if os.environ.get("HARNESS_PARSER", "").lower() in ("none", "off", "0"):
+        return "none"
+    import importlib.metadata as md
+
+    try:
+        spacy_version = md.version("spacy")
+    except md.PackageNotFoundError:
+        return "none"
+    for name in PARSER_PACKAGES:
+        try:
+            return f"spacy-{spacy_version}/{name}-{md.version(name)}"
+        except md.PackageNotFoundError:
+            continue
+    return "none"
+
+
 def parser_identity() -> str:
     """The parser behind verdicts, for the run signature: 'spacy-X/en_core_web_sm-Y' or
     'none' (word-window rules only)."""
