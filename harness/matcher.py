@@ -1735,6 +1735,19 @@ def _decide(
         else (f, o, c, r)
         for f, o, c, r in judged
     ]
+    # a contradicting reading whose words all lie inside a longer phrase that states the
+    # fact ("as powerful" inside "nowhere near as powerful") is part of that phrase
+    present_spans = [sp for _, f in present for _, sp in f.combo]
+    judged = [
+        (f, "set aside", 0.0, "its words are part of a phrase that states the fact")
+        if o == "contradicted"
+        and all(
+            any(a <= x and y <= b and (a, b) != (x, y) for a, b in present_spans)
+            for _, (x, y) in f.combo
+        )
+        else (f, o, c, r)
+        for f, o, c, r in judged
+    ]
     contra = [(c, f) for f, o, c, _ in judged if o == "contradicted"]
     partial = [f for f, o, _, _ in judged if o == "set aside"]
     best_p = max(present, key=lambda x: (x[0], -x[1].position), default=None)

@@ -87,13 +87,14 @@ ROLE_NOUNS = frozenset(
 NEGATING_PREPOSITIONS = frozenset("without except excluding barring minus".split())
 NEGATIVE_DETERMINERS = frozenset("no neither zero".split())
 NEGATIVE_PRONOUNS = frozenset("none nobody nothing neither".split())
-NEGATION_ADVERBS = frozenset("not n't never".split())
+NEGATION_ADVERBS = frozenset("not n't never nowhere".split())
 # factive and wh-embedding verbs: negating them leaves the embedded clause asserted
 FACTIVE = frozenset(
     """know realise realize understand regret notice remember forget learn discover
-    explain reveal recognise recognize acknowledge admit aware wonder ask question
-    see""".split()
+    explain reveal recognise recognize acknowledge admit aware see""".split()
 )
+# verbs that embed a question: "was asked whether X", "wondered how X" assert nothing of X
+INTERROGATIVE = frozenset("ask wonder question query inquire enquire".split())
 # verbs of saying: the clause they embed is asserted (attribution), unless the saying
 # is itself denied ("did not say whether ...")
 REPORT_VERBS = frozenset(
@@ -334,6 +335,7 @@ _ALL_LEMMAS = frozenset(
     | REPORT_NOUNS
     | CONFIRMING
     | HEDGE_PREDICATES
+    | INTERROGATIVE
     | TOPIC_VERBS
     | UNSAID
     | CLOSERS
@@ -430,6 +432,11 @@ def _own_cues(
         if nominal and w in ("0", "zero") and c.i < tok.i and c.dep_ != "pobj":
             if prev is None or (prev.text not in ("-", "\u2013") and not prev.like_num):
                 negs.append((c.i, c.text))  # "0 Article 5 coverage", not "2-0"
+            continue
+        if w in ("near", "nearly", "close") and any(
+            k.lower_ in ("nowhere", "not") for k in c.children
+        ):
+            negs.append((c.i, f"nowhere {w}"))  # "nowhere near as powerful"
             continue
         if c.dep_ == "neg" or (w in NEGATION_ADVERBS and c.dep_ in ("advmod", "neg")):
             if nxt is not None and nxt.lower_ in ("only", "just", "merely"):
@@ -640,19 +647,20 @@ def statement_actor(
 
 
 def actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:
-    """For slots in declaration order: whether the first that is a noun is not the subject
-    (nor inside the subject, nor the passive agent) of the verb among the slots."""
+    """For slots in declaration order: whether the first that is no verb (the actor) is not
+    the subject (nor inside the subject, nor the passive agent) of the verb among them."""
     doc = parse(sentence)
     heads = [_span_head(doc, a, b) for a, b in spans]
     if any(h is None for h in heads):
         return False
+    heads = [h.head if h.pos_ in ("PUNCT", "X", "SYM") else h for h in heads]
     verbs = [h for h in heads if h.pos_ in ("VERB", "AUX")]
-    nouns = [h for h in heads if h.pos_ in ("NOUN", "PROPN")]
-    if not nouns:
+    others = [h for h in heads if h.pos_ not in ("VERB", "AUX")]
+    if not others:
         return False
     if not verbs:
         return True  # no verb among its words ("off the United States' hands"): a misreading
-    verb, actor = verbs[0], nouns[0]
+    verb, actor = verbs[0], others[0]
     subject = _subject_of(verb)
     if subject is None:
         return False
@@ -732,11 +740,18 @@ def read_claim(
             node = node.head
         if (
             node.i != anchor.i
-            and node.dep_ == "conj"
             and node.pos_ in ("VERB", "AUX")
             and (
-                node.tag_ in ("VBD", "VBZ", "VBP")
-                or any(c.dep_ in ("aux", "auxpass") for c in node.children)
+                (
+                    node.dep_ == "conj"
+                    and (
+                        node.tag_ in ("VBD", "VBZ", "VBP")
+                        or any(c.dep_ in ("aux", "auxpass") for c in node.children)
+                    )
+                )
+                # "was barred after getting pupils to alter answers": the adverbial clause
+                # states the claim, with the main clause's subject
+                or node.dep_ == "advcl"
             )
         ):
             anchor = node
@@ -761,9 +776,12 @@ def read_claim(
         if anchor.i not in {a.i for a in h.ancestors} | {h.i}:
             continue  # the shared subject of a re-anchored coordinated verb
         node, came = h, None
+        embedded = False  # inside a clause of its own below the anchor: its hedges are
+        # part of what is claimed ("not ruled out that someone could potentially use ...")
         while node.i != anchor.i and node.i not in seen:
             seen.add(node.i)
-            walk.visit(node, came, below=True)
+            embedded = embedded or node.pos_ in ("VERB", "AUX")
+            walk.visit(node, came, below=True, quiet=embedded)
             came, node = node, node.head
     return walk.up(anchor, seen)
 
@@ -794,6 +812,7 @@ class _Walk:
         anchor: bool = False,
         coord: bool = False,
         below: bool = False,
+        quiet: bool = False,
     ) -> None:
         """Cues of `node`, reached from its child `came` (None: a slot's own head or the
         anchor). `coord`: the claim is a conjunct of what is above it ("no troops and no
@@ -900,6 +919,8 @@ class _Walk:
         own_negs, own_hedge = _own_cues(
             node, came, inside, skip, nominal=nominal, clausal_hedges=not below
         )
+        if quiet:
+            own_hedge = None
         if node.i in self.closed_open:
             own_negs = [(i, t) for i, t in own_negs if node.doc[i].dep_ != "neg"]
         if nominal and came is not None and came.dep_ in ("prep", "agent"):
@@ -967,6 +988,9 @@ class _Walk:
                 # "the exclusion of U.S. forces ... and a refusal to extend Article 5": a
                 # negation of the claim's own conjunct is parallel to the other's
                 self.parallel = self.parallel or bool(self.negs)
+            if rel in ("ccomp", "xcomp", "dobj") and _lemma(head) in INTERROGATIVE:
+                self.hedge = self.hedge or f"{head.text} ..."  # "was asked whether X"
+                break
             if rel in ("ccomp", "xcomp", "acl") and any(
                 c.tag_ in _WH for c in node.children if c.i < node.i
             ):
