@@ -63,7 +63,7 @@ CLAUSAL_NEGATORS = frozenset(
 )
 # verbs that deny their object ("lack Article 5 cover", "exclude U.S. troops")
 NOMINAL_NEGATORS = frozenset(
-    """exclude preclude withhold spurn shun abandon scrap drop cancel forgo forego avoid
+    """exclude preclude withhold spurn shun abandon scrap cancel forgo forego avoid
     prevent stop block bar ban oppose quash lack spare avert escape evade dodge""".split()
 )
 # verbs that name a topic without asserting it: "the report discusses his license"
@@ -707,6 +707,7 @@ def read_claim(
     anchor = _lca(heads)
     if anchor is None:
         return None
+    main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
         other = _other_actor(h, inside) if is_actor else None
         if other is not None:
@@ -751,12 +752,17 @@ def read_claim(
                 )
                 # "was barred after getting pupils to alter answers": the adverbial clause
                 # states the claim, with the main clause's subject
-                or node.dep_ == "advcl"
+                or (
+                    node.dep_ == "advcl" and not any(c.dep_ in _SUBJECT_DEPS for c in node.children)
+                )
             )
         ):
+            if node.dep_ == "advcl":
+                main = anchor  # its own cues are another clause's; what is above still counts
             anchor = node
             break
     walk = _Walk(inside, literal)
+    walk.main = main
     # "the U.S. rather than Britain", "European rather than armed American troops",
     # "• 0 American troops": a cue right before the slot or before its noun phrase
     for first, h in zip(firsts, heads, strict=True):
@@ -798,6 +804,7 @@ class _Walk:
         self.closed_open: set[int] = set()  # "did not rule out": its "not" is no negation
         self.relative_at = -1  # how many negations were found below a relative clause
         self.against = False  # the claim is set against a report frame
+        self.main = None  # the main clause above a re-anchored adverbial clause
         self.denied = False  # a denial comments on the claim from outside
         self.parallel = False  # a negated conjunct: nominal negations above are the other's
 
@@ -946,11 +953,15 @@ class _Walk:
         while True:
             if came is not None and came.dep_ in _SUBJECT_DEPS and modifier:
                 break  # "The six-time champion is not fit": "six-time" is not denied
-            self.visit(node, came, below, anchor=came is None, coord=coord)
+            if self.main is None or node.i != self.main.i:
+                self.visit(node, came, below, anchor=came is None, coord=coord)
             head = node.head
             if head.i == node.i:
                 break
             rel = node.dep_
+            if self.main is not None and head.i == self.main.i:
+                came, node = node, head  # "barred ... after getting pupils to alter ...":
+                continue  # up past the main verb, whose own cues are its clause's
             if rel in _SHIELD_DEPS:
                 break
             if rel == "relcl" and not any(
