@@ -663,8 +663,13 @@ def _normalise(
     if ">" in norm:  # "chair transferred US -> UK": a spaced arrow reads "to" (same length)
         norm = _ARROW.sub("to", norm)
     norm = _CLEAN.sub(" ", norm)
-    if acronyms and sentences and _caseless(norm, sentences):
-        norm = _acronym_pattern(acronyms).sub(_recase, norm)
+    if sentences and _caseless(norm, sentences):
+        if acronyms:
+            norm = _acronym_pattern(acronyms).sub(_recase, norm)
+        # dotted initials ("u.s.", "u.k.", "n.h.s.") are acronyms whatever the facts say
+        norm = _DOTTED.sub(
+            lambda m: m.group() if m.group() in _DOTTED_WORDS else m.group().upper(), norm
+        )
     assert len(norm) == len(text)
     return norm
 
@@ -684,6 +689,10 @@ _SHORT_WORDS = frozenset(
     him his hit its man may men not now one our out own see she sun the too two use was way
     win won yes you""".split()
 )
+
+
+_DOTTED = re.compile(r"(?<![\w.])(?:[a-z]\.){2,4}(?![\w])")
+_DOTTED_WORDS = frozenset({"e.g.", "i.e.", "a.m.", "p.m.", "c.f.", "n.b.", "p.s.", "a.k.a."})
 
 
 @lru_cache(maxsize=64)
@@ -940,7 +949,7 @@ def _contrast_end(norm: str, b: int, end: int) -> int:
 def _analyse(text: str, acronyms: tuple[str, ...] = ()) -> _Doc:
     """The analysed text; `acronyms` (a fact's acronym phrasings, lowercase letters) get
     their case back in a text written without capitals."""
-    if acronyms and not _caseless_text(text):
+    if not _caseless_text(text):
         acronyms = ()  # the text has its capitals: one analysis serves every fact
     return _analyse_cached(text, acronyms)
 
