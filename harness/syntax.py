@@ -517,6 +517,7 @@ _REPORT_HEDGES = frozenset(
 )
 # "anything other than a trip to hospital" is "only", no negation
 _ANY_WORDS = frozenset("anything nothing anyone none any everything".split())
+_DURATIONS = frozenset("years months weeks days hours minutes seconds times".split())
 _TIME_WORDS = frozenset(
     """january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
@@ -655,7 +656,14 @@ def actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:
         return False
     heads = [h.head if h.pos_ in ("PUNCT", "X", "SYM") else h for h in heads]
     verbs = [h for h in heads if h.pos_ in ("VERB", "AUX")]
-    others = [h for h in heads if h.pos_ not in ("VERB", "AUX")]
+    others = [
+        h
+        for h in heads
+        if h.pos_ not in ("VERB", "AUX")
+        # a duration or a count ("for one year", "4-3") is no actor
+        and h.lower_ not in _TIME_WORDS | _DURATIONS | {"year"}
+        and not h.like_num
+    ]
     if not others:
         return False
     if not verbs:
