@@ -366,6 +366,10 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
         return f"{tok.text} {particle}"
     if lemma in KEEP_VERBS and kids & KEEP_PARTICLES:
         return f"{tok.text} {sorted(kids & KEEP_PARTICLES)[0]}"
+    if lemma in KEEP_VERBS and any(
+        c.lower_ == "at" and any(k.lower_ == "home" for k in c.children) for c in own
+    ):
+        return f"{tok.text} at home"  # "keeping its troops at home"
     return None
 
 
@@ -414,7 +418,10 @@ def _own_cues(
                 negs.append((c.i, cue))  # "with U.S. troops excluded"
             continue
         if w == "nor" and c.dep_ in ("cc", "preconj", "advmod", "dep"):
-            if not has_neither:  # "neither A nor B" is one negation
+            # "neither A nor B" is one negation; "X won't happen, nor will Y": "nor"
+            # (attached to X) negates what follows it, Y
+            after = came is not None and came.dep_ == "conj" and came.i > c.i
+            if not has_neither and (c.dep_ != "cc" or after or c.i < tok.i):
                 negs.append((c.i, c.text))
             continue
         if w == "neither" and c.dep_ in ("preconj", "det", "cc"):
@@ -422,6 +429,21 @@ def _own_cues(
             continue
         if c.dep_ in ("acomp", "oprd") and w in ("absent", "missing"):
             negs.append((c.i, c.text))  # "U.S. troops would be absent"
+            continue
+        if (
+            c.dep_ in ("nmod", "compound", "amod")
+            and c.i < tok.i
+            and _lemma(c) in NOMINAL_NEGATORS | NEGATING_NOUNS
+        ):
+            negs.append((c.i, c.text))  # "lack Article 5 cover" read as a noun phrase
+            continue
+        if (
+            c.dep_ in ("appos", "prep")
+            and c.i > tok.i
+            and any(k.dep_ == "neg" for k in c.children)
+            and tok.i in inside
+        ):
+            negs.append((c.i, f"not {c.text}"))  # "American troops, not part of it"
             continue
         if nominal and w == "no" and c.dep_ in ("compound", "amod") and c.i < tok.i:
             negs.append((c.i, c.text))  # "a no-Americans peacekeeping plan"
@@ -535,6 +557,20 @@ def _is_time(prep) -> bool:
         if w in _TIME_WORDS or (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")):
             return True
     return False
+
+
+def _top_head(top: list, ids: set[int]):
+    """The head of a slot whose words the parse did not join: their common ancestor when it
+    is one of them; the first when they hang on one word ("Article" of "Article 5"); the
+    last when the parse split them apart ("Art." / "5")."""
+    if len(top) == 1:
+        return top[0]
+    common = _lca(top)
+    if common is not None and common.i in ids:
+        return common
+    if len({t.head.i for t in top}) == 1 or common is not None:
+        return top[0]
+    return top[-1]
 
 
 def _lca(tokens: list) -> Any | None:
@@ -710,7 +746,7 @@ def read_claim(
         ids = {t.i for t in toks}
         inside |= ids
         top = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
-        heads.append(top[0])
+        heads.append(_top_head(top, ids))
         firsts.append(toks[0])
     anchor = _lca(heads)
     if anchor is None:
@@ -761,7 +797,13 @@ def read_claim(
                 # "was barred after getting pupils to alter answers": the adverbial clause
                 # states the claim, with the main clause's subject
                 or (
-                    node.dep_ == "advcl" and not any(c.dep_ in _SUBJECT_DEPS for c in node.children)
+                    node.dep_ == "advcl"
+                    and not any(c.dep_ in _SUBJECT_DEPS for c in node.children)
+                    and all(
+                        node.i in {a.i for a in g.ancestors} | {g.i}
+                        or (g.head.i == anchor.i and g.dep_ in _SUBJECT_DEPS)
+                        for g in heads
+                    )
                 )
             )
         ):
@@ -839,6 +881,8 @@ class _Walk:
             rel = came.dep_ if came is not None else ""
             lemma = _lemma(node)
             cue = _negating_predicate(node, came, inside if self.literal else None)
+            if cue and self.parallel:
+                cue = None  # "exclude A and lack B": each conjunct has its own negation
             if cue and rel == "ccomp" and lemma in NOMINAL_NEGATORS:
                 cue = None  # "lack" takes no clause: a misparse
             if cue and (
@@ -1023,6 +1067,9 @@ class _Walk:
                 break  # "The U.S. will send troops, Ukraine will not join NATO": two clauses
             if rel in ("ccomp", "xcomp") and _lemma(head) in FACTIVE:
                 break  # "did not realise that X": X stays asserted
+            if rel == "acl":
+                coord = True  # "a non-NATO mission, not covered by ...": the noun's own
+                # "non-" describes the noun, not what its participle says
             if rel in _MODIFIER_DEPS or (
                 rel in ("nmod", "compound") and any(c.tag_ == "HYPH" for c in node.children)
             ):
