@@ -1616,6 +1616,13 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
 
 
 _LEVEL_CONF = {0: 0.92, 1: 0.88, 2: 0.75}
+
+
+def _level_rank(conf: float) -> int:
+    """The scope level a confidence came from (0 clause, 1 sentence, 2 neighbour)."""
+    return 0 if conf >= 0.86 else 1 if conf >= 0.8 else 2
+
+
 _LEVEL_NAME = {0: "its own clause", 1: "its sentence", 2: "a neighbouring sentence"}
 
 
@@ -1768,7 +1775,15 @@ def _decide(
     partial = [f for f, o, _, _ in judged if o == "set aside"]
     best_p = max(present, key=lambda x: (x[0], -x[1].position), default=None)
     best_c = max(contra, key=lambda x: (x[0], -x[1].position), default=None)
-    if best_c is not None and (best_p is None or best_c[0] >= best_p[0] - 0.02):
+    # both read: the more direct statement wins; at the same directness the later one
+    # (the summary's last word: "The U.S. kept the chair; or rather, it did not: ...")
+    later_p = (
+        best_p is not None
+        and best_c is not None
+        and _level_rank(best_p[0]) == _level_rank(best_c[0])
+        and best_p[1].sentence > best_c[1].sentence
+    )
+    if best_c is not None and not later_p and (best_p is None or best_c[0] >= best_p[0] - 0.02):
         other = ("present", best_p[1].sentence) if best_p is not None else None
         why = "a statement contradicts the fact"
         if other:

@@ -1067,6 +1067,9 @@ class _Walk:
                 break  # "The U.S. will send troops, Ukraine will not join NATO": two clauses
             if rel in ("ccomp", "xcomp") and _lemma(head) in FACTIVE:
                 break  # "did not realise that X": X stays asserted
+            if rel == "acl" and node.tag_ == "VBN" and head.dep_ in ("pobj", "npadvmod"):
+                break  # "would not cover the force, at a meeting chaired by Britain": an
+                # adjunct's participle is asserted whatever the verb above says
             if rel == "acl":
                 coord = True  # "a non-NATO mission, not covered by ...": the noun's own
                 # "non-" describes the noun, not what its participle says
