@@ -1353,8 +1353,6 @@ def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
 # "parse": negation and hedges from the dependency parse when spaCy is installed (the
 # word rules still have to agree on a contradiction); "regex": the word rules alone
 POLARITY_MODE = "parse"
-DISAGREE = "words"  # when only the parse reads a contradiction: "words", "absent" or "parse"
-DOUBLE_WINS = True  # ... unless it resolved a double negation
 
 
 def _question(doc: _Doc, clause: _Clause) -> bool:
@@ -1685,13 +1683,11 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
     out = _classify_as(fact, cf, f, f.negated, f.double, f.hedged)
     if out[0] == "contradicted" and f.parsed is not None and f.words is not None:
         alt = _classify_as(fact, cf, f, *f.words)
-        # a double negation the parse resolved ("rejected calls to keep U.S. troops out",
-        # "not true that the force would lack ...") is where the word rules are weakest
-        trust_parse = DISAGREE == "parse" or (DOUBLE_WINS and f.parsed.double)
-        if alt[0] != "contradicted" and not trust_parse:
+        # ... except a double negation the parse resolved ("rejected calls to keep U.S.
+        # troops out", "not true that the force would lack ..."), where the word rules are
+        # weakest
+        if alt[0] != "contradicted" and not f.parsed.double:
             why = "the parse reads a contradiction, the word rules do not"
-            if DISAGREE == "absent" and alt[0] == "present":
-                return "set aside", 0.0, why
             return alt[0], alt[1], f"{alt[2]} ({why})"
     return out
 
