@@ -368,7 +368,9 @@ class Bench:
         root = cands.parent
         start = best([*self.harness, "--help"], root, self.env, max(self.reps, 3), "harness --help")
         words = best(
-            self.score_cmd(cands, root / "harness-facts-words.json", "--metrics", "facts"),
+            self.score_cmd(
+                cands, root / "harness-facts-words.json", "--metrics", "facts", "--no-cache"
+            ),
             root,
             dict(self.env, HARNESS_PARSER="none"),
             self.reps,
@@ -376,7 +378,7 @@ class Bench:
             ok=SCORE_OK,
         )
         h = best(
-            self.score_cmd(cands, root / "harness-facts.json", "--metrics", "facts"),
+            self.score_cmd(cands, root / "harness-facts.json", "--metrics", "facts", "--no-cache"),
             root,
             self.env,
             self.reps,
@@ -472,7 +474,9 @@ class Bench:
             root = cands.parent
             out = root / "out.jsonl"
             p = run(
-                self.score_cmd(cands, out, "--metrics", "rouge,facts", fmt="jsonl"), root, self.env
+                self.score_cmd(cands, out, "--metrics", "rouge,facts", "--no-cache", fmt="jsonl"),
+                root,
+                self.env,
             ).check(f"harness score {n} jsonl", SCORE_OK)
             scored(out)
             lines = sum(1 for _ in out.open(encoding="utf-8"))
