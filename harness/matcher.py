@@ -1,6 +1,6 @@
 """Fact verdicts: present / absent / contradicted, with evidence and a confidence.
 
-Pure Python (stdlib regexes); no model is loaded here.
+Word rules (stdlib regexes) find where a claim is stated; harness.syntax reads how.
 
 How a verdict is reached, for one candidate and one fact:
 
@@ -96,8 +96,16 @@ How a verdict is reached, for one candidate and one fact:
    with the previous one ("He added that ...", "Moreover, ...").
    A declared ``[[fact.contradiction]]`` claim, asserted (not negated, not
    hedged, no ``unless`` word) in scope -> contradicted. When both a
-   present and a contradicted reading exist the more confident wins, a tie
-   going to contradicted.
+   present and a contradicted reading exist the more confident wins; at the same
+   confidence the later sentence wins, and in one sentence contradicted does; the
+   losing reading is reported as ``other_*``.
+
+With spaCy's English pipeline installed (harness/syntax.py), steps 3 and 4 are read
+from a dependency parse of the sentence instead of word windows: negation cues that
+govern the claim, hedges, embedded and reported clauses, who did what. The word rules
+above stay for verbless labels ("U.S. troops: none"), run-on sentences, and as a
+second opinion: a statement counts as a contradiction only when both read it so, except
+where the parse resolved a double negation.
 
 Evidence is the sentence that decided the verdict, exactly as it appears in
 the candidate (``text[span[0]:span[1]]``). An ``absent`` verdict carries the
