@@ -223,7 +223,7 @@ def parser_identity() -> str:
 
 
 _CACHE: OrderedDict[str, Any] = OrderedDict()
-_CACHE_SIZE = 8192
+_CACHE_SIZE = 4096
 
 
 def parse(sentence: str) -> Any:
@@ -245,11 +245,17 @@ def prefetch(sentences: list[str]) -> None:
     if nlp is None:
         return
     todo = list(dict.fromkeys(s for s in sentences if s not in _CACHE))[:_CACHE_SIZE]
+    if len(_CACHE) + len(todo) > _CACHE_SIZE:
+        _CACHE.clear()  # a new chunk of candidates: the last chunk's sentences are done
     for sentence, doc in zip(todo, nlp.pipe(todo, batch_size=128), strict=True):
         _remember(sentence, doc)
 
 
 def _remember(sentence: str, doc: Any) -> Any:
+    import numpy
+
+    doc.tensor = numpy.zeros((len(doc), 0), dtype="float32")  # the tok2vec output is not
+    # read again: keeping it would cost ~10 KB a sentence in memory
     _CACHE[sentence] = doc
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
