@@ -1904,7 +1904,7 @@ def sentences_to_parse(text: str, factset: FactSet) -> list[str]:
 def prefetch_parses(items: list[tuple[str, FactSet]]) -> None:
     """Parse, in one batch, every sentence the matcher will ask about for these
     (text, facts) pairs; a no-op without the parser."""
-    if POLARITY_MODE == "regex" or syntax.parser() is None:
+    if not items or POLARITY_MODE == "regex" or syntax.parser() is None:
         return
     from harness.safe_regex import RegexTimeout, budget
 

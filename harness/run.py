@@ -212,6 +212,8 @@ class Scorer:
         return self._cache
 
     def _match_facts(self, jobs: list[Candidate]) -> dict:
+        if not jobs:
+            return {}  # everything came from the cache: the parser is never loaded
         if self.config.workers > 1 and len(jobs) >= MIN_PARALLEL:
             pool = self._facts_pool()
             chunksize = max(1, len(jobs) // (self.config.workers * 4))

@@ -1,0 +1,90 @@
+"""Fact verdicts in the cache: served unchanged, keyed by everything they depend on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from harness.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _project(tmp_path: Path) -> tuple[Path, Path]:
+    refs = tmp_path / "references" / "doc"
+    refs.mkdir(parents=True)
+    (refs / "article.txt").write_text("The club kept its coach. Nobody was hurt.\n")
+    (refs / "ref.txt").write_text("The club kept its coach.\n")
+    (refs / "facts.toml").write_text(
+        '[[fact]]\nid = "coach-stays"\nstatement = "The club will not replace its coach."\n'
+        'polarity = "negative"\nslots = { act = ["replace*", "sack*"], whom = ["coach"] }\n'
+    )
+    cands = tmp_path / "cands"
+    cands.mkdir()
+    (cands / "a.txt").write_text("The club has no plans to replace the coach.\n")
+    (cands / "b.txt").write_text("The coach will be sacked, the board confirmed.\n")
+    return tmp_path / "references", cands
+
+
+def _score(refs: Path, cands: Path, cache: Path, out: Path) -> dict:
+    run = CliRunner().invoke(
+        main,
+        [
+            "score",
+            str(cands),
+            "--references",
+            str(refs),
+            "--metrics",
+            "facts",
+            "--cache-dir",
+            str(cache),
+            "--format",
+            "json",
+            "-o",
+            str(out),
+            "--no-gate",
+        ],
+        catch_exceptions=False,
+    )
+    assert run.exit_code == 0, run.output
+    return json.loads(out.read_text())
+
+
+def test_cached_verdicts_equal_fresh_ones(tmp_path: Path) -> None:
+    refs, cands = _project(tmp_path)
+    cache = tmp_path / "cache"
+    first = _score(refs, cands, cache, tmp_path / "1.json")
+    second = _score(refs, cands, cache, tmp_path / "2.json")
+    fresh = _score(refs, cands, tmp_path / "other-cache", tmp_path / "3.json")
+    assert first["candidates"] == second["candidates"] == fresh["candidates"]
+    verdicts = [c["facts"]["results"][0]["verdict"] for c in first["candidates"]]
+    assert verdicts == ["present", "contradicted"]
+
+
+def test_a_changed_facts_file_recomputes(tmp_path: Path) -> None:
+    refs, cands = _project(tmp_path)
+    cache = tmp_path / "cache"
+    _score(refs, cands, cache, tmp_path / "1.json")
+    facts = refs / "doc" / "facts.toml"
+    facts.write_text(facts.read_text().replace('"sack*"', '"fire"'))  # "sacked" no longer
+    again = _score(refs, cands, cache, tmp_path / "2.json")
+    verdicts = [c["facts"]["results"][0]["verdict"] for c in again["candidates"]]
+    assert verdicts == ["present", "absent"]
+
+
+def test_a_warm_rerun_loads_no_parser(tmp_path: Path) -> None:
+    refs, cands = _project(tmp_path)
+    cache = tmp_path / "cache"
+    _score(refs, cands, cache, tmp_path / "1.json")
+    code = (
+        "import sys; from harness.loading import load_dataset; "
+        "from harness.run import RunConfig, score; from pathlib import Path; "
+        f"d = load_dataset({str(cands)!r}, {str(refs)!r}); "
+        f"score(d, RunConfig(metrics=('facts',), cache_dir=Path({str(cache)!r}))); "
+        "assert 'spacy' not in sys.modules and 'torch' not in sys.modules, 'loaded'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
