@@ -18,6 +18,7 @@ from harness import __version__
 from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, HarnessError
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `| head -1`
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "junit", "github", "html")
 
@@ -51,6 +52,31 @@ def _quiet_broken_pipe() -> None:
     sys.exit(EXIT_BROKEN_PIPE)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled, `timeout`, `docker stop`): handled as Ctrl-C is."""
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """While a command runs, SIGTERM unwinds like Ctrl-C: temp files removed, workers
+    ended, one line, exit 143 (128 + SIGTERM)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
     """Map errors to exit codes: one line on stderr, a traceback only with --debug."""
 
@@ -58,12 +84,16 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
     def wrapper(*args: Any, **kwargs: Any) -> None:
         debug = kwargs.get("debug", False)
         try:
-            code = func(*args, **kwargs)
+            with _sigterm_as_interrupt():
+                code = func(*args, **kwargs)
         except HarnessError as exc:
             if debug:
                 raise
             _err(f"error: {exc}")
             sys.exit(exc.exit_code)
+        except Terminated:
+            _err("terminated; no report was written")
+            sys.exit(EXIT_TERMINATED)
         except KeyboardInterrupt:
             _err("interrupted; no report was written")
             sys.exit(130)
@@ -559,9 +589,13 @@ def _score_streaming(
             gate = acc.finish(summary.means) if acc is not None else None
             run = RunResult((), summary, scorer.signature(), scorer.settings())
             out.write(jsonl_tail(run, {"gate": gate_to_dict(gate)} if gate is not None else None))
+    except BaseException:
+        scorer.close(abort=True)  # no worker outlives Ctrl-C, SIGTERM or an error
+        raise
+    else:
+        scorer.close()
     finally:
         bar.close()
-        scorer.close()
         _print_notes(notes)
         report.close()
     if output is not None:

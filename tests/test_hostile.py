@@ -800,3 +800,100 @@ def test_calibrate_with_a_catastrophic_phrasing_is_exit_2(tmp_path: Path, monkey
     code, _, err = invoke(root, "calibrate", "l.jsonl")
     assert code == 2, err
     assert "re:(a|a)+$" in one_error_line(err)
+
+
+# ============================================================ 12. SIGTERM, workers, group signals
+
+SIGNAL_SELF = """
+import json, os, signal, sys
+import harness.cli, harness.run
+harness.run.CHUNK = 50
+harness.run.MIN_PARALLEL = 1
+calls = []
+def children():
+    me, out = str(os.getpid()), []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    if f.read().rsplit(")", 1)[1].split()[1] == me:
+                        out.append(int(entry))
+            except (OSError, IndexError):
+                pass
+    return out
+def progress(self, n):
+    calls.append(n)
+    if len(calls) == 2:  # mid-run: 100 candidates scored, the workers are up
+        with open("children.json", "w") as f:
+            json.dump(children(), f)
+        sig = getattr(signal, os.environ["SEND"])
+        if os.environ.get("GROUP"):
+            os.killpg(os.getpgid(0), sig)
+        else:
+            os.kill(os.getpid(), sig)
+if __name__ == "__main__":  # not in the spawned workers
+    harness.cli.Progress.__call__ = progress
+    sys.argv = ["harness"] + sys.argv[1:]
+    harness.cli.main()
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"  # a zombie has ended
+    except OSError:
+        return True
+
+
+def _wait_gone(pids: list[int]) -> list[int]:
+    """The pids still alive once they have had ample time to end (no timing is asserted)."""
+    import time
+
+    for _ in range(600):
+        left = [p for p in pids if not _gone(p)]
+        if not left:
+            return []
+        time.sleep(0.1)
+    return left
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+@pytest.mark.parametrize(
+    ("send", "group", "workers", "code", "message"),
+    [
+        ("SIGTERM", False, "1", 143, "terminated"),
+        ("SIGTERM", False, "2", 143, "terminated"),
+        ("SIGTERM", True, "2", 143, "terminated"),
+        ("SIGINT", True, "2", 130, "interrupted"),
+        ("SIGKILL", False, "2", -9, None),  # nothing to handle: the workers still go
+    ],
+)
+def test_sigterm_and_group_signals_leave_no_report_no_child_no_traceback(
+    tmp_path: Path, send: str, group: bool, workers: str, code: int, message: str
+) -> None:
+    from test_inputs import _many_candidates
+
+    root = project(tmp_path)
+    _many_candidates(root, 400)
+    (root / "signal_self.py").write_text(SIGNAL_SELF, encoding="utf-8")
+    (root / "report.json").write_text("previous report\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "signal_self.py", "score", "many.jsonl", "--metrics", "rouge,facts",
+         "--format", "json", "--workers", workers, "-o", "report.json"],
+        cwd=root, capture_output=True, text=True, timeout=300,
+        env={**env(root), "SEND": send, "GROUP": "1" if group else ""},
+        start_new_session=True,  # its own process group, so killpg reaches no one else
+    )  # fmt: skip
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+    assert proc.returncode == code, proc.stderr
+    if message is not None:
+        last = proc.stderr.strip().splitlines()[-1]
+        assert last == f"harness: {message}; no report was written"
+        assert [p.name for p in root.iterdir() if p.name.startswith(".report.json")] == []
+    assert (root / "report.json").read_text(encoding="utf-8") == "previous report\n"
+    children = json.loads((root / "children.json").read_text(encoding="utf-8"))
+    if workers != "1":
+        assert len(children) >= 2  # the workers (and multiprocessing's resource tracker)
+    assert _wait_gone(children) == []
+
