@@ -544,6 +544,12 @@ def _expand(values, named: dict, fail) -> Phrases:
         if v.startswith("@"):
             raise fail(f"alias lists cannot nest ({v!r})")
         if not v.startswith("re:"):
+            if not re.search(r"[^\W_]", v.rstrip("*")):  # `*`, `.`, `-`: every word or nothing
+                raise fail(
+                    f"phrasing {v!r} has no letter or digit, so it would match every word "
+                    "or nothing; write at least one word (a trailing * matches any ending) "
+                    "or a re: phrasing"
+                )
             continue  # plain phrasings are escaped into a regex that is valid by construction
         try:
             src, _ = alias_regex(v)

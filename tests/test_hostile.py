@@ -897,3 +897,30 @@ def test_sigterm_and_group_signals_leave_no_report_no_child_no_traceback(
         assert len(children) >= 2  # the workers (and multiprocessing's resource tracker)
     assert _wait_gone(children) == []
 
+
+# ============================================================ 24. plain phrasings `*` and `.`
+
+
+@pytest.mark.parametrize("phrasings", ['"*"', '"."', '"park", "*"', '" . "', '"-"', '"**"'])
+def test_plain_phrasing_without_a_letter_is_rejected(tmp_path: Path, phrasings: str) -> None:
+    root = project(tmp_path, facts=_facts_with(phrasings))
+    (root / "c" / "good.txt").write_text(GOOD, encoding="utf-8")
+    code, _, err = score_fast(root)
+    assert code == 2, err
+    line = one_error_line(err)
+    assert "references/park/facts.toml:4:" in line and "no letter or digit" in line, line
+    code, _, err = invoke(root, "facts")
+    assert code == 2 and "no letter or digit" in one_error_line(err), err
+
+
+def test_plain_phrasing_via_an_alias_list_is_rejected_too(tmp_path: Path) -> None:
+    facts = '[aliases]\nany = ["*"]\n\n' + _facts_with('"@any"')
+    root = project(tmp_path, facts=facts)
+    code, _, err = invoke(root, "facts")
+    assert code == 2 and "'*' has no letter or digit" in one_error_line(err), err
+
+
+def test_phrasings_with_a_letter_or_digit_still_load(tmp_path: Path) -> None:
+    root = project(tmp_path, facts=_facts_with('"park*", "U.S.", "2", "re:."'))
+    code, _, err = invoke(root, "facts")
+    assert code == 0, err
