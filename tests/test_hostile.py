@@ -924,3 +924,94 @@ def test_phrasings_with_a_letter_or_digit_still_load(tmp_path: Path) -> None:
     root = project(tmp_path, facts=_facts_with('"park*", "U.S.", "2", "re:."'))
     code, _, err = invoke(root, "facts")
     assert code == 0, err
+
+
+# ============================================================ 21. cache rows: zeros, wrong norm
+
+
+def _cached_rows(folder: Path) -> list[tuple[str, int, bytes]]:
+    import sqlite3
+
+    from harness.cache import EmbeddingCache
+
+    db = sqlite3.connect(EmbeddingCache(folder).path)
+    try:
+        return db.execute("SELECT key, dim, data FROM vec").fetchall()
+    finally:
+        db.close()
+
+
+def _rewrite_rows(folder: Path, new_data) -> None:
+    """Replace every row's vector bytes with new_data(old bytes, dim); checksums untouched."""
+    import sqlite3
+
+    from harness.cache import EmbeddingCache
+
+    db = sqlite3.connect(EmbeddingCache(folder).path)
+    for key, dim, data in db.execute("SELECT key, dim, data FROM vec").fetchall():
+        db.execute("UPDATE vec SET data = ? WHERE key = ?", (new_data(data, dim), key))
+    db.commit()
+    db.close()
+
+
+def test_cache_rows_filled_with_zeros_are_recomputed(tmp_path: Path) -> None:
+    from conftest import FakeEncoder, make_refs
+
+    import harness
+    from harness.loading import load_dataset
+
+    refs = make_refs(tmp_path)
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "good.txt").write_text(GOOD, encoding="utf-8")
+    config = harness.RunConfig(metrics=("embedding",), cache_dir=tmp_path / "cache")
+    dataset = load_dataset(tmp_path / "c", references=refs)
+    first = harness.score(dataset, config, encoder=FakeEncoder()).candidates[0].embedding
+    assert first.max > 0.1
+    _rewrite_rows(tmp_path / "cache", lambda data, dim: bytes(4 * dim))  # zeros, right length
+    encoder = FakeEncoder()
+    again = harness.score(dataset, config, encoder=encoder).candidates[0].embedding
+    assert again == first  # never 0.0 from a zeroed row
+    assert sum(len(c) for c in encoder.calls) == 4  # the candidate, the article, two references
+    third = FakeEncoder()  # the recomputed rows were written back, whole
+    assert harness.score(dataset, config, encoder=third).candidates[0].embedding == first
+    assert third.calls == []
+
+
+@pytest.mark.parametrize("how", ["zeros", "doubled", "halved", "scribbled"])
+def test_cache_never_returns_a_row_of_zeros_or_the_wrong_norm(tmp_path: Path, how: str) -> None:
+    import numpy as np
+
+    from harness.cache import EmbeddingCache
+
+    v = np.ones(16, dtype=np.float32) / 4.0  # unit length
+    cache = EmbeddingCache(tmp_path)
+    cache.put_many("m", {"a text": v, "b text": -v})
+    cache.close()
+    change = {
+        "zeros": lambda d, n: bytes(4 * n),
+        "doubled": lambda d, n: (np.frombuffer(d, dtype=np.float32) * 2).tobytes(),
+        "halved": lambda d, n: (np.frombuffer(d, dtype=np.float32) / 2).tobytes(),
+        "scribbled": lambda d, n: d[:8] + b"\x00\x00\x80\x3f" + d[12:],  # one float set to 1.0
+    }[how]
+    _rewrite_rows(tmp_path, change)
+    assert EmbeddingCache(tmp_path).get_many("m", ["a text", "b text"]) == {}
+
+
+def test_cache_checks_norm_even_when_the_checksum_matches(tmp_path: Path) -> None:
+    import sqlite3
+
+    import numpy as np
+
+    from harness.cache import EmbeddingCache, row_check, text_key
+
+    cache = EmbeddingCache(tmp_path)
+    cache.put_many("m", {"a text": np.ones(4, dtype=np.float32) / 2})
+    cache.close()
+    key, zeros = text_key("m", "a text"), bytes(16)
+    db = sqlite3.connect(cache.path)  # a zero row written whole (a bug, not damage)
+    db.execute("UPDATE vec SET data = ?, checksum = ? WHERE key = ?",
+               (zeros, row_check(key, 4, zeros), key))  # fmt: skip
+    db.commit()
+    db.close()
+    assert EmbeddingCache(tmp_path).get_many("m", ["a text"]) == {}
+    assert _cached_rows(tmp_path)  # the row is still there, to be rewritten by the next run
