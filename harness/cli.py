@@ -172,7 +172,33 @@ def references_option(func: Callable) -> Callable:
     )(func)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """click's group with usage errors in one line, like every other error:
+    `harness: error: No such option '--bogus'; try 'harness score --help'` (exit 2)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("standalone_mode", True) or len(args) > 3:
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+                exc.show()  # a bare `harness`: the help itself
+                sys.exit(exc.exit_code)
+            hint = f"; try '{exc.ctx.command_path} --help'" if exc.ctx is not None else ""
+            _err(f"error: {exc.format_message().rstrip('.')}{hint}")
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            _err(f"error: {exc.format_message()}")
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            _err("interrupted; no report was written")
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="harness")
 def main() -> None:
     """Score candidate summaries on ROUGE, embedding similarity and required facts."""

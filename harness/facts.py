@@ -350,7 +350,7 @@ def load_facts(path: Path, document: str) -> FactSet:
     except OSError as exc:
         raise ConfigError(f"cannot read facts file: {exc.strerror or exc}", path) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a BOM (Windows editors) is allowed
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError("facts file is not valid UTF-8", path, line) from None

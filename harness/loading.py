@@ -23,7 +23,7 @@ from pathlib import Path
 
 from harness.errors import ConfigError, InputError
 from harness.facts import FactSet, load_facts
-from harness.text import unix_newlines
+from harness.text import is_blank, unix_newlines
 
 TEXT_SUFFIXES = (".txt", ".md")
 ARTICLE_NAME = "article.txt"
@@ -73,6 +73,9 @@ def decode(data: bytes, path: Path | str) -> str:
     Binary data (NUL bytes) and invalid UTF-8 are errors: scoring mis-decoded text
     would silently give wrong numbers.
     """
+    wide = _wide_encoding(data)
+    if wide is not None:
+        raise InputError(f"{wide}, not UTF-8; re-encode the file as UTF-8", path)
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not text", path)
     try:
@@ -84,6 +87,29 @@ def decode(data: bytes, path: Path | str) -> str:
             path,
         ) from None
     return unix_newlines(text)
+
+
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian byte-order mark)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian byte-order mark)"),
+    (b"\xff\xfe", "UTF-16 (little-endian byte-order mark)"),
+    (b"\xfe\xff", "UTF-16 (big-endian byte-order mark)"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16/32 text (Windows editors, PowerShell's `>`): by its byte-order mark, or
+    without one, mostly-ASCII text with every other byte NUL. None for anything else."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, other, name in ((odd, even, "little"), (even, odd, "big")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+            return f"UTF-16 ({name}-endian, no byte-order mark)"
+    return None
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
@@ -148,7 +174,7 @@ def load_document(folder: Path) -> Document:
             text = read_text(path)
         except InputError as exc:
             raise ConfigError(exc.detail, path) from None
-        if not text.strip():
+        if is_blank(text):
             raise ConfigError("reference summary is empty", path)
         refs.append(Reference(path.stem, path, text))
     if not refs:
@@ -316,7 +342,7 @@ def iter_folder(
         except InputError as exc:
             yield LoadFailure(cid, str(path), doc, str(exc))
             continue
-        warnings = () if text.strip() else ("empty summary",)
+        warnings = ("empty summary",) if is_blank(text) else ()
         yield Candidate(cid, str(path), doc, text, warnings)
 
 
@@ -353,6 +379,11 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
             except RecursionError:
                 yield LoadFailure(f"line-{number}", where, None, f"{where}: JSON nested too deeply")
                 continue
+            except ValueError:  # a whole number over Python's 4,300-digit conversion limit
+                yield LoadFailure(
+                    f"line-{number}", where, None, f"{where}: invalid JSON (a number too long)"
+                )
+                continue
             failure = _check_record(record, where, number, documents, single)
             if isinstance(failure, LoadFailure):
                 yield failure
@@ -365,7 +396,7 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
                 )
                 continue
             seen[key] = number
-            warnings = () if summary.strip() else ("empty summary",)
+            warnings = ("empty summary",) if is_blank(summary) else ()
             yield Candidate(cid, where, doc, unix_newlines(summary), warnings)
 
 
@@ -388,10 +419,21 @@ def _check_record(
 ) -> LoadFailure | tuple[str, str, str]:
     if not isinstance(record, dict):
         return LoadFailure(f"line-{number}", where, None, f"{where}: expected a JSON object")
-    cid = record.get("id")
-    cid = str(cid) if isinstance(cid, (str, int)) and not isinstance(cid, bool) else None
-    if not cid:
+    if "id" not in record or record["id"] in (None, ""):
         return LoadFailure(f"line-{number}", where, None, f'{where}: missing "id"')
+    cid = record["id"]
+    if not isinstance(cid, (str, int)) or isinstance(cid, bool):
+        if isinstance(cid, (bool, float)):
+            got = json.dumps(cid)  # true, 1.5
+        else:
+            got = "a list" if isinstance(cid, list) else "an object"
+        return LoadFailure(
+            f"line-{number}",
+            where,
+            None,
+            f'{where}: "id" must be a string or a whole number, not {got}',
+        )
+    cid = str(cid)
     if not _is_utf8(cid):
         return LoadFailure(
             _printable(cid), where, None, f'{where}: "id" has an unpaired surrogate escape'
@@ -448,7 +490,8 @@ def iter_folder_single(
     except InputError as exc:
         yield LoadFailure(path.stem, str(path), doc, str(exc))
         return
-    yield Candidate(path.stem, str(path), doc, text, () if text.strip() else ("empty summary",))
+    warnings = ("empty summary",) if is_blank(text) else ()
+    yield Candidate(path.stem, str(path), doc, text, warnings)
 
 
 @dataclass(frozen=True)

@@ -1015,3 +1015,109 @@ def test_cache_checks_norm_even_when_the_checksum_matches(tmp_path: Path) -> Non
     db.close()
     assert EmbeddingCache(tmp_path).get_many("m", ["a text"]) == {}
     assert _cached_rows(tmp_path)  # the row is still there, to be rewritten by the next run
+
+
+# ============================================================ 23. diagnostics
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ("The council approved a park.".encode("utf-16"), "UTF-16 (little-endian byte-order"),
+        ("The council approved a park.".encode("utf-16-be"), "UTF-16 (big-endian, no byte"),
+        ("The council approved a park.".encode("utf-16-le"), "UTF-16 (little-endian, no byte"),
+        ("The council approved a park.".encode("utf-32"), "UTF-32"),
+    ],
+)
+def test_utf16_input_is_named_not_called_binary(tmp_path: Path, data: bytes, says: str) -> None:
+    root = good_project(tmp_path)
+    (root / "c" / "wide.txt").write_bytes(data)
+    code, report, err = score_fast(root)
+    assert code == 1, err
+    message = by_id(report)["wide"]["error"]
+    assert says in message and "re-encode the file as UTF-8" in message, message
+    assert "binary" not in message
+
+
+def test_binary_file_is_still_binary(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "c" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(256))
+    code, report, err = score_fast(root)
+    assert code == 1 and "binary file" in by_id(report)["image"]["error"], err
+
+
+def test_bom_in_toml_files_is_accepted(tmp_path: Path) -> None:
+    from test_inputs import FACTS
+
+    root = project(tmp_path, facts=None)
+    (root / "references" / "park" / "facts.toml").write_bytes(b"\xef\xbb\xbf" + FACTS.encode())
+    (root / "harness.toml").write_bytes(b"\xef\xbb\xbf[gate]\ncoverage = 1.0\n")
+    (root / "c" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (root / "c" / "short.txt").write_text("A park.", encoding="utf-8")
+    code, report, err = score_fast(root)
+    assert code == 1, err  # the gate from harness.toml ran and failed `short`
+    assert by_id(report)["good"]["facts"]["present"] == 2
+    assert {f["candidate"] for f in report["gate"]["failures"]} == {"short"}
+
+
+@pytest.mark.parametrize(
+    "summary", ["\u200b\u200b", "\x00", "\x00\x00 \x00", "\ufeff\u2060\u200d", "\u200b \n\t"]
+)
+def test_invisible_only_summary_gets_the_empty_warning(tmp_path: Path, summary: str) -> None:
+    root = project(tmp_path)
+    (root / "c.jsonl").write_text(json.dumps({"id": "e", "summary": summary}) + "\n")
+    code, report, err = score_fast(root, target="c.jsonl")
+    assert code == 0, err
+    assert by_id(report)["e"]["warnings"] == ["empty summary"]
+
+
+def test_zero_width_only_file_gets_the_empty_warning(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "c" / "zw.txt").write_text("\u200b\u200b\n", encoding="utf-8")
+    code, report, err = score_fast(root)
+    assert code == 0, err
+    assert by_id(report)["zw"]["warnings"] == ["empty summary"]
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("true", '"id" must be a string or a whole number, not true'),
+        ("1.5", '"id" must be a string or a whole number, not 1.5'),
+        ("[1]", '"id" must be a string or a whole number, not a list'),
+        ("null", 'missing "id"'),
+        ("1" + "0" * 5000, "invalid JSON (a number too long)"),
+    ],
+)
+def test_jsonl_id_of_the_wrong_type_says_so(tmp_path: Path, value: str, says: str) -> None:
+    root = project(tmp_path)
+    lines = ['{"id": ' + value + ', "summary": "x"}', json.dumps({"id": "g", "summary": GOOD})]
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, report, err = score_fast(root, target="c.jsonl")
+    assert code == 1, err
+    assert error_lines(err) == [f"harness: error: c.jsonl:1: {says}"], err
+    assert by_id(report)["g"]["status"] == "ok"
+
+
+def test_a_report_with_a_number_too_long_is_exit_2(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "r.json").write_text('{"candidates": [], "x": 1' + "0" * 5000 + "}")
+    code, _, err = invoke(root, "report", "r.json", "-o", "r.html")
+    assert code == 2 and "a number too long" in one_error_line(err), err
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["score", "--bogus"], "No such option '--bogus'"),
+        (["score"], "Missing argument 'PATH'"),
+        (["nope"], "No such command 'nope'"),
+        (["compare", "a", "b", "--seed", "x"], "Invalid value for '--seed'"),
+        (["explain"], "give a CANDIDATE"),
+    ],
+)
+def test_usage_errors_are_one_line(tmp_path: Path, args: list[str], says: str) -> None:
+    proc = run_cli(good_project(tmp_path), *args)
+    assert proc.returncode == 2, proc.stderr
+    line = one_error_line(proc.stderr)
+    assert says in line and "--help'" in line, line
