@@ -172,6 +172,22 @@ def references_option(func: Callable) -> Callable:
     )(func)
 
 
+def _safe_streams() -> None:
+    """Never a UnicodeEncodeError on output under a non-UTF-8 locale (`LC_ALL=C`,
+    `PYTHONUTF8=0`): what goes to a pipe or file is UTF-8, as reports always are; a
+    terminal keeps its encoding and shows what it cannot as `\\x` escapes."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name, None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if stream is None or encoding in ("utf-8", "utf8") or not hasattr(stream, "reconfigure"):
+            continue
+        with contextlib.suppress(Exception):  # closed, detached: reported where it is used
+            if stream.isatty():
+                stream.reconfigure(errors="backslashreplace")
+            else:
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 class _Group(click.Group):
     """click's group with usage errors in one line, like every other error:
     `harness: error: No such option '--bogus'; try 'harness score --help'` (exit 2)."""
@@ -180,6 +196,7 @@ class _Group(click.Group):
         if not kwargs.get("standalone_mode", True) or len(args) > 3:
             return super().main(*args, **kwargs)
         kwargs["standalone_mode"] = False
+        _safe_streams()
         try:
             rv = super().main(*args, **kwargs)
         except click.UsageError as exc:

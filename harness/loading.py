@@ -142,6 +142,16 @@ def _printable(text: str) -> str:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+def _fs_utf8(text: str) -> str | None:
+    """A path as its UTF-8 name whatever the locale: under `LC_ALL=C` Python decodes
+    `café.txt` with surrogate escapes; its bytes are still valid UTF-8. None when the
+    bytes are not UTF-8 (a name to be renamed)."""
+    try:
+        return os.fsencode(text).decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return None
+
+
 def _is_utf8(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -307,11 +317,12 @@ def iter_folder(
         yield LoadFailure(_printable(cid or "."), shown, doc, f"{shown}: {problem}")
     for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
         rel = path.relative_to(root)
-        cid = _candidate_id(rel)
-        if not _is_utf8(str(path)):
+        cid = _fs_utf8(_candidate_id(rel))
+        name = _fs_utf8(str(path))
+        if cid is None or name is None:
             shown = _printable(str(path))
             yield LoadFailure(
-                _printable(cid),
+                _printable(_candidate_id(rel)),
                 shown,
                 single,
                 f"{shown}: file name is not valid UTF-8; rename the file",
@@ -324,26 +335,26 @@ def iter_folder(
             if doc not in documents:
                 yield LoadFailure(
                     cid,
-                    str(path),
+                    name,
                     None,
-                    f"{path}: cannot tell its document: with several documents candidates "
+                    f"{name}: cannot tell its document: with several documents candidates "
                     f"live in <folder>/<document>/ (documents: {', '.join(documents)})",
                 )
                 continue
         key = (doc, cid)
         if key in seen:
             yield LoadFailure(
-                cid, str(path), doc, f"{path}: duplicate candidate id {cid!r} (also {seen[key]})"
+                cid, name, doc, f"{name}: duplicate candidate id {cid!r} (also {seen[key]})"
             )
             continue
-        seen[key] = str(path)
+        seen[key] = name
         try:
             text = read_text(path)
         except InputError as exc:
-            yield LoadFailure(cid, str(path), doc, str(exc))
+            yield LoadFailure(cid, name, doc, str(exc))
             continue
         warnings = ("empty summary",) if is_blank(text) else ()
-        yield Candidate(cid, str(path), doc, text, warnings)
+        yield Candidate(cid, name, doc, text, warnings)
 
 
 def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate | LoadFailure]:

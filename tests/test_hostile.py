@@ -1121,3 +1121,77 @@ def test_usage_errors_are_one_line(tmp_path: Path, args: list[str], says: str) -
     assert proc.returncode == 2, proc.stderr
     line = one_error_line(proc.stderr)
     assert says in line and "--help'" in line, line
+
+
+# ============================================================ 18. a non-UTF-8 locale
+
+C_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+
+
+def _c_locale_env(root: Path) -> dict[str, str]:
+    base = {k: v for k, v in env(root).items() if not k.startswith("LC_")}
+    return {**base, **C_LOCALE, "COLUMNS": "160"}
+
+
+def _on_a_terminal(root: Path, *args: str) -> tuple[int, str, str]:
+    """`harness ARGS` with stdout on a pseudo-terminal under LC_ALL=C: (exit, stdout, stderr)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "harness.cli", *args], cwd=root, stdin=follower, stdout=follower,
+        stderr=subprocess.PIPE, env=_c_locale_env(root),
+    )  # fmt: skip
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 1 << 16)
+        except OSError:  # the terminal closed: the command has exited
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    return proc.wait(timeout=300), out.decode("utf-8", "replace"), err
+
+
+CAFE_FACTS = (
+    '[[fact]]\nid = "cafe"\nstatement = "The caf\u00e9 opened \u2014 at last."\n'
+    'slots = { what = ["caf\u00e9", "park"] }\n'
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX locales")
+def test_c_locale_reads_utf8_file_names_and_writes_utf8_reports(tmp_path: Path) -> None:
+    root = project(tmp_path, facts=CAFE_FACTS)
+    (root / "c" / "caf\u00e9.txt").write_text(GOOD, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "harness.cli", "score", "c", "--metrics", "rouge,facts",
+         "--no-progress", "--format", "json"],
+        cwd=root, capture_output=True, env=_c_locale_env(root), timeout=300,
+    )  # fmt: skip
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    cand = json.loads(proc.stdout.decode("utf-8"))["candidates"][0]
+    assert cand["id"] == "caf\u00e9" and cand["status"] == "ok", cand
+    assert cand["path"] == "c/caf\u00e9.txt"
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_c_locale_on_a_terminal_never_fails_to_print(tmp_path: Path) -> None:
+    root = project(tmp_path, facts=CAFE_FACTS)
+    (root / "c" / "caf\u00e9.txt").write_text(GOOD, encoding="utf-8")
+    code, out, err = _on_a_terminal(root, "score", "c", "--metrics", "rouge,facts",
+                                    "--no-progress", "--save-baseline", "a.json")  # fmt: skip
+    assert code == 0 and "internal error" not in err and "Traceback" not in err, err
+    assert "caf" in out and "1/1" in out  # scored, its one fact present
+    code, out, err = _on_a_terminal(root, "facts")
+    assert code == 0 and "internal error" not in err, err
+    assert "opened" in out
+    code, out, err = _on_a_terminal(root, "compare", "a.json", "a.json")
+    assert code == 0 and "internal error" not in err, err
+    code, _, err = _on_a_terminal(root, "score", "c", "--bogus")
+    assert code == 2 and "internal error" not in err, err
