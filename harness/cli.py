@@ -514,7 +514,7 @@ def score(
         from harness.output import build_table
 
         console = Console()
-        console.print(build_table(run))
+        console.print(build_table(run, console.width))
         console.print(run.signature, soft_wrap=True, style="dim")
         _print_verdicts(console, gate, comparison, gated)
     else:

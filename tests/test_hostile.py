@@ -1133,14 +1133,14 @@ def _c_locale_env(root: Path) -> dict[str, str]:
     return {**base, **C_LOCALE, "COLUMNS": "160"}
 
 
-def _on_a_terminal(root: Path, *args: str) -> tuple[int, str, str]:
+def _on_a_terminal(root: Path, *args: str, **extra: str) -> tuple[int, str, str]:
     """`harness ARGS` with stdout on a pseudo-terminal under LC_ALL=C: (exit, stdout, stderr)."""
     import pty
 
     leader, follower = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "harness.cli", *args], cwd=root, stdin=follower, stdout=follower,
-        stderr=subprocess.PIPE, env=_c_locale_env(root),
+        stderr=subprocess.PIPE, env={**_c_locale_env(root), **extra},
     )  # fmt: skip
     os.close(follower)
     out = b""
@@ -1195,3 +1195,52 @@ def test_c_locale_on_a_terminal_never_fails_to_print(tmp_path: Path) -> None:
     assert code == 0 and "internal error" not in err, err
     code, _, err = _on_a_terminal(root, "score", "c", "--bogus")
     assert code == 2 and "internal error" not in err, err
+
+
+# ============================================================ 19. a narrow terminal
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("columns", ["20", "30"])
+def test_narrow_terminal_still_shows_ids_and_status(tmp_path: Path, columns: str) -> None:
+    root = good_project(tmp_path)
+    (root / "c" / "short.txt").write_text("A park.", encoding="utf-8")
+    (root / "c" / "bad.txt").write_bytes(b"caf\xe9")
+    code, out, err = _on_a_terminal(
+        root, "score", "c", "--metrics", "rouge,facts", "--no-progress", "--no-gate",
+        COLUMNS=columns, LC_ALL="C.UTF-8", LANG="C.UTF-8",
+    )  # fmt: skip
+    assert code == 1, err
+    import re
+
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()  # bold stays under NO_COLOR
+    assert max(len(line) for line in lines[:12]) <= int(columns), out
+    for cid in ("bad", "good", "short"):
+        assert any(cid in line for line in lines), out
+    assert sum("ok" in line for line in lines) >= 2 and any("error" in line for line in lines)
+    assert "not shown" in out  # says what it left out
+
+
+def test_table_keeps_every_column_when_wide_enough(tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    import harness
+    from harness.loading import load_dataset
+    from harness.output import build_table
+
+    root = good_project(tmp_path)
+    run = harness.score(
+        load_dataset(root / "c", references=root / "references"),
+        harness.RunConfig(metrics=("rouge", "facts")),
+    )
+    for width, want in ((200, ["candidate", "R1", "RLsum", "facts", "status"]),
+                        (24, ["candidate", "status"])):  # fmt: skip
+        buf = io.StringIO()
+        console = Console(file=buf, width=width, color_system=None)
+        console.print(build_table(run, console.width))
+        text = buf.getvalue()
+        assert all(title in text for title in want), text
+        assert "good" in text and "ok" in text, text
+        assert ("not shown" in text) == (width < 100)
