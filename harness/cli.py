@@ -554,8 +554,12 @@ class _CandidateNotes:
 
         if c.status != "ok":
             _err(f"error: {c.error}")
-        elif NON_ASCII_WARNING in c.warnings:
+            return
+        if NON_ASCII_WARNING in c.warnings:
             self.non_ascii += 1
+        for warning in c.warnings:
+            if warning.startswith("id "):  # blank, or like another id: said as it comes
+                _err(f"warning: {c.path}: {warning}")
 
     def close(self) -> None:
         from harness.rouge import NON_ASCII_WARNING

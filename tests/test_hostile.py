@@ -1244,3 +1244,90 @@ def test_table_keeps_every_column_when_wide_enough(tmp_path: Path) -> None:
         assert all(title in text for title in want), text
         assert "good" in text and "ok" in text, text
         assert ("not shown" in text) == (width < 100)
+
+
+# ============================================================ 22. look-alike ids
+
+CAFE_NFC, CAFE_NFD = "caf\u00e9", "cafe\u0301"
+
+
+def test_lookalike_jsonl_ids_are_warned(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    ids = [CAFE_NFC, CAFE_NFD, "CAF\u00c9", "   ", "other", "a  b", "a b", "\u200b", "Other"]
+    lines = [json.dumps({"id": cid, "summary": GOOD}) for cid in ids]
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, report, err = score_fast(root, target="c.jsonl")
+    assert code == 0, err  # warnings, not errors: both are scored
+    warned = {c["id"]: c["warnings"] for c in report["candidates"]}
+    assert warned[CAFE_NFC] == [] and warned["other"] == [] and warned["a  b"] == []
+    for cid, first in ((CAFE_NFD, 1), ("CAF\u00c9", 1), ("a b", 6), ("Other", 5)):
+        assert warned[cid] == [
+            f"id {cid!a} looks like the id of line {first} "
+            "(differs only in case, Unicode form or spacing)"
+        ], warned
+    assert warned["   "] == warned["\u200b"] == [
+        "id is blank (only spaces or invisible characters)"
+    ]
+    lines = [line for line in err.splitlines() if line.startswith("harness: warning: c.jsonl:")]
+    assert len(lines) == 6, err
+    assert "harness: warning: c.jsonl:2: id 'cafe\\u0301' looks like" in lines[0]
+
+
+def test_lookalike_file_names_are_warned(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    for name in (CAFE_NFC, CAFE_NFD, "Good"):
+        (root / "c" / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    if len(list((root / "c").iterdir())) < 4:
+        pytest.skip("this file system folds case or Unicode forms")
+    code, report, err = score_fast(root)
+    assert code == 0, err
+    warned = {c["id"]: c["warnings"] for c in report["candidates"]}
+    assert sum(bool(w) for w in warned.values()) == 2, warned
+    assert any("looks like the id of c/" in w for ws in warned.values() for w in ws)
+
+
+def test_exact_duplicates_are_still_errors_far_apart(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    n = 3 * 4096 + 10  # past several flushes of the compact index
+    lines = [json.dumps({"id": f"id-{i}", "summary": "x"}) for i in range(n)]
+    lines.append(json.dumps({"id": "id-5", "summary": "x"}))
+    lines.append(json.dumps({"id": f"ID-{n - 1}", "summary": "x"}))
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from harness.loading import Candidate, LoadFailure, iter_jsonl, load_references
+
+    items = list(iter_jsonl(root / "c.jsonl", load_references(root / "references")))
+    failures = [i for i in items if isinstance(i, LoadFailure)]
+    assert [f.error.split(": ", 1)[1] for f in failures] == ["duplicate id 'id-5' (also line 6)"]
+    last = items[-1]
+    assert isinstance(last, Candidate)
+    assert last.warnings[-1].startswith(f"id 'ID-{n - 1}' looks like the id of line {n}")
+    assert sum(bool(i.warnings) for i in items if isinstance(i, Candidate)) == 1
+
+
+# ============================================================ 20. streaming memory: the id set
+
+
+def test_the_duplicate_id_check_holds_no_ids(tmp_path: Path) -> None:
+    """Reading 60,000 JSONL candidates keeps ~12 bytes per id for the duplicate check and
+    as much for look-alikes, not a set of strings and tuples (~200 bytes per candidate)."""
+    import tracemalloc
+
+    from harness.loading import iter_jsonl, load_references
+
+    root = project(tmp_path)
+    n = 60_000
+    with (root / "c.jsonl").open("w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"candidate-{i:08d}-with-a-longish-name", "summary": "x"}))
+            f.write("\n")
+    documents = load_references(root / "references")
+    count = 0
+    tracemalloc.start()
+    try:
+        for _ in iter_jsonl(root / "c.jsonl", documents):
+            count += 1
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == n
+    assert peak / n < 60, f"{peak / n:.0f} bytes per candidate"
