@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-SCHEMA = 1
+SCHEMA = 2  # 2: every row carries a checksum of its key, length and bytes
+NORM_TOLERANCE = 1e-2  # every encoder returns unit vectors (fp16 on a GPU: within 1e-3)
 
 
 def default_cache_dir() -> Path:
@@ -32,6 +33,19 @@ def default_cache_dir() -> Path:
 
 def text_key(model_key: str, text: str) -> str:
     return hashlib.sha256(f"{model_key}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def row_check(key: str, dim: int, data: bytes) -> bytes:
+    """The checksum stored beside a vector: a row whose bytes were zeroed, scribbled or
+    swapped with another row's no longer matches it."""
+    return hashlib.blake2b(f"{key}\x00{dim}\x00".encode() + data, digest_size=16).digest()
+
+
+def _unit(vec: np.ndarray) -> bool:
+    """Finite and of unit length: what every encoder returns (a zero row is not)."""
+    if not np.all(np.isfinite(vec)):
+        return False
+    return abs(float(np.linalg.norm(vec.astype(np.float64))) - 1.0) <= NORM_TOLERANCE
 
 
 class EmbeddingCache:
@@ -76,7 +90,8 @@ class EmbeddingCache:
                 db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(
-                "CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, dim INTEGER, data BLOB)"
+                "CREATE TABLE IF NOT EXISTS vec "
+                "(key TEXT PRIMARY KEY, dim INTEGER, data BLOB, checksum BLOB)"
             )
             db.execute("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT)")
             db.execute(
@@ -128,14 +143,20 @@ class EmbeddingCache:
             for start in range(0, len(items), 500):
                 chunk = items[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                rows = db.execute(f"SELECT key, dim, data FROM vec WHERE key IN ({marks})", chunk)
-                for key, dim, data in rows:
+                rows = db.execute(
+                    f"SELECT key, dim, data, checksum FROM vec WHERE key IN ({marks})", chunk
+                )
+                for key, dim, data, check in rows:
+                    if key not in keys or not isinstance(data, bytes) or not isinstance(dim, int):
+                        continue  # a damaged row is simply recomputed (and rewritten)
+                    if check != row_check(key, dim, data):
+                        continue  # zeroed, scribbled or swapped bytes
                     try:
                         vec = np.frombuffer(data, dtype=np.float32)
                     except (TypeError, ValueError):
-                        continue  # not a float32 blob: recomputed
-                    if vec.shape != (dim,) or not np.all(np.isfinite(vec)) or key not in keys:
-                        continue  # a damaged row is simply recomputed
+                        continue  # not a float32 blob
+                    if vec.shape != (dim,) or not _unit(vec):
+                        continue  # zeros, NaN, a wrong norm: never returned
                     out[keys[key]] = vec
         except sqlite3.DatabaseError as exc:
             self._recover(exc)
@@ -146,14 +167,19 @@ class EmbeddingCache:
         db = self._connect()
         if db is None or not vectors:
             return
-        rows = [
-            (text_key(model_key, t), int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
-            for t, v in vectors.items()
-        ]
+        rows = []
+        for t, v in vectors.items():
+            v = np.asarray(v, dtype=np.float32)
+            if v.ndim != 1 or not _unit(v):
+                continue  # would never be accepted back: not worth a row
+            key, data = text_key(model_key, t), v.tobytes()
+            rows.append((key, int(v.shape[0]), data, row_check(key, int(v.shape[0]), data)))
+        if not rows:
+            return
         try:
             with db:
                 db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?, ?)", rows)
+                db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?, ?, ?)", rows)
         except sqlite3.DatabaseError as exc:
             if _is_corrupt(exc):
                 self._rebuild()

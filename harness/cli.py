@@ -18,6 +18,7 @@ from harness import __version__
 from harness.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, HarnessError
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `| head -1`
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "junit", "github", "html")
 
@@ -51,6 +52,31 @@ def _quiet_broken_pipe() -> None:
     sys.exit(EXIT_BROKEN_PIPE)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled, `timeout`, `docker stop`): handled as Ctrl-C is."""
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """While a command runs, SIGTERM unwinds like Ctrl-C: temp files removed, workers
+    ended, one line, exit 143 (128 + SIGTERM)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
     """Map errors to exit codes: one line on stderr, a traceback only with --debug."""
 
@@ -58,12 +84,16 @@ def handle_errors(func: Callable[..., int | None]) -> Callable[..., None]:
     def wrapper(*args: Any, **kwargs: Any) -> None:
         debug = kwargs.get("debug", False)
         try:
-            code = func(*args, **kwargs)
+            with _sigterm_as_interrupt():
+                code = func(*args, **kwargs)
         except HarnessError as exc:
             if debug:
                 raise
             _err(f"error: {exc}")
             sys.exit(exc.exit_code)
+        except Terminated:
+            _err("terminated; no report was written")
+            sys.exit(EXIT_TERMINATED)
         except KeyboardInterrupt:
             _err("interrupted; no report was written")
             sys.exit(130)
@@ -142,7 +172,50 @@ def references_option(func: Callable) -> Callable:
     )(func)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _safe_streams() -> None:
+    """Never a UnicodeEncodeError on output under a non-UTF-8 locale (`LC_ALL=C`,
+    `PYTHONUTF8=0`): what goes to a pipe or file is UTF-8, as reports always are; a
+    terminal keeps its encoding and shows what it cannot as `\\x` escapes."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name, None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if stream is None or encoding in ("utf-8", "utf8") or not hasattr(stream, "reconfigure"):
+            continue
+        with contextlib.suppress(Exception):  # closed, detached: reported where it is used
+            if stream.isatty():
+                stream.reconfigure(errors="backslashreplace")
+            else:
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+class _Group(click.Group):
+    """click's group with usage errors in one line, like every other error:
+    `harness: error: No such option '--bogus'; try 'harness score --help'` (exit 2)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("standalone_mode", True) or len(args) > 3:
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        _safe_streams()
+        try:
+            rv = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+                exc.show()  # a bare `harness`: the help itself
+                sys.exit(exc.exit_code)
+            hint = f"; try '{exc.ctx.command_path} --help'" if exc.ctx is not None else ""
+            _err(f"error: {exc.format_message().rstrip('.')}{hint}")
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            _err(f"error: {exc.format_message()}")
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            _err("interrupted; no report was written")
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="harness")
 def main() -> None:
     """Score candidate summaries on ROUGE, embedding similarity and required facts."""
@@ -441,7 +514,7 @@ def score(
         from harness.output import build_table
 
         console = Console()
-        console.print(build_table(run))
+        console.print(build_table(run, console.width))
         console.print(run.signature, soft_wrap=True, style="dim")
         _print_verdicts(console, gate, comparison, gated)
     else:
@@ -481,8 +554,12 @@ class _CandidateNotes:
 
         if c.status != "ok":
             _err(f"error: {c.error}")
-        elif NON_ASCII_WARNING in c.warnings:
+            return
+        if NON_ASCII_WARNING in c.warnings:
             self.non_ascii += 1
+        for warning in c.warnings:
+            if warning.startswith("id "):  # blank, or like another id: said as it comes
+                _err(f"warning: {c.path}: {warning}")
 
     def close(self) -> None:
         from harness.rouge import NON_ASCII_WARNING
@@ -559,9 +636,13 @@ def _score_streaming(
             gate = acc.finish(summary.means) if acc is not None else None
             run = RunResult((), summary, scorer.signature(), scorer.settings())
             out.write(jsonl_tail(run, {"gate": gate_to_dict(gate)} if gate is not None else None))
+    except BaseException:
+        scorer.close(abort=True)  # no worker outlives Ctrl-C, SIGTERM or an error
+        raise
+    else:
+        scorer.close()
     finally:
         bar.close()
-        scorer.close()
         _print_notes(notes)
         report.close()
     if output is not None:

@@ -70,7 +70,8 @@ def find_config_file(cwd: Path) -> tuple[Path, tuple[str, ...]] | None:
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            raw = handle.read()
+        return tomllib.loads(raw.decode("utf-8-sig"))  # a BOM (Windows editors) is allowed
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML ({exc})", path) from None
     except UnicodeDecodeError as exc:

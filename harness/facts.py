@@ -350,7 +350,7 @@ def load_facts(path: Path, document: str) -> FactSet:
     except OSError as exc:
         raise ConfigError(f"cannot read facts file: {exc.strerror or exc}", path) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a BOM (Windows editors) is allowed
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError("facts file is not valid UTF-8", path, line) from None
@@ -544,6 +544,12 @@ def _expand(values, named: dict, fail) -> Phrases:
         if v.startswith("@"):
             raise fail(f"alias lists cannot nest ({v!r})")
         if not v.startswith("re:"):
+            if not re.search(r"[^\W_]", v.rstrip("*")):  # `*`, `.`, `-`: every word or nothing
+                raise fail(
+                    f"phrasing {v!r} has no letter or digit, so it would match every word "
+                    "or nothing; write at least one word (a trailing * matches any ending) "
+                    "or a re: phrasing"
+                )
             continue  # plain phrasings are escaped into a regex that is valid by construction
         try:
             src, _ = alias_regex(v)

@@ -15,15 +15,17 @@ candidate is scored against it; with several, folder candidates live in
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from harness.errors import ConfigError, InputError
 from harness.facts import FactSet, load_facts
-from harness.text import unix_newlines
+from harness.text import is_blank, unix_newlines
 
 TEXT_SUFFIXES = (".txt", ".md")
 ARTICLE_NAME = "article.txt"
@@ -73,6 +75,9 @@ def decode(data: bytes, path: Path | str) -> str:
     Binary data (NUL bytes) and invalid UTF-8 are errors: scoring mis-decoded text
     would silently give wrong numbers.
     """
+    wide = _wide_encoding(data)
+    if wide is not None:
+        raise InputError(f"{wide}, not UTF-8; re-encode the file as UTF-8", path)
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not text", path)
     try:
@@ -84,6 +89,29 @@ def decode(data: bytes, path: Path | str) -> str:
             path,
         ) from None
     return unix_newlines(text)
+
+
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian byte-order mark)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian byte-order mark)"),
+    (b"\xff\xfe", "UTF-16 (little-endian byte-order mark)"),
+    (b"\xfe\xff", "UTF-16 (big-endian byte-order mark)"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16/32 text (Windows editors, PowerShell's `>`): by its byte-order mark, or
+    without one, mostly-ASCII text with every other byte NUL. None for anything else."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, other, name in ((odd, even, "little"), (even, odd, "big")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+            return f"UTF-16 ({name}-endian, no byte-order mark)"
+    return None
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
@@ -116,12 +144,107 @@ def _printable(text: str) -> str:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+def _fs_utf8(text: str) -> str | None:
+    """A path as its UTF-8 name whatever the locale: under `LC_ALL=C` Python decodes
+    `café.txt` with surrogate escapes; its bytes are still valid UTF-8. None when the
+    bytes are not UTF-8 (a name to be renamed)."""
+    try:
+        return os.fsencode(text).decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return None
+
+
 def _is_utf8(text: str) -> bool:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
+
+
+class IdIndex:
+    """The ids seen so far, compactly: an 8-byte digest and a 4-byte-or-so location each,
+    in sorted numpy arrays (plus a small dict of the latest few thousand), never the
+    ids themselves. A streamed run of 1,000,000 candidates keeps 16 MB for its
+    duplicate and look-alike checks instead of ~240 MB of strings and tuples.
+
+    A digest is 64 bits of BLAKE2b: two different ids share one with a chance of about
+    n^2 / 2^65 (3e-8 for a million ids).
+    """
+
+    PENDING = 4096
+
+    def __init__(self) -> None:
+        self._pending: dict[int, int] = {}
+        self._keys = None  # numpy int64, sorted
+        self._values = None
+
+    @staticmethod
+    def digest(*parts: str) -> int:
+        h = hashlib.blake2b(digest_size=8)
+        for part in parts:
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\x00")
+        return int.from_bytes(h.digest(), "little", signed=True)
+
+    def get(self, key: int) -> int | None:
+        """The location stored with `key`, or None."""
+        found = self._pending.get(key)
+        if found is not None or self._keys is None:
+            return found
+        keys = self._keys
+        i = int(keys.searchsorted(key))
+        if i < len(keys) and keys[i] == key:
+            return int(self._values[i])
+        return None
+
+    def add(self, key: int, value: int) -> None:
+        self._pending[key] = value
+        size = 0 if self._keys is None else len(self._keys)
+        if len(self._pending) >= max(self.PENDING, size // 64):
+            self._flush()
+
+    def _flush(self) -> None:
+        import numpy as np
+
+        keys = np.fromiter(self._pending.keys(), np.int64, len(self._pending))
+        values = np.fromiter(self._pending.values(), np.int64, len(self._pending))
+        order = np.argsort(keys)
+        keys, values = keys[order], values[order]
+        if self._keys is None:
+            self._keys, self._values = keys, values
+        else:
+            at = np.searchsorted(self._keys, keys)
+            self._keys = np.insert(self._keys, at, keys)
+            self._values = np.insert(self._values, at, values)
+        self._pending = {}
+
+    def nbytes(self) -> int:
+        """Bytes held in the arrays (the pending dict is bounded by PENDING entries)."""
+        return 0 if self._keys is None else self._keys.nbytes + self._values.nbytes
+
+
+LOOKALIKE = "differs only in case, Unicode form or spacing"
+
+
+def _lookalike_form(cid: str) -> str:
+    """What an id looks like: NFKC, case-folded, NFC again, spaces collapsed."""
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", cid).casefold())
+    return " ".join(folded.split())
+
+
+def _id_warnings(cid: str, doc: str, where: int, alike: IdIndex, name_of) -> tuple[str, ...]:
+    """Warnings for an id people cannot tell apart: blank, or like an earlier one."""
+    out = []
+    if is_blank(cid):
+        out.append("id is blank (only spaces or invisible characters)")
+    key = IdIndex.digest(doc, _lookalike_form(cid))
+    first = alike.get(key)
+    if first is None:
+        alike.add(key, where)
+    else:
+        out.append(f"id {cid!a} looks like the id of {name_of(first)} ({LOOKALIKE})")
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- references
@@ -148,7 +271,7 @@ def load_document(folder: Path) -> Document:
             text = read_text(path)
         except InputError as exc:
             raise ConfigError(exc.detail, path) from None
-        if not text.strip():
+        if is_blank(text):
             raise ConfigError("reference summary is empty", path)
         refs.append(Reference(path.stem, path, text))
     if not refs:
@@ -262,7 +385,7 @@ def iter_folder(
     follow_outside: bool = False,
 ) -> Iterator[Candidate | LoadFailure]:
     single = next(iter(documents)) if len(documents) == 1 else None
-    seen: dict[tuple[str, str], str] = {}
+    seen, alike = IdIndex(), IdIndex()
     files = []
     unreadable = []
     for path, note, is_error in _walk(root, follow_outside):
@@ -279,13 +402,17 @@ def iter_folder(
         shown = _printable(str(path))
         cid = _candidate_id(rel) if rel.suffix.lower() in TEXT_SUFFIXES else rel.as_posix()
         yield LoadFailure(_printable(cid or "."), shown, doc, f"{shown}: {problem}")
-    for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
+    files.sort(key=lambda p: p.relative_to(root).as_posix())
+    names: list[str] = []  # shown names, by position, for "also PATH" and look-alikes
+    for index, path in enumerate(files):
         rel = path.relative_to(root)
-        cid = _candidate_id(rel)
-        if not _is_utf8(str(path)):
+        names.append(_printable(str(path)))
+        cid = _fs_utf8(_candidate_id(rel))
+        name = _fs_utf8(str(path))
+        if cid is None or name is None:
             shown = _printable(str(path))
             yield LoadFailure(
-                _printable(cid),
+                _printable(_candidate_id(rel)),
                 shown,
                 single,
                 f"{shown}: file name is not valid UTF-8; rename the file",
@@ -298,31 +425,33 @@ def iter_folder(
             if doc not in documents:
                 yield LoadFailure(
                     cid,
-                    str(path),
+                    name,
                     None,
-                    f"{path}: cannot tell its document: with several documents candidates "
+                    f"{name}: cannot tell its document: with several documents candidates "
                     f"live in <folder>/<document>/ (documents: {', '.join(documents)})",
                 )
                 continue
-        key = (doc, cid)
-        if key in seen:
+        key = IdIndex.digest(doc, cid)
+        first = seen.get(key)
+        if first is not None:
             yield LoadFailure(
-                cid, str(path), doc, f"{path}: duplicate candidate id {cid!r} (also {seen[key]})"
+                cid, name, doc, f"{name}: duplicate candidate id {cid!r} (also {names[first]})"
             )
             continue
-        seen[key] = str(path)
+        seen.add(key, index)
         try:
             text = read_text(path)
         except InputError as exc:
-            yield LoadFailure(cid, str(path), doc, str(exc))
+            yield LoadFailure(cid, name, doc, str(exc))
             continue
-        warnings = () if text.strip() else ("empty summary",)
-        yield Candidate(cid, str(path), doc, text, warnings)
+        warnings = ("empty summary",) if is_blank(text) else ()
+        warnings += _id_warnings(cid, doc, index, alike, names.__getitem__)
+        yield Candidate(cid, name, doc, text, warnings)
 
 
 def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate | LoadFailure]:
     single = next(iter(documents)) if len(documents) == 1 else None
-    seen: dict[tuple[str, str], int] = {}
+    seen, alike = IdIndex(), IdIndex()
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -353,19 +482,26 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
             except RecursionError:
                 yield LoadFailure(f"line-{number}", where, None, f"{where}: JSON nested too deeply")
                 continue
+            except ValueError:  # a whole number over Python's 4,300-digit conversion limit
+                yield LoadFailure(
+                    f"line-{number}", where, None, f"{where}: invalid JSON (a number too long)"
+                )
+                continue
             failure = _check_record(record, where, number, documents, single)
             if isinstance(failure, LoadFailure):
                 yield failure
                 continue
             cid, doc, summary = failure
-            key = (doc, cid)
-            if key in seen:
+            key = IdIndex.digest(doc, cid)
+            first = seen.get(key)
+            if first is not None:
                 yield LoadFailure(
-                    cid, where, doc, f"{where}: duplicate id {cid!r} (also line {seen[key]})"
+                    cid, where, doc, f"{where}: duplicate id {cid!r} (also line {first})"
                 )
                 continue
-            seen[key] = number
-            warnings = () if summary.strip() else ("empty summary",)
+            seen.add(key, number)
+            warnings = ("empty summary",) if is_blank(summary) else ()
+            warnings += _id_warnings(cid, doc, number, alike, "line {}".format)
             yield Candidate(cid, where, doc, unix_newlines(summary), warnings)
 
 
@@ -388,10 +524,21 @@ def _check_record(
 ) -> LoadFailure | tuple[str, str, str]:
     if not isinstance(record, dict):
         return LoadFailure(f"line-{number}", where, None, f"{where}: expected a JSON object")
-    cid = record.get("id")
-    cid = str(cid) if isinstance(cid, (str, int)) and not isinstance(cid, bool) else None
-    if not cid:
+    if "id" not in record or record["id"] in (None, ""):
         return LoadFailure(f"line-{number}", where, None, f'{where}: missing "id"')
+    cid = record["id"]
+    if not isinstance(cid, (str, int)) or isinstance(cid, bool):
+        if isinstance(cid, (bool, float)):
+            got = json.dumps(cid)  # true, 1.5
+        else:
+            got = "a list" if isinstance(cid, list) else "an object"
+        return LoadFailure(
+            f"line-{number}",
+            where,
+            None,
+            f'{where}: "id" must be a string or a whole number, not {got}',
+        )
+    cid = str(cid)
     if not _is_utf8(cid):
         return LoadFailure(
             _printable(cid), where, None, f'{where}: "id" has an unpaired surrogate escape'
@@ -448,7 +595,8 @@ def iter_folder_single(
     except InputError as exc:
         yield LoadFailure(path.stem, str(path), doc, str(exc))
         return
-    yield Candidate(path.stem, str(path), doc, text, () if text.strip() else ("empty summary",))
+    warnings = ("empty summary",) if is_blank(text) else ()
+    yield Candidate(path.stem, str(path), doc, text, warnings)
 
 
 @dataclass(frozen=True)

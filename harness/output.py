@@ -222,12 +222,48 @@ def render_markdown(run: RunResult, extra: dict[str, Any] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_table(run: RunResult):
+def _fit_columns(
+    run: RunResult, cols: list[tuple[str, str]], width: int | None
+) -> list[tuple[str, str]]:
+    """The columns that fit in `width` terminal cells: the candidate id and its status
+    always (folded when narrow), then the others in order while they fit whole."""
+    if width is None:
+        return cols
+    from rich.cells import cell_len
+
+    rows = [flat_row(c) for c in run.candidates]
+    summary = dict(zip([k for k, _ in cols], _summary_cells(run, cols), strict=True))
+
+    def need(key: str, title: str) -> int:
+        if key == "status":
+            texts = [_status_text(c) for c in run.candidates]
+        elif key == "checklist":
+            texts = [checklist(c) for c in run.candidates]
+        else:
+            texts = [printable(_fmt(r[key])) for r in rows]
+        return max(cell_len(t) for t in [title, summary[key], *texts]) + 3  # padding, border
+
+    sizes = {key: need(key, title) for key, title in cols}
+    used = 1 + min(sizes["id"], 14) + min(sizes["status"], 9)  # both shown, folded if need be
+    keep = {"id", "status"}
+    for key, _ in cols:
+        if key not in keep and used + sizes[key] <= width:
+            keep.add(key)
+            used += sizes[key]
+    return [(k, t) for k, t in cols if k in keep]
+
+
+def build_table(run: RunResult, width: int | None = None):
+    """The score table; with `width` (a narrow terminal) the columns that do not fit are
+    left out rather than squeezed to nothing: the id and the status always stay."""
     from rich.table import Table
     from rich.text import Text
 
-    cols = _columns(run)
-    table = Table(title=None, show_lines=False)
+    every = _columns(run)
+    cols = _fit_columns(run, every, width)
+    left_out = [title for key, title in every if (key, title) not in cols]
+    caption = f"not shown (too narrow): {', '.join(left_out)}" if left_out else None
+    table = Table(title=None, show_lines=False, caption=caption)
     for key, title in cols:
         justify = "left" if key in ("id", "checklist", "status", "document") else "right"
         table.add_column(title, justify=justify, no_wrap=key == "checklist", overflow="fold")

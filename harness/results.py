@@ -163,6 +163,8 @@ def iter_json_lines(text: str, path: Path) -> Iterator[tuple[int, Any]]:
             raise ConfigError(f"invalid JSON ({exc.msg})", path, number) from None
         except RecursionError:
             raise ConfigError("JSON nested too deeply", path, number) from None
+        except ValueError:  # a whole number over Python's 4,300-digit conversion limit
+            raise ConfigError("invalid JSON (a number too long)", path, number) from None
 
 
 def load_report(path: Path | str) -> dict[str, Any]:
@@ -186,6 +188,8 @@ def load_report(path: Path | str) -> dict[str, Any]:
             else:
                 candidates.append(obj)
         data = {**tail, "candidates": candidates}
+    except ValueError:  # a whole number over Python's 4,300-digit conversion limit
+        raise ConfigError("invalid JSON (a number too long)", path) from None
     if not isinstance(data, dict) or not isinstance(data.get("candidates"), list):
         raise ConfigError(
             'not a harness JSON report (expected an object with "candidates"; '

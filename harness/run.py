@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import signal
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,9 +222,15 @@ class Scorer:
         if self.config.workers > 1 and len(jobs) >= MIN_PARALLEL:
             pool = self._facts_pool()
             chunksize = max(1, len(jobs) // (self.config.workers * 4))
-            verdicts = list(
-                pool.map(_facts_job, [(c.document, c.text) for c in jobs], chunksize=chunksize)
-            )
+            # the workers are spawned while the jobs are submitted: with Ctrl-C and SIGTERM
+            # blocked then, they start with both blocked (the mask survives exec), so a
+            # signal to the process group is the parent's alone to handle, never a worker
+            # traceback; the parent ends them (close(abort=True))
+            with _interrupts_blocked():
+                results = pool.map(
+                    _facts_job, [(c.document, c.text) for c in jobs], chunksize=chunksize
+                )
+            verdicts = list(results)
         else:
             from harness.matcher import prefetch_parses
 
@@ -237,7 +248,7 @@ class Scorer:
                 self.config.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_facts_worker,
-                initargs=(factsets,),
+                initargs=(factsets, os.getpid()),
             )
         return self._pool
 
@@ -251,19 +262,69 @@ class Scorer:
         if chunk:
             yield from self.score_chunk(chunk)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Release the cache and the worker processes.
+
+        `abort` (Ctrl-C, SIGTERM, an error mid-run): the workers are killed and reaped
+        at once rather than left to finish their jobs, so no child outlives the run.
+        """
         if self._cache is not None:
             self._cache.close()
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if not abort:
+            pool.shutdown(cancel_futures=True)
+            return
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            with contextlib.suppress(Exception):
+                proc.kill()
+        for proc in procs:
+            with contextlib.suppress(Exception):
+                proc.join(10)
 
 
 MIN_PARALLEL = 64  # below this many candidates a process pool costs more than it saves
 _WORKER_FACTSETS: dict = {}
 
 
-def _init_facts_worker(factsets: dict) -> None:
+_SIGNALS = ("SIGINT", "SIGTERM")
+
+
+@contextlib.contextmanager
+def _interrupts_blocked() -> Iterator[None]:
+    """Block Ctrl-C and SIGTERM in this thread for the block; one that arrives meanwhile
+    is delivered when it ends (or at once to another thread: Python still sees it)."""
+    sigs = {getattr(signal, n) for n in _SIGNALS if hasattr(signal, n)}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _init_facts_worker(factsets: dict, parent: int | None = None) -> None:
+    """A facts worker: deaf to Ctrl-C and SIGTERM (the parent ends it), and gone with
+    its parent, even one killed outright (Linux: PR_SET_PDEATHSIG)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(
+            signal.SIG_BLOCK, {getattr(signal, n) for n in _SIGNALS if hasattr(signal, n)}
+        )
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    if parent is not None and os.getppid() != parent:  # the parent died before prctl
+        os._exit(1)
     _WORKER_FACTSETS.update(factsets)
 
 
@@ -381,6 +442,8 @@ def score(
     scorer = Scorer(dataset.documents, config, encoder, on_progress)
     try:
         results = tuple(scorer.iter_results(dataset.candidates))
-    finally:
-        scorer.close()
+    except BaseException:
+        scorer.close(abort=True)
+        raise
+    scorer.close()
     return RunResult(results, summarize(results), scorer.signature(), scorer.settings())

@@ -44,6 +44,15 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
 
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+
+
+def is_blank(text: str) -> bool:
+    """Nothing a reader could see: whitespace, zero-width characters (U+200B, U+FEFF, ...),
+    NUL and other control characters only. Such a summary is flagged `empty summary`."""
+    return all(c.isspace() or unicodedata.category(c) in _INVISIBLE for c in text)
+
+
 def unix_newlines(text: str) -> str:
     """CRLF and lone CR as LF: how every candidate text is read, so spans agree everywhere."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -128,7 +128,7 @@ def test_a_locked_cache_is_not_treated_as_corrupt(tmp_path: Path) -> None:
     notadb = sqlite3.DatabaseError("file is not a database")
     assert _is_corrupt(notadb)
 
-    holder = sqlite3.connect(tmp_path / "embeddings-v1.sqlite", isolation_level=None)
+    holder = sqlite3.connect(tmp_path / "embeddings-v2.sqlite", isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another run holds the write lock
     try:
         cache = EmbeddingCache(tmp_path)
@@ -140,7 +140,7 @@ def test_a_locked_cache_is_not_treated_as_corrupt(tmp_path: Path) -> None:
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert not (tmp_path / "embeddings-v1.sqlite.corrupt").exists()
+    assert not (tmp_path / "embeddings-v2.sqlite.corrupt").exists()
     assert len(EmbeddingCache(tmp_path).get_many("m", list(vectors))) == 5
 
 

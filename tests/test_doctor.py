@@ -94,7 +94,7 @@ def test_cache_checks(tmp_path: Path) -> None:
     ok = check_cache(tmp_path / "cache")
     assert ok.status == "ok" and "writable, 0 vectors cached" in ok.detail  # probe removed
 
-    (tmp_path / "cache" / "embeddings-v1.sqlite").write_bytes(b"junk" * 1000)
+    (tmp_path / "cache" / "embeddings-v2.sqlite").write_bytes(b"junk" * 1000)
     rebuilt = check_cache(tmp_path / "cache")
     assert rebuilt.status == "warn" and "corrupt; rebuilding" in rebuilt.detail
 

@@ -800,3 +800,534 @@ def test_calibrate_with_a_catastrophic_phrasing_is_exit_2(tmp_path: Path, monkey
     code, _, err = invoke(root, "calibrate", "l.jsonl")
     assert code == 2, err
     assert "re:(a|a)+$" in one_error_line(err)
+
+
+# ============================================================ 12. SIGTERM, workers, group signals
+
+SIGNAL_SELF = """
+import json, os, signal, sys
+import harness.cli, harness.run
+harness.run.CHUNK = 50
+harness.run.MIN_PARALLEL = 1
+calls = []
+def children():
+    me, out = str(os.getpid()), []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    if f.read().rsplit(")", 1)[1].split()[1] == me:
+                        out.append(int(entry))
+            except (OSError, IndexError):
+                pass
+    return out
+def progress(self, n):
+    calls.append(n)
+    if len(calls) == 2:  # mid-run: 100 candidates scored, the workers are up
+        with open("children.json", "w") as f:
+            json.dump(children(), f)
+        sig = getattr(signal, os.environ["SEND"])
+        if os.environ.get("GROUP"):
+            os.killpg(os.getpgid(0), sig)
+        else:
+            os.kill(os.getpid(), sig)
+if __name__ == "__main__":  # not in the spawned workers
+    harness.cli.Progress.__call__ = progress
+    sys.argv = ["harness"] + sys.argv[1:]
+    harness.cli.main()
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"  # a zombie has ended
+    except OSError:
+        return True
+
+
+def _wait_gone(pids: list[int]) -> list[int]:
+    """The pids still alive once they have had ample time to end (no timing is asserted)."""
+    import time
+
+    for _ in range(600):
+        left = [p for p in pids if not _gone(p)]
+        if not left:
+            return []
+        time.sleep(0.1)
+    return left
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+@pytest.mark.parametrize(
+    ("send", "group", "workers", "code", "message"),
+    [
+        ("SIGTERM", False, "1", 143, "terminated"),
+        ("SIGTERM", False, "2", 143, "terminated"),
+        ("SIGTERM", True, "2", 143, "terminated"),
+        ("SIGINT", True, "2", 130, "interrupted"),
+        ("SIGKILL", False, "2", -9, None),  # nothing to handle: the workers still go
+    ],
+)
+def test_sigterm_and_group_signals_leave_no_report_no_child_no_traceback(
+    tmp_path: Path, send: str, group: bool, workers: str, code: int, message: str
+) -> None:
+    from test_inputs import _many_candidates
+
+    root = project(tmp_path)
+    _many_candidates(root, 400)
+    (root / "signal_self.py").write_text(SIGNAL_SELF, encoding="utf-8")
+    (root / "report.json").write_text("previous report\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "signal_self.py", "score", "many.jsonl", "--metrics", "rouge,facts",
+         "--format", "json", "--workers", workers, "-o", "report.json"],
+        cwd=root, capture_output=True, text=True, timeout=300,
+        env={**env(root), "SEND": send, "GROUP": "1" if group else ""},
+        start_new_session=True,  # its own process group, so killpg reaches no one else
+    )  # fmt: skip
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+    assert proc.returncode == code, proc.stderr
+    if message is not None:
+        last = proc.stderr.strip().splitlines()[-1]
+        assert last == f"harness: {message}; no report was written"
+        assert [p.name for p in root.iterdir() if p.name.startswith(".report.json")] == []
+    assert (root / "report.json").read_text(encoding="utf-8") == "previous report\n"
+    children = json.loads((root / "children.json").read_text(encoding="utf-8"))
+    if workers != "1":
+        assert len(children) >= 2  # the workers (and multiprocessing's resource tracker)
+    assert _wait_gone(children) == []
+
+
+# ============================================================ 24. plain phrasings `*` and `.`
+
+
+@pytest.mark.parametrize("phrasings", ['"*"', '"."', '"park", "*"', '" . "', '"-"', '"**"'])
+def test_plain_phrasing_without_a_letter_is_rejected(tmp_path: Path, phrasings: str) -> None:
+    root = project(tmp_path, facts=_facts_with(phrasings))
+    (root / "c" / "good.txt").write_text(GOOD, encoding="utf-8")
+    code, _, err = score_fast(root)
+    assert code == 2, err
+    line = one_error_line(err)
+    assert "references/park/facts.toml:4:" in line and "no letter or digit" in line, line
+    code, _, err = invoke(root, "facts")
+    assert code == 2 and "no letter or digit" in one_error_line(err), err
+
+
+def test_plain_phrasing_via_an_alias_list_is_rejected_too(tmp_path: Path) -> None:
+    facts = '[aliases]\nany = ["*"]\n\n' + _facts_with('"@any"')
+    root = project(tmp_path, facts=facts)
+    code, _, err = invoke(root, "facts")
+    assert code == 2 and "'*' has no letter or digit" in one_error_line(err), err
+
+
+def test_phrasings_with_a_letter_or_digit_still_load(tmp_path: Path) -> None:
+    root = project(tmp_path, facts=_facts_with('"park*", "U.S.", "2", "re:."'))
+    code, _, err = invoke(root, "facts")
+    assert code == 0, err
+
+
+# ============================================================ 21. cache rows: zeros, wrong norm
+
+
+def _cached_rows(folder: Path) -> list[tuple[str, int, bytes]]:
+    import sqlite3
+
+    from harness.cache import EmbeddingCache
+
+    db = sqlite3.connect(EmbeddingCache(folder).path)
+    try:
+        return db.execute("SELECT key, dim, data FROM vec").fetchall()
+    finally:
+        db.close()
+
+
+def _rewrite_rows(folder: Path, new_data) -> None:
+    """Replace every row's vector bytes with new_data(old bytes, dim); checksums untouched."""
+    import sqlite3
+
+    from harness.cache import EmbeddingCache
+
+    db = sqlite3.connect(EmbeddingCache(folder).path)
+    for key, dim, data in db.execute("SELECT key, dim, data FROM vec").fetchall():
+        db.execute("UPDATE vec SET data = ? WHERE key = ?", (new_data(data, dim), key))
+    db.commit()
+    db.close()
+
+
+def test_cache_rows_filled_with_zeros_are_recomputed(tmp_path: Path) -> None:
+    from conftest import FakeEncoder, make_refs
+
+    import harness
+    from harness.loading import load_dataset
+
+    refs = make_refs(tmp_path)
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "good.txt").write_text(GOOD, encoding="utf-8")
+    config = harness.RunConfig(metrics=("embedding",), cache_dir=tmp_path / "cache")
+    dataset = load_dataset(tmp_path / "c", references=refs)
+    first = harness.score(dataset, config, encoder=FakeEncoder()).candidates[0].embedding
+    assert first.max > 0.1
+    _rewrite_rows(tmp_path / "cache", lambda data, dim: bytes(4 * dim))  # zeros, right length
+    encoder = FakeEncoder()
+    again = harness.score(dataset, config, encoder=encoder).candidates[0].embedding
+    assert again == first  # never 0.0 from a zeroed row
+    assert sum(len(c) for c in encoder.calls) == 4  # the candidate, the article, two references
+    third = FakeEncoder()  # the recomputed rows were written back, whole
+    assert harness.score(dataset, config, encoder=third).candidates[0].embedding == first
+    assert third.calls == []
+
+
+@pytest.mark.parametrize("how", ["zeros", "doubled", "halved", "scribbled"])
+def test_cache_never_returns_a_row_of_zeros_or_the_wrong_norm(tmp_path: Path, how: str) -> None:
+    import numpy as np
+
+    from harness.cache import EmbeddingCache
+
+    v = np.ones(16, dtype=np.float32) / 4.0  # unit length
+    cache = EmbeddingCache(tmp_path)
+    cache.put_many("m", {"a text": v, "b text": -v})
+    cache.close()
+    change = {
+        "zeros": lambda d, n: bytes(4 * n),
+        "doubled": lambda d, n: (np.frombuffer(d, dtype=np.float32) * 2).tobytes(),
+        "halved": lambda d, n: (np.frombuffer(d, dtype=np.float32) / 2).tobytes(),
+        "scribbled": lambda d, n: d[:8] + b"\x00\x00\x80\x3f" + d[12:],  # one float set to 1.0
+    }[how]
+    _rewrite_rows(tmp_path, change)
+    assert EmbeddingCache(tmp_path).get_many("m", ["a text", "b text"]) == {}
+
+
+def test_cache_checks_norm_even_when_the_checksum_matches(tmp_path: Path) -> None:
+    import sqlite3
+
+    import numpy as np
+
+    from harness.cache import EmbeddingCache, row_check, text_key
+
+    cache = EmbeddingCache(tmp_path)
+    cache.put_many("m", {"a text": np.ones(4, dtype=np.float32) / 2})
+    cache.close()
+    key, zeros = text_key("m", "a text"), bytes(16)
+    db = sqlite3.connect(cache.path)  # a zero row written whole (a bug, not damage)
+    db.execute("UPDATE vec SET data = ?, checksum = ? WHERE key = ?",
+               (zeros, row_check(key, 4, zeros), key))  # fmt: skip
+    db.commit()
+    db.close()
+    assert EmbeddingCache(tmp_path).get_many("m", ["a text"]) == {}
+    assert _cached_rows(tmp_path)  # the row is still there, to be rewritten by the next run
+
+
+# ============================================================ 23. diagnostics
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ("The council approved a park.".encode("utf-16"), "UTF-16 (little-endian byte-order"),
+        ("The council approved a park.".encode("utf-16-be"), "UTF-16 (big-endian, no byte"),
+        ("The council approved a park.".encode("utf-16-le"), "UTF-16 (little-endian, no byte"),
+        ("The council approved a park.".encode("utf-32"), "UTF-32"),
+    ],
+)
+def test_utf16_input_is_named_not_called_binary(tmp_path: Path, data: bytes, says: str) -> None:
+    root = good_project(tmp_path)
+    (root / "c" / "wide.txt").write_bytes(data)
+    code, report, err = score_fast(root)
+    assert code == 1, err
+    message = by_id(report)["wide"]["error"]
+    assert says in message and "re-encode the file as UTF-8" in message, message
+    assert "binary" not in message
+
+
+def test_binary_file_is_still_binary(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "c" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(256))
+    code, report, err = score_fast(root)
+    assert code == 1 and "binary file" in by_id(report)["image"]["error"], err
+
+
+def test_bom_in_toml_files_is_accepted(tmp_path: Path) -> None:
+    from test_inputs import FACTS
+
+    root = project(tmp_path, facts=None)
+    (root / "references" / "park" / "facts.toml").write_bytes(b"\xef\xbb\xbf" + FACTS.encode())
+    (root / "harness.toml").write_bytes(b"\xef\xbb\xbf[gate]\ncoverage = 1.0\n")
+    (root / "c" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (root / "c" / "short.txt").write_text("A park.", encoding="utf-8")
+    code, report, err = score_fast(root)
+    assert code == 1, err  # the gate from harness.toml ran and failed `short`
+    assert by_id(report)["good"]["facts"]["present"] == 2
+    assert {f["candidate"] for f in report["gate"]["failures"]} == {"short"}
+
+
+@pytest.mark.parametrize(
+    "summary", ["\u200b\u200b", "\x00", "\x00\x00 \x00", "\ufeff\u2060\u200d", "\u200b \n\t"]
+)
+def test_invisible_only_summary_gets_the_empty_warning(tmp_path: Path, summary: str) -> None:
+    root = project(tmp_path)
+    (root / "c.jsonl").write_text(json.dumps({"id": "e", "summary": summary}) + "\n")
+    code, report, err = score_fast(root, target="c.jsonl")
+    assert code == 0, err
+    assert by_id(report)["e"]["warnings"] == ["empty summary"]
+
+
+def test_zero_width_only_file_gets_the_empty_warning(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "c" / "zw.txt").write_text("\u200b\u200b\n", encoding="utf-8")
+    code, report, err = score_fast(root)
+    assert code == 0, err
+    assert by_id(report)["zw"]["warnings"] == ["empty summary"]
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("true", '"id" must be a string or a whole number, not true'),
+        ("1.5", '"id" must be a string or a whole number, not 1.5'),
+        ("[1]", '"id" must be a string or a whole number, not a list'),
+        ("null", 'missing "id"'),
+        ("1" + "0" * 5000, "invalid JSON (a number too long)"),
+    ],
+)
+def test_jsonl_id_of_the_wrong_type_says_so(tmp_path: Path, value: str, says: str) -> None:
+    root = project(tmp_path)
+    lines = ['{"id": ' + value + ', "summary": "x"}', json.dumps({"id": "g", "summary": GOOD})]
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, report, err = score_fast(root, target="c.jsonl")
+    assert code == 1, err
+    assert error_lines(err) == [f"harness: error: c.jsonl:1: {says}"], err
+    assert by_id(report)["g"]["status"] == "ok"
+
+
+def test_a_report_with_a_number_too_long_is_exit_2(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    (root / "r.json").write_text('{"candidates": [], "x": 1' + "0" * 5000 + "}")
+    code, _, err = invoke(root, "report", "r.json", "-o", "r.html")
+    assert code == 2 and "a number too long" in one_error_line(err), err
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["score", "--bogus"], "No such option '--bogus'"),
+        (["score"], "Missing argument 'PATH'"),
+        (["nope"], "No such command 'nope'"),
+        (["compare", "a", "b", "--seed", "x"], "Invalid value for '--seed'"),
+        (["explain"], "give a CANDIDATE"),
+    ],
+)
+def test_usage_errors_are_one_line(tmp_path: Path, args: list[str], says: str) -> None:
+    proc = run_cli(good_project(tmp_path), *args)
+    assert proc.returncode == 2, proc.stderr
+    line = one_error_line(proc.stderr)
+    assert says in line and "--help'" in line, line
+
+
+# ============================================================ 18. a non-UTF-8 locale
+
+C_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+
+
+def _c_locale_env(root: Path) -> dict[str, str]:
+    base = {k: v for k, v in env(root).items() if not k.startswith("LC_")}
+    return {**base, **C_LOCALE, "COLUMNS": "160"}
+
+
+def _on_a_terminal(root: Path, *args: str, **extra: str) -> tuple[int, str, str]:
+    """`harness ARGS` with stdout on a pseudo-terminal under LC_ALL=C: (exit, stdout, stderr)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "harness.cli", *args], cwd=root, stdin=follower, stdout=follower,
+        stderr=subprocess.PIPE, env={**_c_locale_env(root), **extra},
+    )  # fmt: skip
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 1 << 16)
+        except OSError:  # the terminal closed: the command has exited
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    return proc.wait(timeout=300), out.decode("utf-8", "replace"), err
+
+
+CAFE_FACTS = (
+    '[[fact]]\nid = "cafe"\nstatement = "The caf\u00e9 opened \u2014 at last."\n'
+    'slots = { what = ["caf\u00e9", "park"] }\n'
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX locales")
+def test_c_locale_reads_utf8_file_names_and_writes_utf8_reports(tmp_path: Path) -> None:
+    root = project(tmp_path, facts=CAFE_FACTS)
+    (root / "c" / "caf\u00e9.txt").write_text(GOOD, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "harness.cli", "score", "c", "--metrics", "rouge,facts",
+         "--no-progress", "--format", "json"],
+        cwd=root, capture_output=True, env=_c_locale_env(root), timeout=300,
+    )  # fmt: skip
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    cand = json.loads(proc.stdout.decode("utf-8"))["candidates"][0]
+    assert cand["id"] == "caf\u00e9" and cand["status"] == "ok", cand
+    assert cand["path"] == "c/caf\u00e9.txt"
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_c_locale_on_a_terminal_never_fails_to_print(tmp_path: Path) -> None:
+    root = project(tmp_path, facts=CAFE_FACTS)
+    (root / "c" / "caf\u00e9.txt").write_text(GOOD, encoding="utf-8")
+    code, out, err = _on_a_terminal(root, "score", "c", "--metrics", "rouge,facts",
+                                    "--no-progress", "--save-baseline", "a.json")  # fmt: skip
+    assert code == 0 and "internal error" not in err and "Traceback" not in err, err
+    assert "caf" in out and "1/1" in out  # scored, its one fact present
+    code, out, err = _on_a_terminal(root, "facts")
+    assert code == 0 and "internal error" not in err, err
+    assert "opened" in out
+    code, out, err = _on_a_terminal(root, "compare", "a.json", "a.json")
+    assert code == 0 and "internal error" not in err, err
+    code, _, err = _on_a_terminal(root, "score", "c", "--bogus")
+    assert code == 2 and "internal error" not in err, err
+
+
+# ============================================================ 19. a narrow terminal
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("columns", ["20", "30"])
+def test_narrow_terminal_still_shows_ids_and_status(tmp_path: Path, columns: str) -> None:
+    root = good_project(tmp_path)
+    (root / "c" / "short.txt").write_text("A park.", encoding="utf-8")
+    (root / "c" / "bad.txt").write_bytes(b"caf\xe9")
+    code, out, err = _on_a_terminal(
+        root, "score", "c", "--metrics", "rouge,facts", "--no-progress", "--no-gate",
+        COLUMNS=columns, LC_ALL="C.UTF-8", LANG="C.UTF-8",
+    )  # fmt: skip
+    assert code == 1, err
+    import re
+
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()  # bold stays under NO_COLOR
+    assert max(len(line) for line in lines[:12]) <= int(columns), out
+    for cid in ("bad", "good", "short"):
+        assert any(cid in line for line in lines), out
+    assert sum("ok" in line for line in lines) >= 2 and any("error" in line for line in lines)
+    assert "not shown" in out  # says what it left out
+
+
+def test_table_keeps_every_column_when_wide_enough(tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    import harness
+    from harness.loading import load_dataset
+    from harness.output import build_table
+
+    root = good_project(tmp_path)
+    run = harness.score(
+        load_dataset(root / "c", references=root / "references"),
+        harness.RunConfig(metrics=("rouge", "facts")),
+    )
+    for width, want in ((200, ["candidate", "R1", "RLsum", "facts", "status"]),
+                        (24, ["candidate", "status"])):  # fmt: skip
+        buf = io.StringIO()
+        console = Console(file=buf, width=width, color_system=None)
+        console.print(build_table(run, console.width))
+        text = buf.getvalue()
+        assert all(title in text for title in want), text
+        assert "good" in text and "ok" in text, text
+        assert ("not shown" in text) == (width < 100)
+
+
+# ============================================================ 22. look-alike ids
+
+CAFE_NFC, CAFE_NFD = "caf\u00e9", "cafe\u0301"
+
+
+def test_lookalike_jsonl_ids_are_warned(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    ids = [CAFE_NFC, CAFE_NFD, "CAF\u00c9", "   ", "other", "a  b", "a b", "\u200b", "Other"]
+    lines = [json.dumps({"id": cid, "summary": GOOD}) for cid in ids]
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, report, err = score_fast(root, target="c.jsonl")
+    assert code == 0, err  # warnings, not errors: both are scored
+    warned = {c["id"]: c["warnings"] for c in report["candidates"]}
+    assert warned[CAFE_NFC] == [] and warned["other"] == [] and warned["a  b"] == []
+    for cid, first in ((CAFE_NFD, 1), ("CAF\u00c9", 1), ("a b", 6), ("Other", 5)):
+        assert warned[cid] == [
+            f"id {cid!a} looks like the id of line {first} "
+            "(differs only in case, Unicode form or spacing)"
+        ], warned
+    assert warned["   "] == warned["\u200b"] == [
+        "id is blank (only spaces or invisible characters)"
+    ]
+    lines = [line for line in err.splitlines() if line.startswith("harness: warning: c.jsonl:")]
+    assert len(lines) == 6, err
+    assert "harness: warning: c.jsonl:2: id 'cafe\\u0301' looks like" in lines[0]
+
+
+def test_lookalike_file_names_are_warned(tmp_path: Path) -> None:
+    root = good_project(tmp_path)
+    for name in (CAFE_NFC, CAFE_NFD, "Good"):
+        (root / "c" / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    if len(list((root / "c").iterdir())) < 4:
+        pytest.skip("this file system folds case or Unicode forms")
+    code, report, err = score_fast(root)
+    assert code == 0, err
+    warned = {c["id"]: c["warnings"] for c in report["candidates"]}
+    assert sum(bool(w) for w in warned.values()) == 2, warned
+    assert any("looks like the id of c/" in w for ws in warned.values() for w in ws)
+
+
+def test_exact_duplicates_are_still_errors_far_apart(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    n = 3 * 4096 + 10  # past several flushes of the compact index
+    lines = [json.dumps({"id": f"id-{i}", "summary": "x"}) for i in range(n)]
+    lines.append(json.dumps({"id": "id-5", "summary": "x"}))
+    lines.append(json.dumps({"id": f"ID-{n - 1}", "summary": "x"}))
+    (root / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from harness.loading import Candidate, LoadFailure, iter_jsonl, load_references
+
+    items = list(iter_jsonl(root / "c.jsonl", load_references(root / "references")))
+    failures = [i for i in items if isinstance(i, LoadFailure)]
+    assert [f.error.split(": ", 1)[1] for f in failures] == ["duplicate id 'id-5' (also line 6)"]
+    last = items[-1]
+    assert isinstance(last, Candidate)
+    assert last.warnings[-1].startswith(f"id 'ID-{n - 1}' looks like the id of line {n}")
+    assert sum(bool(i.warnings) for i in items if isinstance(i, Candidate)) == 1
+
+
+# ============================================================ 20. streaming memory: the id set
+
+
+def test_the_duplicate_id_check_holds_no_ids(tmp_path: Path) -> None:
+    """Reading 60,000 JSONL candidates keeps ~12 bytes per id for the duplicate check and
+    as much for look-alikes, not a set of strings and tuples (~200 bytes per candidate)."""
+    import tracemalloc
+
+    from harness.loading import iter_jsonl, load_references
+
+    root = project(tmp_path)
+    n = 60_000
+    with (root / "c.jsonl").open("w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"candidate-{i:08d}-with-a-longish-name", "summary": "x"}))
+            f.write("\n")
+    documents = load_references(root / "references")
+    count = 0
+    tracemalloc.start()
+    try:
+        for _ in iter_jsonl(root / "c.jsonl", documents):
+            count += 1
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == n
+    assert peak / n < 60, f"{peak / n:.0f} bytes per candidate"
