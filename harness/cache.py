@@ -174,16 +174,18 @@ class EmbeddingCache:
                 continue  # would never be accepted back: not worth a row
             key, data = text_key(model_key, t), v.tobytes()
             rows.append((key, int(v.shape[0]), data, row_check(key, int(v.shape[0]), data)))
-        if not rows:
-            return
+        if rows:
+            self._write(db, "INSERT OR REPLACE INTO vec VALUES (?, ?, ?, ?)", rows)
+
+    def _write(self, db: sqlite3.Connection, sql: str, rows: list) -> None:
         try:
             with db:
                 db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?, ?, ?)", rows)
+                db.executemany(sql, rows)
         except sqlite3.DatabaseError as exc:
             if _is_corrupt(exc):
                 self._rebuild()
-            else:  # locked past the timeout, disk full: the vectors are simply not cached
+            else:  # locked past the timeout, disk full: the rows are simply not cached
                 print(f"harness: warning: cache write skipped ({exc})", file=sys.stderr)
 
     def get_json_many(self, keys: Iterable[str]) -> dict[str, object]:
@@ -218,15 +220,7 @@ class EmbeddingCache:
         if db is None or not values:
             return
         rows = [(k, json.dumps(v, separators=(",", ":"))) for k, v in values.items()]
-        try:
-            with db:
-                db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO kv VALUES (?, ?)", rows)
-        except sqlite3.DatabaseError as exc:
-            if _is_corrupt(exc):
-                self._rebuild()
-            else:
-                print(f"harness: warning: cache write skipped ({exc})", file=sys.stderr)
+        self._write(db, "INSERT OR REPLACE INTO kv VALUES (?, ?)", rows)
 
     def close(self) -> None:
         if self._db is not None:

@@ -161,6 +161,17 @@ def model_options(func: Callable) -> Callable:
     )(func)
 
 
+def seed_option(func: Callable) -> Callable:
+    """`--seed`: the bootstrap's seed (score --baseline, compare)."""
+    return click.option(
+        "--seed",
+        type=click.IntRange(0, 2**63 - 1),
+        default=0,
+        show_default=True,
+        help="Bootstrap seed.",
+    )(func)
+
+
 def references_option(func: Callable) -> Callable:
     return click.option(
         "--references",
@@ -372,13 +383,7 @@ class Progress:
     show_default=True,
     help="Bootstrap resamples for --baseline.",
 )
-@click.option(
-    "--seed",
-    type=click.IntRange(0, 2**63 - 1),
-    default=0,
-    show_default=True,
-    help="Bootstrap seed.",
-)
+@seed_option
 @click.option(
     "--follow-symlinks-outside",
     is_flag=True,
@@ -754,13 +759,7 @@ def _gated(gate_config: Any) -> list[str] | None:
     show_default=True,
     help="Bootstrap resamples.",
 )
-@click.option(
-    "--seed",
-    type=click.IntRange(0, 2**63 - 1),
-    default=0,
-    show_default=True,
-    help="Bootstrap seed.",
-)
+@seed_option
 @click.option(
     "--format",
     "fmt",
