@@ -305,11 +305,14 @@ def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:
         a = a.strip()
         first = a[0].lower() if a[:1].isalpha() and not a.startswith("re:") else ""
         groups.setdefault((prefix, first), []).append(body)
+    # with raw phrasings, alternatives reset group numbers ("(?|...)", the regex package):
+    # each phrasing's "\1" means its own first group, as when it stands alone
+    alt = "(?|" if any(a.strip().startswith("re:") for a in aliases) else "(?:"
     parts = []
     for (prefix, first), bodies in groups.items():
         guard = f"(?=[{first}{first.upper()}])" if first else ""
-        parts.append(f"{prefix}{guard}(?:{'|'.join(bodies)})")
-    return compile_phrasings(f"(?i:{'|'.join(parts)})", aliases)
+        parts.append(f"{prefix}{guard}{alt}{'|'.join(bodies)})")
+    return compile_phrasings(f"(?i:{alt}{'|'.join(parts)}))", aliases)
 
 
 # ---------------------------------------------------------------- loading

@@ -1265,9 +1265,9 @@ def test_lookalike_jsonl_ids_are_warned(tmp_path: Path) -> None:
             f"id {cid!a} looks like the id of line {first} "
             "(differs only in case, Unicode form or spacing)"
         ], warned
-    assert warned["   "] == warned["\u200b"] == [
-        "id is blank (only spaces or invisible characters)"
-    ]
+    assert (
+        warned["   "] == warned["\u200b"] == ["id is blank (only spaces or invisible characters)"]
+    )
     lines = [line for line in err.splitlines() if line.startswith("harness: warning: c.jsonl:")]
     assert len(lines) == 6, err
     assert "harness: warning: c.jsonl:2: id 'cafe\\u0301' looks like" in lines[0]
@@ -1331,3 +1331,23 @@ def test_the_duplicate_id_check_holds_no_ids(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == n
     assert peak / n < 60, f"{peak / n:.0f} bytes per candidate"
+
+
+def test_back_references_stay_inside_their_own_re_phrasing() -> None:
+    """Issue 15, item 14: re: phrasings of one slot are joined into one pattern; a "\\1" in
+    the second phrasing must still mean that phrasing's own first group."""
+    import tomllib
+
+    from harness.facts import parse_facts
+    from harness.matcher import check_facts
+
+    def verdict(slots: str, text: str) -> str:
+        data = tomllib.loads(f'[[fact]]\nid = "f"\nstatement = "s"\nslots = {{ a = {slots} }}\n')
+        return check_facts(text, parse_facts(data, "d")).results[0].verdict
+
+    alone = '["re:(yy)q\\\\1"]'
+    joined = '["re:(zz)\\\\1", "re:(yy)q\\\\1"]'
+    assert verdict(alone, "yyqyy here") == "present"
+    assert verdict(joined, "yyqyy here") == "present"
+    assert verdict(joined, "zzzz here") == "present"
+    assert verdict(joined, "yyqzz here") == "absent"
