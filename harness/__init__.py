@@ -7,7 +7,9 @@ The library API, importable from the package (loaded lazily, so `harness --help`
     dataset = harness.load_dataset("candidates", references="references")
     run = harness.score(dataset, harness.RunConfig(metrics=("rouge", "facts")))
     run.candidates[0].rouge.best["rougeL"].fmeasure
-    harness.check_facts("No U.S. troops will join.", dataset.documents["hegseth-nato"].facts)
+    facts = dataset.documents["hegseth-nato"].facts
+    harness.check_facts("No U.S. troops will join.", facts)
+    harness.explain_fact("No U.S. troops will join.", facts.get("no-us-troops")).reason
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ _EXPORTS = {
     "Scorer": "harness.run",
     "score": "harness.run",
     "check_facts": "harness.matcher",
+    "explain_fact": "harness.matcher",
     "load_facts": "harness.facts",
     "run_to_dict": "harness.results",
     "load_report": "harness.results",
