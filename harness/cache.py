@@ -24,6 +24,17 @@ SCHEMA = 2  # 2: every row carries a checksum of its key, length and bytes
 NORM_TOLERANCE = 1e-2  # every encoder returns unit vectors (fp16 on a GPU: within 1e-3)
 
 
+DEFAULT_MAX_ROWS = 2_000_000  # per family: ~3 GB of 384-dim vectors at the most
+
+
+def max_rows() -> int:
+    """How many entries each family keeps (`$HARNESS_CACHE_MAX_ROWS`); the oldest go first."""
+    try:
+        return max(1, int(os.environ.get("HARNESS_CACHE_MAX_ROWS", DEFAULT_MAX_ROWS)))
+    except ValueError:
+        return DEFAULT_MAX_ROWS
+
+
 def default_cache_dir() -> Path:
     if env := os.environ.get("HARNESS_CACHE_DIR"):
         return Path(env)
@@ -178,15 +189,56 @@ class EmbeddingCache:
             self._write(db, "INSERT OR REPLACE INTO vec VALUES (?, ?, ?, ?)", rows)
 
     def _write(self, db: sqlite3.Connection, sql: str, rows: list) -> None:
+        table = "vec" if " vec " in sql else "kv"
         try:
             with db:
                 db.execute("BEGIN IMMEDIATE")
                 db.executemany(sql, rows)
+                # bounded: past the limit the oldest rows (lowest rowid) make room
+                lo, hi = db.execute(f"SELECT min(rowid), max(rowid) FROM {table}").fetchone()
+                limit = max_rows()
+                if hi is not None and hi - lo + 1 > limit:
+                    db.execute(f"DELETE FROM {table} WHERE rowid <= ?", (hi - limit,))
         except sqlite3.DatabaseError as exc:
             if _is_corrupt(exc):
                 self._rebuild()
             else:  # locked past the timeout, disk full: the rows are simply not cached
                 print(f"harness: warning: cache write skipped ({exc})", file=sys.stderr)
+
+    def info(self) -> dict[str, object]:
+        """Where the cache is, its size, and its entries per family."""
+        out: dict[str, object] = {"path": str(self.path), "exists": self.path.exists()}
+        size = 0
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                size += os.path.getsize(f"{self.path}{suffix}")
+        out["bytes"] = size
+        out["max_rows_per_family"] = max_rows()
+        db = self._connect() if self.path.exists() else None
+        counts = {"embeddings": 0, "facts": 0}
+        if db is not None:
+            try:
+                counts["embeddings"] = db.execute("SELECT count(*) FROM vec").fetchone()[0]
+                counts["facts"] = db.execute("SELECT count(*) FROM kv").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                self._recover(exc)
+        out["entries"] = counts
+        return out
+
+    def clear(self, family: str = "all") -> dict[str, int]:
+        """Delete the entries of one family ("embeddings", "facts") or all; how many."""
+        db = self._connect()
+        gone = {"embeddings": 0, "facts": 0}
+        if db is None:
+            return gone
+        tables = {"embeddings": "vec", "facts": "kv"}
+        for fam, table in tables.items():
+            if family in ("all", fam):
+                with db:
+                    db.execute("BEGIN IMMEDIATE")
+                    gone[fam] = db.execute(f"DELETE FROM {table}").rowcount
+        db.execute("VACUUM")
+        return gone
 
     def get_json_many(self, keys: Iterable[str]) -> dict[str, object]:
         """Stored JSON values by key (fact verdicts); unreadable rows are simply missing."""

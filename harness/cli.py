@@ -1156,6 +1156,74 @@ def explain(
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- cache
+
+
+@main.group()
+def cache() -> None:
+    """Show or clear the cache of embeddings and fact verdicts."""
+
+
+def _cache_dir_option(func: Callable) -> Callable:
+    return click.option(
+        "--cache-dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Cache folder (default ~/.cache/harness or $HARNESS_CACHE_DIR).",
+    )(func)
+
+
+@cache.command("info")
+@_cache_dir_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@debug_option
+@handle_errors
+def cache_info(cache_dir: Path | None, fmt: str, debug: bool) -> int:
+    """Where the cache is, its size, and its entries per family."""
+    from harness.cache import EmbeddingCache
+    from harness.output import dumps
+
+    store = EmbeddingCache(cache_dir)
+    info = store.info()
+    store.close()
+    if fmt == "json":
+        click.echo(dumps(info))
+        return EXIT_OK
+    entries = info["entries"]
+    click.echo(f"cache: {info['path']}{'' if info['exists'] else ' (not created yet)'}")
+    click.echo(f"size: {int(info['bytes']) / 1e6:.1f} MB")  # type: ignore[call-overload]
+    for family, n in entries.items():  # type: ignore[union-attr]
+        click.echo(f"{family}: {n} entries (at most {info['max_rows_per_family']})")
+    return EXIT_OK
+
+
+@cache.command("clear")
+@_cache_dir_option
+@click.option(
+    "--family",
+    type=click.Choice(["all", "embeddings", "facts"]),
+    default="all",
+    show_default=True,
+    help="Which entries to delete.",
+)
+@debug_option
+@handle_errors
+def cache_clear(cache_dir: Path | None, family: str, debug: bool) -> int:
+    """Delete cached entries (all, or one family)."""
+    from harness.cache import EmbeddingCache
+
+    store = EmbeddingCache(cache_dir)
+    if not store.path.exists():
+        click.echo(f"cache: {store.path} does not exist; nothing to clear")
+        return EXIT_OK
+    gone = store.clear(family)
+    store.close()
+    click.echo(", ".join(f"{k}: {v} entries deleted" for k, v in gone.items()))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------------- report
 
 

@@ -88,3 +88,32 @@ def test_a_warm_rerun_loads_no_parser(tmp_path: Path) -> None:
         "assert 'spacy' not in sys.modules and 'torch' not in sys.modules, 'loaded'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def test_cache_info_and_clear(tmp_path: Path) -> None:
+    refs, cands = _project(tmp_path)
+    cache = tmp_path / "cache"
+    _score(refs, cands, cache, tmp_path / "1.json")
+    run = CliRunner().invoke(main, ["cache", "info", "--cache-dir", str(cache), "--format", "json"])
+    assert run.exit_code == 0, run.output
+    info = json.loads(run.stdout)
+    assert info["entries"] == {"embeddings": 0, "facts": 2}
+    assert info["bytes"] > 0
+    run = CliRunner().invoke(
+        main, ["cache", "clear", "--cache-dir", str(cache), "--family", "facts"]
+    )
+    assert run.exit_code == 0 and "facts: 2 entries deleted" in run.output
+    run = CliRunner().invoke(main, ["cache", "info", "--cache-dir", str(cache), "--format", "json"])
+    assert json.loads(run.stdout)["entries"]["facts"] == 0
+
+
+def test_cache_keeps_at_most_its_limit(tmp_path: Path, monkeypatch) -> None:
+    from harness.cache import EmbeddingCache
+
+    monkeypatch.setenv("HARNESS_CACHE_MAX_ROWS", "3")
+    store = EmbeddingCache(tmp_path)
+    for k in range(5):
+        store.put_json_many({f"k{k}": {"n": k}})
+    kept = store.get_json_many([f"k{k}" for k in range(5)])
+    assert sorted(kept) == ["k2", "k3", "k4"]  # the oldest made room
+    store.close()
