@@ -430,7 +430,10 @@ def parse_facts(
         fid = raw["id"]
         if not isinstance(fid, str) or not _ID.fullmatch(fid):
             raise fail(
-                f"fact #{i + 1}: id must be a word like 'no-us-troops', got {fid!r}", i, "id"
+                f"fact #{i + 1}: id must be a word like 'all-safe' (letters, digits, - _ .),"
+                f" got {fid!r}",
+                i,
+                "id",
             )
         if fid in seen:
             raise fail(f"duplicate fact id {fid!r} (first at fact #{seen[fid] + 1})", i, "id")

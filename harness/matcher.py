@@ -369,16 +369,13 @@ _LOCAL = re.compile(
 )
 _AND = re.compile(r"\b(?:and|or)\b", _I)
 _PLUS = re.compile(r"(?<=\s)[+&](?=\s)")  # "US + Europe will send ...": "+" and "&" join like "and"
-# generic role nouns after "as" ("as chair", "as head of", "as part of"): no clause
-_ROLE_WORDS = (
-    r"chair|chairman|chairwoman|head|leader|part|member|host|president|director|captain|"
-    r"coach|manager|boss|chief|spokesman|spokeswoman|spokesperson|deputy|owner|founder"
-)
-# an introductory clause opening a clause, with a subject of its own (not "When asked, ...")
+# an introductory clause opening a clause, with a subject of its own (not "When asked, ...",
+# nor a bare role noun: "As chair, ...", "as head of ...", "as part of ...")
 _INTRO = re.compile(
     r"[\s:;,(\'\"\u2018\u201c\u2013\u2014-]*(?:with|as|after|before|since|once|when|following|"
-    r"now\s+that)\s+(?!(?:\w+ing|\w+ed|asked|told|such|well|much|many|" + _ROLE_WORDS + r"|"
-    r"of|for|to|in|on|at|by|a|an|its|his|her|their|no|not|long|soon|far|usual|always|ever)\b)",
+    r"now\s+that)\s+(?!(?:\w+ing|\w+ed|asked|told|such|well|much|many|"
+    r"of|for|to|in|on|at|by|a|an|its|his|her|their|no|not|long|soon|far|usual|always|ever)\b)"
+    r"(?!\w+(?:\s*,|\s+of\b))",
     _I,
 )
 _ING = re.compile(r"\b[a-z]{3,}ing\b")
@@ -712,6 +709,8 @@ def _acronym_pattern(acronyms: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?:{'|'.join(alts)})(?![\w.]\w)")
 
 
+# object pronouns that an acronym can spell (general English): read by their neighbours
+_OBJECT_PRONOUNS = frozenset({"us"})
 _PRONOUN_NEXT = frozenset(
     "to that the a an and or but nor in on at for with from about as by of into onto all both "
     "each how what why whether if when where who whom which not so this these those some any "
@@ -745,22 +744,22 @@ def _caseless(norm: str, sentences: list[tuple[int, int]]) -> bool:
 def _recase(m: re.Match) -> str:
     word = m.group()
     if "." in word:
-        return word.upper()  # "u.s.", "u.k." are acronyms whatever they spell
-    if word in _SHORT_WORDS and word != "us":
-        return word  # "it", "who": too ambiguous to recase
-    if word != "us":
-        return word.upper()
+        return word.upper()  # dotted initials are acronyms whatever they spell
+    if word not in _OBJECT_PRONOUNS:
+        # a short English word ("it", "who") is too ambiguous to recase
+        return word if word in _SHORT_WORDS else word.upper()
+    # an acronym that spells an object pronoun: the acronym where the pronoun cannot stand
     norm, a, b = m.string, m.start(), m.end()
     if norm[max(0, a - 4) : a].lower() == "the ":
-        return "US"  # "the us", "from the us"
+        return word.upper()  # after "the"
     if _PRONOUN_BEFORE.search(norm, max(0, a - 12), a):
-        return word
+        return word  # "let us", "told us"
     nxt = _NEXT_WORD.match(norm, b)
     if nxt is None:
-        return word  # "... told us ."
+        return word  # at the end of a sentence
     if nxt.group(1) is None or _FINITE_RE.fullmatch(nxt.group(1)):
-        return "US"  # "us-led", "us will send"
-    return word if nxt.group(1) in _PRONOUN_NEXT else "US"  # "us troops", "us defense"
+        return word.upper()  # hyphenated, or a subject before its verb
+    return word if nxt.group(1) in _PRONOUN_NEXT else word.upper()  # before a noun
 
 
 _SPLIT_INITIAL = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.$")
