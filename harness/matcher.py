@@ -1224,7 +1224,7 @@ def _near_in_parse(doc: _Doc, clause: _Clause, x, y, excess: int) -> bool:
     """Slots further apart than max_gap are still one statement when the parse puts them
     next to each other: "The letters that once lit the Bronx ... failed to find a buyer"
     (subject and verb phrase, a relative clause between them)."""
-    if excess > 24 or POLARITY_MODE == "regex" or syntax.parser() is None:
+    if excess > 24 or syntax.parser() is None:
         return False
     s, e = doc.sentences[clause.sentence]
     if e - s > syntax.MAX_SENTENCE:
@@ -1357,11 +1357,6 @@ def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
     return False
 
 
-# "parse": negation and hedges from the dependency parse when spaCy is installed (the
-# word rules still have to agree on a contradiction); "regex": the word rules alone
-POLARITY_MODE = "parse"
-
-
 def _question(doc: _Doc, clause: _Clause) -> bool:
     s, e = doc.sentences[clause.sentence]
     return doc.norm[s:e].rstrip().endswith("?")
@@ -1436,7 +1431,7 @@ def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
 def _actor_misplaced(doc: _Doc, f: _Finding) -> bool:
     """Whether the first noun slot of a contradiction is not the subject of its verb in
     the parse ("Curacao beat Montserrat" read as "Montserrat beat ...")."""
-    if POLARITY_MODE == "regex" or syntax.parser() is None or f.clause is None:
+    if syntax.parser() is None or f.clause is None:
         return False
     s, e = doc.sentences[f.clause.sentence]
     if e - s > syntax.MAX_SENTENCE:
@@ -1574,8 +1569,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         parsed = None
         words = (negated, double, hedged)  # the word-window rules' reading
         if (
-            POLARITY_MODE != "regex"
-            and clause.label is None  # a verbless label ("U.S. troops: none") has no parse
+            clause.label is None  # a verbless label ("U.S. troops: none") has no parse
             and not clause.topic
             and syntax.parser() is not None
         ):
@@ -1903,7 +1897,7 @@ def sentences_to_parse(text: str, factset: FactSet) -> list[str]:
 def prefetch_parses(items: list[tuple[str, FactSet]]) -> None:
     """Parse, in one batch, every sentence the matcher will ask about for these
     (text, facts) pairs; a no-op without the parser."""
-    if not items or POLARITY_MODE == "regex" or syntax.parser() is None:
+    if not items or syntax.parser() is None:
         return
     from harness.safe_regex import RegexTimeout, budget
 
@@ -1931,8 +1925,7 @@ def engine_key() -> str:
     h = hashlib.sha256(__version__.encode())
     for name in ("matcher.py", "syntax.py", "facts.py", "text.py"):
         h.update((here / name).read_bytes())
-    mode = "words" if POLARITY_MODE == "regex" else syntax.parser_key()
-    return f"{h.hexdigest()[:16]}|{mode}"
+    return f"{h.hexdigest()[:16]}|{syntax.parser_key()}"
 
 
 def facts_cache_key(text: str, factset: FactSet) -> str:

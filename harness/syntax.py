@@ -210,18 +210,6 @@ def parser_key() -> str:
     return "none"
 
 
-def parser_identity() -> str:
-    """The parser behind verdicts, for the run signature: 'spacy-X/en_core_web_sm-Y' or
-    'none' (word-window rules only)."""
-    nlp = parser()
-    if nlp is None:
-        return "none"
-    spacy = _import_spacy()
-    meta = nlp.meta
-    model = f"{meta.get('lang', 'en')}_{meta.get('name')}-{meta.get('version')}"
-    return f"spacy-{spacy.__version__}/{model}"
-
-
 _CACHE: OrderedDict[str, Any] = OrderedDict()
 _CACHE_SIZE = 4096
 
@@ -633,13 +621,17 @@ def _other_actor(head, inside: set[int]) -> Any | None:
     return subject
 
 
-def _span_head(doc, a: int, b: int):
+def _span_tokens(doc, a: int, b: int) -> tuple[list, set[int], list]:
+    """The tokens of the span a..b, their indices, and those whose head lies outside it."""
     toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
-    if not toks:
-        return None
     ids = {t.i for t in toks}
     top = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
-    return top[-1]
+    return toks, ids, top
+
+
+def _span_head(doc, a: int, b: int):
+    top = _span_tokens(doc, a, b)[2]
+    return top[-1] if top else None
 
 
 def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int | None:
@@ -723,11 +715,9 @@ def is_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
     """Whether any of `spans` in `sentence` is (the head of) a subject."""
     doc = parse(sentence)
     for a, b in spans:
-        toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
-        ids = {t.i for t in toks}
-        for t in toks:
-            if t.head.i not in ids and t.dep_ in _SUBJECT_DEPS:
-                return True
+        top = _span_tokens(doc, a, b)[2]
+        if any(t.head.i != t.i and t.dep_ in _SUBJECT_DEPS for t in top):
+            return True
     return False
 
 
@@ -746,12 +736,10 @@ def read_claim(
     heads = []
     firsts = []
     for a, b in spans:
-        toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
+        toks, ids, top = _span_tokens(doc, a, b)
         if not toks:
             return None
-        ids = {t.i for t in toks}
         inside |= ids
-        top = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
         heads.append(_top_head(top, ids))
         firsts.append(toks[0])
     anchor = _lca(heads)

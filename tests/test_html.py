@@ -56,18 +56,28 @@ def _cand(cid: str, f: float, verdicts: dict[str, str], path: str = "") -> dict:
             start = text.index(key)
             end = text.index(".", start) + 1
             ev, span = text[start:end], [start, end]
-        results.append({"id": fact["id"], "verdict": v, "evidence": ev, "span": span,
-                        "confidence": 0.9})
+        results.append(
+            {"id": fact["id"], "verdict": v, "evidence": ev, "span": span, "confidence": 0.9}
+        )
     present = sum(r["verdict"] == "present" for r in results)
     contra = sum(r["verdict"] == "contradicted" for r in results)
     return {
-        "id": cid, "path": path or f"candidates/{cid}.txt", "document": DOC, "status": "ok",
-        "error": None, "warnings": [],
+        "id": cid,
+        "path": path or f"candidates/{cid}.txt",
+        "document": DOC,
+        "status": "ok",
+        "error": None,
+        "warnings": [],
         "rouge": {t: _prf(f) for t in hr.ROUGE_TYPES},
         "rouge_mean": {t: _prf(f - 0.05) for t in hr.ROUGE_TYPES},
         "embedding": {"max": f, "mean": f - 0.1, "article": f - 0.2},
-        "facts": {"coverage": round(present / 2, 6), "present": present,
-                  "absent": 2 - present - contra, "contradicted": contra, "results": results},
+        "facts": {
+            "coverage": round(present / 2, 6),
+            "present": present,
+            "absent": 2 - present - contra,
+            "contradicted": contra,
+            "results": results,
+        },
     }
 
 
@@ -76,25 +86,60 @@ def make_run() -> dict:
         _cand("good", 0.8, {"park-approved": "present", "opens-spring": "present"}),
         _cand("wrong", 0.5, {"park-approved": "contradicted", "opens-spring": "present"}),
         _cand("short", 0.2, {"park-approved": "absent", "opens-spring": "absent"}),
-        _cand("<img src=x onerror=alert(2)>", 0.6,
-              {"park-approved": "present", "opens-spring": "absent"}),
-        {"id": "broken", "path": "candidates/broken.txt", "document": DOC, "status": "error",
-         "error": "candidates/broken.txt: not valid UTF-8", "warnings": [], "rouge": None,
-         "rouge_mean": None, "embedding": None, "facts": None},
+        _cand(
+            "<img src=x onerror=alert(2)>",
+            0.6,
+            {"park-approved": "present", "opens-spring": "absent"},
+        ),
+        {
+            "id": "broken",
+            "path": "candidates/broken.txt",
+            "document": DOC,
+            "status": "error",
+            "error": "candidates/broken.txt: not valid UTF-8",
+            "warnings": [],
+            "rouge": None,
+            "rouge_mean": None,
+            "embedding": None,
+            "facts": None,
+        },
     ]
     return {
         "signature": "harness:0.1.0|nrefs:park=2|rouge:rouge-score-rs-0.2.1|facts:park=abc",
-        "settings": {"metrics": ["rouge", "embedding", "facts"], "stemmer": True,
-                     "tokenizer": "default", "model": None, "documents": [DOC]},
-        "summary": {"candidates": 5, "scored": 4, "errors": 1, "means": {"rouge1": 0.525},
-                    "fact_rates": {}},
+        "settings": {
+            "metrics": ["rouge", "embedding", "facts"],
+            "stemmer": True,
+            "tokenizer": "default",
+            "model": None,
+            "documents": [DOC],
+        },
+        "summary": {
+            "candidates": 5,
+            "scored": 4,
+            "errors": 1,
+            "means": {"rouge1": 0.525},
+            "fact_rates": {},
+        },
         "candidates": cands,
-        "gate": {"passed": False, "failures": [
-            {"candidate": "short", "document": DOC, "metric": "coverage", "value": 0.0,
-             "threshold": 0.5},
-            {"candidate": "wrong", "document": DOC, "metric": "contradicted", "value": 1,
-             "threshold": 0},
-        ]},
+        "gate": {
+            "passed": False,
+            "failures": [
+                {
+                    "candidate": "short",
+                    "document": DOC,
+                    "metric": "coverage",
+                    "value": 0.0,
+                    "threshold": 0.5,
+                },
+                {
+                    "candidate": "wrong",
+                    "document": DOC,
+                    "metric": "contradicted",
+                    "value": 1,
+                    "threshold": 0,
+                },
+            ],
+        },
     }
 
 
@@ -135,8 +180,12 @@ def test_highlight_escapes_segments_and_labels_facts() -> None:
     text = "A <b>park</b> opens. The council approved it."
     results = [
         {"id": "opens", "verdict": "present", "evidence": "A <b>park</b> opens.", "span": [0, 20]},
-        {"id": "council", "verdict": "contradicted", "evidence": "The council approved it.",
-         "span": [21, 45]},
+        {
+            "id": "council",
+            "verdict": "contradicted",
+            "evidence": "The council approved it.",
+            "span": [21, 45],
+        },
         {"id": "gone", "verdict": "absent", "evidence": None, "span": None},
     ]
     out, notes = hr.highlight(text, results)
@@ -148,10 +197,13 @@ def test_highlight_escapes_segments_and_labels_facts() -> None:
     assert '<mark class="ev v-contradicted" data-facts="council">' in out
     assert out.count("ev-tag") == 2 and "gone" not in out
     # overlapping spans: split into pieces, the worse verdict wins where they overlap
-    out, _ = hr.highlight("abcdef", [
-        {"id": "x", "verdict": "present", "evidence": "abcd", "span": [0, 4]},
-        {"id": "y", "verdict": "contradicted", "evidence": "cdef", "span": [2, 6]},
-    ])
+    out, _ = hr.highlight(
+        "abcdef",
+        [
+            {"id": "x", "verdict": "present", "evidence": "abcd", "span": [0, 4]},
+            {"id": "y", "verdict": "contradicted", "evidence": "cdef", "span": [2, 6]},
+        ],
+    )
     assert '<mark class="ev v-contradicted" data-facts="x y">cd</mark>' in out
 
 
@@ -160,8 +212,9 @@ def test_evidence_span_checked_against_text() -> None:
     # a stale span is re-located by the evidence string
     assert hr.locate_evidence(text, {"evidence": "Two three.", "span": [0, 4]}) == (5, 15)
     # evidence that is no longer in the text: not highlighted, with a note
-    out, notes = hr.highlight(text, [{"id": "f", "verdict": "present", "evidence": "Gone.",
-                                      "span": [0, 4]}])
+    out, notes = hr.highlight(
+        text, [{"id": "f", "verdict": "present", "evidence": "Gone.", "span": [0, 4]}]
+    )
     assert "<mark" not in out and notes
 
 
@@ -190,16 +243,19 @@ def test_baseline_deltas_and_regressions() -> None:
 
 
 def test_missing_text_shows_evidence_only() -> None:
-    page = hr.render_html(make_run(), {}, documents(),
-                          text_problems={(DOC, "good"): "candidates/good.txt: not found"})
+    page = hr.render_html(
+        make_run(), {}, documents(), text_problems={(DOC, "good"): "candidates/good.txt: not found"}
+    )
     assert "Candidate text unavailable (candidates/good.txt: not found)" in page
     assert '<blockquote class="evq v-present">council approved a new park.</blockquote>' in page
 
 
 def test_read_candidate_text_file_and_jsonl(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Alpha.\r\n", encoding="utf-8")
-    lines = [json.dumps({"id": "x", "summary": "First."}),
-             json.dumps({"id": "y", "summary": "Second <b>."})]
+    lines = [
+        json.dumps({"id": "x", "summary": "First."}),
+        json.dumps({"id": "y", "summary": "Second <b>."}),
+    ]
     (tmp_path / "p.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert hr.read_candidate_text("a.txt", tmp_path) == "Alpha.\n"
     assert hr.read_candidate_text(str(tmp_path / "p.jsonl") + ":2") == "Second <b>."
@@ -259,8 +315,18 @@ def test_cli_score_html(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("rouge_score_rs")
     monkeypatch.chdir(tiny)
     result = CliRunner().invoke(
-        main, ["score", "candidates", "--metrics", "rouge", "--format", "html", "-o", "r.html",
-               "--no-progress"]
+        main,
+        [
+            "score",
+            "candidates",
+            "--metrics",
+            "rouge",
+            "--format",
+            "html",
+            "-o",
+            "r.html",
+            "--no-progress",
+        ],
     )
     assert result.exit_code in (0, 1), result.output
     page = (tiny / "r.html").read_text(encoding="utf-8")
@@ -287,10 +353,20 @@ def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     profile = tempfile.mkdtemp(prefix="harness-chromium-")
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--window-size=1400,1000", f"--user-data-dir={profile}"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--window-size=1400,1000",
+        f"--user-data-dir={profile}",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
@@ -304,10 +380,14 @@ def browser():
 def _screenshot(driver, path: Path) -> None:
     metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
     height = int(metrics["cssContentSize"]["height"])
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": 1400, "height": height, "scale": 1},
-    })
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": 1400, "height": height, "scale": 1},
+        },
+    )
     path.write_bytes(base64.b64decode(shot["data"]))
 
 
@@ -318,8 +398,10 @@ def test_report_in_chromium(browser, tmp_path: Path) -> None:
     base = make_run()
     base["candidates"][0]["rouge"]["rougeL"]["fmeasure"] = 0.9
     page = tmp_path / "report.html"
-    page.write_text(hr.render_html(make_run(), texts(), documents(), base,
-                                   baseline_name="base.json"), encoding="utf-8")
+    page.write_text(
+        hr.render_html(make_run(), texts(), documents(), base, baseline_name="base.json"),
+        encoding="utf-8",
+    )
     browser.get(page.as_uri())
 
     # the checklist matrix: 4 candidates with facts x 2 facts, with their symbols
@@ -348,8 +430,9 @@ def test_report_in_chromium(browser, tmp_path: Path) -> None:
     from selenium.webdriver.support.ui import Select
 
     Select(browser.find_element(By.ID, "filter-gate")).select_by_value("fail")
-    visible = [r for r in browser.find_elements(By.CSS_SELECTOR, "#cands tbody tr")
-               if r.is_displayed()]
+    visible = [
+        r for r in browser.find_elements(By.CSS_SELECTOR, "#cands tbody tr") if r.is_displayed()
+    ]
     assert len(visible) == 2
     Select(browser.find_element(By.ID, "filter-gate")).select_by_value("")
 
@@ -359,12 +442,15 @@ def test_report_in_chromium(browser, tmp_path: Path) -> None:
         browser.switch_to.alert.text  # noqa: B018
     body = browser.find_element(By.TAG_NAME, "body").text
     assert "<script>window.__pwned=1;alert(1)</script>" in browser.page_source.replace(
-        "&lt;", "<").replace("&gt;", ">")
+        "&lt;", "<"
+    ).replace("&gt;", ">")
     assert len(browser.find_elements(By.CSS_SELECTOR, "script")) == 1
     assert not browser.find_elements(By.CSS_SELECTOR, "img")
     browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
-    assert "<script>window.__pwned=1;alert(1)</script>" in browser.find_element(
-        By.TAG_NAME, "body").text
+    assert (
+        "<script>window.__pwned=1;alert(1)</script>"
+        in browser.find_element(By.TAG_NAME, "body").text
+    )
     assert "<img src=x onerror=alert(2)>" in body
 
     # no network: every request the page made is the file itself (or inline data)

@@ -204,8 +204,8 @@ def test_explain_names_cues_and_reasons(facts):
     assert "asserts the fact" in e.reason
 
 
-def test_parser_identity_in_signature():
-    ident = syntax.parser_identity()
+def test_parser_named_in_signature():
+    ident = syntax.parser_key()
     assert ident.startswith("spacy-") and "core_web_sm" in ident
 
 
