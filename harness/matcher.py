@@ -1400,15 +1400,19 @@ def _subject_slots(fact: Fact) -> frozenset[str]:
     slipped ... in front of a Queen's Guard") is not read as the claim."""
     if len(fact.claim.slots) < 2:
         return frozenset()
-    out = set()
-    for name, phrasings in fact.claim.slots:
-        pat = compile_aliases(phrasings)
-        if pat is None:
-            continue
-        spans = [(m.start(), m.end()) for m in pat.finditer(fact.statement) if m.end() > m.start()]
-        if spans and syntax.is_subject(fact.statement, spans):
-            out.add(name)
-    return frozenset(out)
+    return frozenset(
+        name
+        for name, phrasings in fact.claim.slots
+        if (spans := _statement_spans(fact, phrasings)) and syntax.is_subject(fact.statement, spans)
+    )
+
+
+def _statement_spans(fact: Fact, phrasings) -> list[tuple[int, int]]:
+    """Where a slot's phrasings occur in the fact's own statement."""
+    pat = compile_aliases(phrasings)
+    if pat is None:
+        return []
+    return [(m.start(), m.end()) for m in pat.finditer(fact.statement) if m.end() > m.start()]
 
 
 @lru_cache(maxsize=512)
@@ -1418,13 +1422,7 @@ def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
     another subject ("a tourist slipped on a manhole cover") is not the claim."""
     if _subject_slots(fact) or len(fact.statement) > 300:
         return None
-    spans = []
-    for _, phrasings in fact.claim.slots:
-        pat = compile_aliases(phrasings)
-        if pat is not None:
-            spans += [
-                (m.start(), m.end()) for m in pat.finditer(fact.statement) if m.end() > m.start()
-            ]
+    spans = [sp for _, phrasings in fact.claim.slots for sp in _statement_spans(fact, phrasings)]
     return syntax.statement_actor(fact.statement, spans)
 
 
