@@ -1615,11 +1615,6 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
 _LEVEL_CONF = {0: 0.92, 1: 0.88, 2: 0.75}
 
 
-def _level_rank(conf: float) -> int:
-    """The scope level a confidence came from (0 clause, 1 sentence, 2 neighbour)."""
-    return 0 if conf >= 0.86 else 1 if conf >= 0.8 else 2
-
-
 _LEVEL_NAME = {0: "its own clause", 1: "its sentence", 2: "a neighbouring sentence"}
 
 
@@ -1775,7 +1770,7 @@ def _decide(
     later_p = (
         best_p is not None
         and best_c is not None
-        and _level_rank(best_p[0]) == _level_rank(best_c[0])
+        and best_p[1].level == best_c[1].level
         and best_p[1].sentence > best_c[1].sentence
     )
     if best_c is not None and not later_p and (best_p is None or best_c[0] >= best_p[0] - 0.02):
