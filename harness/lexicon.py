@@ -1,0 +1,91 @@
+"""General English lexicons for reading negation, hedges and embedding (harness.syntax).
+
+Each list is general English, named for the role its words play in a sentence; none
+serves one article. Lemmas are plain lowercase base forms.
+"""
+
+from __future__ import annotations
+
+# verbs that deny the clause they embed ("denied that ...", "refused to ...")
+CLAUSAL_NEGATORS = frozenset(
+    """deny refute reject dismiss refuse decline fail rebut disprove dispute""".split()
+)
+# verbs that deny their object ("lack insurance cover", "exclude the players")
+NOMINAL_NEGATORS = frozenset(
+    """exclude preclude withhold spurn shun abandon scrap cancel forgo forego avoid
+    prevent stop block bar ban oppose quash lack spare avert escape evade dodge""".split()
+)
+# verbs that name a topic without asserting it: "the report discusses his license"
+TOPIC_VERBS = frozenset("""discuss mention address examine list concern explore debate""".split())
+NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS
+# the same with a particle: "rule out", "turn down", "opt out", "pull out of"
+NEGATING_PHRASALS = {"rule": "out", "turn": "down", "opt": "out", "back": "away"}
+# "keep/stay/remain ... out/away/home/aside": the subject or object is not there
+KEEP_VERBS = frozenset("keep stay remain sit stand hold".split())
+KEEP_PARTICLES = frozenset("out outside away home aside clear".split())
+# these negate a claim even when the claim is their subject ("players refused to join")
+SUBJECT_NEGATING = frozenset("refuse decline fail".split())
+# nouns of absence or refusal: "the exclusion of the players", "a refusal to extend ..."
+NEGATING_NOUNS = frozenset(
+    """exclusion refusal absence lack rejection denial withdrawal ban""".split()
+)
+# "play no part", "have no role": a negated predicate
+ROLE_NOUNS = frozenset(
+    "role part place presence involvement participation contribution share say".split()
+)
+NEGATING_PREPOSITIONS = frozenset("without except excluding barring minus".split())
+NEGATIVE_DETERMINERS = frozenset("no neither zero".split())
+NEGATIVE_PRONOUNS = frozenset("none nobody nothing neither".split())
+NEGATION_ADVERBS = frozenset("not n't never nowhere".split())
+# factive and wh-embedding verbs: negating them leaves the embedded clause asserted
+FACTIVE = frozenset(
+    """know realise realize understand regret notice remember forget learn discover
+    explain reveal recognise recognize acknowledge admit aware see""".split()
+)
+# verbs that embed a question: "was asked whether X", "wondered how X" assert nothing of X
+INTERROGATIVE = frozenset("ask wonder question query inquire enquire".split())
+# verbs of saying: the clause they embed is asserted (attribution), unless the saying
+# is itself denied ("did not say whether ...")
+REPORT_VERBS = frozenset(
+    """say tell claim announce add insist state confirm argue note declare report write
+    tweet post suggest indicate signal warn stress explain reveal""".split()
+)
+# nouns that report a claim without vouching for it ("claims that he will leave")
+REPORT_NOUNS = frozenset(
+    """claim report rumour rumor speculation suggestion allegation story talk
+    suspicion fear""".split()
+)
+REPORT_QUALIFIERS = frozenset("early earlier initial media press some unconfirmed local".split())
+# a confirmation of such a report asserts it ("confirmed reports that ...")
+CONFIRMING = frozenset("confirm verify prove corroborate substantiate".split())
+HEDGE_MODALS = frozenset("may might".split())
+# "is expected to", "is likely to", "considering", "plans to" assert nothing yet
+HEDGE_PREDICATES = frozenset(
+    """expect likely unlikely poise consider weigh mull contemplate possible
+    probable uncertain unclear undecided speculate""".split()
+)
+HEDGE_ADVERBS = frozenset("perhaps possibly maybe potentially probably".split())
+# a denied closer leaves the question open: "did not rule out", "would not exclude"
+CLOSERS = frozenset("rule exclude preclude deny dismiss".split())
+# verbs whose denial says nothing of the claim: "did not say / address / decide whether"
+UNSAID = frozenset(
+    """say specify comment address discuss decide confirm clarify detail elaborate
+    explain indicate mention reveal settle determine resolve finalise finalize answer
+    spell outline disclose""".split()
+)
+# "left open", "remains unclear", "an open question"
+OPEN_WORDS = frozenset(
+    "open unclear vague uncertain undecided unresolved unanswered unsettled murky".split()
+)
+# words of a time still to come, which make "could" a possibility ("could ... later")
+FUTURE_WORDS = frozenset("later eventually soon someday future next coming ahead".split())
+# "no decision has been made on X", "gave no clear answer on X", "said nothing about X"
+UNDECIDED_NOUNS = frozenset(
+    """decision answer word comment clarity indication details detail confirmation
+    commitment announcement guarantee assurance""".split()
+)
+# a report frame the sentence sets itself against: "unlike press reports suggested, X"
+AGAINST_WORDS = frozenset("unlike contrary despite".split())
+# "the bulk of the troops", "most of the force": a share, not the whole claim
+SHARE_NOUNS = frozenset("bulk majority most brunt".split())
+CONDITIONAL_MARKS = frozenset("if unless whether".split())
