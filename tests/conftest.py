@@ -83,3 +83,21 @@ def tiny(tmp_path: Path) -> Path:
     (cands / "short.txt").write_text("A park.", encoding="utf-8")
     (cands / "other.md").write_text("- Stocks fell sharply\n- Oil prices rose", encoding="utf-8")
     return tmp_path
+
+
+def score_facts_json(refs: Path, cands: Path, out: Path, *extra: str) -> dict:
+    """`harness score CANDS --metrics facts --format json -o OUT --no-gate`, read back."""
+    import json
+
+    from click.testing import CliRunner
+
+    from harness.cli import main
+
+    args = ["score", str(cands), "--references", str(refs), "--metrics", "facts"]
+    run = CliRunner().invoke(
+        main,
+        [*args, *extra, "--format", "json", "-o", str(out), "--no-gate"],
+        catch_exceptions=False,
+    )
+    assert run.exit_code == 0, run.output
+    return json.loads(out.read_text())

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import score_facts_json
 
 from harness.calibrate import calibrate, load_labels, texts_from_labels
 from harness.cli import main
@@ -139,25 +140,8 @@ def test_both_readings_in_the_json_report(tmp_path: Path) -> None:
         "Two passengers were injured on the ferry, a crew member said. "
         "Officials said everyone on board was evacuated safely.\n"
     )
-    out = tmp_path / "r.json"
-    run = CliRunner().invoke(
-        main,
-        [
-            "score",
-            str(cands),
-            "--references",
-            str(refs),
-            "--metrics",
-            "facts",
-            "--format",
-            "json",
-            "-o",
-            str(out),
-            "--no-gate",
-        ],
-    )
-    assert run.exit_code == 0, run.output
-    result = json.loads(out.read_text())["candidates"][0]["facts"]["results"][0]
+    report = score_facts_json(refs, cands, tmp_path / "r.json")
+    result = report["candidates"][0]["facts"]["results"][0]
     # both read at the same directness: the later statement wins, the other is reported
     assert result["verdict"] == "present"
     assert "evacuated safely" in result["evidence"]

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import score_facts_json
 
 from harness.cli import main
 
@@ -31,27 +32,7 @@ def _project(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _score(refs: Path, cands: Path, cache: Path, out: Path) -> dict:
-    run = CliRunner().invoke(
-        main,
-        [
-            "score",
-            str(cands),
-            "--references",
-            str(refs),
-            "--metrics",
-            "facts",
-            "--cache-dir",
-            str(cache),
-            "--format",
-            "json",
-            "-o",
-            str(out),
-            "--no-gate",
-        ],
-        catch_exceptions=False,
-    )
-    assert run.exit_code == 0, run.output
-    return json.loads(out.read_text())
+    return score_facts_json(refs, cands, out, "--cache-dir", str(cache))
 
 
 def test_cached_verdicts_equal_fresh_ones(tmp_path: Path) -> None:
