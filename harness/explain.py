@@ -22,21 +22,11 @@ def explain(text: str, factset: FactSet, fact_id: str | None = None) -> list[Fac
 
 
 def explanation_to_dict(e: FactExplanation) -> dict[str, Any]:
-    r = e.result
-    out: dict[str, Any] = {
-        "fact": e.fact,
-        "verdict": r.verdict,
-        "confidence": r.confidence,
-        "reason": e.reason,
-        "evidence": r.evidence,
-        "span": list(r.span) if r.span else None,
-    }
-    if r.other_verdict is not None:
-        out["other"] = {
-            "verdict": r.other_verdict,
-            "evidence": r.other_evidence,
-            "span": list(r.other_span) if r.other_span else None,
-        }
+    """The verdict as the JSON report holds it, plus why it won and every reading."""
+    from harness.results import fact_result_to_dict
+
+    out = fact_result_to_dict(e.result)
+    out["reason"] = e.reason
     out["unmatched_slots"] = list(e.unmatched)
     out["readings"] = [
         {

@@ -94,12 +94,13 @@ def candidate_to_dict(c: CandidateResult) -> dict[str, Any]:
             "present": f.present,
             "absent": f.absent,
             "contradicted": f.contradicted,
-            "results": [_fact_to_dict(r) for r in f.results],
+            "results": [fact_result_to_dict(r) for r in f.results],
         }
     return out
 
 
-def _fact_to_dict(r) -> dict[str, Any]:
+def fact_result_to_dict(r) -> dict[str, Any]:
+    """One fact verdict as the JSON report holds it (also `harness explain --format json`)."""
     out = {
         "id": r.id,
         "verdict": r.verdict,
