@@ -1426,16 +1426,24 @@ def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
     return syntax.statement_actor(fact.statement, spans)
 
 
-def _actor_misplaced(doc: _Doc, f: _Finding) -> bool:
-    """Whether the first noun slot of a contradiction is not the subject of its verb in
-    the parse ("Curacao beat Montserrat" read as "Montserrat beat ...")."""
+def _actor_misplaced(doc: _Doc, f: _Finding, strict: bool, cf: _CFact | None = None) -> bool:
+    """Whether the parse shows a contradiction's slots do not make it. Always: a noun slot
+    in another clause than its verb, or the agent of a passive verb written in active order
+    (syntax.slots_misread). When the same words also state the fact (`strict`): the first
+    noun slot is not the subject of its verb ("Curacao beat Montserrat" read as
+    "Montserrat beat ...")."""
     if syntax.parser() is None or f.clause is None:
         return False
     s, e = doc.sentences[f.clause.sentence]
     if e - s > syntax.MAX_SENTENCE:
         return False
     spans = [(a - s, b - s) for _, (a, b) in f.combo if s <= a and b <= e]
-    return syntax.actor_misplaced(doc.norm[s:e], spans)
+    if strict and syntax.actor_misplaced(doc.norm[s:e], spans):
+        return True
+    by_name = {n: (a - s, b - s) for n, (a, b) in f.combo if s <= a and b <= e}
+    order = cf.contradictions[f.prop - 1].order if cf is not None else ()
+    ordered = [by_name[n] for n in order if n in by_name]
+    return syntax.slots_misread(doc.norm[s:e], spans, ordered)
 
 
 def _main_clause_between(norm: str, pos: int, end: int) -> bool:
@@ -1743,8 +1751,7 @@ def _decide(
         (f, "set aside", 0.0, "the same words state the fact, with another actor")
         if o == "contradicted"
         and f.kind == "contra"
-        and stated & {sp for _, sp in f.combo}
-        and _actor_misplaced(doc, f)
+        and _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf)
         else (f, o, c, r)
         for f, o, c, r in judged
     ]

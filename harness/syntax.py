@@ -656,6 +656,60 @@ def actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:
     return not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")
 
 
+def slots_misread(
+    sentence: str, spans: list[tuple[int, int]], ordered: list[tuple[int, int]] = ()
+) -> bool:
+    """Whether the parse shows that slots found in one clause do not make the claim: a noun
+    slot lies outside the clause of the verb slot when that verb has a subject of its own
+    ("X went down to Italy after Y lost": "Italy" is no part of "Y lost"; a pronoun or
+    relative subject may stand for the slot, so it never counts, nor does a noun the
+    verb's clause modifies: "the chair, which Britain took over"); or, for slots written in
+    an `order` (`ordered`, in that order), the slot after the verb is the agent of a passive
+    verb ("A was intercepted by B" is not "A intercepted B") unless the verb's phrasing
+    holds the "by" itself ("was sacked by")."""
+    doc = parse(sentence)
+    if len(ordered) >= 2:
+        oheads = [_span_head(doc, a, b) for a, b in ordered]
+        if all(h is not None for h in oheads):
+            vk = next((k for k, h in enumerate(oheads) if h.pos_ == "VERB"), None)
+            if vk is not None and 0 < vk < len(oheads) - 1:
+                verb = oheads[vk]
+                # a phrasing that is itself passive ("was chased by") means what it says
+                own = _span_tokens(doc, *ordered[vk])[1]
+                for h in oheads[vk + 1 :]:
+                    if (
+                        h.dep_ == "pobj"
+                        and h.head.dep_ == "agent"
+                        and h.head.head.i == verb.i
+                        and h.head.i not in own
+                    ):
+                        return True
+    inside: set[int] = set()
+    heads = []
+    for a, b in spans:
+        toks, ids, top = _span_tokens(doc, a, b)
+        if not toks:
+            return False
+        inside |= ids
+        heads.append(_top_head(top, ids))
+    heads = [h.head if h.pos_ in ("PUNCT", "X", "SYM") else h for h in heads]
+    verbs = [h for h in heads if h.pos_ == "VERB"]
+    if not verbs:
+        return False
+    verb = verbs[0]
+    subject = _subject_of(verb)
+    if subject is None or subject.i in inside or subject.tag_ in ("PRP", "WP", "WDT", "EX"):
+        return False
+    clause = {t.i for t in verb.subtree} | {t.i for t in subject.subtree}
+    for h in heads:
+        if h.pos_ not in ("NOUN", "PROPN") or h.i in clause or verb.i in {t.i for t in h.subtree}:
+            continue
+        if h.dep_ == "pobj" and h.head.dep_ == "agent":
+            continue
+        return True
+    return False
+
+
 def is_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
     """Whether any of `spans` in `sentence` is (the head of) a subject."""
     doc = parse(sentence)

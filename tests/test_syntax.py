@@ -79,6 +79,24 @@ id = "police-unconfirmed"
 statement = "Police did not confirm a motive."
 polarity = "negative"
 slots = { who = ["police", "detectives"], act = ["confirm*", "say", "said"], what = ["motive", "reason"] }
+
+[[fact]]
+id = "rovers-won-cup"
+statement = "Rovers won the cup final against United."
+[fact.slots]
+team = ["Rovers"]
+act = ["won", "beat"]
+[[fact.contradiction]]
+slots = { team = ["United"], act = ["won", "beat"] }
+order = ["team", "act"]
+
+[[fact]]
+id = "hawk-chased-drone"
+statement = "A hawk chased the drone."
+slots = { chaser = ["hawk"], act = ["chased"], target = ["drone"] }
+[[fact.contradiction]]
+slots = { chaser = ["drone"], act = ["chased"], target = ["hawk"] }
+order = ["chaser", "act", "target"]
 """
 
 
@@ -172,6 +190,16 @@ CASES = [
     ("Police would not say what the motive was.", "police-unconfirmed", "present"),
     ("Detectives confirmed the motive was robbery.", "police-unconfirmed", "contradicted"),
     ("Police said the motive was robbery.", "police-unconfirmed", "contradicted"),
+    # a noun slot in another clause than the verb, which has its own subject, is no claim
+    (
+        "Rovers won the cup and thanked United after the reserves won the replay.",
+        "rovers-won-cup",
+        "present",
+    ),
+    ("United won the cup final against Rovers.", "rovers-won-cup", "contradicted"),
+    # a passive verb: the slot after it is the agent, so the written order is reversed
+    ("The drone was chased by a hawk over the field.", "hawk-chased-drone", "present"),
+    ("The drone chased a hawk across the field.", "hawk-chased-drone", "contradicted"),
 ]
 
 
