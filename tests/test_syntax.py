@@ -190,6 +190,12 @@ CASES = [
     ("Police would not say what the motive was.", "police-unconfirmed", "present"),
     ("Detectives confirmed the motive was robbery.", "police-unconfirmed", "contradicted"),
     ("Police said the motive was robbery.", "police-unconfirmed", "contradicted"),
+    # "has yet to X": X has not happened
+    ("Okafor, who has yet to leave the club, trained alone.", "keeper-not-leaving", "present"),
+    ("The goalkeeper is yet to quit Rovers.", "keeper-not-leaving", "present"),
+    # a claim called untrue is denied
+    ("Claims that the goalkeeper will leave are untrue.", "keeper-not-leaving", "present"),
+    ("The report that the coach would be replaced was false.", "coach-stays", "present"),
     # a noun slot in another clause than the verb, which has its own subject, is no claim
     (
         "Rovers won the cup and thanked United after the reserves won the replay.",
