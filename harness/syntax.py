@@ -350,6 +350,9 @@ def _own_cues(
             ):
                 hedge = hedge or c.text  # "Early reports had France taking over ..."
             continue
+        if w == "how" and c.dep_ == "advmod" and tok.i in inside and tok.pos_ in ("ADJ", "ADV"):
+            hedge = hedge or "how ..."  # "spoke about how ready she felt": a degree asked
+            continue
         if c.dep_ in ("dobj", "attr") and _lemma(c) in ROLE_NOUNS:
             if any(k.lower_ == "no" for k in c.children):
                 negs.append((c.i, f"no {c.text}"))  # "would play no part"
@@ -788,6 +791,9 @@ def read_claim(
                     and (
                         node.tag_ in ("VBD", "VBZ", "VBP")
                         or any(c.dep_ in ("aux", "auxpass") for c in node.children)
+                        # "was barred ... and amending papers": a gerund is no conjunct of
+                        # a verb of another form, so it is a clause of its own
+                        or (node.tag_ == "VBG" and anchor.tag_ in ("VBN", "VBD", "VBZ", "VBP"))
                     )
                 )
                 # "was barred after getting pupils to alter answers": the adverbial clause

@@ -42,7 +42,7 @@ slots = { who = ["goalkeeper", "keeper", "Okafor"], act = ["leave", "leaving", "
 [[fact]]
 id = "missed-final"
 statement = "Okafor missed the final."
-slots = { who = ["Okafor", "goalkeeper"], act = ["missed", "sat out", "sit out", "was absent from"], what = ["final"] }
+slots = { who = ["Okafor", "goalkeeper"], act = ["missed", "missing", "sat out", "sit out", "was absent from"], what = ["final"] }
 
 [[fact]]
 id = "chose-club"
@@ -196,6 +196,15 @@ CASES = [
     # a claim called untrue is denied
     ("Claims that the goalkeeper will leave are untrue.", "keeper-not-leaving", "present"),
     ("The report that the coach would be replaced was false.", "coach-stays", "present"),
+    # a degree asked ("how ready") asserts nothing of the adjective
+    ("The board talked about how happy they were with the coach.", "board-happy", "absent"),
+    ("The board said they were happy with the coach.", "board-happy", "present"),
+    # a gerund joined to a finite verb is a clause of its own: the verb's negation stays
+    (
+        "Okafor has been barred from coaching for a year after getting teammates to skip drills, and missing the final himself.",
+        "missed-final",
+        "present",
+    ),
     # a noun slot in another clause than the verb, which has its own subject, is no claim
     (
         "Rovers won the cup and thanked United after the reserves won the replay.",
