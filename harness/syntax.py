@@ -844,6 +844,23 @@ def read_claim(
     return walk.up(anchor, seen)
 
 
+def _verb_hedge(verb) -> str | None:
+    """A hedge on `verb` or on the verbs it complements ("expected to be held", "may be
+    held"), else None."""
+    node = verb
+    while True:
+        if node.pos_ not in ("VERB", "AUX"):
+            return None
+        if _lemma(node) in HEDGE_PREDICATES:
+            return node.text
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS:
+                return c.text
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return None
+        node = node.head
+
+
 class _Walk:
     """Collects negations and a hedge along the claim's path in the parse."""
 
@@ -1052,7 +1069,10 @@ class _Walk:
                 self.relative_at = self.relative_at if self.relative_at >= 0 else len(self.negs)
                 coord = True
             if rel == "prep" and _is_time(node):
-                break  # "will not be part of the team ... on May 2": the date still holds
+                # "will not be part of the team ... on May 2": the date still holds; but a
+                # hedge of its verb holds it too ("are expected to be held on May 2")
+                self.hedge = self.hedge or _verb_hedge(head)
+                break
             if rel == "conj" and (
                 node.tag_ in ("VBD", "VBZ", "VBP")
                 or any(

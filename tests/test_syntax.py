@@ -81,6 +81,12 @@ polarity = "negative"
 slots = { who = ["police", "detectives"], act = ["confirm*", "say", "said"], what = ["motive", "reason"] }
 
 [[fact]]
+id = "final-date"
+statement = "The cup final is on June 4."
+slots = { date = ["June 4"] }
+context = ["final"]
+
+[[fact]]
 id = "rovers-won-cup"
 statement = "Rovers won the cup final against United."
 [fact.slots]
@@ -205,6 +211,10 @@ CASES = [
         "missed-final",
         "present",
     ),
+    # a time adjunct keeps its date against a negation above it, not against a hedge
+    ("Okafor will not play in the final on June 4.", "final-date", "present"),
+    ("The final will be played on June 4.", "final-date", "present"),
+    ("The final is expected to be played on June 4.", "final-date", "absent"),
     # a noun slot in another clause than the verb, which has its own subject, is no claim
     (
         "Rovers won the cup and thanked United after the reserves won the replay.",
