@@ -211,6 +211,13 @@ CASES = [
         "missed-final",
         "present",
     ),
+    # part of the claim inside a question or a condition of its own: nothing asserted
+    (
+        "Rovers had a good season, and fans are asking whether Okafor joined for the money.",
+        "chose-club",
+        "absent",
+    ),
+    ("Rovers had a good season, and Okafor joined in May.", "chose-club", "present"),
     # a time adjunct keeps its date against a negation above it, not against a hedge
     ("Okafor will not play in the final on June 4.", "final-date", "present"),
     ("The final will be played on June 4.", "final-date", "present"),
