@@ -1378,9 +1378,20 @@ def _parsed_reading(
         return None  # a run-on "sentence" (pathological input): the word rules alone
     sentence = doc.norm[s:e]
     first = None
+    placed = []
     for c in combos[:4]:
         spans = [(max(a, s) - s, min(b, e) - s) for _, (a, b) in c if a < e and b > s]
         if len(spans) != len(c):
+            continue
+        ordered = sorted(spans)
+        links = [syntax.tree_distance(sentence, x, y) for x, y in pairwise(ordered)]
+        placed.append((sum(99 if d is None else d for d in links), c, spans))
+    # readings whose slots the parse joins less closely than another reading's are other
+    # words' ("which the United States continues to chair, ... would not include American
+    # troops": "American" is no holder of the chair)
+    best = min((k for k, _, _ in placed), default=0)
+    for k, c, spans in placed:
+        if k > best:
             continue
         roles = [n in subjects for n, _ in c]
         r = syntax.read_claim(sentence, spans, roles, literal, actor)
