@@ -412,12 +412,15 @@ _WORD = re.compile(r"\w+")
 # a complement clause with its own subject and verb between a claim and a later cue
 _THAT_CLAUSE = re.compile(rf"\bthat\s+(?:[\w'.-]+\s+){{1,4}}?(?:{_FINITE})\b", _I)
 # a denial of the whole preceding clause: "..., which Manuel denied", "..., a rumour the
-# club denied", "..., a report that Scotland Yard denied"
+# club denied", "..., a report that Scotland Yard denied", "...; or rather, it did not"
 _TRAILING_DENIAL = re.compile(
     r"\s*,\s*(?:which|a\s+(?:claim|report|rumou?r|suggestion|story|charge|allegation)"
     r"(?:\s+that)?)\s+(?:[\w.'-]+\s+){0,6}?(?:flatly\s+|strongly\s+|later\s+)?"
     r"(?:denied|denies|disputed|disputes|rejected|rejects|refuted|refutes|dismissed|"
-    r"dismisses|rebuffed|rebuts|rebutted)\b",
+    r"dismisses|rebuffed|rebuts|rebutted)\b"
+    # a retraction by a bare negated auxiliary: "...; or rather, it did not: ..."
+    r"|\s*[,;:]?\s*(?:or\s+rather|or\s+not|actually|no)\s*,?\s*(?:it|he|she|they|this|that)\s+"
+    r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)\s*(?:[,;:.!]|$)",
     _I,
 )
 # pronouns that refer back to something named before ("Article 5 would cover it")

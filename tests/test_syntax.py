@@ -218,6 +218,12 @@ CASES = [
         "absent",
     ),
     ("Rovers had a good season, and Okafor joined in May.", "chose-club", "present"),
+    # a clause retracted right after it by a bare negated auxiliary is denied
+    (
+        "The board will replace the coach; or rather, it will not: he stays.",
+        "coach-stays",
+        "present",
+    ),
     # of two readings, the one whose slots the parse joins more closely is the statement
     (
         "The coach, whom the board is happy to keep, said the club would not sell Okafor.",
