@@ -1365,6 +1365,31 @@ def _question(doc: _Doc, clause: _Clause) -> bool:
     return doc.norm[s:e].rstrip().endswith("?")
 
 
+_YES_NO_QUESTION = re.compile(
+    r"\W*(?:will|would|is|are|was|were|did|does|do|can|could|has|have|had|should|shall)\b", _I
+)
+_ANSWER = re.compile(
+    r"\W*(?:(no|not|nope|never)|(yes|yeah|indeed))\b"
+    r"(?!\s+(?:one|body|doubt|matter|word|decision|answer|comment|clear|sure|certain)\b)",
+    _I,
+)
+
+
+def _answer(doc: _Doc, clause: _Clause) -> str | None:
+    """'no' or 'yes' when the clause's sentence is a yes/no question answered by the next
+    sentence's first word ("Will they join? No." / "Not according to ..."), else None."""
+    k = clause.sentence
+    s, e = doc.sentences[k]
+    if k + 1 >= len(doc.sentences) or not doc.norm[s:e].rstrip().endswith("?"):
+        return None
+    if not _YES_NO_QUESTION.match(doc.norm, s):
+        return None
+    m = _ANSWER.match(doc.norm, doc.sentences[k + 1][0])
+    if m is None:
+        return None
+    return "no" if m.group(1) else "yes"
+
+
 def _parsed_reading(
     doc: _Doc,
     clause: _Clause,
@@ -1600,6 +1625,11 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double
                 hedged = bool(parsed.hedge) or _question(doc, clause)
+        answer = _answer(doc, clause)
+        if answer is not None:  # "Will U.S. troops join? Not according to Hegseth."
+            flip = answer == "no"
+            negated, hedged = negated != flip, False
+            words = (words[0] != flip, words[1], False)
         if clause.topic and not negated:
             hedged = True  # "U.S. troops in the force: ..." names a topic, the value follows
         blocked = prop.unless is not None and doc.has(prop.unless, clause.start, clause.end)

@@ -218,6 +218,14 @@ CASES = [
         "absent",
     ),
     ("Rovers had a good season, and Okafor joined in May.", "chose-club", "present"),
+    # a yes/no question answered by the next sentence states the answer
+    (
+        "Will the goalkeeper leave Rovers? No, he signed a new deal.",
+        "keeper-not-leaving",
+        "present",
+    ),
+    ("Will the goalkeeper leave Rovers? Yes, in the summer.", "keeper-not-leaving", "contradicted"),
+    ("Will the goalkeeper leave Rovers? No one knows.", "keeper-not-leaving", "absent"),
     # a clause retracted right after it by a bare negated auxiliary is denied
     (
         "The board will replace the coach; or rather, it will not: he stays.",
