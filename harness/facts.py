@@ -42,7 +42,8 @@ that must appear in this order); ``not_after`` / ``not_before`` (table of slot
 name -> phrasings: a slot match directly after / before one of them does not
 fill the slot, e.g. "from the U.S." is not the U.S. taking the chair, "U.S.
 Defense Secretary" is not U.S. troops); ``unless`` (phrasings that, anywhere in
-the clause, mean the proposition is not asserted there, e.g. "previously");
+the claim's own sub-clause, mean the proposition is not asserted there, e.g.
+"previously"; an adverbial clause with its own subject after a comma is another);
 ``shared`` (phrasings that fill every slot at once, e.g. "GIs" is both the
 "who" and the "what" of "no U.S. troops");
 ``context`` (topic phrasings: the clause, its sentence or a sentence within

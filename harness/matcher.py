@@ -1632,7 +1632,12 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             words = (words[0] != flip, words[1], False)
         if clause.topic and not negated:
             hedged = True  # "U.S. troops in the force: ..." names a topic, the value follows
-        blocked = prop.unless is not None and doc.has(prop.unless, clause.start, clause.end)
+        blocked = False
+        if prop.unless is not None:
+            # in the claim's own local sub-clauses ("..., as Hegseth called for ...": another)
+            locals_ = [doc.local_of(clause, sp[0]) for _, sp in combo]
+            lo, hi = min(a for a, _ in locals_), max(b for _, b in locals_)
+            blocked = doc.has(prop.unless, lo, hi)
         requires_ok = True
         if kind == "claim" and cf.requires is not None:
             lo = clause.label.start if clause.label is not None else clause.start

@@ -81,6 +81,12 @@ polarity = "negative"
 slots = { who = ["police", "detectives"], act = ["confirm*", "say", "said"], what = ["motive", "reason"] }
 
 [[fact]]
+id = "okafor-captain"
+statement = "Okafor is the club captain."
+slots = { who = ["Okafor"], role = ["captain"] }
+unless = ["former"]
+
+[[fact]]
 id = "final-date"
 statement = "The cup final is on June 4."
 slots = { date = ["June 4"] }
@@ -218,6 +224,13 @@ CASES = [
         "absent",
     ),
     ("Rovers had a good season, and Okafor joined in May.", "chose-club", "present"),
+    # an `unless` word counts in the claim's own sub-clause only
+    (
+        "Okafor took over as captain this week, as Mensah returned to his former club.",
+        "okafor-captain",
+        "present",
+    ),
+    ("Okafor, the former captain, trained alone.", "okafor-captain", "absent"),
     # a yes/no question answered by the next sentence states the answer
     (
         "Will the goalkeeper leave Rovers? No, he signed a new deal.",
