@@ -1063,7 +1063,11 @@ class _Walk:
             if self.main is not None and head.i == self.main.i:
                 came, node = node, head  # "barred ... after getting pupils to alter ...":
                 continue  # up past the main verb, whose own cues are its clause's
-            if rel in _SHIELD_DEPS:
+            if rel == "appos" and any(c.dep_ == "cc" for c in node.children):
+                # "discussing a contract, a 2020 end date and a wage": a list item the parse
+                # took for an apposition shares its head's verb, like a conjunct
+                rel = "conj"
+            elif rel in _SHIELD_DEPS:
                 break
             if rel == "relcl" and not any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in node.children

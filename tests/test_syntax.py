@@ -87,6 +87,11 @@ slots = { who = ["Okafor"], role = ["captain"] }
 unless = ["former"]
 
 [[fact]]
+id = "pay-rise"
+statement = "The club gave Okafor a pay rise of 5,000 a week."
+slots = { amount = ["5,000"] }
+
+[[fact]]
 id = "final-date"
 statement = "The cup final is on June 4."
 slots = { date = ["June 4"] }
@@ -224,6 +229,17 @@ CASES = [
         "absent",
     ),
     ("Rovers had a good season, and Okafor joined in May.", "chose-club", "present"),
+    # a list item the parse takes for an apposition is still what the verb discusses
+    (
+        "The board and his agent have been discussing a new deal, a 2027 end date and a 5,000 weekly rise since May.",
+        "pay-rise",
+        "absent",
+    ),
+    (
+        "The board gave him a new deal, a 2027 end date and a 5,000 weekly rise.",
+        "pay-rise",
+        "present",
+    ),
     # an `unless` word counts in the claim's own sub-clause only
     (
         "Okafor took over as captain this week, as Mensah returned to his former club.",
