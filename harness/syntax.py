@@ -857,7 +857,7 @@ def read_claim(
 
 def _verb_hedge(verb) -> str | None:
     """A hedge on `verb` or on the verbs it complements ("expected to be held", "may be
-    held"), else None."""
+    held", "whether it would run until"), else None."""
     node = verb
     while True:
         if node.pos_ not in ("VERB", "AUX"):
@@ -865,8 +865,10 @@ def _verb_hedge(verb) -> str | None:
         if _lemma(node) in HEDGE_PREDICATES:
             return node.text
         for c in node.children:
-            if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS:
-                return c.text
+            if (c.dep_ == "aux" and c.lower_ in HEDGE_MODALS) or (
+                c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+            ):
+                return c.text  # "may be held on May 2", "whether it would run until 2020"
         if node.dep_ != "xcomp" or node.head.i == node.i:
             return None
         node = node.head

@@ -271,6 +271,11 @@ CASES = [
     ("Okafor will not play in the final on June 4.", "final-date", "present"),
     ("The final will be played on June 4.", "final-date", "present"),
     ("The final is expected to be played on June 4.", "final-date", "absent"),
+    (
+        "A final is planned, but it is unclear whether it will be played on June 4.",
+        "final-date",
+        "absent",
+    ),
     # a noun slot in another clause than the verb, which has its own subject, is no claim
     (
         "Rovers won the cup and thanked United after the reserves won the replay.",
