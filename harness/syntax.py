@@ -1098,7 +1098,15 @@ class _Walk:
                 )
             ):
                 # "... and they're happy with him", "... and would include", "did not rule
-                # out X but said Y": a clause of its own, with its own tense
+                # out X but said Y": a clause of its own, with its own tense; but one of a
+                # list of questions is asked like the first ("was asked whether A, and how B")
+                if any(c.tag_ in _WH for c in node.children if c.i < node.i):
+                    first = head
+                    while first.dep_ == "conj" and first.head.i != first.i:
+                        first = first.head
+                    asked = _lemma(first.head) in INTERROGATIVE
+                    if asked and first.dep_ in ("ccomp", "xcomp", "dobj"):
+                        self.hedge = self.hedge or f"{first.head.text} ..."
                 break
             if rel == "conj" or (
                 node.lower_ == "with"

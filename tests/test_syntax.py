@@ -229,6 +229,11 @@ CASES = [
         "absent",
     ),
     ("Rovers had a good season, and Okafor joined in May.", "chose-club", "present"),
+    (
+        "The coach was asked whether he would stay, and why the board was happy with him.",
+        "board-happy",
+        "absent",
+    ),
     # a list item the parse takes for an apposition is still what the verb discusses
     (
         "The board and his agent have been discussing a new deal, a 2027 end date and a 5,000 weekly rise since May.",
