@@ -412,12 +412,21 @@ _WORD = re.compile(r"\w+")
 # a complement clause with its own subject and verb between a claim and a later cue
 _THAT_CLAUSE = re.compile(rf"\bthat\s+(?:[\w'.-]+\s+){{1,4}}?(?:{_FINITE})\b", _I)
 # a denial of the whole preceding clause: "..., which Manuel denied", "..., a rumour the
-# club denied", "..., a report that Scotland Yard denied", "...; or rather, it did not"
+# club denied", "..., a report that Scotland Yard denied"
 _TRAILING_DENIAL = re.compile(
     r"\s*,\s*(?:which|a\s+(?:claim|report|rumou?r|suggestion|story|charge|allegation)"
     r"(?:\s+that)?)\s+(?:[\w.'-]+\s+){0,6}?(?:flatly\s+|strongly\s+|later\s+)?"
     r"(?:denied|denies|disputed|disputes|rejected|rejects|refuted|refutes|dismissed|"
-    r"dismisses|rebuffed|rebuts|rebutted)\b"
+    r"dismisses|rebuffed|rebuts|rebutted)\b",
+    _I,
+)
+# a later denial or retraction of the whole preceding clause, which the parse does not join
+# to it: "..., (reports claimed,) but Wenger denied it", "...; or rather, it did not: ..."
+_LATER_DENIAL = re.compile(
+    r"(?:\s*,\s*(?:[\w.'-]+\s+){0,3}?(?:claimed|claim|said|say|says|reported|suggested|alleged))?"
+    r"\s*[,;]?\s*but\s+(?:[\w.'-]+\s+){0,4}?(?:flatly\s+|strongly\s+|later\s+)?"
+    r"(?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses|disputed|disputes)\s+"
+    r"(?:it|this|that|them|the\s+(?:claims?|reports?|rumou?rs?|suggestions?|stor(?:y|ies)|allegations?))\b"
     # a retraction by a bare negated auxiliary: "...; or rather, it did not: ..."
     r"|\s*[,;:]?\s*(?:or\s+rather|or\s+not|actually|no)\s*,?\s*(?:it|he|she|they|this|that)\s+"
     r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)\s*(?:[,;:.!]|$)",
@@ -1630,6 +1639,12 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             flip = answer == "no"
             negated, hedged = negated != flip, False
             words = (words[0] != flip, words[1], False)
+        if _LATER_DENIAL.match(
+            doc.norm, doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
+        ):
+            # what a report or the clause said is then denied: asserted as untrue
+            negated, double, hedged = not negated, double or negated, False
+            words = (not words[0], words[1] or words[0], False)
         if clause.topic and not negated:
             hedged = True  # "U.S. troops in the force: ..." names a topic, the value follows
         blocked = False

@@ -260,6 +260,13 @@ CASES = [
     ),
     ("Will the goalkeeper leave Rovers? Yes, in the summer.", "keeper-not-leaving", "contradicted"),
     ("Will the goalkeeper leave Rovers? No one knows.", "keeper-not-leaving", "absent"),
+    # a report denied later in the sentence: its content is asserted as untrue
+    (
+        "The goalkeeper will leave Rovers, reports claimed, but Okafor denied it.",
+        "keeper-not-leaving",
+        "present",
+    ),
+    ("The goalkeeper will leave Rovers, reports claimed.", "keeper-not-leaving", "absent"),
     # a clause retracted right after it by a bare negated auxiliary is denied
     (
         "The board will replace the coach; or rather, it will not: he stays.",
