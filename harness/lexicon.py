@@ -22,6 +22,8 @@ FALSITY = frozenset(
 )
 # "has yet to sign", "is yet to decide": the verb after "yet to" has not happened
 YET_VERBS = frozenset("have has had having is are was were am be been being".split())
+# verbs of giving away: "A handed the chair to B" says A no longer holds it
+GIVING_AWAY = frozenset("hand pass cede give transfer relinquish surrender yield forfeit".split())
 # verbs that name a topic without asserting it: "the report discusses his license"
 TOPIC_VERBS = frozenset("""discuss mention address examine list concern explore debate""".split())
 NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS

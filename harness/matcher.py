@@ -1754,6 +1754,8 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
         # weakest
         if alt[0] != "contradicted" and not f.parsed.double:
             why = "the parse reads a contradiction, the word rules do not"
+            if alt[0] == "present" and f.parsed.negations and not f.words[0]:
+                return "set aside", 0.0, why  # a cue only the parse sees: neither reading
             return alt[0], alt[1], f"{alt[2]} ({why})"
     return out
 

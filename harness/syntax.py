@@ -59,6 +59,7 @@ from harness.lexicon import (
     FACTIVE,
     FALSITY,
     FUTURE_WORDS,
+    GIVING_AWAY,
     HEDGE_ADVERBS,
     HEDGE_MODALS,
     HEDGE_PREDICATES,
@@ -267,6 +268,9 @@ _IRREGULAR = {
     "opted": "opt",
     "withheld": "withhold",
     "forwent": "forgo",
+    "gave": "give",
+    "given": "give",
+    "yielded": "yield",
 }
 _ALL_LEMMAS = frozenset(
     NEGATING_PREDICATES
@@ -282,6 +286,7 @@ _ALL_LEMMAS = frozenset(
     | CLOSERS
     | SHARE_NOUNS
     | FALSITY
+    | GIVING_AWAY
     | set(NEGATING_PHRASALS)
 )
 
@@ -385,6 +390,7 @@ def _own_cues(
         if (
             c.dep_ in ("appos", "prep")
             and c.i > tok.i
+            and c.pos_ != "PROPN"  # "chair, not (anymore) Mensah": another name, contrasted
             and any(k.dep_ == "neg" for k in c.children)
             and tok.i in inside
         ):
@@ -408,6 +414,12 @@ def _own_cues(
         if c.dep_ == "neg" or (w in NEGATION_ADVERBS and c.dep_ in ("advmod", "neg")):
             if nxt is not None and nxt.lower_ in ("only", "just", "merely"):
                 continue  # "not only ... but also"
+            while (
+                nxt is not None
+                and nxt.lower_ in ("anymore", "longer", "any", "even", "yet")
+                and nxt.i + 1 < len(c.doc)
+            ):
+                nxt = nxt.nbor(1)  # "..., not anymore the United States"
             if (
                 prev is not None
                 and prev.lower_ in (",", "and", "but")
@@ -913,6 +925,16 @@ class _Walk:
             rel = came.dep_ if came is not None else ""
             lemma = _lemma(node)
             cue = _negating_predicate(node, came, inside if self.literal else None)
+            if (
+                not cue
+                and lemma in GIVING_AWAY
+                and node.i not in inside
+                and any(c.dep_ == "nsubj" and c.i in inside for c in node.children)
+                and any(c.dep_ == "dobj" and c.i in inside for c in node.children)
+                and (lemma != "give" or any(c.lower_ in ("up", "away") for c in node.children))
+            ):
+                # "Britain handed the chair to the U.S.": Britain holds it no more
+                self._neg(node.i, f"{node.text} away")
             if cue and self.parallel:
                 cue = None  # "exclude A and lack B": each conjunct has its own negation
             if cue and rel == "ccomp" and lemma in NOMINAL_NEGATORS:

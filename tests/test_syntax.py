@@ -92,6 +92,11 @@ statement = "The club gave Okafor a pay rise of 5,000 a week."
 slots = { amount = ["5,000"] }
 
 [[fact]]
+id = "okafor-chair"
+statement = "Okafor took over as chair of the board."
+slots = { who = ["Okafor"], role = ["chair*"] }
+
+[[fact]]
 id = "final-date"
 statement = "The cup final is on June 4."
 slots = { date = ["June 4"] }
@@ -245,6 +250,12 @@ CASES = [
         "pay-rise",
         "present",
     ),
+    # giving a thing away says the giver holds it no more; a cue only the parse sees
+    # makes the statement neither present nor (precision first) contradicted
+    ("Okafor handed the chairmanship to Mensah.", "okafor-chair", "absent"),
+    ("Mensah handed the chairmanship to Okafor.", "okafor-chair", "present"),
+    # "not (anymore) X" after a comma negates only X
+    ("Okafor is now chair of the board, not anymore Mensah.", "okafor-chair", "present"),
     # an `unless` word counts in the claim's own sub-clause only
     (
         "Okafor took over as captain this week, as Mensah returned to his former club.",
