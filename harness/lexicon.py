@@ -86,6 +86,8 @@ UNSAID = frozenset(
 OPEN_WORDS = frozenset(
     "open unclear vague uncertain undecided unresolved unanswered unsettled murky".split()
 )
+# "was at stake", "is in doubt", "in question", "on the line": still undecided
+OPEN_PHRASES = frozenset({("at", "stake"), ("in", "doubt"), ("in", "question"), ("on", "line")})
 # words of a time still to come, which make "could" a possibility ("could ... later")
 FUTURE_WORDS = frozenset("later eventually soon someday future next coming ahead".split())
 # "no decision has been made on X", "gave no clear answer on X", "said nothing about X"

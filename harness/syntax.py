@@ -74,6 +74,7 @@ from harness.lexicon import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
     NOMINAL_NEGATORS,
+    OPEN_PHRASES,
     OPEN_WORDS,
     REPORT_NOUNS,
     REPORT_QUALIFIERS,
@@ -1005,6 +1006,13 @@ class _Walk:
                 for c in kids
             ):
                 self.hedge = self.hedge or "left open"
+            if lemma in ("leave", "remain", "stay", "be", "is", "are", "was", "were") and any(
+                c.dep_ == "prep" and (c.lower_, k.lower_) in OPEN_PHRASES
+                for c in kids
+                for k in c.children
+                if k.dep_ == "pobj"
+            ):
+                self.hedge = self.hedge or "at stake"  # "relegation was at stake"
             if (
                 lemma in TOPIC_VERBS
                 and (rel in ("dobj", "prep") or (anchor and node.i not in inside))

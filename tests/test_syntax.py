@@ -290,6 +290,8 @@ CASES = [
         "board-happy",
         "present",
     ),
+    # "at stake", "in doubt": still undecided
+    ("Okafor's move away from Rovers was at stake in the final.", "keeper-not-leaving", "absent"),
     # a time adjunct keeps its date against a negation above it, not against a hedge
     ("Okafor will not play in the final on June 4.", "final-date", "present"),
     ("The final will be played on June 4.", "final-date", "present"),
