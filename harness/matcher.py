@@ -95,7 +95,7 @@ How a verdict is reached, for one candidate and one fact:
    force. He added that Article 5 would cover it.") or the sentence goes on
    with the previous one ("He added that ...", "Moreover, ...").
    A declared ``[[fact.contradiction]]`` claim, asserted (not negated, not
-   hedged, no ``unless`` word) in scope -> contradicted. When both a
+   hedged, no ``unless`` word in its own sub-clause) in scope -> contradicted. When both a
    present and a contradicted reading exist the more confident wins; at the same
    confidence the later sentence wins, and in one sentence contradicted does; the
    losing reading is reported as ``other_*``.
@@ -105,7 +105,13 @@ from a dependency parse of the sentence instead of word windows: negation cues t
 govern the claim, hedges, embedded and reported clauses, who did what. The word rules
 above stay for verbless labels ("U.S. troops: none"), run-on sentences, and as a
 second opinion: a statement counts as a contradiction only when both read it so, except
-where the parse resolved a double negation.
+where the parse resolved a double negation; a negation only the parse sees, on a claim the
+word rules read as asserted, sets the statement aside. Of several slot assignments in a
+clause, the parse reads those whose slots it joins most closely; a declared contradiction
+whose slots the parse places in different clauses, or whose passive verb reverses its
+written order, is set aside. A yes/no question answered by the next sentence ("Will they
+join? No.") and a later denial the parse does not join ("..., but Y denied it", "...; or
+rather, it did not") are read from the words.
 
 Evidence is the sentence that decided the verdict, exactly as it appears in
 the candidate (``text[span[0]:span[1]]``). An ``absent`` verdict carries the
