@@ -854,15 +854,17 @@ def read_claim(
             embedded = embedded or node.pos_ in ("VERB", "AUX")
             walk.visit(node, came, below=True, quiet=embedded)
             if node.head.i not in inside and (
-                any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children)
+                # "whether" only: a condition ("... if it clashed with Russia") may be part
+                # of the fact itself
+                any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children)
                 or (
                     node.dep_ in ("ccomp", "xcomp", "dobj")
                     and _lemma(node.head) in INTERROGATIVE
                     and any(c.tag_ in _WH for c in node.subtree if c.i < node.i)
                 )
             ):
-                # part of the claim is in a question or a condition of its own ("fans ask
-                # whether Bolt will run"): the claim as a whole is not asserted
+                # part of the claim is in a question of its own ("fans ask whether Bolt
+                # will run"): the claim as a whole is not asserted
                 walk.hedge = walk.hedge or "whether ..."
             came, node = node, node.head
     return walk.up(anchor, seen)

@@ -97,6 +97,12 @@ statement = "Okafor took over as chair of the board."
 slots = { who = ["Okafor"], role = ["chair*"] }
 
 [[fact]]
+id = "no-cover-abroad"
+statement = "The policy does not cover the car if it is driven abroad."
+polarity = "negative"
+slots = { what = ["cover*"], where = ["abroad"] }
+
+[[fact]]
 id = "final-date"
 statement = "The cup final is on June 4."
 slots = { date = ["June 4"] }
@@ -292,6 +298,9 @@ CASES = [
     ),
     # "at stake", "in doubt": still undecided
     ("Okafor's move away from Rovers was at stake in the final.", "keeper-not-leaving", "absent"),
+    # a condition that is part of the fact itself
+    ("The policy will not cover the car if it is driven abroad.", "no-cover-abroad", "present"),
+    ("The policy covers the car even when it is driven abroad.", "no-cover-abroad", "contradicted"),
     # a time adjunct keeps its date against a negation above it, not against a hedge
     ("Okafor will not play in the final on June 4.", "final-date", "present"),
     ("The final will be played on June 4.", "final-date", "present"),
