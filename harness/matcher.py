@@ -428,11 +428,18 @@ _TRAILING_DENIAL = re.compile(
 )
 # a later denial or retraction of the whole preceding clause, which the parse does not join
 # to it: "..., (reports claimed,) but Wenger denied it", "...; or rather, it did not: ..."
-_LATER_DENIAL = re.compile(
-    r"(?:\s*,\s*(?:[\w.'-]+\s+){0,3}?(?:claimed|claim|said|say|says|reported|suggested|alleged))?"
+_DENIED = (
     r"\s*[,;]?\s*but\s+(?:[\w.'-]+\s+){0,4}?(?:flatly\s+|strongly\s+|later\s+)?"
     r"(?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses|disputed|disputes)\s+"
-    r"(?:it|this|that|them|the\s+(?:claims?|reports?|rumou?rs?|suggestions?|stor(?:y|ies)|allegations?))\b"
+)
+_LATER_DENIAL = re.compile(
+    # after a report frame, a denial of it ("..., reports claimed, but Wenger denied it")
+    r"\s*,\s*(?:[\w.'-]+\s+){0,3}?(?:claimed|claim|said|say|says|reported|suggested|alleged)"
+    + _DENIED
+    + r"(?:it|this|that|them|the\s+(?:claims?|reports?|rumou?rs?|suggestions?|stor(?:y|ies)|"
+    r"allegations?))\b"
+    # without one, only a pronoun that takes up the whole clause ("..., but he denied it.")
+    r"|" + _DENIED + r"(?:it|this|that)\s*(?:[,;:.!]|$)"
     # a retraction by a bare negated auxiliary: "...; or rather, it did not: ..."
     r"|\s*[,;:]?\s*(?:or\s+rather|or\s+not|actually|no)\s*,?\s*(?:it|he|she|they|this|that)\s+"
     r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)\s*(?:[,;:.!]|$)",

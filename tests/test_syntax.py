@@ -284,6 +284,13 @@ CASES = [
         "present",
     ),
     ("The goalkeeper will leave Rovers, reports claimed.", "keeper-not-leaving", "absent"),
+    ("The goalkeeper will leave Rovers, but his agent denied it.", "keeper-not-leaving", "present"),
+    # ... but a denial of something else leaves the clause asserted
+    (
+        "The club confirmed the goalkeeper will leave Rovers, but denied the reports of a fee.",
+        "keeper-not-leaving",
+        "contradicted",
+    ),
     # a clause retracted right after it by a bare negated auxiliary is denied
     (
         "The board will replace the coach; or rather, it will not: he stays.",
