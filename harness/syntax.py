@@ -446,6 +446,15 @@ def _own_cues(
         ):
             hedge = hedge or "could ... later"
         elif (
+            c.dep_ == "aux"
+            and w == "could"
+            and tok.i in inside
+            and not any(k.dep_ == "neg" or k.lower_ in NEGATION_ADVERBS for k in tok.children)
+        ):
+            # the claim's own verb with "could" is a possibility ("could receive bonuses"); "could
+            # not find it" still denies, and a "could" above the claim's clause is not its own
+            hedge = hedge or c.text
+        elif (
             (c.dep_ == "aux" and w in HEDGE_MODALS)
             or (c.dep_ == "mark" and w in CONDITIONAL_MARKS)
             or (c.dep_ == "advmod" and w in HEDGE_ADVERBS)
@@ -730,11 +739,13 @@ def slots_misread(
 
 
 def is_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether any of `spans` in `sentence` is (the head of) a subject."""
+    """Whether any of `spans` in `sentence` is (the head of) the subject of an active verb:
+    the subject of a passive ("A rifle was stolen") is what was acted on, which a summary
+    may well make an object ("the thief stole the rifle"), so it names no actor."""
     doc = parse(sentence)
     for a, b in spans:
         top = _span_tokens(doc, a, b)[2]
-        if any(t.head.i != t.i and t.dep_ in _SUBJECT_DEPS for t in top):
+        if any(t.head.i != t.i and t.dep_ == "nsubj" for t in top):
             return True
     return False
 

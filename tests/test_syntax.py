@@ -374,3 +374,41 @@ def test_parse_without_torch():
         "assert 'torch' not in sys.modules, 'torch imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _made_up(toml: str):
+    return parse_facts(tomllib.loads(toml), "made-up")
+
+
+KEYS = """
+[[fact]]
+id = "keys-lost"
+statement = "The keys were lost at the station."
+slots = { what = ["keys"], act = ["lost", "lose"] }
+
+[[fact]]
+id = "keys-found"
+statement = "The keys were found."
+slots = { what = ["keys"], act = ["found"] }
+"""
+
+
+def test_passive_statement_names_no_actor():
+    """The subject of a passive statement is what was acted on: a summary that makes it the
+    object of a named actor states the fact."""
+    facts = _made_up(KEYS)
+    r = check_facts("A tourist lost the keys at the station.", facts).get("keys-lost")
+    assert r.verdict == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The keys could be found.", "absent"),
+        ("The keys could reportedly be found.", "absent"),
+        ("The keys could not be found.", "contradicted"),
+        ("The keys were found.", "present"),
+    ],
+)
+def test_could_on_the_claims_verb_is_a_possibility(text, verdict):
+    assert check_facts(text, _made_up(KEYS)).get("keys-found").verdict == verdict
