@@ -19,8 +19,11 @@ DATA = REPO / "tests" / "data"
 
 
 def _factsets(refs: Path) -> dict:
-    return {d.name: load_facts(d / "facts.toml", d.name) for d in sorted(refs.iterdir())
-            if (d / "facts.toml").exists()}
+    return {
+        d.name: load_facts(d / "facts.toml", d.name)
+        for d in sorted(refs.iterdir())
+        if (d / "facts.toml").exists()
+    }
 
 
 def main(names: list[str]) -> None:
@@ -33,12 +36,18 @@ def main(names: list[str]) -> None:
         labels = load_labels(DATA / name)
         factsets = _factsets(refs or REPO / "references")
         report = calibrate(labels, texts_from_labels(labels), factsets)
-        print(f"== {name}: {report.accuracy:.1%} ({report.correct}/{report.n}; floor {floor:.1%}; "
-              f"c2p {report.contradicted_as_present} pinned {c2p}; "
-              f"p2c {report.present_as_contradicted})", flush=True)
+        print(
+            f"== {name}: {report.accuracy:.1%} ({report.correct}/{report.n}; floor {floor:.1%}; "
+            f"c2p {report.contradicted_as_present} pinned {c2p}; "
+            f"p2c {report.present_as_contradicted})",
+            flush=True,
+        )
         for f in report.facts:
             for d in f.disagreements:
-                print(f"    {d.candidate} {d.fact}: want {d.expected} got {d.predicted} | {d.reason[:140]}")
+                want = "|".join((d.expected,))
+                print(
+                    f"    {d.candidate} {d.fact}: want {want} got {d.predicted} | {d.reason[:140]}"
+                )
 
 
 if __name__ == "__main__":
