@@ -1066,6 +1066,8 @@ class _Walk:
                 lemma in HEDGE_PREDICATES
                 and (rel in ("xcomp", "ccomp", "prep", "acl") or came is None)
                 and not negated_here  # "should not expect X to": X is denied
+                and not (self.literal and node.i in inside)  # a stated_as phrasing's own
+                # hedge is part of the fact ("unlikely to reopen" listed for the fact)
             ):
                 self.hedge = self.hedge or node.text
         nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))

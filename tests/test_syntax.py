@@ -412,3 +412,25 @@ def test_passive_statement_names_no_actor():
 )
 def test_could_on_the_claims_verb_is_a_possibility(text, verdict):
     assert check_facts(text, _made_up(KEYS)).get("keys-found").verdict == verdict
+
+
+def test_a_stated_as_phrasing_keeps_its_own_hedge():
+    """A fact the article itself hedges: listing the hedged wording in `stated_as` makes it
+    the fact, so its own "unlikely" does not set it aside; another hedge still does."""
+    facts = _made_up(
+        """
+[[fact]]
+id = "bridge-shut"
+statement = "The bridge is unlikely to reopen this year."
+polarity = "negative"
+slots = { what = ["bridge"], act = ["reopen*"] }
+stated_as = ["unlikely to reopen"]
+"""
+    )
+    got = check_facts("The bridge is unlikely to reopen this year.", facts).get("bridge-shut")
+    assert got.verdict == "present"
+    maybe = check_facts("The bridge may be unlikely to reopen.", facts).get("bridge-shut")
+    assert maybe.verdict == "absent"
+    assert check_facts("The bridge will reopen.", facts).get("bridge-shut").verdict == (
+        "contradicted"
+    )
