@@ -1248,14 +1248,19 @@ def _combos(
 def _near_in_parse(doc: _Doc, clause: _Clause, x, y, excess: int) -> bool:
     """Slots further apart than max_gap are still one statement when the parse puts them
     next to each other: "The letters that once lit the Bronx ... failed to find a buyer"
-    (subject and verb phrase, a relative clause between them)."""
+    (subject and verb phrase, a relative clause between them), or when a non-restrictive
+    relative clause between them makes up the excess."""
     if excess > 24 or syntax.parser() is None:
         return False
     s, e = doc.sentences[clause.sentence]
     if e - s > syntax.MAX_SENTENCE:
         return False
     d = syntax.tree_distance(doc.norm[s:e], (x[0] - s, x[1] - s), (y[0] - s, y[1] - s))
-    return d is not None and d <= 3
+    if d is not None and d <= 3:
+        return True
+    # "Managers at the agency, which made a profit during the chaos, received bonuses": the
+    # slots are within max_gap once the non-restrictive relative clause is left out
+    return syntax.relative_clause_words(doc.norm[s:e], x[1] - s, y[0] - s) >= excess
 
 
 def _negation_count(

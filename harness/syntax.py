@@ -607,6 +607,23 @@ def _span_head(doc, a: int, b: int):
     return top[-1] if top else None
 
 
+def relative_clause_words(sentence: str, a: int, b: int) -> int:
+    """How many words of non-restrictive relative clauses (", which ...", ", who ...") lie
+    wholly between the offsets a and b of `sentence`."""
+    doc = parse(sentence)
+    n = 0
+    for t in doc:
+        if t.dep_ != "relcl" or t.i == 0:
+            continue
+        sub = list(t.subtree)
+        first = sub[0]
+        if first.i == 0 or doc[first.i - 1].text != "," or first.idx < a:
+            continue
+        if sub[-1].idx + len(sub[-1].text) <= b:
+            n += sum(not k.is_punct for k in sub)
+    return n
+
+
 def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int | None:
     """How many dependency links lie between the heads of two spans (None: no path)."""
     doc = parse(sentence)

@@ -434,3 +434,21 @@ stated_as = ["unlikely to reopen"]
     assert check_facts("The bridge will reopen.", facts).get("bridge-shut").verdict == (
         "contradicted"
     )
+
+
+def test_subject_and_object_a_relative_clause_apart():
+    """Slots further apart than max_gap are one statement when a non-restrictive relative
+    clause between them (", which ...,") makes up the excess."""
+    facts = _made_up(
+        """
+[[fact]]
+id = "paid"
+statement = "The workers at the harbour received payments."
+slots = { who = ["workers"], got = ["payment*"] }
+"""
+    )
+    text = (
+        "The workers at the old harbour, which was closed for most of the winter after a "
+        "long storm, received up to £900 in payments."
+    )
+    assert check_facts(text, facts).get("paid").verdict == "present"
