@@ -255,7 +255,7 @@ SETS = [
     # "four passengers inside": the fact accepts bare "passengers" and lists no "four"
     ("facts_final_d.jsonl", ARTICLES, 0.938, 1),  # 95.8 % (92.6 % blind, the final measurement)
     # three more articles by a seventh writer, measured blind on the matcher of 0b46d37
-    ("facts_summeval_h.jsonl", ARTICLES, 0.824, 0),  # 84.4 % (91.7 % on system summaries)
+    ("facts_summeval_h.jsonl", ARTICLES, 0.85, 0),  # 87.0 % (84.4 % blind)
 ]
 
 
