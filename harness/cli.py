@@ -598,4 +598,7 @@ def _append_step_summary(markdown: str) -> None:
 from harness import cli_reports, cli_score  # noqa: E402, F401  (the commands register on main)
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # `python -m harness.cli`: the commands registered on the imported module's group
+    from harness.cli import main as registered
+
+    registered()

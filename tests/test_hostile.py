@@ -729,7 +729,7 @@ def test_csv_quotes_lone_cr_and_neutralises_formulas(tmp_path: Path) -> None:
     got = sorted(r["id"] for r in rows)
     assert got == sorted(["a\rspoofed,0,0", *("'" + i for i in ids[1:])])
     assert all(not r["id"].startswith(("=", "+", "-", "@", "\t")) for r in rows)
-    assert float(rows[0]["rouge1_f"]) >= 0  # numbers stay numbers
+    assert float(rows[0]["rouge1"]) >= 0  # numbers stay numbers
 
 
 # ============================================================ 16. Markdown and the step summary
@@ -806,9 +806,9 @@ def test_calibrate_with_a_catastrophic_phrasing_is_exit_2(tmp_path: Path, monkey
 
 SIGNAL_SELF = """
 import json, os, signal, sys
-import harness.cli, harness.run
+import harness.cli, harness.run, harness.families.facts
 harness.run.CHUNK = 50
-harness.run.MIN_PARALLEL = 1
+harness.families.facts.MIN_PARALLEL = 1
 calls = []
 def children():
     me, out = str(os.getpid()), []
@@ -832,7 +832,7 @@ def progress(self, n):
         else:
             os.kill(os.getpid(), sig)
 if __name__ == "__main__":  # not in the spawned workers
-    harness.cli.Progress.__call__ = progress
+    harness.cli_score.Progress.__call__ = progress
     sys.argv = ["harness"] + sys.argv[1:]
     harness.cli.main()
 """
