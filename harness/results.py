@@ -94,7 +94,7 @@ def candidate_to_dict(c: CandidateResult) -> dict[str, Any]:
         "status": c.status,
         "error": c.error,
         "warnings": list(c.warnings),
-        "metrics": {k: _r(v) for k, v in c.metrics.items()},
+        "metrics": {k: v if isinstance(v, int) else _r(v) for k, v in c.metrics.items()},
     }
     for name, result in c.scores.items():
         out[name] = regs[name].to_json(result)
