@@ -4,12 +4,12 @@
 configured thresholds (see `harness.config` for where they come from) and every
 fact marked `required = true` in its document's facts file:
 
-- `coverage`, `rouge1`, `rouge2`, `rougeL`, `rougeLsum` (best-reference F),
-  `embedding` (max over references), `embedding_mean`, `embedding_article`: the
+- a higher-is-better metric (`rouge1` ... `rougeLsum`, `embedding_max`, `embedding_mean`,
+  `embedding_article`, `coverage`, or any registered family's, see `harness.metrics`): the
   candidate fails when its value is under the threshold (`value >= threshold` passes);
-- `contradicted`: the candidate fails when it contradicts more facts than allowed;
-- `fact:<id>`: a required fact that is absent or contradicted fails the candidate
-  whatever its coverage;
+- a lower-is-better metric (`contradicted`): the candidate fails when it is over the limit;
+- each family's own checks: facts' `fact:<id>`, a required fact that is absent or
+  contradicted fails the candidate whatever its coverage;
 - `mean.<metric>`: the same names on the run's mean over scored candidates.
 
 Values are compared as the JSON report shows them (rounded to 6 decimals), so a
