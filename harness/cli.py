@@ -278,7 +278,7 @@ def cache_info(cache_dir: Path | None, fmt: str, debug: bool) -> int:
 @_cache_dir_option
 @click.option(
     "--family",
-    type=click.Choice(["all", "embeddings", "facts"]),
+    type=click.Choice(["all", "embeddings", "facts", "rouge"]),
     default="all",
     show_default=True,
     help="Which entries to delete.",

@@ -140,7 +140,9 @@ class Scorer:
         cache = self.context.cache() if type(fam).cache_key is not MetricFamily.cache_key else None
         keys: dict[int, str] = {}
         if cache is not None and jobs:
-            keys = {i: k for i in jobs if (k := fam.cache_key(cands[i])) is not None}
+            keys = {
+                i: f"{fam.name}:{k}" for i in jobs if (k := fam.cache_key(cands[i])) is not None
+            }
             hits = cache.get_json_many(keys.values())
             for i, k in keys.items():
                 stored = hits.get(k)

@@ -22,39 +22,77 @@ class RougeFamily(MetricFamily):
 
     def __init__(self, documents, context) -> None:
         super().__init__(documents, context)
-        from harness.rouge import RougeMetric, prepare
-
-        config = context.config
-        self.engine = RougeMetric(config.use_stemmer, config.tokenizer)
-        self.refs = {d: [prepare(r.text) for r in doc.references] for d, doc in documents.items()}
-
-    def signature(self) -> list[str]:
         from harness.run import package_version
 
-        c = self.context.config
+        c = context.config
         stem = "yes" if c.use_stemmer and c.tokenizer == "default" else "no"
-        return [
+        self._signature = [
             f"rouge:rouge-score-rs-{package_version('rouge-score-rs')}",
             f"tok:{c.tokenizer}",
             f"stem:{stem}",
             "multi:best+mean",
             f"split:sentencex-{package_version('sentencex')}",
         ]
+        self._engine = None  # built on the first chunk to score: a warm cache needs none
+        self._refs: dict[str, list[str]] = {}
+        self._ref_keys: dict[str, str] = {}
 
-    def settings(self) -> dict[str, Any]:
-        return {"stemmer": self.context.config.use_stemmer}
+    def _ready(self):
+        if self._engine is None:
+            from harness.rouge import RougeMetric, prepare
+
+            c = self.context.config
+            self._engine = RougeMetric(c.use_stemmer, c.tokenizer)
+            self._refs = {
+                d: [prepare(r.text) for r in doc.references] for d, doc in self.documents.items()
+            }
+        return self._engine
+
+    def signature(self) -> list[str]:
+        return list(self._signature)
+
+    def cache_key(self, candidate) -> str:
+        """The signature's parts, the document's references and the text."""
+        import hashlib
+
+        refs = self._ref_keys.get(candidate.document)
+        if refs is None:
+            doc = self.documents[candidate.document]
+            joined = "\x00".join(r.text for r in doc.references)
+            refs = hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+            self._ref_keys[candidate.document] = refs
+        data = "\x00".join(["rouge", *self._signature, refs, candidate.text])
+        return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @classmethod
+    def cache_dump(cls, result) -> dict[str, Any]:
+        """Unrounded, so a cached result is the very number a fresh one is."""
+        return {
+            k: {t: [p.precision, p.recall, p.fmeasure] for t, p in getattr(result, k).items()}
+            for k in ("best", "mean")
+        }
+
+    @classmethod
+    def cache_load(cls, data) -> Any:
+        from harness.rouge import PRF, RougeResult
+
+        try:
+            return RougeResult(
+                *({t: PRF(*map(float, data[k][t])) for t in TYPES} for k in ("best", "mean"))
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
 
     def score(self, candidates: Sequence[Any]) -> list[Any]:
         from harness.rouge import prepare
 
+        engine = self._ready()
         out: dict[int, Any] = {}
         by_doc: dict[str, list[int]] = {}
         for i, c in enumerate(candidates):
             by_doc.setdefault(c.document, []).append(i)
         for doc, idx in by_doc.items():
-            results = self.engine.score_many(
-                [prepare(candidates[i].text) for i in idx], self.refs[doc]
-            )
+            results = engine.score_many([prepare(candidates[i].text) for i in idx], self._refs[doc])
             out.update(zip(idx, results, strict=True))
         return [out[i] for i in range(len(candidates))]
 
