@@ -134,25 +134,19 @@ def _cards(data, rows, baseline, metrics) -> list[dict[str, Any]]:
             if vals:
                 means[name] = sum(vals) / len(vals)
     base_means = dict((baseline.get("summary") or {}).get("means") or {}) if baseline else {}
-    from harness.results import LEGACY_METRIC_NAMES
-
     cards = []
     for name, m in metrics.items():
         value = means.get(name)
         if value is None:
             continue
-        base = base_means.get(name, base_means.get(_legacy_name(name, LEGACY_METRIC_NAMES)))
+        base = base_means.get(name)
         delta = _delta(m, float(value) - float(base)) if base is not None else None
         label = f"{m.label} (mean)" if m.count else m.label
         cards.append({"label": label, "value": _f(value, 2 if m.count else 3), "delta": delta})
     return cards
 
 
-def _legacy_name(name: str, legacy: Mapping[str, str]) -> str:
-    return next((old for old, new in legacy.items() if new == name), name)
-
-
-def _charts(rows, baseline, data, metrics) -> list[dict[str, Any]]:
+def _charts(rows, baseline, metrics) -> list[dict[str, Any]]:
     base_vals: dict[str, list[float]] = {}
     for c in (baseline or {}).get("candidates", []):
         for k, v in _values(c).items():
@@ -284,7 +278,7 @@ def build_view(
         details.append(_detail(r, texts, problems, row_docs[r.index], open_, metrics))
     shown = [n for n, m in metrics.items() if m.column and any(n in r.values for r in rows)]
     rates = _fact_rates(data)
-    charts = _charts(rows, baseline, data, metrics)
+    charts = _charts(rows, baseline, metrics)
     matrix = _matrix(rows, docs)
     summary = data.get("summary") or {}
     sig = str(data.get("signature") or "")
