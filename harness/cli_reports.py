@@ -21,7 +21,6 @@ from harness.cli import (
     seed_option,
 )
 from harness.errors import EXIT_FAILED, EXIT_OK, HarnessError
-from harness.pipeline import gated_metrics
 
 # ---------------------------------------------------------------------- compare
 
@@ -91,6 +90,8 @@ def compare(
     if output is not None:
         check_output(output)
     gate_config = load_gate_config(Path.cwd(), config_file)
+    from harness.pipeline import gated_metrics
+
     gated = gated_metrics(gate_config)
     comparison = replace(
         compare_reports(load_report(baseline_path), load_report(current_path), resamples, seed),

@@ -28,7 +28,6 @@ from harness.cli import (
     seed_option,
 )
 from harness.errors import EXIT_FAILED, EXIT_OK, HarnessError
-from harness.pipeline import gated_metrics
 
 # ---------------------------------------------------------------------- score
 
@@ -51,22 +50,19 @@ def _dest(flag: str) -> str:
 
 
 def family_gate_options(func: Callable) -> Callable:
-    """Each registered family's own gate flags (`--max-contradicted N`, ...)."""
-    from harness.metrics import gate_options
+    """The built-in families' own gate flags (`--max-contradicted N`, ...), declared at
+    import without scanning entry points (an outside family's metrics are gated with
+    --fail-under / --fail-over)."""
+    from harness.metrics import builtin_families
 
-    for g in reversed(gate_options(builtin_only=True)):
-        m_count = g.scope == "candidate" and _is_count(g.metric)
-        func = click.option(
-            g.flag, _dest(g.flag), type=int if m_count else float, default=None, help=g.help
-        )(func)
+    for fam in reversed(builtin_families()):
+        counts = {m.name for m in fam.metrics if m.count}
+        for g in reversed(fam.gate_options):
+            whole = g.scope == "candidate" and g.metric in counts
+            func = click.option(
+                g.flag, _dest(g.flag), type=int if whole else float, default=None, help=g.help
+            )(func)
     return func
-
-
-def _is_count(name: str) -> bool:
-    from harness.metrics import metric
-
-    m = metric(name)
-    return m is not None and m.count
 
 
 class Progress:
@@ -219,7 +215,7 @@ def score(path: Path, debug: bool, **options: Any) -> int:
     scored or the gate failed, 2 on a usage or config error, 3 on an internal error.
     """
     from harness.loading import iter_candidates, load_references
-    from harness.pipeline import finish_run
+    from harness.pipeline import finish_run, gated_metrics
     from harness.run import Scorer
 
     o = ScoreOptions(**options)

@@ -302,12 +302,14 @@ def metric_names(kind: str = "all") -> tuple[str, ...]:
     return tuple(m.name for m in all_metrics().values() if kind == "all" or m.direction == kind)
 
 
-def gate_options(builtin_only: bool = False) -> tuple[GateOption, ...]:
-    """The families' own gate flags. `builtin_only`: without scanning entry points (the
-    command line's flags are declared at import; an outside family's metrics are gated
-    with --fail-under / --fail-over)."""
-    fams = [_load(spec) for spec in BUILTIN] if builtin_only else families().values()
-    return tuple(o for f in fams for o in f.gate_options)
+def builtin_families() -> list[type[MetricFamily]]:
+    """The built-in families alone, without scanning entry points (cheap at start-up)."""
+    return [_load(spec) for spec in BUILTIN]
+
+
+def gate_options() -> tuple[GateOption, ...]:
+    """Every registered family's own gate flags."""
+    return tuple(o for f in families().values() for o in f.gate_options)
 
 
 def result_values(scores: Mapping[str, Any]) -> dict[str, float]:
