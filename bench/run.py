@@ -226,9 +226,8 @@ class Bench:
             self.env,
         ).check("rouge-score loop")
         har = best(
-            self.score_cmd(
-                cands, h_out, "--metrics", "rouge", "--cache-dir", str(self.work / "cache-rouge")
-            ),
+            # --no-cache: ROUGE results are cached per candidate; every repetition scores
+            self.score_cmd(cands, h_out, "--metrics", "rouge", "--no-cache"),
             root,
             self.env,
             self.reps,

@@ -23,8 +23,12 @@ _EXPORTS = {
     "load_dataset": "harness.loading",
     "load_references": "harness.loading",
     "RunConfig": "harness.run",
+    "GateConfig": "harness.gate",
+    "load_gate_config": "harness.config",
     "Scorer": "harness.run",
     "score": "harness.run",
+    "evaluate": "harness.pipeline",
+    "register_family": "harness.metrics",
     "check_facts": "harness.matcher",
     "explain_fact": "harness.matcher",
     "load_facts": "harness.facts",
@@ -39,4 +43,5 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'harness' has no attribute {name!r}")
-    return getattr(import_module(module), name)
+    attr = "register" if name == "register_family" else name
+    return getattr(import_module(module), attr)

@@ -219,29 +219,42 @@ class EmbeddingCache:
         if db is not None:
             try:
                 counts["embeddings"] = db.execute("SELECT count(*) FROM vec").fetchone()[0]
-                counts["facts"] = db.execute("SELECT count(*) FROM kv").fetchone()[0]
+                for family, n in db.execute(
+                    f"SELECT {_FAMILY_OF_KEY}, count(*) FROM kv GROUP BY 1"
+                ):
+                    counts[family] = counts.get(family, 0) + n
             except sqlite3.DatabaseError as exc:
                 self._recover(exc)
         out["entries"] = counts
         return out
 
     def clear(self, family: str = "all") -> dict[str, int]:
-        """Delete the entries of one family ("embeddings", "facts") or all; how many."""
+        """Delete the entries of one family ("embeddings", "facts", "rouge", ...) or all;
+        how many per family."""
         db = self._connect()
         gone = {"embeddings": 0, "facts": 0}
         if db is None:
             return gone
-        tables = {"embeddings": "vec", "facts": "kv"}
-        for fam, table in tables.items():
-            if family in ("all", fam):
-                with db:
-                    db.execute("BEGIN IMMEDIATE")
-                    gone[fam] = db.execute(f"DELETE FROM {table}").rowcount
+        if family in ("all", "embeddings"):
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                gone["embeddings"] = db.execute("DELETE FROM vec").rowcount
+        if family != "embeddings":
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                for fam, n in db.execute(f"SELECT {_FAMILY_OF_KEY}, count(*) FROM kv GROUP BY 1"):
+                    if family in ("all", fam):
+                        gone[fam] = n
+                if family == "all":
+                    db.execute("DELETE FROM kv")
+                else:
+                    db.execute(f"DELETE FROM kv WHERE {_FAMILY_OF_KEY} = ?", (family,))
         db.execute("VACUUM")
         return gone
 
     def get_json_many(self, keys: Iterable[str]) -> dict[str, object]:
-        """Stored JSON values by key (fact verdicts); unreadable rows are simply missing."""
+        """Stored JSON values by key (the families' per-candidate results); unreadable rows
+        are simply missing."""
         import json
 
         keys = list(dict.fromkeys(keys))
@@ -279,6 +292,12 @@ class EmbeddingCache:
             self._db.close()
             self._db = None
 
+
+# A per-candidate result's key is "<family>:<hash>" (harness.run); a bare hash is a fact
+# verdict stored before families had names.
+_FAMILY_OF_KEY = (
+    "CASE WHEN instr(key, ':') > 0 THEN substr(key, 1, instr(key, ':') - 1) ELSE 'facts' END"
+)
 
 _CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 

@@ -23,39 +23,25 @@ from typing import Any
 import numpy as np
 
 from harness.errors import ConfigError
-from harness.gate import METRIC_ORDER
+from harness.results import as_current
 
-METRICS = METRIC_ORDER  # coverage, contradicted, rouge1, ..., embedding_article
-LOWER_IS_BETTER = frozenset({"contradicted"})
 DEFAULT_RESAMPLES = 10_000
 _CHUNK_ELEMENTS = 4_000_000  # bounds memory: resample rows drawn per block
 
 
 def candidate_metrics(cand: dict[str, Any]) -> dict[str, float]:
-    """Gate-metric values of one candidate object of a JSON report."""
-    out: dict[str, float] = {}
-    facts = cand.get("facts")
-    if isinstance(facts, dict):
-        if facts.get("coverage") is not None:
-            out["coverage"] = float(facts["coverage"])
-        if facts.get("contradicted") is not None:
-            out["contradicted"] = float(facts["contradicted"])
-    rouge = cand.get("rouge")
-    if isinstance(rouge, dict):
-        for t in ("rouge1", "rouge2", "rougeL", "rougeLsum"):
-            f = (rouge.get(t) or {}).get("fmeasure")
-            if f is not None:
-                out[t] = float(f)
-    emb = cand.get("embedding")
-    if isinstance(emb, dict):
-        for key, name in (
-            ("max", "embedding"),
-            ("mean", "embedding_mean"),
-            ("article", "embedding_article"),
-        ):
-            if emb.get(key) is not None:
-                out[name] = float(emb[key])
-    return out
+    """Metric values of one candidate object of a (current) JSON report, by their one name."""
+    metrics = cand.get("metrics")
+    if not isinstance(metrics, dict):
+        return {}
+    return {k: float(v) for k, v in metrics.items() if isinstance(v, int | float)}
+
+
+def lower_is_better(name: str) -> bool:
+    from harness.metrics import metric
+
+    m = metric(name)
+    return m is not None and not m.higher_is_better
 
 
 def signature_parts(signature: str) -> dict[str, str]:
@@ -144,7 +130,7 @@ class MetricDelta:
         """`regression`, `improvement` (the interval excludes zero) or `no change`."""
         if self.ci_low is None or self.ci_high is None:
             return "no change"
-        worse_if_up = self.metric in LOWER_IS_BETTER
+        worse_if_up = lower_is_better(self.metric)
         if self.ci_high < 0:
             return "improvement" if worse_if_up else "regression"
         if self.ci_low > 0:
@@ -216,6 +202,9 @@ def compare_reports(
         raise ConfigError(f"resamples must be at least 1, got {resamples}")
     if not 0.0 < confidence < 1.0:
         raise ConfigError(f"confidence must be between 0 and 1, got {confidence}")
+    from harness.metrics import ordered
+
+    baseline, current = as_current(baseline), as_current(current)
     base = {_key(c): c for c in baseline.get("candidates", []) if isinstance(c, dict)}
     cur = {_key(c): c for c in current.get("candidates", []) if isinstance(c, dict)}
     both = [k for k in cur if k in base]
@@ -227,10 +216,11 @@ def compare_reports(
         if base[k].get("status") == "ok" and cur[k].get("status") == "ok"
     ]
     values = [(k, candidate_metrics(b), candidate_metrics(c)) for k, b, c in pairs]
+    names = ordered(m for _, b, c in values for m in b if m in c)
 
     def deltas(document: str | None, subset: list) -> list[MetricDelta]:
         out = []
-        for metric in METRICS:
+        for metric in names:
             rows = [(b[metric], c[metric]) for _, b, c in subset if metric in b and metric in c]
             if not rows:
                 continue
@@ -258,7 +248,7 @@ def compare_reports(
             per_doc += deltas(doc, [v for v in values if v[0][0] == doc])
 
     cand_deltas = tuple(
-        CandidateDelta(k[0], k[1], {m: c[m] - b[m] for m in METRICS if m in b and m in c})
+        CandidateDelta(k[0], k[1], {m: c[m] - b[m] for m in names if m in b and m in c})
         for k, b, c in values
     )
     lost: list[LostFact] = []
@@ -325,7 +315,7 @@ def _metric_dict(m: MetricDelta) -> dict[str, Any]:
 def comparison_to_dict(
     comp: Comparison, gated: Iterable[str] | None = None, fail_on_regression: bool = False
 ) -> dict[str, Any]:
-    gated_list = list(gated) if gated is not None else list(METRICS)
+    gated_list = list(gated) if gated is not None else [m.metric for m in comp.metrics]
     regressions = comp.regressions(gated_list)
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for m in comp.per_document:
@@ -410,7 +400,9 @@ def _name(comp: Comparison, document: str | None, candidate: str) -> str:
 
 def _candidate_rows(comp: Comparison) -> tuple[list[str], list[list[str]]]:
     """Per-candidate deltas of the candidates where some metric changed."""
-    shown = [m for m in METRICS if any(m in c.deltas for c in comp.candidates)]
+    from harness.metrics import ordered
+
+    shown = ordered(m for c in comp.candidates for m in c.deltas)
     rows = [
         [_name(comp, c.document, c.candidate)]
         + [f"{c.deltas[m]:+.4f}" if m in c.deltas else "" for m in shown]
@@ -438,7 +430,7 @@ def build_renderables(comp: Comparison, gated: Iterable[str] | None = None) -> l
 
     from harness.text import printable
 
-    gated_set = set(gated) if gated is not None else set(METRICS)
+    gated_set = set(gated) if gated is not None else {m.metric for m in comp.metrics}
     out: list[Any] = []
     if comp.signature_mismatch:
         out.append(
@@ -523,7 +515,7 @@ def render_comparison_text(
 def render_comparison_markdown(comp: Comparison, gated: Iterable[str] | None = None) -> str:
     from harness.text import markdown_text
 
-    gated_set = set(gated) if gated is not None else set(METRICS)
+    gated_set = set(gated) if gated is not None else {m.metric for m in comp.metrics}
 
     def table(head: list[str], rows: list[list[str]]) -> list[str]:
         cells = [head, *rows]

@@ -12,9 +12,9 @@ Where thresholds come from, highest precedence first:
 The table::
 
     [tool.harness.gate]            # [gate] in harness.toml
-    coverage = 1.0                 # per candidate: fail when under (any name of MIN_METRICS)
+    coverage = 1.0                 # per candidate: fail when under (any higher-is-better metric)
     rouge1 = 0.30
-    max-contradicted = 0           # per candidate: fail when more facts are contradicted
+    max-contradicted = 0           # per candidate: fail when over (max-NAME: lower-is-better)
     required-facts = true          # facts marked `required = true` must be present (default)
 
     [tool.harness.gate.mean]       # [gate.mean]: the same names on the run's means
@@ -33,25 +33,23 @@ from pathlib import Path
 from typing import Any
 
 from harness.errors import ConfigError
-from harness.gate import MAX_METRICS, MIN_METRICS, GateConfig, Threshold
+from harness.gate import GateConfig, Threshold
+from harness.metrics import Metric, metric_names
+from harness.results import LEGACY_METRIC_NAMES
 
 HARNESS_TOML = "harness.toml"
 PYPROJECT = "pyproject.toml"
-BOOL_KEYS = ("required-facts",)
-RANGES = {
-    "coverage": (0.0, 1.0),
-    "rouge1": (0.0, 1.0),
-    "rouge2": (0.0, 1.0),
-    "rougeL": (0.0, 1.0),
-    "rougeLsum": (0.0, 1.0),
-    "embedding": (-1.0, 1.0),
-    "embedding_mean": (-1.0, 1.0),
-    "embedding_article": (-1.0, 1.0),
-}
 
 
-def _names() -> str:
-    return ", ".join(MIN_METRICS)
+def _names(kind: str = "higher") -> str:
+    return ", ".join(metric_names(kind))
+
+
+def _lookup(name: str) -> Metric | None:
+    """The metric named `name` (0.1.0's `embedding` is `embedding_max`), or None."""
+    from harness.metrics import metric
+
+    return metric(LEGACY_METRIC_NAMES.get(name, name))
 
 
 def find_config_file(cwd: Path) -> tuple[Path, tuple[str, ...]] | None:
@@ -142,38 +140,37 @@ def _threshold(key: str, value: Any, scope: str, where: str, path: Path | str | 
     source = f"{where} {key}"
     origin = f"{Path(path).name} {source}" if path else source
     if key.startswith("max-"):
-        metric = key[4:]
-        if metric not in MAX_METRICS:
+        m = _lookup(key[4:])
+        if m is None or m.higher_is_better:
             raise ConfigError(
-                f"{where} unknown key {key!r} (only max-contradicted has a maximum)", path
+                f"{where} unknown key {key!r} (max-NAME is for lower-is-better metrics: "
+                f"{_names('lower')})",
+                path,
             )
-        return Threshold(metric, _number(value, metric, scope, source, path), scope, origin)
-    if key in MAX_METRICS:
+        return Threshold(m.name, _number(value, m, scope, source, path), scope, origin)
+    m = _lookup(key)
+    if m is not None and not m.higher_is_better:
         raise ConfigError(f"{where} {key!r} is lower-is-better: write max-{key} = N instead", path)
-    if key not in MIN_METRICS:
+    if m is None:
         extra = ", required-facts, mean" if scope == "candidate" else ""
         raise ConfigError(
-            f"{where} unknown metric {key!r} (choose from {_names()}, max-contradicted{extra})",
+            f"{where} unknown metric {key!r} (choose from {_names()}, max-NAME for "
+            f"{_names('lower')}{extra})",
             path,
         )
-    return Threshold(key, _number(value, key, scope, source, path), scope, origin)
+    return Threshold(m.name, _number(value, m, scope, source, path), scope, origin)
 
 
-def _number(value: Any, metric: str, scope: str, source: str, path: Path | str | None) -> float:
+def _number(value: Any, m: Metric, scope: str, source: str, path: Path | str | None) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ConfigError(f"{source} must be a number, got {value!r}", path)
-    if metric in MAX_METRICS:
-        if value < 0:
-            raise ConfigError(f"{source} must be 0 or more, got {value!r}", path)
-        if scope == "candidate":
-            if float(value) != int(value):
-                raise ConfigError(f"{source} must be a whole number, got {value!r}", path)
-            return int(value)
-        return float(value)
-    low, high = RANGES[metric]
-    if not low <= value <= high:
-        raise ConfigError(f"{source} must be between {low:g} and {high:g}, got {value!r}", path)
-    return float(value)
+    if m.count and scope == "candidate":
+        if value < m.low:
+            raise ConfigError(f"{source} must be {m.low:g} or more, got {value!r}", path)
+        if float(value) != int(value):
+            raise ConfigError(f"{source} must be a whole number, got {value!r}", path)
+        return int(value)
+    return m.check_value(value, source, path)
 
 
 # ---------------------------------------------------------------- command line
@@ -181,42 +178,47 @@ def _number(value: Any, metric: str, scope: str, source: str, path: Path | str |
 
 def parse_cli_thresholds(
     fail_under: Iterable[str] = (),
-    max_contradicted: int | None = None,
-    max_mean_contradicted: float | None = None,
+    fail_over: Iterable[str] = (),
+    options: Iterable[tuple[str, str, str, float]] = (),
 ) -> list[Threshold]:
-    """Thresholds from `--fail-under NAME=VALUE` (NAME may be `mean.NAME`) and the max options."""
+    """Thresholds from `--fail-under NAME=VALUE` (higher-is-better metrics), `--fail-over
+    NAME=VALUE` (lower-is-better; NAME may be `mean.NAME` in both) and the families' own
+    gate options, given as (flag, metric, scope, value)."""
     out: list[Threshold] = []
-    for spec in fail_under:
-        name, sep, raw = spec.partition("=")
-        name = name.strip()
-        option = f"--fail-under {spec}"
-        if not sep or not name or not raw.strip():
-            raise ConfigError(
-                f"{option}: expected NAME=VALUE, e.g. coverage=1.0 or mean.rouge1=0.4"
-            )
-        scope = "candidate"
-        if name.startswith("mean."):
-            scope, name = "mean", name[5:]
-        if name in MAX_METRICS:
-            flag = "--max-contradicted" if scope == "candidate" else "--max-mean-contradicted"
-            raise ConfigError(f"{option}: {name} is lower-is-better; use {flag}")
-        if name not in MIN_METRICS:
-            raise ConfigError(
-                f"{option}: unknown metric {name!r} (choose from {_names()}, "
-                "or mean.<metric> for the run's mean)"
-            )
-        try:
-            value = float(raw)
-        except ValueError:
-            raise ConfigError(f"{option}: {raw.strip()!r} is not a number") from None
-        value = _number(value, name, scope, option, None)
-        out.append(Threshold(name, value, scope, "--fail-under"))
-    if max_contradicted is not None:
-        value = _number(max_contradicted, "contradicted", "candidate", "--max-contradicted", None)
-        out.append(Threshold("contradicted", value, "candidate", "--max-contradicted"))
-    if max_mean_contradicted is not None:
-        value = _number(
-            max_mean_contradicted, "contradicted", "mean", "--max-mean-contradicted", None
-        )
-        out.append(Threshold("contradicted", value, "mean", "--max-mean-contradicted"))
+    for flag, specs, kind in (
+        ("--fail-under", fail_under, "higher"),
+        ("--fail-over", fail_over, "lower"),
+    ):
+        for spec in specs:
+            out.append(_cli_threshold(flag, spec, kind))
+    for flag, name, scope, value in options:
+        m = _lookup(name)
+        assert m is not None, name
+        out.append(Threshold(m.name, _number(value, m, scope, flag, None), scope, flag))
     return out
+
+
+def _cli_threshold(flag: str, spec: str, kind: str) -> Threshold:
+    name, sep, raw = spec.partition("=")
+    name = name.strip()
+    option = f"{flag} {spec}"
+    if not sep or not name or not raw.strip():
+        example = "coverage=1.0 or mean.rouge1=0.4" if kind == "higher" else "contradicted=0"
+        raise ConfigError(f"{option}: expected NAME=VALUE, e.g. {example}")
+    scope = "candidate"
+    if name.startswith("mean."):
+        scope, name = "mean", name[5:]
+    m = _lookup(name)
+    if m is not None and m.direction != kind:
+        other = "--fail-over" if kind == "higher" else "--fail-under"
+        raise ConfigError(f"{option}: {name} is {m.direction}-is-better; use {other}")
+    if m is None:
+        raise ConfigError(
+            f"{option}: unknown metric {name!r} (choose from {_names(kind)}, "
+            "or mean.<metric> for the run's mean)"
+        )
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{option}: {raw.strip()!r} is not a number") from None
+    return Threshold(m.name, _number(value, m, scope, option, None), scope, flag)

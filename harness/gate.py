@@ -4,12 +4,12 @@
 configured thresholds (see `harness.config` for where they come from) and every
 fact marked `required = true` in its document's facts file:
 
-- `coverage`, `rouge1`, `rouge2`, `rougeL`, `rougeLsum` (best-reference F),
-  `embedding` (max over references), `embedding_mean`, `embedding_article`: the
+- a higher-is-better metric (`rouge1` ... `rougeLsum`, `embedding_max`, `embedding_mean`,
+  `embedding_article`, `coverage`, or any registered family's, see `harness.metrics`): the
   candidate fails when its value is under the threshold (`value >= threshold` passes);
-- `contradicted`: the candidate fails when it contradicts more facts than allowed;
-- `fact:<id>`: a required fact that is absent or contradicted fails the candidate
-  whatever its coverage;
+- a lower-is-better metric (`contradicted`): the candidate fails when it is over the limit;
+- each family's own checks: facts' `fact:<id>`, a required fact that is absent or
+  contradicted fails the candidate whatever its coverage;
 - `mean.<metric>`: the same names on the run's mean over scored candidates.
 
 Values are compared as the JSON report shows them (rounded to 6 decimals), so a
@@ -31,44 +31,11 @@ if TYPE_CHECKING:
     from harness.loading import Document
     from harness.results import CandidateResult, RunResult
 
-#: Higher-is-better metrics a threshold may name (`--fail-under NAME=VALUE`).
-MIN_METRICS = (
-    "coverage",
-    "rouge1",
-    "rouge2",
-    "rougeL",
-    "rougeLsum",
-    "embedding",
-    "embedding_mean",
-    "embedding_article",
-)
-#: Lower-is-better metrics (`--max-contradicted N`).
-MAX_METRICS = ("contradicted",)
-METRIC_ORDER = ("coverage", "contradicted", *MIN_METRICS[1:])
-#: Which metric family computes each gate metric.
-FAMILY = {
-    "coverage": "facts",
-    "contradicted": "facts",
-    "rouge1": "rouge",
-    "rouge2": "rouge",
-    "rougeL": "rouge",
-    "rougeLsum": "rouge",
-    "embedding": "embedding",
-    "embedding_mean": "embedding",
-    "embedding_article": "embedding",
-}
-#: Gate metric name -> key in `Summary.means`.
-MEAN_KEY = {
-    "coverage": "coverage",
-    "contradicted": "contradicted",
-    "rouge1": "rouge1",
-    "rouge2": "rouge2",
-    "rougeL": "rougeL",
-    "rougeLsum": "rougeLsum",
-    "embedding": "embedding_max",
-    "embedding_mean": "embedding_mean",
-    "embedding_article": "embedding_article",
-}
+
+def _metric(name: str):
+    from harness.metrics import metric
+
+    return metric(name)
 
 
 def format_number(value: float | int | str | None) -> str:
@@ -86,14 +53,21 @@ def format_number(value: float | int | str | None) -> str:
 class Threshold:
     """One configured limit: `metric >= value` (or `<=` for `contradicted`)."""
 
-    metric: str  # a name from MIN_METRICS or MAX_METRICS
+    metric: str  # a metric's one name (harness.metrics)
     value: float
     scope: str = "candidate"  # "candidate" or "mean"
     source: str = ""  # "pyproject.toml [tool.harness.gate] rouge1", "--fail-under", ...
 
     @property
     def op(self) -> str:
-        return "<=" if self.metric in MAX_METRICS else ">="
+        m = _metric(self.metric)
+        return "<=" if m is not None and not m.higher_is_better else ">="
+
+    @property
+    def whole(self) -> bool:
+        """A per-candidate limit on a count (contradicted) is a whole number."""
+        m = _metric(self.metric)
+        return m is not None and m.count and self.scope == "candidate"
 
     @property
     def name(self) -> str:
@@ -102,9 +76,7 @@ class Threshold:
 
     @property
     def label(self) -> str:
-        value: float | int = self.value
-        if self.metric in MAX_METRICS and self.scope == "candidate":
-            value = int(self.value)
+        value: float | int = int(self.value) if self.whole else self.value
         return f"{self.name} {self.op} {format_number(value)}"
 
     def passes(self, value: float) -> bool:
@@ -121,7 +93,9 @@ class GateConfig:
     source: str | None = None  # the config file the thresholds came from, if any
 
     def __post_init__(self) -> None:
-        order = {m: i for i, m in enumerate(METRIC_ORDER)}
+        from harness.metrics import all_metrics
+
+        order = {m: i for i, m in enumerate(all_metrics())}
         ordered = tuple(
             sorted(self.thresholds, key=lambda t: (t.scope == "mean", order.get(t.metric, 99)))
         )
@@ -200,23 +174,20 @@ class GateResult:
 
 
 def candidate_value(c: CandidateResult, metric: str) -> float | None:
-    """The candidate's value for a gate metric, or None when it was not computed."""
-    if metric in ("coverage", "contradicted"):
-        if c.facts is None:
-            return None
-        return float(c.facts.coverage) if metric == "coverage" else int(c.facts.contradicted)
-    if metric.startswith("rouge"):
-        return None if c.rouge is None else float(c.rouge.best[metric].fmeasure)
-    if metric.startswith("embedding"):
-        if c.embedding is None:
-            return None
-        attr = {"embedding": "max", "embedding_mean": "mean", "embedding_article": "article"}
-        return float(getattr(c.embedding, attr[metric]))
-    raise KeyError(metric)
+    """The candidate's value for a metric, or None when it was not computed."""
+    m = _metric(metric)
+    if m is None:
+        raise KeyError(metric)
+    result = c.scores.get(m.family)
+    if result is None:
+        return None
+    from harness.metrics import family
+
+    return family(m.family).values(result).get(metric)
 
 
 def _failure_message(who: str, t: Threshold, value: float) -> str:
-    shown: float | int = int(value) if t.metric in MAX_METRICS and t.scope == "candidate" else value
+    shown: float | int = int(value) if t.whole else value
     limit = t.label.rsplit(" ", 1)[1]
     if t.op == "<=":
         return f"{who}: {t.name} {format_number(shown)} is over the maximum {limit}"
@@ -224,7 +195,7 @@ def _failure_message(who: str, t: Threshold, value: float) -> str:
 
 
 def _skip_reason(c: CandidateResult, metric: str, computed: set[str], documents) -> str:
-    family = FAMILY[metric]
+    family = _metric(metric).family  # type: ignore[union-attr]
     if family not in computed:
         return f"{family} not computed in this run (--metrics {','.join(sorted(computed))})"
     if family == "facts" and documents is not None:
@@ -268,8 +239,10 @@ def _candidate_checks(
                 c.path,
             )
         )
-    if config.required_facts:
-        checks.extend(_required_fact_checks(c, documents, computed, skipped))
+    from harness.metrics import families
+
+    for name, fam in families().items():
+        checks.extend(fam.gate_checks(c, c.scores.get(name), config, documents, computed, skipped))
     return checks
 
 
@@ -278,9 +251,9 @@ def _mean_checks(
 ) -> list[GateCheck]:
     checks: list[GateCheck] = []
     for t in config.scoped("mean"):
-        key = MEAN_KEY[t.metric]
+        key = t.metric
         if key not in means:
-            family = FAMILY[t.metric]
+            family = _metric(t.metric).family  # type: ignore[union-attr]
             reason = (
                 f"{family} not computed in this run"
                 if family not in computed
@@ -392,15 +365,18 @@ def evaluate_gate(
     documents: Mapping[str, Document] | None = None,
 ) -> GateResult:
     """Check a scored run against the gate; required facts come from `documents`."""
-    computed = set(run.settings.get("metrics") or FAMILY.values())
+    from harness.metrics import families
+
+    computed = set(run.settings.get("metrics") or families())
     acc = GateAccumulator(config, documents, computed)
     for c in run.candidates:
         acc.add(c)
     return acc.finish(run.summary.means)
 
 
-def _required_fact_checks(
+def required_fact_checks(
     c: CandidateResult,
+    result: Any,
     documents: Mapping[str, Document] | None,
     computed: set[str],
     skipped: dict[str, int],
@@ -413,7 +389,7 @@ def _required_fact_checks(
     required = [f for f in factset.facts if getattr(f, "required", False)]
     if not required:
         return []
-    if c.facts is None:
+    if result is None:
         note = (
             "skipped required facts: facts not computed in this run "
             f"(--metrics {','.join(sorted(computed))})"
@@ -433,7 +409,7 @@ def _required_fact_checks(
             )
             for f in required
         ]
-    verdicts = {r.id: r for r in c.facts.results}
+    verdicts = {r.id: r for r in result.results}
     out = []
     for f in required:
         r = verdicts.get(f.id)

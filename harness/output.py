@@ -13,17 +13,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from harness.errors import ConfigError
+from harness.families.facts import SYMBOL
+from harness.metrics import MetricFamily, families
 from harness.results import (
+    SCHEMA_VERSION,
     CandidateResult,
     RunResult,
     candidate_to_dict,
     run_to_dict,
     summary_to_dict,
 )
-from harness.rouge import ROUGE_TYPES
 from harness.text import markdown_text, printable
-
-SYMBOL = {"present": "✓", "absent": "✗", "contradicted": "⚠"}
 
 
 def dumps(obj: Any) -> str:
@@ -33,38 +33,39 @@ def dumps(obj: Any) -> str:
 
 def checklist(c: CandidateResult) -> str:
     """Compact checklist such as `✓✗⚠ 1/3 -no-article-5 !uk-chairmanship`."""
-    if c.facts is None:
-        return ""
-    marks = "".join(SYMBOL[r.verdict] for r in c.facts.results)
-    notes = [
-        ("-" if r.verdict == "absent" else "!") + r.id
-        for r in c.facts.results
-        if r.verdict != "present"
-    ]
-    return " ".join([marks, f"{c.facts.present}/{len(c.facts.results)}", *notes]).strip()
+    from harness.families.facts import FactsFamily
+
+    return FactsFamily.cell(c.facts) if c.facts is not None else ""
 
 
 # ------------------------------------------------------------------ row form
 
 
+def _run_families(run: RunResult) -> list[type[MetricFamily]]:
+    """The families of this run, in registry order (all registered when not recorded)."""
+    regs = families()
+    chosen = run.settings.get("metrics")
+    return [f for name, f in regs.items() if chosen is None or name in chosen]
+
+
+def row_fields(run: RunResult) -> list[str]:
+    """CSV columns: the candidate, every metric of the run by its one name, the families'
+    text columns, then error and warnings."""
+    fams = _run_families(run)
+    metric_cols = [m.name for f in fams for m in f.metrics]
+    extra = [f.column[0] for f in fams if f.column]
+    return ["id", "document", "status", *metric_cols, *extra, "error", "warnings"]
+
+
 def flat_row(c: CandidateResult) -> dict[str, Any]:
-    """One flat record per candidate (csv, markdown, table)."""
-    row: dict[str, Any] = {
-        "id": c.id,
-        "document": c.document or "",
-        "status": c.status,
-    }
-    for t in ROUGE_TYPES:
-        row[f"{t}_f"] = c.rouge.best[t].fmeasure if c.rouge else None
-    for t in ROUGE_TYPES:
-        row[f"{t}_p"] = c.rouge.best[t].precision if c.rouge else None
-        row[f"{t}_r"] = c.rouge.best[t].recall if c.rouge else None
-    row["embedding_max"] = c.embedding.max if c.embedding else None
-    row["embedding_mean"] = c.embedding.mean if c.embedding else None
-    row["embedding_article"] = c.embedding.article if c.embedding else None
-    row["coverage"] = c.facts.coverage if c.facts else None
-    row["contradicted"] = c.facts.contradicted if c.facts else None
-    row["checklist"] = checklist(c)
+    """One flat record per candidate (csv, markdown, table), keyed by the metrics' names."""
+    regs = families()
+    row: dict[str, Any] = {"id": c.id, "document": c.document or "", "status": c.status}
+    row.update(c.metrics)
+    for name, result in c.scores.items():
+        col = regs[name].column
+        if col:
+            row[col[0]] = regs[name].cell(result)
     row["error"] = c.error or ""
     row["warnings"] = "; ".join(c.warnings)
     return row
@@ -127,43 +128,37 @@ def render_csv(run: RunResult, extra: dict[str, Any] | None = None) -> str:
     """One row per candidate. A field holding a newline or a lone CR is quoted (the
     writer's terminator is CRLF, so both are special; rows still end in LF)."""
     rows = [flat_row(c) for c in run.candidates]
-    fields = list(flat_row(CandidateResult("", "", None, "ok")).keys())
+    fields = row_fields(run)
     out = []
     for row in [dict(zip(fields, fields, strict=True)), *rows]:
         buf = io.StringIO()
-        csv.writer(buf, lineterminator="\r\n").writerow([csv_cell(row[k]) for k in fields])
+        csv.writer(buf, lineterminator="\r\n").writerow([csv_cell(row.get(k)) for k in fields])
         out.append(buf.getvalue()[:-2] + "\n")
     return "".join(out)
 
 
-def _md_escape(text: str) -> str:
-    return markdown_text(text)
-
-
-MAIN_COLUMNS = (
-    ("id", "candidate"),
-    ("rouge1_f", "R1"),
-    ("rouge2_f", "R2"),
-    ("rougeL_f", "RL"),
-    ("rougeLsum_f", "RLsum"),
-    ("embedding_max", "emb"),
-    ("embedding_article", "emb·art"),
-    ("checklist", "facts"),
-    ("status", "status"),
-)
+TEXT_COLUMNS = ("id", "status", "document")
 
 
 def _columns(run: RunResult) -> list[tuple[str, str]]:
-    """Columns that carry data in this run (a metric not run is not shown)."""
+    """(key, title) of the table's columns that carry data in this run."""
+    fams = _run_families(run)
     rows = [flat_row(c) for c in run.candidates if c.status == "ok"]
+    metric_cols = [(m.name, m.short) for f in fams for m in f.metrics if m.column]
+    extra = [f.column for f in fams if f.column]
     cols = [
         (key, title)
-        for key, title in MAIN_COLUMNS
-        if key in ("id", "status") or any(r[key] not in (None, "") for r in rows)
+        for key, title in [*metric_cols, *extra]
+        if any(r.get(key) not in (None, "") for r in rows)
     ]
+    cols = [("id", "candidate"), *cols, ("status", "status")]
     if len(run.settings.get("documents", [])) > 1:
         cols.insert(1, ("document", "document"))
     return cols
+
+
+def _text_column(key: str) -> bool:
+    return key in TEXT_COLUMNS or any(f.column and f.column[0] == key for f in families().values())
 
 
 def _status_text(c: CandidateResult) -> str:
@@ -174,22 +169,15 @@ def _status_text(c: CandidateResult) -> str:
 
 def _summary_cells(run: RunResult, cols: list[tuple[str, str]]) -> list[str]:
     m = run.summary.means
-    keymap = {
-        "rouge1_f": "rouge1",
-        "rouge2_f": "rouge2",
-        "rougeL_f": "rougeL",
-        "rougeLsum_f": "rougeLsum",
-        "embedding_max": "embedding_max",
-        "embedding_article": "embedding_article",
-    }
+    text_cols = {f.column[0]: f for f in families().values() if f.column}
     cells = []
     for key, _ in cols:
         if key == "id":
             cells.append(f"mean ({run.summary.scored} scored)")
-        elif key in keymap and keymap[key] in m:
-            cells.append(f"{m[keymap[key]]:.4f}")
-        elif key == "checklist" and "coverage" in m:
-            cells.append(f"coverage {m['coverage']:.3f}")
+        elif key in m:
+            cells.append(f"{m[key]:.4f}")
+        elif key in text_cols:
+            cells.append(text_cols[key].cell_summary(m))
         elif key == "status":
             n = run.summary.errors
             cells.append(f"{n} error{'s' if n != 1 else ''}" if n else "")
@@ -202,19 +190,15 @@ def render_markdown(run: RunResult, extra: dict[str, Any] | None = None) -> str:
     cols = _columns(run)
     lines = [
         "| " + " | ".join(title for _, title in cols) + " |",
-        "|"
-        + "|".join(
-            "---" if k in ("id", "checklist", "status", "document") else "---:" for k, _ in cols
-        )
-        + "|",
+        "|" + "|".join("---" if _text_column(k) else "---:" for k, _ in cols) + "|",
     ]
     for c in run.candidates:
         row = flat_row(c)
         row["status"] = _status_text(c)
-        lines.append("| " + " | ".join(_md_escape(_fmt(row[k])) for k, _ in cols) + " |")
+        lines.append("| " + " | ".join(markdown_text(_fmt(row.get(k))) for k, _ in cols) + " |")
     lines.append(
         "| "
-        + " | ".join(f"**{_md_escape(x)}**" if x else "" for x in _summary_cells(run, cols))
+        + " | ".join(f"**{markdown_text(x)}**" if x else "" for x in _summary_cells(run, cols))
         + " |"
     )
     lines.append("")
@@ -237,10 +221,8 @@ def _fit_columns(
     def need(key: str, title: str) -> int:
         if key == "status":
             texts = [_status_text(c) for c in run.candidates]
-        elif key == "checklist":
-            texts = [checklist(c) for c in run.candidates]
         else:
-            texts = [printable(_fmt(r[key])) for r in rows]
+            texts = [printable(_fmt(r.get(key))) for r in rows]
         return max(cell_len(t) for t in [title, summary[key], *texts]) + 3  # padding, border
 
     sizes = {key: need(key, title) for key, title in cols}
@@ -265,7 +247,7 @@ def build_table(run: RunResult, width: int | None = None):
     caption = f"not shown (too narrow): {', '.join(left_out)}" if left_out else None
     table = Table(title=None, show_lines=False, caption=caption)
     for key, title in cols:
-        justify = "left" if key in ("id", "checklist", "status", "document") else "right"
+        justify = "left" if _text_column(key) else "right"
         table.add_column(title, justify=justify, no_wrap=key == "checklist", overflow="fold")
     for c in run.candidates:
         row = flat_row(c)
@@ -286,7 +268,7 @@ def build_table(run: RunResult, width: int | None = None):
                 text.append(printable(" " + " ".join(checklist(c).split(" ")[1:])))
                 cells.append(text)
             else:  # ids and paths are data: control characters escaped, never rich markup
-                cells.append(Text(printable(_fmt(row[key]))))
+                cells.append(Text(printable(_fmt(row.get(key)))))
         table.add_row(*cells)
     table.add_section()
     table.add_row(*_summary_cells(run, cols), style="bold")
@@ -311,6 +293,7 @@ def iter_jsonl(results: Iterable[CandidateResult]) -> Iterable[str]:
 def jsonl_tail(run: RunResult, extra: dict[str, Any] | None = None) -> str:
     """The last line of a JSONL report: summary, signature, settings, then gate and the rest."""
     tail = {
+        "schema_version": SCHEMA_VERSION,
         "summary": summary_to_dict(run.summary),
         "signature": run.signature,
         "settings": run.settings,

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from harness.errors import ConfigError
 from harness.matcher import FactsResult
-from harness.rouge import ROUGE_TYPES, RougeResult
+from harness.rouge import RougeResult
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,13 @@ class EmbeddingResult:
     article: float  # cosine to the source article
 
 
+SCHEMA_VERSION = "0.2.0"
+"""The JSON report's shape. 0.2.0: one name per metric (`candidates[].metrics`, the
+family objects under their family's name); 0.1.0 reports (no `schema_version`) are read
+and upgraded by `upgrade_report`."""
+LEGACY_METRIC_NAMES = {"embedding": "embedding_max"}  # 0.1.0's gate name -> the one name
+
+
 @dataclass(frozen=True)
 class CandidateResult:
     id: str
@@ -27,10 +34,27 @@ class CandidateResult:
     document: str | None
     status: str  # "ok" or "error"
     error: str | None = None
-    rouge: RougeResult | None = None
-    embedding: EmbeddingResult | None = None
-    facts: FactsResult | None = None
+    scores: Mapping[str, Any] = field(default_factory=dict)  # family name -> its result
     warnings: tuple[str, ...] = ()
+
+    @property
+    def rouge(self) -> RougeResult | None:
+        return self.scores.get("rouge")
+
+    @property
+    def embedding(self) -> EmbeddingResult | None:
+        return self.scores.get("embedding")
+
+    @property
+    def facts(self) -> FactsResult | None:
+        return self.scores.get("facts")
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        """Every metric value of this candidate, by its one name."""
+        from harness.metrics import result_values
+
+        return result_values(self.scores)
 
 
 @dataclass(frozen=True)
@@ -39,7 +63,11 @@ class Summary:
     scored: int
     errors: int
     means: dict[str, float] = field(default_factory=dict)
-    fact_rates: dict[str, dict[str, float]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # families' aggregates (fact_rates)
+
+    @property
+    def fact_rates(self) -> dict[str, dict[str, float]]:
+        return self.extra.get("fact_rates", {})
 
 
 @dataclass(frozen=True)
@@ -55,18 +83,10 @@ def _r(x: float) -> float:
     return round(float(x), 6)
 
 
-def _prf_dict(prf_map) -> dict[str, dict[str, float]]:
-    return {
-        t: {
-            "precision": _r(prf_map[t].precision),
-            "recall": _r(prf_map[t].recall),
-            "fmeasure": _r(prf_map[t].fmeasure),
-        }
-        for t in ROUGE_TYPES
-    }
-
-
 def candidate_to_dict(c: CandidateResult) -> dict[str, Any]:
+    from harness.metrics import families
+
+    regs = families()
     out: dict[str, Any] = {
         "id": c.id,
         "path": c.path,
@@ -74,29 +94,33 @@ def candidate_to_dict(c: CandidateResult) -> dict[str, Any]:
         "status": c.status,
         "error": c.error,
         "warnings": list(c.warnings),
-        "rouge": _prf_dict(c.rouge.best) if c.rouge else None,
-        "rouge_mean": _prf_dict(c.rouge.mean) if c.rouge else None,
-        "embedding": (
-            {
-                "max": _r(c.embedding.max),
-                "mean": _r(c.embedding.mean),
-                "article": _r(c.embedding.article),
-            }
-            if c.embedding
-            else None
-        ),
-        "facts": None,
+        "metrics": {k: v if isinstance(v, int) else _r(v) for k, v in c.metrics.items()},
     }
-    if c.facts is not None:
-        f = c.facts
-        out["facts"] = {
-            "coverage": _r(f.coverage),
-            "present": f.present,
-            "absent": f.absent,
-            "contradicted": f.contradicted,
-            "results": [fact_result_to_dict(r) for r in f.results],
-        }
+    for name, result in c.scores.items():
+        out[name] = regs[name].to_json(result)
     return out
+
+
+def candidate_from_dict(d: Mapping[str, Any]) -> CandidateResult:
+    """A candidate of a (0.2.0) JSON report back as a result: merging shards, recomputing a
+    summary or a gate. Families not registered here are left out."""
+    from harness.metrics import families
+
+    scores = {}
+    for name, cls in families().items():
+        if d.get(name) is not None:
+            result = cls.from_json(d[name])
+            if result is not None:
+                scores[name] = result
+    return CandidateResult(
+        str(d["id"]),
+        str(d.get("path") or ""),
+        d.get("document"),
+        str(d.get("status")),
+        d.get("error"),
+        scores,
+        tuple(d.get("warnings") or ()),
+    )
 
 
 def fact_result_to_dict(r) -> dict[str, Any]:
@@ -117,20 +141,29 @@ def fact_result_to_dict(r) -> dict[str, Any]:
     return out
 
 
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return _r(value)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value
+
+
 def summary_to_dict(s: Summary) -> dict[str, Any]:
     return {
         "candidates": s.candidates,
         "scored": s.scored,
         "errors": s.errors,
         "means": {k: _r(v) for k, v in s.means.items()},
-        "fact_rates": {
-            fact: {v: _r(x) for v, x in rates.items()} for fact, rates in s.fact_rates.items()
-        },
+        **{k: _rounded(v) for k, v in s.extra.items()},
     }
 
 
 def run_to_dict(run: RunResult) -> dict[str, Any]:
     return {
+        "schema_version": SCHEMA_VERSION,
         "signature": run.signature,
         "settings": run.settings,
         "summary": summary_to_dict(run.summary),
@@ -199,10 +232,23 @@ def load_report(path: Path | str) -> dict[str, Any]:
         )
     data.setdefault("signature", "")
     try:
+        upgrade_report(data)
         validate_report(data)
     except _Invalid as exc:
         raise ConfigError(f"not a harness report: {exc}", path) from None
     return data
+
+
+def as_current(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A report dict in the current schema (a 0.1.0 one upgraded on a copy)."""
+    if data.get("schema_version") == SCHEMA_VERSION:
+        return dict(data)
+    import copy
+
+    try:
+        return upgrade_report(copy.deepcopy(dict(data)))
+    except _Invalid as exc:
+        raise ConfigError(f"not a harness report: {exc}") from None
 
 
 # ---------------------------------------------------------------- validating reports
@@ -241,39 +287,50 @@ def _str_list(v: Any) -> bool:
     return isinstance(v, list) and all(isinstance(x, str) for x in v)
 
 
-def _check_numbers(obj: Any, keys: tuple[str, ...], where: str) -> None:
-    _need(isinstance(obj, dict), where, "an object or null")
+def check_numbers(obj: Any, keys: tuple[str, ...], where: str) -> str | None:
+    """The first of `keys` in `obj` that is not a finite number, or None (a family's check)."""
+    if not isinstance(obj, dict):
+        return f"{where} must be an object or null"
     for k in keys:
-        if k in obj:
-            _need(_is_num(obj[k]), f"{where}.{k}", "a finite number")
+        if k in obj and not _is_num(obj[k]):
+            return f"{where}.{k} must be a finite number"
+    return None
 
 
-def _check_candidate(c: Any, where: str) -> None:
-    _need(isinstance(c, dict), where, "an object")
-    _need(isinstance(c.get("id"), str) and c["id"] != "", f"{where}.id", "a non-empty string")
-    for key in ("path", "document", "error"):
-        _need(_opt_str(c.get(key)), f"{where}.{key}", "a string or null")
-    _need(c.get("status") in ("ok", "error"), f"{where}.status", '"ok" or "error"')
-    _need(_str_list(c.get("warnings", [])), f"{where}.warnings", "a list of strings")
-    for key in ("rouge", "rouge_mean"):
-        value = c.get(key)
-        if value is None:
-            continue
-        _need(isinstance(value, dict), f"{where}.{key}", "an object or null")
-        for t, prf in value.items():
-            _check_numbers(prf, ("precision", "recall", "fmeasure"), f"{where}.{key}.{t}")
-    if c.get("embedding") is not None:
-        _check_numbers(c["embedding"], ("max", "mean", "article"), f"{where}.embedding")
-    facts = c.get("facts")
-    if facts is None:
-        return
-    _check_numbers(facts, ("coverage",), f"{where}.facts")
+def check_prf_block(value: Any, where: str) -> str | None:
+    """A map of ROUGE type -> {precision, recall, fmeasure}."""
+    if not isinstance(value, dict):
+        return f"{where} must be an object or null"
+    for t, prf in value.items():
+        problem = check_numbers(prf, ("precision", "recall", "fmeasure"), f"{where}.{t}")
+        if problem:
+            return problem
+    return None
+
+
+def check_facts_block(facts: Any, where: str) -> str | None:
+    """The facts object of a candidate (the same in 0.1.0 and 0.2.0)."""
+    try:
+        _check_facts(facts, where)
+    except _Invalid as exc:
+        return str(exc)
+    return None
+
+
+def _check_numbers(obj: Any, keys: tuple[str, ...], where: str) -> None:
+    problem = check_numbers(obj, keys, where)
+    if problem:
+        raise _Invalid(problem)
+
+
+def _check_facts(facts: Any, where: str) -> None:
+    _check_numbers(facts, ("coverage",), where)
     for k in ("present", "absent", "contradicted"):
-        _need(_is_int(facts.get(k, 0)), f"{where}.facts.{k}", "a whole number")
+        _need(_is_int(facts.get(k, 0)), f"{where}.{k}", "a whole number")
     results = facts.get("results", [])
-    _need(isinstance(results, list), f"{where}.facts.results", "a list")
+    _need(isinstance(results, list), f"{where}.results", "a list")
     for j, r in enumerate(results):
-        w = f"{where}.facts.results[{j}]"
+        w = f"{where}.results[{j}]"
         _need(isinstance(r, dict), w, "an object")
         _need(isinstance(r.get("id"), str), f"{w}.id", "a string")
         _need(r.get("verdict") in VERDICTS, f"{w}.verdict", "present, absent or contradicted")
@@ -287,6 +344,98 @@ def _check_candidate(c: Any, where: str) -> None:
         )
         if "confidence" in r:
             _need(_is_num(r["confidence"]), f"{w}.confidence", "a finite number")
+
+
+def _check_candidate_head(c: Any, where: str) -> None:
+    _need(isinstance(c, dict), where, "an object")
+    _need(isinstance(c.get("id"), str) and c["id"] != "", f"{where}.id", "a non-empty string")
+    for key in ("path", "document", "error"):
+        _need(_opt_str(c.get(key)), f"{where}.{key}", "a string or null")
+    _need(c.get("status") in ("ok", "error"), f"{where}.status", '"ok" or "error"')
+    _need(_str_list(c.get("warnings", [])), f"{where}.warnings", "a list of strings")
+
+
+def _check_candidate(c: Any, where: str) -> None:
+    """A 0.2.0 candidate: its flat metrics, and each registered family's own object."""
+    from harness.metrics import families
+
+    _check_candidate_head(c, where)
+    metrics = c.get("metrics") or {}
+    _need(isinstance(metrics, dict), f"{where}.metrics", "an object")
+    for k, v in metrics.items():
+        _need(_is_num(v), f"{where}.metrics.{k}", "a finite number")
+    for name, cls in families().items():
+        if c.get(name) is not None:
+            problem = cls.check_json(c[name], f"{where}.{name}")
+            if problem:
+                raise _Invalid(problem)
+
+
+def _check_candidate_v1(c: Any, where: str) -> None:
+    """A 0.1.0 candidate: rouge / rouge_mean by type, embedding max/mean/article, facts."""
+    _check_candidate_head(c, where)
+    for key in ("rouge", "rouge_mean"):
+        if c.get(key) is not None:
+            problem = check_prf_block(c[key], f"{where}.{key}")
+            if problem:
+                raise _Invalid(problem)
+    if c.get("embedding") is not None:
+        _check_numbers(c["embedding"], ("max", "mean", "article"), f"{where}.embedding")
+    if c.get("facts") is not None:
+        _check_facts(c["facts"], f"{where}.facts")
+
+
+def _upgrade_candidate(c: dict[str, Any]) -> dict[str, Any]:
+    """A 0.1.0 candidate in the 0.2.0 shape (one name per metric)."""
+    out = {k: c.get(k) for k in ("id", "path", "document", "status", "error")}
+    out["warnings"] = c.get("warnings", [])
+    metrics: dict[str, float] = {}
+    if isinstance(c.get("rouge"), dict):
+        for t, prf in c["rouge"].items():
+            if "fmeasure" in prf:
+                metrics[t] = prf["fmeasure"]
+        out["rouge"] = {"best": c["rouge"], "mean": c.get("rouge_mean") or {}}
+    if isinstance(c.get("embedding"), dict):
+        emb = {f"embedding_{k}": v for k, v in c["embedding"].items()}
+        metrics.update(emb)
+        out["embedding"] = emb
+    if isinstance(c.get("facts"), dict):
+        for k in ("coverage", "contradicted"):
+            if k in c["facts"]:
+                metrics[k] = c["facts"][k]
+        out["facts"] = c["facts"]
+    out["metrics"] = metrics
+    return out
+
+
+def upgrade_report(data: dict[str, Any]) -> dict[str, Any]:
+    """A report of any known schema in the current shape (0.1.0: renamed in place)."""
+    version = data.get("schema_version")
+    if version == SCHEMA_VERSION:
+        return data
+    if version is not None:
+        raise _Invalid(
+            f"schema_version {version!r} is not one this harness reads (0.1.0, {SCHEMA_VERSION})"
+        )
+    for i, c in enumerate(data["candidates"]):
+        _check_candidate_v1(c, f"candidates[{i}]")
+    data["candidates"] = [_upgrade_candidate(c) for c in data["candidates"]]
+    renamed = LEGACY_METRIC_NAMES
+    gate = data.get("gate")
+    if isinstance(gate, dict) and isinstance(gate.get("failures"), list):
+        for f in gate["failures"]:
+            if isinstance(f, dict) and isinstance(f.get("metric"), str):
+                scope, _, name = f["metric"].rpartition(".")
+                if name in renamed:
+                    f["metric"] = f"{scope}.{renamed[name]}" if scope else renamed[name]
+    comp = data.get("comparison")
+    if isinstance(comp, dict) and isinstance(comp.get("metrics"), list):
+        for m in comp["metrics"]:
+            if isinstance(m, dict) and m.get("metric") in renamed:
+                m["metric"] = renamed[m["metric"]]
+    data["schema_version"] = SCHEMA_VERSION
+    data["upgraded_from"] = "0.1.0"
+    return data
 
 
 def _check_gate(gate: Any) -> None:
@@ -330,6 +479,7 @@ def _check_comparison(comp: Any) -> None:
 def validate_report(data: dict[str, Any]) -> None:
     """Raise `_Invalid` naming the first field of a report whose type is wrong."""
     _need(isinstance(data.get("signature"), str), "signature", "a string")
+    _need(data.get("schema_version") == SCHEMA_VERSION, "schema_version", repr(SCHEMA_VERSION))
     for i, c in enumerate(data["candidates"]):
         _check_candidate(c, f"candidates[{i}]")
     settings = data.get("settings", {})

@@ -41,7 +41,6 @@ _FOLD = str.maketrans(
 
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
 
 _INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
@@ -56,15 +55,6 @@ def is_blank(text: str) -> bool:
 def unix_newlines(text: str) -> str:
     """CRLF and lone CR as LF: how every candidate text is read, so spans agree everywhere."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def fold(text: str) -> str:
-    """NFKC-normalise and fold curly quotes, dashes and odd spaces to ASCII.
-
-    The mapping is one character to one (or zero) characters, applied after
-    NFKC, so it does not preserve offsets; use `fold_keep_offsets` for spans.
-    """
-    return unicodedata.normalize("NFKC", text).translate(_FOLD)
 
 
 def fold_keep_offsets(text: str) -> str:
@@ -126,22 +116,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if e > s:
                 spans.append((s, e))
     return spans
-
-
-def strip_markup(sentence: str) -> str:
-    """Remove a leading bullet or heading marker and emphasis marks."""
-    sentence = _HEADING.sub("", _BULLET.sub("", sentence))
-    return _EMPHASIS.sub("", sentence).strip()
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of `text` with markdown markup removed."""
-    out = []
-    for s, e in sentence_spans(text):
-        clean = strip_markup(text[s:e])
-        if clean:
-            out.append(clean)
-    return out
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")

@@ -66,3 +66,26 @@ def test_json_report_is_one_document_with_a_line_per_candidate(tiny: Path) -> No
     assert sum(line.startswith('    {"id": ') for line in lines) == 3
     empty = render_json(RunResult((), Summary(0, 0, 0), "sig"))
     assert json.loads(empty)["candidates"] == []
+
+
+def test_evaluate_gates_and_compares_like_the_cli(tiny: Path) -> None:
+    from harness.gate import Threshold
+    from harness.pipeline import finish_run
+    from harness.results import candidate_from_dict
+
+    dataset = harness.load_dataset(tiny / "candidates", references=tiny / "references")
+    config = harness.RunConfig(metrics=("rouge", "facts"), use_cache=False)
+    gate = harness.GateConfig((Threshold("rouge1", 0.99),))
+    first = harness.evaluate(dataset, config, gate)
+    assert first.failed and not first.gate.passed
+    assert {f.metric for f in first.gate.failures} == {"rouge1"}
+    baseline = harness.run_to_dict(first.run)
+    again = harness.evaluate(dataset, config, gate, baseline=baseline, fail_on_regression=True)
+    assert again.comparison.matched == 3 and not again.comparison.regressions()
+    assert again.extra()["comparison"]["regressions"] == []
+    # the summary and the gate recomputed from the report's candidates alone (merging shards)
+    results = [candidate_from_dict(c) for c in baseline["candidates"]]
+    merged = finish_run([results], lambda: baseline["signature"], lambda: baseline["settings"],
+                        dataset.documents, gate)  # fmt: skip
+    assert merged.run.summary.means == pytest.approx(first.run.summary.means, abs=1e-6)
+    assert merged.gate.failures == first.gate.failures

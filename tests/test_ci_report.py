@@ -49,7 +49,8 @@ def cand(
         int(verdict == "contradicted"),
         (FactResult("key", verdict, "text" if span else None, span, 0.9),),
     )  # type: ignore[arg-type]
-    return CandidateResult(cid, f"{cid}.txt", doc, "ok", None, RougeResult(prf, prf), None, facts)
+    scores = {"rouge": RougeResult(prf, prf), **({"facts": facts} if facts else {})}
+    return CandidateResult(cid, f"{cid}.txt", doc, "ok", None, scores)
 
 
 def make_run(cands: list[CandidateResult]) -> RunResult:
@@ -152,10 +153,10 @@ def test_junit_without_gate_and_skipped_checks() -> None:
     run = make_run([cand("x", 0.5)])
     root = validate(render_junit(run, None, timestamp=STAMP))
     assert [(t.get("classname"), t.get("name")) for t in root.iter("testcase")] == [("x", "scored")]
-    skipped = evaluate_gate(run, GateConfig((Threshold("embedding", 0.5),)))
+    skipped = evaluate_gate(run, GateConfig((Threshold("embedding_max", 0.5),)))
     root = validate(render_junit(run, skipped, timestamp=STAMP))
     assert root.get("skipped") == "1" and root.find(".//skipped").get("message").startswith(
-        "skipped embedding >= 0.5"
+        "skipped embedding_max >= 0.5"
     )
 
 
@@ -286,4 +287,11 @@ def test_step_summary_function(tmp_path: Path) -> None:
 
 def test_json_report_unchanged_apart_from_gate(project: Path) -> None:
     data = json.loads(score("--format", "json").stdout)
-    assert list(data) == ["signature", "settings", "summary", "candidates", "gate"]
+    assert list(data) == [
+        "schema_version",
+        "signature",
+        "settings",
+        "summary",
+        "candidates",
+        "gate",
+    ]

@@ -56,15 +56,16 @@ def test_json_contract(tiny: Path) -> None:
         "document",
         "status",
         "error",
+        "metrics",
         "rouge",
-        "rouge_mean",
-        "embedding",
-        "facts",
     } <= set(good)
     assert good["status"] == "ok" and good["error"] is None and good["document"] == "park"
-    assert set(good["rouge"]) == {"rouge1", "rouge2", "rougeL", "rougeLsum"}
-    assert set(good["rouge"]["rouge1"]) == {"precision", "recall", "fmeasure"}
-    assert good["embedding"] is None  # not requested
+    assert data["schema_version"] == "0.2.0"
+    assert set(good["rouge"]) == {"best", "mean"}
+    assert set(good["rouge"]["best"]) == {"rouge1", "rouge2", "rougeL", "rougeLsum"}
+    assert set(good["rouge"]["best"]["rouge1"]) == {"precision", "recall", "fmeasure"}
+    assert good["metrics"]["rouge1"] == good["rouge"]["best"]["rouge1"]["fmeasure"]
+    assert "embedding" not in good and "embedding_max" not in good["metrics"]  # not requested
     assert "stem:yes" in data["signature"] and "split:sentencex" in data["signature"]
 
 
@@ -80,7 +81,7 @@ def test_every_format(tiny: Path, fmt: str) -> None:
     elif fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(out)))
         assert [r["id"] for r in rows] == ["good", "other", "short"]
-        assert 0 < float(rows[0]["rouge1_f"]) <= 1
+        assert 0 < float(rows[0]["rouge1"]) <= 1
     elif fmt == "markdown":
         assert out.startswith("| candidate |") and "**mean" in out
     elif fmt == "table":
@@ -170,7 +171,7 @@ def test_repo_candidates_score() -> None:
     assert data["summary"]["scored"] == data["summary"]["candidates"] >= 12
     by_id = {c["id"]: c for c in data["candidates"]}
     off, good = by_id["off-topic"], by_id["excellent-abstract"]
-    assert off["rouge"]["rouge1"]["fmeasure"] < good["rouge"]["rouge1"]["fmeasure"]
+    assert off["metrics"]["rouge1"] < good["metrics"]["rouge1"]
     assert good["facts"]["coverage"] == 1.0 and off["facts"]["coverage"] == 0.0
 
 
@@ -198,7 +199,7 @@ def test_all_metrics_with_real_model(tiny: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    emb = {c["id"]: c["embedding"] for c in data["candidates"]}
-    assert emb["good"]["max"] > emb["other"]["max"]
+    emb = {c["id"]: c["metrics"] for c in data["candidates"]}
+    assert emb["good"]["embedding_max"] > emb["other"]["embedding_max"]
     assert "model:all-MiniLM-L6-v2@" in data["signature"]
     assert data["summary"]["means"]["embedding_max"] > 0

@@ -13,7 +13,6 @@ from harness.cli import main
 from harness.config import load_gate_config, parse_cli_thresholds
 from harness.errors import ConfigError
 from harness.gate import (
-    MIN_METRICS,
     GateConfig,
     Threshold,
     evaluate_gate,
@@ -21,6 +20,7 @@ from harness.gate import (
     render_gate_text,
 )
 from harness.matcher import FactResult, FactsResult
+from harness.metrics import metric_names
 from harness.results import CandidateResult, EmbeddingResult, RunResult
 from harness.rouge import PRF, ROUGE_TYPES, RougeResult
 from harness.run import summarize
@@ -86,9 +86,15 @@ def cand(
         document,
         "ok",
         None,
-        RougeResult(prf, prf) if rouge else None,
-        EmbeddingResult(value, value, value) if embedding else None,
-        facts,
+        {
+            name: result
+            for name, result in (
+                ("rouge", RougeResult(prf, prf) if rouge else None),
+                ("embedding", EmbeddingResult(value, value, value) if embedding else None),
+                ("facts", facts),
+            )
+            if result is not None
+        },
     )
 
 
@@ -112,7 +118,7 @@ def gate(*thresholds: Threshold, required_facts: bool = True) -> GateConfig:
 # ---------------------------------------------------------------- threshold kinds
 
 
-@pytest.mark.parametrize("metric", MIN_METRICS)
+@pytest.mark.parametrize("metric", metric_names("higher"))
 def test_every_min_metric_fails_under_and_passes_at_threshold(metric: str) -> None:
     verdicts = {"a": "present", "b": "absent"}  # coverage 0.5, like every other metric
     run = make_run(
@@ -157,19 +163,19 @@ def test_mean_thresholds() -> None:
     ok = evaluate_gate(
         run, gate(Threshold("rouge1", 0.4, "mean"), Threshold("contradicted", 0.5, "mean"))
     )
-    assert ok.passed and [k.metric for k in ok.checks] == ["mean.contradicted", "mean.rouge1"]
+    assert ok.passed and [k.metric for k in ok.checks] == ["mean.rouge1", "mean.contradicted"]
     bad = evaluate_gate(
         run,
         gate(
             Threshold("rouge1", 0.41, "mean"),
             Threshold("contradicted", 0.4, "mean"),
-            Threshold("embedding", 0.5, "mean"),
+            Threshold("embedding_max", 0.5, "mean"),
         ),
     )
     assert [(f.candidate, f.metric, f.value, f.threshold) for f in bad.failures] == [
-        (None, "mean.contradicted", 0.5, 0.4),
         (None, "mean.rouge1", 0.4, 0.41),
-        (None, "mean.embedding", 0.4, 0.5),
+        (None, "mean.embedding_max", 0.4, 0.5),
+        (None, "mean.contradicted", 0.5, 0.4),
     ]
 
 
@@ -224,7 +230,7 @@ def test_metric_not_computed_is_skipped_with_a_note() -> None:
         run,
         gate(
             Threshold("coverage", 1.0),
-            Threshold("embedding", 0.9),
+            Threshold("embedding_max", 0.9),
             Threshold("coverage", 1.0, "mean"),
         ),
         docs,
@@ -235,7 +241,7 @@ def test_metric_not_computed_is_skipped_with_a_note() -> None:
         n.startswith("skipped coverage >= 1.0: facts not computed") and "(2 candidates)" in n
         for n in result.notes
     )
-    assert any("embedding >= 0.9" in n for n in result.notes)
+    assert any("embedding_max >= 0.9" in n for n in result.notes)
     assert any("required facts" in n for n in result.notes)
     assert any("mean.coverage" in n for n in result.notes)
 
@@ -295,7 +301,7 @@ max-contradicted = 0.5
         ("mean.contradicted", "<=", 0.5),
     }
     assert config.required_facts is False
-    assert config.thresholds[0].source == "pyproject.toml [tool.harness.gate] coverage"
+    assert config.thresholds[1].source == "pyproject.toml [tool.harness.gate] coverage"
     assert set(config.metrics) == {"coverage", "rouge1", "contradicted", "rougeL"}
 
 
@@ -349,7 +355,7 @@ def test_config_errors_name_file_and_key(tmp_path: Path, text: str, expected: st
         ("rouge1", "expected NAME=VALUE"),
         ("rouge1=abc", "'abc' is not a number"),
         ("coverage=2", "must be between 0 and 1"),
-        ("contradicted=0", "use --max-contradicted"),
+        ("contradicted=0", "use --fail-over"),
     ],
 )
 def test_cli_threshold_errors_name_the_option(spec: str, expected: str) -> None:
@@ -450,10 +456,10 @@ def test_exit_2_on_config_and_option_errors(project: Path) -> None:
     bad = score("--metrics", "rouge", "--fail-under", "rouge9=0.2")
     assert bad.exit_code == 2
     assert "--fail-under rouge9=0.2: unknown metric 'rouge9'" in bad.stderr
-    write(project / "harness.toml", "[gate]\nembedding_max = 0.5\n")
+    write(project / "harness.toml", "[gate]\nembedding_maxi = 0.5\n")
     bad = score("--metrics", "rouge")
     assert bad.exit_code == 2
-    assert "harness.toml: [gate] unknown metric 'embedding_max'" in bad.stderr
+    assert "harness.toml: [gate] unknown metric 'embedding_maxi'" in bad.stderr
     assert score("--metrics", "rouge", "--config", "nope.toml").exit_code == 2
     assert score("--metrics", "rouge", "--fail-on-regression").exit_code == 2
 
@@ -466,7 +472,7 @@ def test_exit_3_on_internal_error_in_the_gate(
     def boom(*args, **kwargs):
         raise RuntimeError("gate exploded")
 
-    monkeypatch.setattr(harness.gate, "evaluate_gate", boom)
+    monkeypatch.setattr(harness.gate.GateAccumulator, "add", boom)
     result = score("--metrics", "rouge")
     assert result.exit_code == 3
     assert "internal error: RuntimeError: gate exploded" in result.stderr

@@ -22,6 +22,8 @@ from harness import html_report as hr
 from harness.cli import main
 from harness.results import load_report
 
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+
 DOC = "park"
 ARTICLE = "The city council approved a new park on Monday. It opens in spring."
 REFS = {
@@ -68,9 +70,19 @@ def _cand(cid: str, f: float, verdicts: dict[str, str], path: str = "") -> dict:
         "status": "ok",
         "error": None,
         "warnings": [],
-        "rouge": {t: _prf(f) for t in hr.ROUGE_TYPES},
-        "rouge_mean": {t: _prf(f - 0.05) for t in hr.ROUGE_TYPES},
-        "embedding": {"max": f, "mean": f - 0.1, "article": f - 0.2},
+        "metrics": {
+            **dict.fromkeys(ROUGE_TYPES, f),
+            "embedding_max": f,
+            "embedding_mean": f - 0.1,
+            "embedding_article": f - 0.2,
+            "coverage": round(present / 2, 6),
+            "contradicted": contra,
+        },
+        "rouge": {
+            "best": {t: _prf(f) for t in ROUGE_TYPES},
+            "mean": {t: _prf(f - 0.05) for t in ROUGE_TYPES},
+        },
+        "embedding": {"embedding_max": f, "embedding_mean": f - 0.1, "embedding_article": f - 0.2},
         "facts": {
             "coverage": round(present / 2, 6),
             "present": present,
@@ -98,13 +110,11 @@ def make_run() -> dict:
             "status": "error",
             "error": "candidates/broken.txt: not valid UTF-8",
             "warnings": [],
-            "rouge": None,
-            "rouge_mean": None,
-            "embedding": None,
-            "facts": None,
+            "metrics": {},
         },
     ]
     return {
+        "schema_version": "0.2.0",
         "signature": "harness:0.1.0|nrefs:park=2|rouge:rouge-score-rs-0.2.1|facts:park=abc",
         "settings": {
             "metrics": ["rouge", "embedding", "facts"],
@@ -228,18 +238,20 @@ def test_overview_matrix_and_table() -> None:
     assert page.count('<svg class="dist"') >= 4
     assert 'id="cands"' in page and 'data-gate="fail"' in page and 'data-gate="error"' in page
     assert "coverage</code> = 0.000 (below the minimum 0.500)" in page
-    assert "Best reference" in page and "ref-0" in page
+    assert "Reference: <code>ref-0</code>" in page and "ref-1" in page
+    assert "Best reference" not in page  # nothing is re-scored while rendering
 
 
 def test_baseline_deltas_and_regressions() -> None:
     base = make_run()
-    base["candidates"][0]["rouge"]["rougeL"]["fmeasure"] = 0.9  # good was better before
+    base["candidates"][0]["metrics"]["rougeL"] = 0.9  # good was better before
     base["candidates"][1]["facts"]["results"][0]["verdict"] = "present"  # wrong lost a fact
     page = hr.render_html(make_run(), texts(), documents(), base, baseline_name="base.json")
-    assert "Against baseline" in page and "2 regressed" in page
-    assert "ROUGE-L F 0.900 → 0.800" in page
+    # compare's rule: one candidate lost a fact; a lower score on one candidate is a delta
+    assert "Against baseline" in page and "1 regressed" in page
     assert "fact park-approved: present → contradicted" in page
-    assert '<span class="delta reg">−0.100</span>' in page
+    assert '<span class="delta reg">−0.100</span>' in page  # good's ROUGE-L, shown as worse
+    assert "paired bootstrap" in page  # the run-level table comes from harness.compare
 
 
 def test_missing_text_shows_evidence_only() -> None:
@@ -396,7 +408,7 @@ def test_report_in_chromium(browser, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
     base = make_run()
-    base["candidates"][0]["rouge"]["rougeL"]["fmeasure"] = 0.9
+    base["candidates"][0]["metrics"]["rougeL"] = 0.9
     page = tmp_path / "report.html"
     page.write_text(
         hr.render_html(make_run(), texts(), documents(), base, baseline_name="base.json"),

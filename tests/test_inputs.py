@@ -134,7 +134,7 @@ def test_empty_candidate_is_scored_as_empty_and_flagged(tmp_path: Path, content:
     blank = by_id(report)["blank"]
     assert blank["status"] == "ok"
     assert "empty summary" in blank["warnings"]
-    for prf in blank["rouge"].values():
+    for prf in blank["rouge"]["best"].values():
         assert prf == {"precision": 0.0, "recall": 0.0, "fmeasure": 0.0}
     assert blank["facts"]["coverage"] == 0.0
     assert {r["verdict"] for r in blank["facts"]["results"]} == {"absent"}
@@ -162,7 +162,7 @@ def test_bom_and_line_endings_do_not_change_scores(tmp_path: Path) -> None:
     code, report, _ = score_fast(root)
     assert code == 0
     cands = by_id(report)
-    want = {k: cands["plain"][k] for k in ("rouge", "rouge_mean", "facts", "warnings")}
+    want = {k: cands["plain"][k] for k in ("metrics", "rouge", "facts", "warnings")}
     for cid in ("bom", "crlf", "cr", "bom-crlf"):
         assert cands[cid]["status"] == "ok"
         assert {k: cands[cid][k] for k in want} == want, cid
@@ -186,7 +186,7 @@ def test_latin1_is_an_error_for_that_candidate_only(tmp_path: Path) -> None:
     cands = by_id(json.loads(proc.stdout))
     assert cands["good"]["status"] == "ok"
     bad = cands["latin1"]
-    assert bad["status"] == "error" and bad["rouge"] is None
+    assert bad["status"] == "error" and "rouge" not in bad and bad["metrics"] == {}
     assert "not valid UTF-8" in bad["error"] and "latin1.txt" in bad["error"]
     assert "re-encode" in bad["error"]
     assert error_lines(proc.stderr) == [f"harness: error: {bad['error']}"]
@@ -391,7 +391,7 @@ def test_non_ascii_candidate_is_warned_under_the_default_tokenizer(tmp_path: Pat
     assert code == 0
     cands = by_id(report)
     assert cands["ru"]["warnings"] == [NON_ASCII]
-    assert cands["ru"]["rouge"]["rouge1"]["fmeasure"] == 0.0  # what the warning is about
+    assert cands["ru"]["metrics"]["rouge1"] == 0.0  # what the warning is about
     assert cands["es"]["warnings"] == []  # one accent in many ASCII letters: no warning
     assert cands["nums"]["warnings"] == []  # no letters at all
     assert f"harness: warning: 1 candidate(s): {NON_ASCII}" in stderr
@@ -401,7 +401,7 @@ def test_non_ascii_candidate_is_warned_under_the_default_tokenizer(tmp_path: Pat
     assert code == 0
     cands = by_id(report)
     assert cands["ru"]["warnings"] == []
-    assert cands["ru"]["rouge"]["rouge1"]["fmeasure"] > 0.5
+    assert cands["ru"]["metrics"]["rouge1"] > 0.5
     assert "tok:unicode" in report["signature"] and "stem:no" in report["signature"]
     assert report["settings"]["tokenizer"] == "unicode"
     assert NON_ASCII not in stderr
@@ -633,7 +633,7 @@ def progress(self, n):
     calls.append(n)
     if len(calls) == 2:  # mid-run: after 100 of the candidates
         os.kill(os.getpid(), signal.SIGINT)
-harness.cli.Progress.__call__ = progress
+harness.cli_score.Progress.__call__ = progress
 sys.argv = ["harness"] + sys.argv[1:]
 harness.cli.main()
 """

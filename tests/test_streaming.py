@@ -38,7 +38,7 @@ def test_jsonl_tail_has_the_same_keys_streamed_or_not(tiny: Path) -> None:
     )
     tails = [json.loads(r.stdout.splitlines()[-1]) for r in (streamed, saved)]
     assert list(tails[0]) == list(tails[1])
-    assert list(tails[0])[:3] == ["summary", "signature", "settings"]
+    assert list(tails[0])[:4] == ["schema_version", "summary", "signature", "settings"]
     assert tails[0]["settings"]["stemmer"] is True
 
 

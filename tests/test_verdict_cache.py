@@ -98,3 +98,30 @@ def test_cache_keeps_at_most_its_limit(tmp_path: Path, monkeypatch) -> None:
     kept = store.get_json_many([f"k{k}" for k in range(5)])
     assert sorted(kept) == ["k2", "k3", "k4"]  # the oldest made room
     store.close()
+
+
+def test_rouge_and_facts_come_from_one_cache_path(tmp_path: Path) -> None:
+    """A warm rerun of rouge,facts imports neither the ROUGE engine nor spaCy, and writes
+    byte for byte the report a cold run writes."""
+    refs, cands = _project(tmp_path)
+    cache = tmp_path / "cache"
+    args = ["score", str(cands), "--references", str(refs), "--metrics", "rouge,facts",
+            "--format", "json", "--no-progress", "--cache-dir", str(cache)]  # fmt: skip
+    cold = CliRunner().invoke(main, args).stdout
+    code = f"from harness.cli import main; main({args!r}, standalone_mode=False)"
+    probe = (
+        "import sys, atexit; "
+        "atexit.register(lambda: sys.stderr.write('MODS ' + ' '.join(sorted(m for m in "
+        "('spacy', 'torch', 'rouge_score_rs') if m in sys.modules)) + '\\n')); " + code
+    )
+    warm = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
+    assert warm.stdout == cold, warm.stderr
+    assert "MODS \n" in warm.stderr, warm.stderr
+    info = CliRunner().invoke(
+        main, ["cache", "info", "--cache-dir", str(cache), "--format", "json"]
+    )
+    assert json.loads(info.stdout)["entries"] == {"embeddings": 0, "facts": 2, "rouge": 2}
+    gone = CliRunner().invoke(
+        main, ["cache", "clear", "--cache-dir", str(cache), "--family", "rouge"]
+    )
+    assert "rouge: 2 entries deleted" in gone.output

@@ -1,0 +1,63 @@
+"""Reports written by harness 0.1.0 (no `schema_version`) still load: compare, report, --baseline.
+
+`tests/data/demo_report_0.1.0.json` is `harness score candidates --metrics rouge,facts
+--format json` as 0.1.0 wrote it (`rouge` and `rouge_mean` by type, no `metrics`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from harness.cli import main
+from harness.results import SCHEMA_VERSION, load_report
+
+REPO = Path(__file__).resolve().parent.parent
+OLD = REPO / "tests" / "data" / "demo_report_0.1.0.json"
+NEW = REPO / "tests" / "data" / "expected_demo_report.json"
+
+
+def test_an_old_report_is_upgraded_to_the_same_numbers() -> None:
+    old = load_report(OLD)
+    new = load_report(NEW)
+    assert old["schema_version"] == SCHEMA_VERSION and old["upgraded_from"] == "0.1.0"
+    assert [c["metrics"] for c in old["candidates"]] == [c["metrics"] for c in new["candidates"]]
+    assert [c["rouge"] for c in old["candidates"]] == [c["rouge"] for c in new["candidates"]]
+
+
+def test_compare_old_with_new() -> None:
+    result = CliRunner().invoke(
+        main, ["compare", str(OLD), str(NEW), "--format", "json", "--resamples", "200"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["matched"] == 16 and data["comparable"] is True  # the same settings
+    assert {m["metric"] for m in data["metrics"]} >= {"rouge1", "coverage", "contradicted"}
+    assert all(m["delta"] == 0 for m in data["metrics"])
+
+
+def test_report_and_baseline_read_an_old_report(tmp_path: Path, monkeypatch) -> None:
+    page = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["report", str(OLD), "-o", str(page), "--baseline", str(OLD)])
+    assert result.exit_code == 0, result.output
+    assert "ROUGE-1 F" in page.read_text(encoding="utf-8")
+    monkeypatch.chdir(REPO)
+    scored = CliRunner().invoke(
+        main, ["score", "candidates", "--metrics", "rouge,facts", "--format", "json",
+               "--no-progress", "--baseline", str(OLD), "--resamples", "200"],
+    )  # fmt: skip
+    assert scored.exit_code in (0, 1), scored.output
+    comparison = json.loads(scored.stdout)["comparison"]
+    assert comparison["matched"] == 16 and comparison["regressions"] == []
+
+
+def test_an_unknown_schema_is_a_clear_error(tmp_path: Path) -> None:
+    data = json.loads(NEW.read_text(encoding="utf-8"))
+    data["schema_version"] = "9.0"
+    bad = tmp_path / "future.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", str(bad), str(NEW)])
+    assert result.exit_code == 2
+    assert "schema_version '9.0' is not one this harness reads" in result.stderr
