@@ -14,8 +14,9 @@ Two kinds of evidence, both explained span by span:
   its word pairs found in the article; optionally the cosine of sentence embeddings from
   the bundled model). A sentence below `SENTENCE_FLOOR` is flagged with its best match.
 
-`score` is 1 when everything is supported; it is the mean sentence support, lowered for
-each flagged sentence and each unsupported specific (see `_score`).
+`score` is 1 when everything is supported: the support of the least supported sentence
+(one invented sentence is enough to make a summary inconsistent), times 0.85 for each
+unsupported specific (see `_score`).
 
 Analyse an article once (`analyse_article`) and ground many candidates against it
 (`ground`). Nothing here imports torch unless an encoder is passed.
@@ -43,9 +44,9 @@ from harness.grounding_spans import (
 from harness.text import fold_keep_offsets, sentence_spans
 
 VERSION = "1"
-SENTENCE_FLOOR = 0.5  # a sentence whose support is below this is flagged
+SENTENCE_FLOOR = 0.08  # a sentence whose support is below this is flagged (it shares
+# almost no words with the article; lower support still lowers the score)
 SPECIFIC_PENALTY = 0.15  # each unsupported specific lowers the score by this share
-SENTENCE_PENALTY = 0.15  # each flagged sentence too
 EMBEDDING_WEIGHT = 0.3  # share of the embedding cosine in a sentence's support, when used
 _WINDOW = 6  # words either side of a number that say what it counts
 
@@ -99,7 +100,6 @@ class GroundingResult:
 class GroundingSettings:
     sentence_floor: float = SENTENCE_FLOOR
     specific_penalty: float = SPECIFIC_PENALTY
-    sentence_penalty: float = SENTENCE_PENALTY
     embedding_weight: float = EMBEDDING_WEIGHT
 
 
@@ -360,13 +360,12 @@ def _lexical_support(stems: set[str], seq: list[str], a: ArticleAnalysis) -> tup
 
 def _score(aligned: Sequence[SentenceAlignment], unsupported_specifics: int,
            settings: GroundingSettings) -> float:
+    """The least supported sentence's support, times (1 - penalty) per unsupported specific."""
     if not aligned:
-        return 1.0
-    base = float(np.mean([x.support for x in aligned]))
-    flagged = sum(not x.supported for x in aligned)
-    penalty = (1 - settings.specific_penalty) ** unsupported_specifics * (
-        1 - settings.sentence_penalty
-    ) ** flagged
+        return 1.0 if not unsupported_specifics else (1 - settings.specific_penalty) ** (
+            unsupported_specifics)
+    base = min(x.support for x in aligned)
+    penalty = (1 - settings.specific_penalty) ** unsupported_specifics
     return float(min(1.0, max(0.0, base * penalty)))
 
 
@@ -445,11 +444,11 @@ def ground(
 
 def signature(settings: GroundingSettings | None = None, model_key: str | None = None) -> str:
     """Every setting behind grounding verdicts, e.g.
-    'grounding:v1/floor=0.5/pen=0.15+0.15/emb=none'."""
+    'grounding:v1/floor=0.08/pen=0.15/emb=none'."""
     st = settings or GroundingSettings()
     emb = f"{model_key}*{st.embedding_weight:g}" if model_key else "none"
     return (f"grounding:v{VERSION}/floor={st.sentence_floor:g}/pen={st.specific_penalty:g}"
-            f"+{st.sentence_penalty:g}/emb={emb}")
+            f"/emb={emb}")
 
 
 def to_json(result: GroundingResult) -> dict:
