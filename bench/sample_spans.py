@@ -1,4 +1,5 @@
-"""Pick the number and entity spans of the labeled grounding sample (tests/data/grounding_spans.jsonl).
+"""Pick the number and entity spans of the labeled grounding sample
+(tests/data/grounding_spans.jsonl).
 
 The procedure uses no grounding verdict: summaries are drawn from data/summeval/dev.jsonl
 with numpy.random.default_rng(12); in each, every number (digits, number words) and every

@@ -24,6 +24,7 @@ Analyse an article once (`analyse_article`) and ground many candidates against i
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -178,8 +179,8 @@ def analyse_article(article: str, encoder=None, cache=None, model_key: str | Non
         vocabulary=vocabulary,
         stems=frozenset(stems_seq),
         prefixes=prefixes,
-        bigrams=frozenset(zip(stems_seq, stems_seq[1:], strict=False)),
-        word_bigrams=frozenset(zip(lower, lower[1:], strict=False)),
+        bigrams=frozenset(itertools.pairwise(stems_seq)),
+        word_bigrams=frozenset(itertools.pairwise(lower)),
         numbers=nums,
         acronyms=frozenset(acronyms),
         groups=frozenset(_groups_named(lower)),
@@ -226,10 +227,7 @@ def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
     phrase = " ".join(key)
     if _alias_known(phrase, a) or (len(key) >= 2 and "".join(w[0] for w in key) in a.vocabulary):
         return True
-    for w in key:
-        if not (_word_known(w, a) or _alias_known(w, a) or w in a.acronyms):
-            return False
-    return True
+    return all(_word_known(w, a) or _alias_known(w, a) or w in a.acronyms for w in key)
 
 
 def _precision(sp: Specific) -> float:
@@ -313,7 +311,7 @@ def _check_specific(text: str, sp: Specific, sentence_stems: set[str],
         return _flag(sp, f"the article never names {sp.text}", best, a)
     if sp.kind == "quote":
         toks = [w for _, _, w in words(sp.text)]
-        pairs = list(zip(toks, toks[1:], strict=False))
+        pairs = list(itertools.pairwise(toks))
         if not pairs:
             return None
         found = sum(p in a.word_bigrams for p in pairs) / len(pairs)
@@ -353,7 +351,7 @@ def _lexical_support(stems: set[str], seq: list[str], a: ArticleAnalysis) -> tup
     rest = stems - overlaps[best]
     second = max((len(rest & s) for s in a.sentence_stems), default=0)
     coverage = (len(overlaps[best]) + second) / len(stems)
-    pairs = list(zip(seq, seq[1:], strict=False))
+    pairs = list(itertools.pairwise(seq))
     pair_share = sum(p in a.bigrams for p in pairs) / len(pairs) if pairs else coverage
     return 0.5 * coverage + 0.5 * pair_share, best
 

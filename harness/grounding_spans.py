@@ -156,8 +156,8 @@ def numbers(text: str) -> list[Specific]:
             e -= 1
         while s < e and text[s].isspace():
             s += 1
-        kind = "date" if m.group("digits") and 1900 <= value <= 2100 and "." not in m.group(
-            "digits") and "," not in m.group("digits") and not cur and not m.group("pct") else "number"
+        year = m.group("digits") and re.fullmatch(r"(?:19|20)\d\d", m.group("digits"))
+        kind = "date" if year and not cur and not m.group("pct") and not scale else "number"
         out.append(Specific(kind, text[s:e], s, e, value=value))
     return out
 
@@ -193,8 +193,8 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
     out = []
     i = 0
     while i < len(toks):
-        s, e, w = toks[i]
-        raw = text[s:e]
+        s, _, _ = toks[i]
+        raw = text[s : toks[i][1]]
         if not _UPPER.match(raw) or raw.isdigit():
             i += 1
             continue
