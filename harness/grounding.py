@@ -10,8 +10,8 @@ Two kinds of evidence, both explained span by span:
   something else". Names match through their parts ("Hegseth" / "Pete Hegseth"), acronyms
   ("U.S." / "United States"), spelling variants and the usual aliases of a country.
 * **sentences**: each candidate sentence is aligned to the article sentence that best
-  supports it (content-word coverage by the best two article sentences, and the share of
-  its word pairs found in the article; optionally the cosine of sentence embeddings from
+  supports it (the share of its content words and of its word pairs found within two
+  neighbouring article sentences; optionally the cosine of sentence embeddings from
   the bundled model). A sentence below `SENTENCE_FLOOR` is flagged with its best match.
 
 `score` is 1 when everything is supported: the support of the least supported sentence
@@ -49,6 +49,7 @@ SENTENCE_FLOOR = 0.08  # a sentence whose support is below this is flagged (it s
 # almost no words with the article; lower support still lowers the score)
 SPECIFIC_PENALTY = 0.15  # each unsupported specific lowers the score by this share
 EMBEDDING_WEIGHT = 0.3  # share of the embedding cosine in a sentence's support, when used
+WINDOW = 2  # neighbouring article sentences one summary sentence may draw on
 _WINDOW = 6  # words either side of a number that say what it counts
 
 
@@ -114,7 +115,8 @@ class ArticleAnalysis:
     vocabulary: frozenset[str]  # lowercase words, American spelling
     stems: frozenset[str]
     prefixes: dict[str, list[str]]
-    bigrams: frozenset[tuple[str, str]]
+    window_stems: list[frozenset[str]]  # content stems of each run of WINDOW sentences
+    window_bigrams: list[frozenset[tuple[str, str]]]  # their stemmed word pairs
     word_bigrams: frozenset[tuple[str, str]]
     numbers: list[tuple[float, int, int]]  # value, sentence index, decimals shown
     acronyms: frozenset[str]
@@ -143,6 +145,12 @@ def _groups_named(lower_words: Sequence[str]) -> set[int]:
     return found
 
 
+def _windows(sets: list) -> list:
+    """The union of each run of WINDOW neighbouring sentences' sets (one when shorter)."""
+    n = max(1, len(sets) - WINDOW + 1)
+    return [frozenset().union(*sets[i : i + WINDOW]) for i in range(n)]
+
+
 def analyse_article(article: str, encoder=None, cache=None, model_key: str | None = None
                     ) -> ArticleAnalysis:
     """Split, stem and index an article; with an encoder, embed its sentences too."""
@@ -167,6 +175,7 @@ def analyse_article(article: str, encoder=None, cache=None, model_key: str | Non
         if len(run) >= 2:
             acronyms.add("".join(x[0] for x in run))
         run = []
+    sent_stems = [frozenset(content_stems(text[s:e])) for s, e in spans]
     nums = [
         (sp.value, _sentence_of(spans, sp.start), 0)
         for sp in numbers(text)
@@ -175,11 +184,15 @@ def analyse_article(article: str, encoder=None, cache=None, model_key: str | Non
     analysis = ArticleAnalysis(
         text=text,
         spans=spans,
-        sentence_stems=[frozenset(content_stems(text[s:e])) for s, e in spans],
+        sentence_stems=sent_stems,
         vocabulary=vocabulary,
         stems=frozenset(stems_seq),
         prefixes=prefixes,
-        bigrams=frozenset(itertools.pairwise(stems_seq)),
+        window_stems=_windows(sent_stems),
+        window_bigrams=_windows(
+            [frozenset(itertools.pairwise(stem(w) for _, _, w in words(text[s:e])))
+             for s, e in spans]
+        ),
         word_bigrams=frozenset(itertools.pairwise(lower)),
         numbers=nums,
         acronyms=frozenset(acronyms),
@@ -342,18 +355,21 @@ def specifics(text: str, spans: list[tuple[int, int]]) -> list[Specific]:
 
 
 def _lexical_support(stems: set[str], seq: list[str], a: ArticleAnalysis) -> tuple[float, int]:
-    """Content-word coverage by the best two article sentences, averaged with the share of
-    the sentence's word pairs found in the article; and the best sentence's index."""
+    """How well the article supports one sentence, from words alone: the share of its
+    content words, averaged with the share of its (stemmed) word pairs, found within the
+    best run of WINDOW neighbouring article sentences. Words gathered from all over the
+    article, the way a wrongly fused or invented sentence is built, score low. Also the
+    index of the article sentence sharing most content words (the evidence shown)."""
     if not stems:
         return 1.0, 0
     overlaps = [stems & s for s in a.sentence_stems]
     best = int(np.argmax([len(o) for o in overlaps]))
-    rest = stems - overlaps[best]
-    second = max((len(rest & s) for s in a.sentence_stems), default=0)
-    coverage = (len(overlaps[best]) + second) / len(stems)
-    pairs = list(itertools.pairwise(seq))
-    pair_share = sum(p in a.bigrams for p in pairs) / len(pairs) if pairs else coverage
-    return 0.5 * coverage + 0.5 * pair_share, best
+    coverage = max(len(stems & w) for w in a.window_stems) / len(stems)
+    pairs = set(itertools.pairwise(seq))
+    if not pairs:
+        return coverage, best
+    local = max(len(pairs & w) for w in a.window_bigrams) / len(pairs)
+    return 0.5 * coverage + 0.5 * local, best
 
 
 def _score(aligned: Sequence[SentenceAlignment], unsupported_specifics: int,
