@@ -23,7 +23,8 @@ from harness.grounding_lexicon import (
 # a word: an acronym with dots ("U.S."), a number with separators, or letters with an
 # inner apostrophe or hyphen ("O'Donnell", "mid-table")
 WORD = re.compile(
-    r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*", re.UNICODE
+    r"(?:[A-Za-z]\.){2,}|[A-Za-z]+\d+[A-Za-z\d]*|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*",
+    re.UNICODE,
 )
 _NUM_WORD = "|".join(sorted([*UNITS, "one", "a", "an"], key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
@@ -126,6 +127,8 @@ def numbers(text: str) -> list[Specific]:
         s, e = m.start(), m.end()
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "."):
             continue  # inside a word or a decimal
+        if e < len(text) and text[e].isalpha() and not m.group("digits"):
+            continue  # "fourth", "tens": a number word inside a longer word
         if e < len(text) and text[e].isalpha() and not m.group("scale"):
             # "3pm", "12ft", "47th": the number with a unit glued on is still a number
             tail = re.match(r"[A-Za-z]+", text[e:])
@@ -232,7 +235,10 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
             continue
         if opener and len(run) == 1:
             continue
-        key = tuple(w for _, _, w in run if w not in STOPWORDS and w not in NAME_JOINERS)
+        key = tuple(
+            w for _, _, w in run
+            if w not in STOPWORDS and w not in NAME_JOINERS and not any(c.isdigit() for c in w)
+        )
         if not key:
             continue
         out.append(Specific("entity", text[run[0][0] : run[-1][1]], run[0][0], run[-1][1],
@@ -242,7 +248,8 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
 
 _QUOTE = re.compile(
     r"\"([^\"\n]{3,}?)\"|``\s*(.{3,}?)\s*''|\u201c([^\u201d\n]{3,}?)\u201d"
-    r"|(?<![\w])'([^'\n]{12,}?)'(?![\w])|\u2018([^\u2019\n]{12,}?)\u2019(?![\w])"
+    r"|(?<![\w])'(?!(?:s|t|d|m|re|ve|ll)\b)([^'\n]{12,}?)'(?![\w])"
+    r"|\u2018([^\u2019\n]{12,}?)\u2019(?![\w])"
 )
 
 
