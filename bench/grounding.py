@@ -2,6 +2,8 @@
 
     python bench/grounding.py [--embedding] [--timing N] [--out bench/out/grounding.json]
 
+Measured figures are in the README, "Grounding".
+
 On data/summeval/dev.jsonl (46 articles x 12 system summaries, 3 expert consistency
 scores each; a summary is inconsistent when its mean score is below 5), in one run:
 ROC AUC of the grounding score for finding the inconsistent summaries, next to three
@@ -13,9 +15,15 @@ the share of summary words absent from the article. AUC is also given per articl
 Flag precision on the labeled spans (tests/data/grounding_spans.jsonl): of the labeled
 number/entity spans that grounding flags, the share labeled unsupported.
 
---timing N: the cost of grounding next to an all-metrics `harness score` of N candidates
-(bench/generate.py's synthetic set), measured in the same run: the harness run's wall time
-and the time to ground the same N candidates in-process (article analysed once).
+Flag precision on the dev flags (tests/data/grounding_flags_dev.jsonl, labeled after an
+earlier version's verdicts): today's flags that carry a label, and how many are new.
+
+--embedding: also the AUC of grounding with sentence embeddings (the bundled model).
+
+--timing N: the cost of grounding next to an all-metrics `harness score --no-cache` of N
+candidates (bench/generate.py's synthetic set), measured in the same run: the harness run's
+wall time, and the time to ground the same N candidates in-process (article analysed once),
+words only and with embeddings (model already loaded, no cache).
 """
 
 from __future__ import annotations
@@ -40,9 +48,13 @@ from harness.grounding_spans import words  # noqa: E402
 
 def auc(scores: np.ndarray, positive: np.ndarray) -> float:
     """ROC AUC of `scores` ranking `positive` first (ties count half): Mann-Whitney U."""
-    from scipy.stats import rankdata
-
-    ranks = rankdata(scores)
+    order = np.argsort(scores, kind="mergesort")
+    ranks = np.empty(len(scores))
+    ranks[order] = np.arange(1, len(scores) + 1)
+    for value in np.unique(scores):  # ties share their mean rank
+        tied = scores == value
+        if tied.sum() > 1:
+            ranks[tied] = ranks[tied].mean()
     n_pos = int(positive.sum())
     n_neg = len(scores) - n_pos
     return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
@@ -65,28 +77,31 @@ def rouge2_precision(summary: str, article: str) -> float:
 
 
 def article_auc(rows, use_embedding: bool) -> dict:
-    encoder = None
-    if use_embedding:
-        from harness.embedding import SentenceTransformerEncoder
+    from harness.embedding import SentenceTransformerEncoder
 
-        encoder = SentenceTransformerEncoder()
-    groups, labels, feats = [], [], {"grounding": [], "rouge2_precision": [],
-                                      "novel_word_share": [], "embedding_article": []}
+    enc = SentenceTransformerEncoder()
+    groups, labels = [], []
+    feats: dict[str, list] = {"grounding": [], "grounding_embedding": [],
+                              "rouge2_precision": [], "novel_word_share": [],
+                              "embedding_article": []}
+    if not use_embedding:
+        del feats["grounding_embedding"]
     emb_pairs = []
     for gi, row in enumerate(rows):
-        analysis = analyse_article(row["article"], encoder)
+        analysis = analyse_article(row["article"])
+        with_emb = analyse_article(row["article"], enc) if use_embedding else None
         art_words = {w for _, _, w in words(row["article"])}
         for s in row["summaries"]:
             text = s["summary"]
             groups.append(gi)
             labels.append(float(np.mean(s["consistency"])) < 5)
-            feats["grounding"].append(ground(text, analysis=analysis, encoder=encoder).score)
+            feats["grounding"].append(ground(text, analysis=analysis).score)
+            if with_emb is not None:
+                feats["grounding_embedding"].append(
+                    ground(text, analysis=with_emb, encoder=enc).score)
             feats["rouge2_precision"].append(rouge2_precision(text, row["article"]))
             feats["novel_word_share"].append(-novel_share(text, art_words))
             emb_pairs.append((text, row["article"]))
-    from harness.embedding import SentenceTransformerEncoder
-
-    enc = encoder or SentenceTransformerEncoder()
     vs = enc.encode([t for t, _ in emb_pairs])
     va = enc.encode([a for _, a in emb_pairs])
     feats["embedding_article"] = list((vs * va).sum(axis=1))
@@ -138,6 +153,28 @@ def span_precision() -> dict:
             "flagged_spans": detail}
 
 
+def dev_flag_precision(rows) -> dict:
+    """Today's specific flags on every dev summary against the labels of
+    tests/data/grounding_flags_dev.jsonl (labeled after an earlier version's verdicts)."""
+    labels = {}
+    for line in (REPO / "tests/data/grounding_flags_dev.jsonl").open(encoding="utf-8"):
+        d = json.loads(line)
+        labels[(d["article"], d["model"], d["start"], d["end"])] = d["label"]
+    counts = {"flags": 0, "labeled_unsupported": 0, "labeled_supported": 0, "unlabeled": 0}
+    for row in rows:
+        analysis = analyse_article(row["article"])
+        for s in row["summaries"]:
+            for f in ground(s["summary"], analysis=analysis).flags:
+                if f.kind == "sentence":
+                    continue
+                counts["flags"] += 1
+                label = labels.get((row["id"], s["model"], f.span[0], f.span[1]))
+                counts["unlabeled" if label is None else f"labeled_{label}"] += 1
+    judged = counts["labeled_unsupported"] + counts["labeled_supported"]
+    counts["precision"] = round(counts["labeled_unsupported"] / judged, 4) if judged else None
+    return counts
+
+
 def timing(n: int) -> dict:
     sys.path.insert(0, str(REPO / "bench"))
     import generate
@@ -161,9 +198,20 @@ def timing(n: int) -> dict:
         for t in texts:
             ground(t, analysis=analysis)
         lexical = time.perf_counter() - t0
+        from harness.embedding import SentenceTransformerEncoder
+
+        enc = SentenceTransformerEncoder()
+        enc.encode(["warm up"])  # the model is loaded once per run by the embedding family
+        t0 = time.perf_counter()
+        analysis = analyse_article(article, enc)
+        for t in texts:
+            ground(t, analysis=analysis, encoder=enc)
+        embedded = time.perf_counter() - t0
     return {"candidates": len(texts), "all_metrics_run_s": round(full, 2),
             "grounding_lexical_s": round(lexical, 2),
-            "added_share": round(lexical / full, 4)}
+            "added_share_lexical": round(lexical / full, 4),
+            "grounding_embedding_s": round(embedded, 2),
+            "added_share_embedding": round(embedded / full, 4)}
 
 
 def main() -> int:
@@ -172,7 +220,9 @@ def main() -> int:
     ap.add_argument("--timing", type=int, default=0)
     ap.add_argument("--out", default=str(REPO / "bench/out/grounding.json"))
     args = ap.parse_args()
-    result = {"spans": span_precision(), "summeval_dev": article_auc(load(), args.embedding)}
+    rows = load()
+    result = {"spans": span_precision(), "dev_flags": dev_flag_precision(rows),
+              "summeval_dev": article_auc(rows, args.embedding)}
     if args.timing:
         result["timing"] = timing(args.timing)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
