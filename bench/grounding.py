@@ -81,9 +81,13 @@ def article_auc(rows, use_embedding: bool) -> dict:
 
     enc = SentenceTransformerEncoder()
     groups, labels = [], []
-    feats: dict[str, list] = {"grounding": [], "grounding_embedding": [],
-                              "rouge2_precision": [], "novel_word_share": [],
-                              "embedding_article": []}
+    feats: dict[str, list] = {
+        "grounding": [],
+        "grounding_embedding": [],
+        "rouge2_precision": [],
+        "novel_word_share": [],
+        "embedding_article": [],
+    }
     if not use_embedding:
         del feats["grounding_embedding"]
     emb_pairs = []
@@ -98,7 +102,8 @@ def article_auc(rows, use_embedding: bool) -> dict:
             feats["grounding"].append(ground(text, analysis=analysis).score)
             if with_emb is not None:
                 feats["grounding_embedding"].append(
-                    ground(text, analysis=with_emb, encoder=enc).score)
+                    ground(text, analysis=with_emb, encoder=enc).score
+                )
             feats["rouge2_precision"].append(rouge2_precision(text, row["article"]))
             feats["novel_word_share"].append(-novel_share(text, art_words))
             emb_pairs.append((text, row["article"]))
@@ -118,9 +123,13 @@ def article_auc(rows, use_embedding: bool) -> dict:
             idx = np.concatenate([np.flatnonzero(g == p) for p in pick])
             if 0 < y[idx].sum() < len(idx):
                 boots.append(auc(-x[idx], y[idx]))
-        out[name] = {"auc": round(auc(-x, y), 4),
-                     "ci95": [round(float(np.percentile(boots, 2.5)), 4),
-                              round(float(np.percentile(boots, 97.5)), 4)]}
+        out[name] = {
+            "auc": round(auc(-x, y), 4),
+            "ci95": [
+                round(float(np.percentile(boots, 2.5)), 4),
+                round(float(np.percentile(boots, 97.5)), 4),
+            ],
+        }
     return out
 
 
@@ -140,17 +149,22 @@ def span_precision() -> dict:
             summ = next(s["summary"] for s in row["summaries"] if s["model"] == lab["model"])
             per[key] = ground(summ, analysis=cache[lab["article"]])
         res = per[key]
-        hit = any(f.kind != "sentence" and f.span[0] < lab["end"] and lab["start"] < f.span[1]
-                  for f in res.flags)
+        hit = any(
+            f.kind != "sentence" and f.span[0] < lab["end"] and lab["start"] < f.span[1]
+            for f in res.flags
+        )
         if hit:
             flagged += 1
             truly += lab["label"] == "unsupported"
             detail.append((lab["span"], lab["label"]))
-    return {"labeled": len(labels), "unsupported": sum(x["label"] == "unsupported"
-                                                       for x in labels),
-            "flagged": flagged, "flagged_truly_unsupported": truly,
-            "precision": None if not flagged else round(truly / flagged, 4),
-            "flagged_spans": detail}
+    return {
+        "labeled": len(labels),
+        "unsupported": sum(x["label"] == "unsupported" for x in labels),
+        "flagged": flagged,
+        "flagged_truly_unsupported": truly,
+        "precision": None if not flagged else round(truly / flagged, 4),
+        "flagged_spans": detail,
+    }
 
 
 def dev_flag_precision(rows) -> dict:
@@ -181,12 +195,26 @@ def timing(n: int) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        subprocess.run([sys.executable, str(REPO / "bench/generate.py"), str(work), "--n",
-                        str(n), "--folder"], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(REPO / "bench/generate.py"), str(work), "--n", str(n), "--folder"],
+            check=True,
+            capture_output=True,
+        )
         env = dict(os.environ, PYTHONPATH=str(REPO))
-        cmd = [sys.executable, "-m", "harness.cli", "score", str(work / "candidates"),
-               "--references", str(work / "references"), "--no-cache", "--format", "json",
-               "-o", str(work / "out.json")]
+        cmd = [
+            sys.executable,
+            "-m",
+            "harness.cli",
+            "score",
+            str(work / "candidates"),
+            "--references",
+            str(work / "references"),
+            "--no-cache",
+            "--format",
+            "json",
+            "-o",
+            str(work / "out.json"),
+        ]
         subprocess.run(cmd, env=env, capture_output=True)  # warm-up (page cache, .pyc)
         t0 = time.perf_counter()
         subprocess.run(cmd, env=env, capture_output=True)
@@ -207,11 +235,14 @@ def timing(n: int) -> dict:
         for t in texts:
             ground(t, analysis=analysis, encoder=enc)
         embedded = time.perf_counter() - t0
-    return {"candidates": len(texts), "all_metrics_run_s": round(full, 2),
-            "grounding_lexical_s": round(lexical, 2),
-            "added_share_lexical": round(lexical / full, 4),
-            "grounding_embedding_s": round(embedded, 2),
-            "added_share_embedding": round(embedded / full, 4)}
+    return {
+        "candidates": len(texts),
+        "all_metrics_run_s": round(full, 2),
+        "grounding_lexical_s": round(lexical, 2),
+        "added_share_lexical": round(lexical / full, 4),
+        "grounding_embedding_s": round(embedded, 2),
+        "added_share_embedding": round(embedded / full, 4),
+    }
 
 
 def main() -> int:
@@ -221,8 +252,11 @@ def main() -> int:
     ap.add_argument("--out", default=str(REPO / "bench/out/grounding.json"))
     args = ap.parse_args()
     rows = load()
-    result = {"spans": span_precision(), "dev_flags": dev_flag_precision(rows),
-              "summeval_dev": article_auc(rows, args.embedding)}
+    result = {
+        "spans": span_precision(),
+        "dev_flags": dev_flag_precision(rows),
+        "summeval_dev": article_auc(rows, args.embedding),
+    }
     if args.timing:
         result["timing"] = timing(args.timing)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

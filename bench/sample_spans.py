@@ -24,8 +24,19 @@ _NUMBER = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?)\b"
 )
-_KINDS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "DATE", "MONEY", "PERCENT",
-          "QUANTITY", "CARDINAL"}
+_KINDS = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "DATE",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "CARDINAL",
+}
 
 
 def main() -> int:
@@ -49,8 +60,18 @@ def main() -> int:
             if not any(a <= m.start() < b for a, b in spans):
                 spans[(m.start(), m.end())] = "NUMBER"
         for (a, b), label in sorted(spans.items()):
-            print(json.dumps({"article": doc_id, "model": model, "start": a, "end": b,
-                              "span": text[a:b], "ner": label}))
+            print(
+                json.dumps(
+                    {
+                        "article": doc_id,
+                        "model": model,
+                        "start": a,
+                        "end": b,
+                        "span": text[a:b],
+                        "ner": label,
+                    }
+                )
+            )
             count += 1
         if count >= 110:
             break

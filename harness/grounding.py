@@ -151,8 +151,9 @@ def _windows(sets: list) -> list:
     return [frozenset().union(*sets[i : i + WINDOW]) for i in range(n)]
 
 
-def analyse_article(article: str, encoder=None, cache=None, model_key: str | None = None
-                    ) -> ArticleAnalysis:
+def analyse_article(
+    article: str, encoder=None, cache=None, model_key: str | None = None
+) -> ArticleAnalysis:
     """Split, stem and index an article; with an encoder, embed its sentences too."""
     text = fold_keep_offsets(article)
     spans = sentence_spans(text) or [(0, len(text))]
@@ -177,9 +178,7 @@ def analyse_article(article: str, encoder=None, cache=None, model_key: str | Non
         run = []
     sent_stems = [frozenset(content_stems(text[s:e])) for s, e in spans]
     nums = [
-        (sp.value, _sentence_of(spans, sp.start), 0)
-        for sp in numbers(text)
-        if sp.value is not None
+        (sp.value, _sentence_of(spans, sp.start), 0) for sp in numbers(text) if sp.value is not None
     ]
     analysis = ArticleAnalysis(
         text=text,
@@ -190,8 +189,10 @@ def analyse_article(article: str, encoder=None, cache=None, model_key: str | Non
         prefixes=prefixes,
         window_stems=_windows(sent_stems),
         window_bigrams=_windows(
-            [frozenset(itertools.pairwise(stem(w) for _, _, w in words(text[s:e])))
-             for s, e in spans]
+            [
+                frozenset(itertools.pairwise(stem(w) for _, _, w in words(text[s:e])))
+                for s, e in spans
+            ]
         ),
         word_bigrams=frozenset(itertools.pairwise(lower)),
         numbers=nums,
@@ -250,7 +251,7 @@ def _precision(sp: Specific) -> float:
     digits = "".join(c for c in text if c.isdigit() or c == ".")
     if "." in digits:
         decimals = len(digits.split(".", 1)[1])
-        mantissa_unit = 10.0 ** -decimals
+        mantissa_unit = 10.0**-decimals
     else:
         mantissa_unit = 1.0
     import re
@@ -297,8 +298,9 @@ def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
     return int(np.argmax(scores))
 
 
-def _check_specific(text: str, sp: Specific, sentence_stems: set[str],
-                    a: ArticleAnalysis) -> Flag | None:
+def _check_specific(
+    text: str, sp: Specific, sentence_stems: set[str], a: ArticleAnalysis
+) -> Flag | None:
     """None when the article supports the specific, else the flag that says why."""
     best = _best_sentence(sentence_stems, a)
     if sp.kind in ("number",) or (sp.kind == "date" and sp.value is not None):
@@ -312,8 +314,9 @@ def _check_specific(text: str, sp: Specific, sentence_stems: set[str],
             lo, hi = max(0, i - 1), min(len(a.sentence_stems), i + 2)
             if any(around & a.sentence_stems[j] for j in range(lo, hi)):
                 return None
-        return _flag(sp, f"the article states {sp.text.strip()} about something else",
-                     same[0][1], a)
+        return _flag(
+            sp, f"the article states {sp.text.strip()} about something else", same[0][1], a
+        )
     if sp.kind == "date":
         if american(sp.key[0]) in a.vocabulary:
             return None
@@ -330,8 +333,12 @@ def _check_specific(text: str, sp: Specific, sentence_stems: set[str],
         found = sum(p in a.word_bigrams for p in pairs) / len(pairs)
         if found >= 0.75:
             return None
-        return _flag(sp, f"the article has not these words ({found:.0%} of their word "
-                     "pairs found)", _best_sentence(content_stems(sp.text), a), a)
+        return _flag(
+            sp,
+            f"the article has not these words ({found:.0%} of their word pairs found)",
+            _best_sentence(content_stems(sp.text), a),
+            a,
+        )
     return None
 
 
@@ -372,12 +379,16 @@ def _lexical_support(stems: set[str], seq: list[str], a: ArticleAnalysis) -> tup
     return 0.5 * coverage + 0.5 * local, best
 
 
-def _score(aligned: Sequence[SentenceAlignment], unsupported_specifics: int,
-           settings: GroundingSettings) -> float:
+def _score(
+    aligned: Sequence[SentenceAlignment], unsupported_specifics: int, settings: GroundingSettings
+) -> float:
     """The least supported sentence's support, times (1 - penalty) per unsupported specific."""
     if not aligned:
-        return 1.0 if not unsupported_specifics else (1 - settings.specific_penalty) ** (
-            unsupported_specifics)
+        return (
+            1.0
+            if not unsupported_specifics
+            else (1 - settings.specific_penalty) ** (unsupported_specifics)
+        )
     base = min(x.support for x in aligned)
     penalty = (1 - settings.specific_penalty) ** unsupported_specifics
     return float(min(1.0, max(0.0, base * penalty)))
@@ -420,28 +431,51 @@ def ground(
             sims = a.vectors @ vectors[k]
             emb = float(np.clip(sims.max(), -1.0, 1.0))
             support = (1 - settings.embedding_weight) * lexical + settings.embedding_weight * max(
-                0.0, emb)
+                0.0, emb
+            )
         bs, be = a.spans[best]
-        aligned.append(SentenceAlignment(
-            text=candidate[s:e], span=(s, e), support=round(support, 6),
-            lexical=round(lexical, 6), embedding=None if emb is None else round(emb, 6),
-            evidence=a.text[bs:be], evidence_span=(bs, be),
-            supported=support >= settings.sentence_floor,
-        ))
+        aligned.append(
+            SentenceAlignment(
+                text=candidate[s:e],
+                span=(s, e),
+                support=round(support, 6),
+                lexical=round(lexical, 6),
+                embedding=None if emb is None else round(emb, 6),
+                evidence=a.text[bs:be],
+                evidence_span=(bs, be),
+                supported=support >= settings.sentence_floor,
+            )
+        )
     flags: list[Flag] = []
     specs = specifics(text, spans)
     for sp in specs:
         k = _sentence_of(spans, sp.start) if spans else 0
         flag = _check_specific(text, sp, sent_stems[k] if spans else set(), a)
         if flag is not None:
-            flags.append(Flag(flag.kind, candidate[sp.start:sp.end], flag.span, flag.reason,
-                              flag.evidence, flag.evidence_span))
+            flags.append(
+                Flag(
+                    flag.kind,
+                    candidate[sp.start : sp.end],
+                    flag.span,
+                    flag.reason,
+                    flag.evidence,
+                    flag.evidence_span,
+                )
+            )
     n_spec_flags = len(flags)
     for x in aligned:
         if not x.supported:
-            flags.append(Flag("sentence", x.text, x.span,
-                              f"no article sentence supports it (support {x.support:.2f} < "
-                              f"{settings.sentence_floor})", x.evidence, x.evidence_span))
+            flags.append(
+                Flag(
+                    "sentence",
+                    x.text,
+                    x.span,
+                    f"no article sentence supports it (support {x.support:.2f} < "
+                    f"{settings.sentence_floor})",
+                    x.evidence,
+                    x.evidence_span,
+                )
+            )
     return GroundingResult(
         score=round(_score(aligned, n_spec_flags, settings), 6),
         specifics=len(specs),
@@ -461,8 +495,7 @@ def signature(settings: GroundingSettings | None = None, model_key: str | None =
     'grounding:v1/floor=0.08/pen=0.15/emb=none'."""
     st = settings or GroundingSettings()
     emb = f"{model_key}*{st.embedding_weight:g}" if model_key else "none"
-    return (f"grounding:v{VERSION}/floor={st.sentence_floor:g}/pen={st.specific_penalty:g}"
-            f"/emb={emb}")
+    return f"grounding:v{VERSION}/floor={st.sentence_floor:g}/pen={st.specific_penalty:g}/emb={emb}"
 
 
 def to_json(result: GroundingResult) -> dict:
@@ -475,13 +508,19 @@ def to_json(result: GroundingResult) -> dict:
         "sentences": d["sentences"],
         "unsupported_sentences": d["unsupported_sentences"],
         "flags": [
-            {**f, "span": list(f["span"]),
-             "evidence_span": None if f["evidence_span"] is None else list(f["evidence_span"])}
+            {
+                **f,
+                "span": list(f["span"]),
+                "evidence_span": None if f["evidence_span"] is None else list(f["evidence_span"]),
+            }
             for f in d["flags"]
         ],
         "alignment": [
-            {**x, "span": list(x["span"]),
-             "evidence_span": None if x["evidence_span"] is None else list(x["evidence_span"])}
+            {
+                **x,
+                "span": list(x["span"]),
+                "evidence_span": None if x["evidence_span"] is None else list(x["evidence_span"]),
+            }
             for x in d["alignment"]
         ],
     }
@@ -500,15 +539,27 @@ def from_json(d: dict) -> GroundingResult:
         sentences=int(d["sentences"]),
         unsupported_sentences=int(d["unsupported_sentences"]),
         flags=tuple(
-            Flag(str(f["kind"]), str(f["text"]), _pair(f["span"]), str(f["reason"]),
-                 str(f["evidence"]), _pair(f["evidence_span"]))
+            Flag(
+                str(f["kind"]),
+                str(f["text"]),
+                _pair(f["span"]),
+                str(f["reason"]),
+                str(f["evidence"]),
+                _pair(f["evidence_span"]),
+            )
             for f in d["flags"]
         ),
         alignment=tuple(
-            SentenceAlignment(str(x["text"]), _pair(x["span"]), float(x["support"]),
-                              float(x["lexical"]),
-                              None if x["embedding"] is None else float(x["embedding"]),
-                              str(x["evidence"]), _pair(x["evidence_span"]), bool(x["supported"]))
+            SentenceAlignment(
+                str(x["text"]),
+                _pair(x["span"]),
+                float(x["support"]),
+                float(x["lexical"]),
+                None if x["embedding"] is None else float(x["embedding"]),
+                str(x["evidence"]),
+                _pair(x["evidence_span"]),
+                bool(x["supported"]),
+            )
             for x in d["alignment"]
         ),
     )

@@ -132,8 +132,9 @@ def numbers(text: str) -> list[Specific]:
         if e < len(text) and text[e].isalpha() and not m.group("scale"):
             # "3pm", "12ft", "47th": the number with a unit glued on is still a number
             tail = re.match(r"[A-Za-z]+", text[e:])
-            if tail and not re.fullmatch(r"(?:st|nd|rd|th|s|pm|am|ft|km|m|kg|cm|mm|mph|lb|lbs|g)",
-                                         tail.group(), re.I):
+            if tail and not re.fullmatch(
+                r"(?:st|nd|rd|th|s|pm|am|ft|km|m|kg|cm|mm|mph|lb|lbs|g)", tail.group(), re.I
+            ):
                 continue
         if m.group("digits"):
             value = float(m.group("digits").replace(",", ""))
@@ -210,9 +211,12 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
                 break
             if _UPPER.match(raw2):
                 j += 1
-            elif w2 in NAME_JOINERS and j + 1 < len(toks) and _UPPER.match(
-                text[toks[j + 1][0] : toks[j + 1][1]]
-            ) and not text[toks[j][1] : toks[j + 1][0]].strip(" -"):
+            elif (
+                w2 in NAME_JOINERS
+                and j + 1 < len(toks)
+                and _UPPER.match(text[toks[j + 1][0] : toks[j + 1][1]])
+                and not text[toks[j][1] : toks[j + 1][0]].strip(" -")
+            ):
                 j += 2
             else:
                 break
@@ -222,7 +226,7 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
         opener = (
             run[0][0] in sentence_starts
             or not before
-            or before[-1] in ':"\'(`\u201c\u2018-\u2022'
+            or before[-1] in ":\"'(`\u201c\u2018-\u2022"
             or text[run[-1][1] : run[-1][1] + 1] == ":"
         )
         # drop function words at the edges ("The", "He")
@@ -236,13 +240,13 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
         if opener and len(run) == 1:
             continue
         key = tuple(
-            w for _, _, w in run
+            w
+            for _, _, w in run
             if w not in STOPWORDS and w not in NAME_JOINERS and not any(c.isdigit() for c in w)
         )
         if not key:
             continue
-        out.append(Specific("entity", text[run[0][0] : run[-1][1]], run[0][0], run[-1][1],
-                            key=key))
+        out.append(Specific("entity", text[run[0][0] : run[-1][1]], run[0][0], run[-1][1], key=key))
     return out
 
 

@@ -23,7 +23,7 @@ ARTICLE = (
     "The city council approved a budget of $4.2 million on Tuesday. Mayor Ana Ruiz said "
     "the money would repair fifty bridges across the United States' oldest county. About "
     "30 percent of the roads were built before 1950, according to the council. Critics "
-    "called the plan \"too little, too late\" and said 12 schools still need new roofs."
+    'called the plan "too little, too late" and said 12 schools still need new roofs.'
 )
 
 
@@ -39,9 +39,18 @@ def flagged(result: GroundingResult) -> list[str]:
 @pytest.mark.parametrize(
     "text,value",
     [
-        ("fifty", 50), ("50", 50), ("$300 billion", 3e11), ("90 percent", 90), ("90%", 90),
-        ("90 per cent", 90), ("£42.3m", 42.3e6), ("twenty-five", 25), ("a dozen", 12),
-        ("14,000", 14000), ("2.6 million", 2.6e6), ("three hundred", 300),
+        ("fifty", 50),
+        ("50", 50),
+        ("$300 billion", 3e11),
+        ("90 percent", 90),
+        ("90%", 90),
+        ("90 per cent", 90),
+        ("£42.3m", 42.3e6),
+        ("twenty-five", 25),
+        ("a dozen", 12),
+        ("14,000", 14000),
+        ("2.6 million", 2.6e6),
+        ("three hundred", 300),
     ],
 )
 def test_number_values_are_normalised(text, value):
@@ -54,22 +63,27 @@ def test_a_lone_one_or_a_is_no_number():
 
 
 def test_supported_specifics_are_not_flagged(article):
-    text = ("Mayor Ruiz said the council approved $4.2 million on Tuesday to repair 50 "
-            "bridges; 30% of the roads predate 1950.")
+    text = (
+        "Mayor Ruiz said the council approved $4.2 million on Tuesday to repair 50 "
+        "bridges; 30% of the roads predate 1950."
+    )
     result = ground(text, analysis=article)
     assert flagged(result) == []
     assert result.unsupported_specifics == 0
 
 
 def test_rounded_and_spelled_numbers_are_supported(article):
-    result = ground("The council approved about $4 million to repair fifty bridges.",
-                    analysis=article)
+    result = ground(
+        "The council approved about $4 million to repair fifty bridges.", analysis=article
+    )
     assert "fifty" not in flagged(result)
 
 
 def test_invented_numbers_dates_and_names_are_flagged(article):
-    text = ("Mayor Ana Ruiz said the council approved $9 million on Friday to repair "
-            "80 bridges, and Governor Tom Blake agreed.")
+    text = (
+        "Mayor Ana Ruiz said the council approved $9 million on Friday to repair "
+        "80 bridges, and Governor Tom Blake agreed."
+    )
     result = ground(text, analysis=article)
     assert set(flagged(result)) >= {"$9 million", "Friday", "80", "Governor Tom Blake"}
     assert "Mayor Ana Ruiz" not in flagged(result)
@@ -85,8 +99,9 @@ def test_a_number_about_something_else_is_flagged(article):
 
 
 def test_aliases_are_the_same_name(article):
-    result = ground("Ruiz said the U.S. county will fix its roads; Washington agreed.",
-                    analysis=article)
+    result = ground(
+        "Ruiz said the U.S. county will fix its roads; Washington agreed.", analysis=article
+    )
     assert flagged(result) == []
 
 
@@ -105,8 +120,9 @@ def test_lowercased_tokenized_text_is_read(article):
 
 
 def test_an_off_topic_sentence_is_flagged_with_its_best_match(article):
-    result = ground("The council approved the budget. Penguins enjoy cold weather in Peru.",
-                    analysis=article)
+    result = ground(
+        "The council approved the budget. Penguins enjoy cold weather in Peru.", analysis=article
+    )
     sent = [x for x in result.alignment if not x.supported]
     assert [x.text for x in sent] == ["Penguins enjoy cold weather in Peru."]
     assert result.alignment[0].supported and result.alignment[0].evidence in ARTICLE
@@ -115,8 +131,9 @@ def test_an_off_topic_sentence_is_flagged_with_its_best_match(article):
 
 def test_score_orders_support(article):
     copy = ground(ARTICLE.split(". ")[0] + ".", analysis=article).score
-    invented = ground("The council approved $9 million for 80 bridges on Friday.",
-                      analysis=article).score
+    invented = ground(
+        "The council approved $9 million for 80 bridges on Friday.", analysis=article
+    ).score
     assert copy == 1.0
     assert 0.0 <= invented < copy
 
@@ -127,12 +144,20 @@ def test_article_text_or_analysis_gives_the_same(article):
 
 
 def test_json_round_trip(article):
-    result = ground('Mayor Ruiz spent $9 million. "a waste of money" said critics.',
-                    analysis=article)
+    result = ground(
+        'Mayor Ruiz spent $9 million. "a waste of money" said critics.', analysis=article
+    )
     data = json.loads(json.dumps(to_json(result)))
     assert from_json(data) == result
-    assert set(data) == {"score", "specifics", "unsupported_specifics", "sentences",
-                         "unsupported_sentences", "flags", "alignment"}
+    assert set(data) == {
+        "score",
+        "specifics",
+        "unsupported_specifics",
+        "sentences",
+        "unsupported_sentences",
+        "flags",
+        "alignment",
+    }
 
 
 def test_signature_names_every_setting():
@@ -160,9 +185,17 @@ def test_embeddings_join_the_support_when_given(article):
 # ------------------------------------------------------------------ the demo
 
 
-DEMO_GOOD = ("excellent-abstract", "excellent-bullets", "good-missing-article5",
-             "good-missing-uk-chair", "paraphrased-heavy", "lead-extractive", "very-long",
-             "very-short", "british-spelling")
+DEMO_GOOD = (
+    "excellent-abstract",
+    "excellent-bullets",
+    "good-missing-article5",
+    "good-missing-uk-chair",
+    "paraphrased-heavy",
+    "lead-extractive",
+    "very-long",
+    "very-short",
+    "british-spelling",
+)
 
 
 @pytest.fixture(scope="module")
@@ -212,8 +245,10 @@ def test_flag_precision_on_labeled_summeval_spans():
             row = rows[lab["article"]]
             summary = next(s["summary"] for s in row["summaries"] if s["model"] == lab["model"])
             results[key] = ground(summary, row["article"])
-        hit = any(f.kind != "sentence" and f.span[0] < lab["end"] and lab["start"] < f.span[1]
-                  for f in results[key].flags)
+        hit = any(
+            f.kind != "sentence" and f.span[0] < lab["end"] and lab["start"] < f.span[1]
+            for f in results[key].flags
+        )
         flagged_n += hit
         truly += hit and lab["label"] == "unsupported"
     assert flagged_n == 0 or truly / flagged_n >= 0.9
