@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
@@ -105,7 +106,7 @@ class GroundingSettings:
     embedding_weight: float = EMBEDDING_WEIGHT
 
 
-@dataclass
+@dataclass(frozen=True)
 class ArticleAnalysis:
     """What grounding needs of an article, computed once for all its candidates."""
 
@@ -118,7 +119,7 @@ class ArticleAnalysis:
     window_stems: list[frozenset[str]]  # content stems of each run of WINDOW sentences
     window_bigrams: list[frozenset[tuple[str, str]]]  # their stemmed word pairs
     word_bigrams: frozenset[tuple[str, str]]
-    numbers: list[tuple[float, int, int]]  # value, sentence index, decimals shown
+    numbers: list[tuple[float, int]]  # each number's value and sentence index
     acronyms: frozenset[str]
     groups: frozenset[int]  # ALIAS_GROUPS the article names
     vectors: np.ndarray | None = field(default=None, repr=False)
@@ -178,9 +179,16 @@ def analyse_article(
         run = []
     sent_stems = [frozenset(content_stems(text[s:e])) for s, e in spans]
     nums = [
-        (sp.value, _sentence_of(spans, sp.start), 0) for sp in numbers(text) if sp.value is not None
+        (sp.value, _sentence_of(spans, sp.start)) for sp in numbers(text) if sp.value is not None
     ]
-    analysis = ArticleAnalysis(
+    vectors = None
+    if encoder is not None:
+        from harness.embedding import encode_distinct
+
+        sents = [text[s:e] for s, e in spans]
+        found = encode_distinct(sents, encoder, cache, model_key)
+        vectors = np.stack([found[x] for x in sents])
+    return ArticleAnalysis(
         text=text,
         spans=spans,
         sentence_stems=sent_stems,
@@ -198,14 +206,8 @@ def analyse_article(
         numbers=nums,
         acronyms=frozenset(acronyms),
         groups=frozenset(_groups_named(lower)),
+        vectors=vectors,
     )
-    if encoder is not None:
-        from harness.embedding import encode_distinct
-
-        sents = [text[s:e] for s, e in spans]
-        found = encode_distinct(sents, encoder, cache, model_key)
-        analysis.vectors = np.stack([found[x] for x in sents])
-    return analysis
 
 
 # ------------------------------------------------------------------ specifics
@@ -245,26 +247,18 @@ def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
 
 
 def _precision(sp: Specific) -> float:
-    """The rounding a written number implies: '2.6 million' is 2.6e6 +- 0.05e6; a plain
-    integer without a scale word is exact."""
-    text = sp.text.lower()
-    digits = "".join(c for c in text if c.isdigit() or c == ".")
-    if "." in digits:
-        decimals = len(digits.split(".", 1)[1])
-        mantissa_unit = 10.0**-decimals
-    else:
-        mantissa_unit = 1.0
-    import re
-
-    m = re.search(r"[\d.]+", text.replace(",", ""))
-    if m and sp.value:
-        try:
-            mantissa = float(m.group())
-        except ValueError:
-            mantissa = 0.0
-        if mantissa and sp.value != mantissa:
-            return mantissa_unit * (sp.value / mantissa)
-    return mantissa_unit if "." in digits else 0.0
+    """The rounding a written number implies: '2.6 million' stands for 2.6e6 +- 0.05e6,
+    '42 million' for 42e6 +- 0.5e6; a number without decimals or a scale word is exact
+    (0)."""
+    m = re.search(r"\d[\d.]*", sp.text.replace(",", ""))
+    if not m or not sp.value:
+        return 0.0
+    written = m.group().rstrip(".")
+    unit = 10.0 ** -len(written.split(".", 1)[1]) if "." in written else 1.0
+    mantissa = float(written)
+    if mantissa and not math.isclose(sp.value, mantissa):
+        return unit * sp.value / mantissa  # a scale word multiplied it
+    return unit if "." in written else 0.0
 
 
 def _value_matches(sp: Specific, value: float) -> bool:
@@ -304,7 +298,7 @@ def _check_specific(
     """None when the article supports the specific, else the flag that says why."""
     best = _best_sentence(sentence_stems, a)
     if sp.kind in ("number",) or (sp.kind == "date" and sp.value is not None):
-        same = [(v, i) for v, i, _ in a.numbers if _value_matches(sp, v)]
+        same = [(v, i) for v, i in a.numbers if _value_matches(sp, v)]
         if not same:
             return _flag(sp, f"the article states no {sp.text.strip()}", best, a)
         around = _context(text, sp) | (sentence_stems - content_stems(sp.text))

@@ -284,3 +284,12 @@ def test_flag_precision_on_dev_flags():
     assert truly / labeled >= 0.9
     assert truly >= true_total - 4
     assert unlabeled <= 5
+
+
+def test_empty_candidate_and_article(article):
+    empty = ground("", analysis=article)
+    assert (empty.score, empty.flags, empty.alignment) == (1.0, (), ())
+    nothing = ground("The mayor spoke.", "")
+    assert 0.0 <= nothing.score <= 1.0
+    with pytest.raises(ValueError, match="article"):
+        ground("text")
