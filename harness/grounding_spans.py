@@ -61,15 +61,18 @@ class Specific:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Porter stem of an American-spelled lowercase word (nltk's, as rouge-score uses)."""
-    from nltk.stem import porter
-
-    return _porter(porter).stem(american(word))
+    """Porter stem of an American-spelled lowercase word: rouge-score's own (its native
+    engine's tokenizer, so ROUGE and grounding stem alike and nltk is never imported)."""
+    word = american(word)
+    out = _stemmer().tokenize(word)
+    return out[0] if len(out) == 1 else word
 
 
 @lru_cache(maxsize=1)
-def _porter(module):
-    return module.PorterStemmer()
+def _stemmer():
+    from rouge_score_rs.tokenizers import DefaultTokenizer
+
+    return DefaultTokenizer(True)
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
