@@ -51,7 +51,6 @@ SENTENCE_FLOOR = 0.08  # a sentence whose support is below this is flagged (it s
 SPECIFIC_PENALTY = 0.15  # each unsupported specific lowers the score by this share
 EMBEDDING_WEIGHT = 0.3  # share of the embedding cosine in a sentence's support, when used
 WINDOW = 2  # neighbouring article sentences one summary sentence may draw on
-_WINDOW = 6  # words either side of a number that say what it counts
 
 
 # ------------------------------------------------------------------ results
@@ -110,7 +109,7 @@ class GroundingSettings:
 class ArticleAnalysis:
     """What grounding needs of an article, computed once for all its candidates."""
 
-    text: str
+    text: str  # the article as given (spans index it)
     spans: list[tuple[int, int]]
     sentence_stems: list[frozenset[str]]
     vocabulary: frozenset[str]  # lowercase words, American spelling
@@ -189,7 +188,7 @@ def analyse_article(
         found = encode_distinct(sents, encoder, cache, model_key)
         vectors = np.stack([found[x] for x in sents])
     return ArticleAnalysis(
-        text=text,
+        text=article,  # the original: evidence is quoted as written (offsets agree)
         spans=spans,
         sentence_stems=sent_stems,
         vocabulary=vocabulary,
@@ -270,21 +269,6 @@ def _value_matches(sp: Specific, value: float) -> bool:
     return step > 0 and abs(value - sp.value) <= step / 2 + 1e-9
 
 
-def _context(text: str, sp: Specific) -> set[str]:
-    toks = words(text)
-    idx = [i for i, (s, e, _) in enumerate(toks) if s >= sp.start and e <= sp.end]
-    if not idx:
-        idx = [min(range(len(toks)), key=lambda i: abs(toks[i][0] - sp.start))] if toks else []
-    if not idx:
-        return set()
-    lo, hi = max(0, idx[0] - _WINDOW), min(len(toks), idx[-1] + _WINDOW + 1)
-    return {
-        stem(w)
-        for i, (_, _, w) in enumerate(toks[lo:hi], start=lo)
-        if i not in idx and w not in STOPWORDS and not w[0].isdigit()
-    }
-
-
 def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
     if not stems:
         return 0
@@ -292,16 +276,14 @@ def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
     return int(np.argmax(scores))
 
 
-def _check_specific(
-    text: str, sp: Specific, sentence_stems: set[str], a: ArticleAnalysis
-) -> Flag | None:
+def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) -> Flag | None:
     """None when the article supports the specific, else the flag that says why."""
     best = _best_sentence(sentence_stems, a)
     if sp.kind in ("number",) or (sp.kind == "date" and sp.value is not None):
         same = [(v, i) for v, i in a.numbers if _value_matches(sp, v)]
         if not same:
             return _flag(sp, f"the article states no {sp.text.strip()}", best, a)
-        around = _context(text, sp) | (sentence_stems - content_stems(sp.text))
+        around = sentence_stems - content_stems(sp.text)  # what the number is said of
         if not around:
             return None
         for _, i in same:
@@ -329,7 +311,7 @@ def _check_specific(
             return None
         return _flag(
             sp,
-            f"the article has not these words ({found:.0%} of their word pairs found)",
+            f"the article does not have these words ({found:.0%} of their word pairs found)",
             _best_sentence(content_stems(sp.text), a),
             a,
         )
@@ -444,7 +426,7 @@ def ground(
     specs = specifics(text, spans)
     for sp in specs:
         k = _sentence_of(spans, sp.start) if spans else 0
-        flag = _check_specific(text, sp, sent_stems[k] if spans else set(), a)
+        flag = _check_specific(sp, sent_stems[k] if spans else set(), a)
         if flag is not None:
             flags.append(
                 Flag(

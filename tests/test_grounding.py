@@ -293,3 +293,10 @@ def test_empty_candidate_and_article(article):
     assert 0.0 <= nothing.score <= 1.0
     with pytest.raises(ValueError, match="article"):
         ground("text")
+
+
+def test_evidence_is_quoted_as_the_article_writes_it():
+    article = "The mayor said \u201cfifty\u201d bridges need work. Nothing else happened."
+    flag = ground("He said 80 bridges need work.", article).flags[0]
+    assert flag.evidence == "The mayor said \u201cfifty\u201d bridges need work."
+    assert article[flag.evidence_span[0] : flag.evidence_span[1]] == flag.evidence
