@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -379,8 +379,11 @@ def ground(
     cache=None,
     model_key: str | None = None,
     settings: GroundingSettings | None = None,
+    sentence_vectors: Mapping[str, np.ndarray] | None = None,
 ) -> GroundingResult:
-    """Ground one candidate summary in its article (pass `analysis` to reuse one)."""
+    """Ground one candidate summary in its article (pass `analysis` to reuse one). With an
+    encoder, the candidate's sentences are embedded unless `sentence_vectors` already holds
+    them (`ground_many` embeds a whole batch of candidates at once)."""
     settings = settings or GroundingSettings()
     if analysis is None:
         if article is None:
@@ -395,7 +398,10 @@ def ground(
         from harness.embedding import encode_distinct
 
         sents = [text[s:e] for s, e in spans]
-        found = encode_distinct(sents, encoder, cache, model_key)
+        found = dict(sentence_vectors or {})
+        missing = [x for x in sents if x not in found]
+        if missing:
+            found.update(encode_distinct(missing, encoder, cache, model_key))
         vectors = np.stack([found[x] for x in sents])
     aligned = []
     for k, (s, e) in enumerate(spans):
@@ -461,6 +467,40 @@ def ground(
         flags=tuple(flags),
         alignment=tuple(aligned),
     )
+
+
+def ground_many(
+    candidates: Sequence[str],
+    analysis: ArticleAnalysis,
+    *,
+    encoder=None,
+    cache=None,
+    model_key: str | None = None,
+    settings: GroundingSettings | None = None,
+) -> list[GroundingResult]:
+    """Ground many candidates of one article; with an encoder, every distinct candidate
+    sentence is embedded once, in batches, before any is grounded."""
+    vectors: dict[str, np.ndarray] = {}
+    if encoder is not None and analysis.vectors is not None:
+        from harness.embedding import encode_distinct
+
+        sents = []
+        for c in candidates:
+            text = fold_keep_offsets(c)
+            sents.extend(text[s:e] for s, e in sentence_spans(text))
+        vectors = encode_distinct(sents, encoder, cache, model_key)
+    return [
+        ground(
+            c,
+            analysis=analysis,
+            encoder=encoder,
+            cache=cache,
+            model_key=model_key,
+            settings=settings,
+            sentence_vectors=vectors,
+        )
+        for c in candidates
+    ]
 
 
 # ------------------------------------------------------------------ serialisation

@@ -13,6 +13,7 @@ from harness.grounding import (
     analyse_article,
     from_json,
     ground,
+    ground_many,
     signature,
     to_json,
 )
@@ -300,3 +301,26 @@ def test_evidence_is_quoted_as_the_article_writes_it():
     flag = ground("He said 80 bridges need work.", article).flags[0]
     assert flag.evidence == "The mayor said \u201cfifty\u201d bridges need work."
     assert article[flag.evidence_span[0] : flag.evidence_span[1]] == flag.evidence
+
+
+def test_ground_many_embeds_each_sentence_once(article):
+    class Counting:
+        name = "counting"
+
+        def __init__(self):
+            self.calls = 0
+
+        def encode(self, texts):
+            import numpy as np
+
+            self.calls += 1
+            out = np.zeros((len(texts), 4), dtype=np.float32)
+            out[:, 1] = 1.0
+            return out
+
+    enc = Counting()
+    emb = analyse_article(ARTICLE, enc)
+    texts = ["The mayor spoke. Bridges need repair.", "Bridges need repair.", "Roads."]
+    many = ground_many(texts, emb, encoder=enc)
+    assert enc.calls == 2  # the article once, every candidate sentence in one batch
+    assert many == [ground(t, analysis=emb, encoder=enc) for t in texts]
