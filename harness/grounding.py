@@ -1,0 +1,581 @@
+"""Grounding: flag what a summary states that its article does not support.
+
+Two kinds of evidence, both explained span by span:
+
+* **specifics**: every number or quantity (value normalised: "fifty" = "50", "$300
+  billion", "90 percent" = "90%", years), weekday and month, capitalised name and quoted
+  passage of the candidate must be found in the article. A number must also be stated
+  there about the same thing: the article sentence holding the value (or a neighbour) must
+  share a content word with the candidate's sentence, else it is flagged as "stated about
+  something else". Names match through their parts ("Hegseth" / "Pete Hegseth"), acronyms
+  ("U.S." / "United States"), spelling variants and the usual aliases of a country.
+* **sentences**: each candidate sentence is aligned to the article sentence that best
+  supports it (the share of its content words and of its word pairs found within two
+  neighbouring article sentences; optionally the cosine of sentence embeddings from
+  the bundled model). A sentence below `SENTENCE_FLOOR` is flagged with its best match.
+
+`score` is 1 when everything is supported: the support of the least supported sentence
+(one invented sentence is enough to make a summary inconsistent), times 0.85 for each
+unsupported specific (see `_score`).
+
+Analyse an article once (`analyse_article`) and ground many candidates against it
+(`ground`). Nothing here imports torch unless an encoder is passed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from harness.grounding_lexicon import ALIAS_GROUPS, STOPWORDS, american
+from harness.grounding_spans import (
+    Specific,
+    calendar_words,
+    content_stems,
+    entities,
+    numbers,
+    quotes,
+    stem,
+    words,
+)
+from harness.text import fold_keep_offsets, sentence_spans
+
+VERSION = "1"
+SENTENCE_FLOOR = 0.08  # a sentence whose support is below this is flagged (it shares
+# almost no words with the article; lower support still lowers the score)
+SPECIFIC_PENALTY = 0.15  # each unsupported specific lowers the score by this share
+EMBEDDING_WEIGHT = 0.3  # share of the embedding cosine in a sentence's support, when used
+WINDOW = 2  # neighbouring article sentences one summary sentence may draw on
+
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One unsupported span of the candidate: what it is, where, why, and the article
+    sentence closest to it (the evidence a reader checks)."""
+
+    kind: str  # number | date | entity | quote | sentence
+    text: str
+    span: tuple[int, int]
+    reason: str
+    evidence: str
+    evidence_span: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class SentenceAlignment:
+    """A candidate sentence, the article sentence that best supports it, and how well."""
+
+    text: str
+    span: tuple[int, int]
+    support: float
+    lexical: float
+    embedding: float | None
+    evidence: str
+    evidence_span: tuple[int, int] | None
+    supported: bool
+
+
+@dataclass(frozen=True)
+class GroundingResult:
+    score: float
+    specifics: int
+    unsupported_specifics: int
+    sentences: int
+    unsupported_sentences: int
+    flags: tuple[Flag, ...]
+    alignment: tuple[SentenceAlignment, ...]
+
+    @property
+    def unsupported(self) -> int:
+        return self.unsupported_specifics + self.unsupported_sentences
+
+
+@dataclass(frozen=True)
+class GroundingSettings:
+    sentence_floor: float = SENTENCE_FLOOR
+    specific_penalty: float = SPECIFIC_PENALTY
+    embedding_weight: float = EMBEDDING_WEIGHT
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """What grounding needs of an article, computed once for all its candidates."""
+
+    text: str  # the article as given (spans index it)
+    spans: list[tuple[int, int]]
+    sentence_stems: list[frozenset[str]]
+    vocabulary: frozenset[str]  # lowercase words, American spelling
+    stems: frozenset[str]
+    prefixes: dict[str, list[str]]
+    window_stems: list[frozenset[str]]  # content stems of each run of WINDOW sentences
+    window_bigrams: list[frozenset[tuple[str, str]]]  # their stemmed word pairs
+    word_bigrams: frozenset[tuple[str, str]]
+    numbers: list[tuple[float, int]]  # each number's value and sentence index
+    acronyms: frozenset[str]
+    groups: frozenset[int]  # ALIAS_GROUPS the article names
+    vectors: np.ndarray | None = field(default=None, repr=False)
+
+
+# ------------------------------------------------------------------ article
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
+    for i, (s, e) in enumerate(spans):
+        if s <= pos < e:
+            return i
+    return max(0, min(len(spans) - 1, sum(1 for s, _ in spans if s <= pos) - 1))
+
+
+def _groups_named(lower_words: Sequence[str]) -> set[int]:
+    text = " " + " ".join(lower_words) + " "
+    found = set()
+    for gi, group in enumerate(ALIAS_GROUPS):
+        for name in group:
+            if f" {name.replace('.', '')} " in text:
+                found.add(gi)
+                break
+    return found
+
+
+def _windows(sets: list) -> list:
+    """The union of each run of WINDOW neighbouring sentences' sets (one when shorter)."""
+    n = max(1, len(sets) - WINDOW + 1)
+    return [frozenset().union(*sets[i : i + WINDOW]) for i in range(n)]
+
+
+def analyse_article(
+    article: str, encoder=None, cache=None, model_key: str | None = None
+) -> ArticleAnalysis:
+    """Split, stem and index an article; with an encoder, embed its sentences too."""
+    text = fold_keep_offsets(article)
+    spans = sentence_spans(text) or [(0, len(text))]
+    toks = words(text)
+    lower = [w for _, _, w in toks]
+    vocabulary = frozenset(american(w) for w in lower)
+    prefixes: dict[str, list[str]] = {}
+    for w in vocabulary:
+        if len(w) >= 5 and w.isalpha():
+            prefixes.setdefault(w[:5], []).append(w)
+    stems_seq = [stem(w) for w in lower]
+    # acronyms the article's capitalised runs spell ("United States" -> "us")
+    acronyms = set()
+    run: list[str] = []
+    for s, e, w in [*toks, (0, 0, "")]:
+        raw = text[s:e]
+        if raw[:1].isupper() and w not in STOPWORDS:
+            run.append(w)
+            continue
+        if len(run) >= 2:
+            acronyms.add("".join(x[0] for x in run))
+        run = []
+    sent_stems = [frozenset(content_stems(text[s:e])) for s, e in spans]
+    nums = [
+        (sp.value, _sentence_of(spans, sp.start)) for sp in numbers(text) if sp.value is not None
+    ]
+    vectors = None
+    if encoder is not None:
+        from harness.embedding import encode_distinct
+
+        sents = [text[s:e] for s, e in spans]
+        found = encode_distinct(sents, encoder, cache, model_key)
+        vectors = np.stack([found[x] for x in sents])
+    return ArticleAnalysis(
+        text=article,  # the original: evidence is quoted as written (offsets agree)
+        spans=spans,
+        sentence_stems=sent_stems,
+        vocabulary=vocabulary,
+        stems=frozenset(stems_seq),
+        prefixes=prefixes,
+        window_stems=_windows(sent_stems),
+        window_bigrams=_windows(
+            [
+                frozenset(itertools.pairwise(stem(w) for _, _, w in words(text[s:e])))
+                for s, e in spans
+            ]
+        ),
+        word_bigrams=frozenset(itertools.pairwise(lower)),
+        numbers=nums,
+        acronyms=frozenset(acronyms),
+        groups=frozenset(_groups_named(lower)),
+        vectors=vectors,
+    )
+
+
+# ------------------------------------------------------------------ specifics
+
+
+def _word_known(w: str, a: ArticleAnalysis) -> bool:
+    w = american(w)
+    if w in a.vocabulary or stem(w) in a.stems:
+        return True
+    if len(w) >= 5:  # "Ukrainian" / "Ukraine", "European" / "Europe"
+        for other in a.prefixes.get(w[:5], ()):
+            common = len(_common_prefix(w, other))
+            if common >= max(5, min(len(w), len(other)) - 2):
+                return True
+    return False
+
+
+def _common_prefix(x: str, y: str) -> str:
+    n = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        n += 1
+    return x[:n]
+
+
+def _alias_known(phrase: str, a: ArticleAnalysis) -> bool:
+    return any(phrase in group and gi in a.groups for gi, group in enumerate(ALIAS_GROUPS))
+
+
+def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
+    key = sp.key
+    phrase = " ".join(key)
+    if _alias_known(phrase, a) or (len(key) >= 2 and "".join(w[0] for w in key) in a.vocabulary):
+        return True
+    return all(_word_known(w, a) or _alias_known(w, a) or w in a.acronyms for w in key)
+
+
+def _precision(sp: Specific) -> float:
+    """The rounding a written number implies: '2.6 million' stands for 2.6e6 +- 0.05e6,
+    '42 million' for 42e6 +- 0.5e6; a number without decimals or a scale word is exact
+    (0)."""
+    m = re.search(r"\d[\d.]*", sp.text.replace(",", ""))
+    if not m or not sp.value:
+        return 0.0
+    written = m.group().rstrip(".")
+    unit = 10.0 ** -len(written.split(".", 1)[1]) if "." in written else 1.0
+    mantissa = float(written)
+    if mantissa and not math.isclose(sp.value, mantissa):
+        return unit * sp.value / mantissa  # a scale word multiplied it
+    return unit if "." in written else 0.0
+
+
+def _value_matches(sp: Specific, value: float) -> bool:
+    if sp.value is None:
+        return False
+    if math.isclose(sp.value, value, rel_tol=1e-9):
+        return True
+    step = _precision(sp)
+    return step > 0 and abs(value - sp.value) <= step / 2 + 1e-9
+
+
+def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
+    if not stems:
+        return 0
+    scores = [len(stems & s) for s in a.sentence_stems]
+    return int(np.argmax(scores))
+
+
+def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) -> Flag | None:
+    """None when the article supports the specific, else the flag that says why."""
+    best = _best_sentence(sentence_stems, a)
+    if sp.kind in ("number",) or (sp.kind == "date" and sp.value is not None):
+        same = [(v, i) for v, i in a.numbers if _value_matches(sp, v)]
+        if not same:
+            return _flag(sp, f"the article states no {sp.text.strip()}", best, a)
+        around = sentence_stems - content_stems(sp.text)  # what the number is said of
+        if not around:
+            return None
+        for _, i in same:
+            lo, hi = max(0, i - 1), min(len(a.sentence_stems), i + 2)
+            if any(around & a.sentence_stems[j] for j in range(lo, hi)):
+                return None
+        return _flag(
+            sp, f"the article states {sp.text.strip()} about something else", same[0][1], a
+        )
+    if sp.kind == "date":
+        if american(sp.key[0]) in a.vocabulary:
+            return None
+        return _flag(sp, f"the article never names {sp.text}", best, a)
+    if sp.kind == "entity":
+        if _entity_supported(sp, a):
+            return None
+        return _flag(sp, f"the article never names {sp.text}", best, a)
+    if sp.kind == "quote":
+        toks = [w for _, _, w in words(sp.text)]
+        pairs = list(itertools.pairwise(toks))
+        if not pairs:
+            return None
+        found = sum(p in a.word_bigrams for p in pairs) / len(pairs)
+        if found >= 0.75:
+            return None
+        return _flag(
+            sp,
+            f"the article does not have these words ({found:.0%} of their word pairs found)",
+            _best_sentence(content_stems(sp.text), a),
+            a,
+        )
+    return None
+
+
+def _flag(sp: Specific, reason: str, sentence: int, a: ArticleAnalysis) -> Flag:
+    s, e = a.spans[sentence]
+    return Flag(sp.kind, sp.text, (sp.start, sp.end), reason, a.text[s:e], (s, e))
+
+
+def specifics(text: str, spans: list[tuple[int, int]]) -> list[Specific]:
+    """Every specific of `text`, numbers first where two overlap."""
+    found = numbers(text) + calendar_words(text) + quotes(text)
+    ents = entities(text, {s for s, _ in spans})
+    taken = [(x.start, x.end) for x in found if x.kind != "quote"]
+    for e in ents:
+        if not any(s < e.end and e.start < t for s, t in taken):
+            found.append(e)
+    return sorted(found, key=lambda x: (x.start, x.end))
+
+
+# ------------------------------------------------------------------ sentences
+
+
+def _lexical_support(stems: set[str], seq: list[str], a: ArticleAnalysis) -> tuple[float, int]:
+    """How well the article supports one sentence, from words alone: the share of its
+    content words, averaged with the share of its (stemmed) word pairs, found within the
+    best run of WINDOW neighbouring article sentences. Words gathered from all over the
+    article, the way a wrongly fused or invented sentence is built, score low. Also the
+    index of the article sentence sharing most content words (the evidence shown)."""
+    if not stems:
+        return 1.0, 0
+    overlaps = [stems & s for s in a.sentence_stems]
+    best = int(np.argmax([len(o) for o in overlaps]))
+    coverage = max(len(stems & w) for w in a.window_stems) / len(stems)
+    pairs = set(itertools.pairwise(seq))
+    if not pairs:
+        return coverage, best
+    local = max(len(pairs & w) for w in a.window_bigrams) / len(pairs)
+    return 0.5 * coverage + 0.5 * local, best
+
+
+def _score(
+    aligned: Sequence[SentenceAlignment], unsupported_specifics: int, settings: GroundingSettings
+) -> float:
+    """The least supported sentence's support, times (1 - penalty) per unsupported specific."""
+    if not aligned:
+        return (
+            1.0
+            if not unsupported_specifics
+            else (1 - settings.specific_penalty) ** (unsupported_specifics)
+        )
+    base = min(x.support for x in aligned)
+    penalty = (1 - settings.specific_penalty) ** unsupported_specifics
+    return float(min(1.0, max(0.0, base * penalty)))
+
+
+def ground(
+    candidate: str,
+    article: str | None = None,
+    *,
+    analysis: ArticleAnalysis | None = None,
+    encoder=None,
+    cache=None,
+    model_key: str | None = None,
+    settings: GroundingSettings | None = None,
+    sentence_vectors: Mapping[str, np.ndarray] | None = None,
+) -> GroundingResult:
+    """Ground one candidate summary in its article (pass `analysis` to reuse one). With an
+    encoder, the candidate's sentences are embedded unless `sentence_vectors` already holds
+    them (`ground_many` embeds a whole batch of candidates at once)."""
+    settings = settings or GroundingSettings()
+    if analysis is None:
+        if article is None:
+            raise ValueError("ground() needs the article or its analysis")
+        analysis = analyse_article(article, encoder, cache, model_key)
+    a = analysis
+    text = fold_keep_offsets(candidate)
+    spans = sentence_spans(text)
+    sent_stems = [content_stems(text[s:e]) for s, e in spans]
+    vectors = None
+    if encoder is not None and a.vectors is not None and spans:
+        from harness.embedding import encode_distinct
+
+        sents = [text[s:e] for s, e in spans]
+        found = dict(sentence_vectors or {})
+        missing = [x for x in sents if x not in found]
+        if missing:
+            found.update(encode_distinct(missing, encoder, cache, model_key))
+        vectors = np.stack([found[x] for x in sents])
+    aligned = []
+    for k, (s, e) in enumerate(spans):
+        seq = [stem(w) for _, _, w in words(text[s:e])]
+        lexical, best = _lexical_support(sent_stems[k], seq, a)
+        emb = None
+        support = lexical
+        if vectors is not None:
+            sims = a.vectors @ vectors[k]
+            emb = float(np.clip(sims.max(), -1.0, 1.0))
+            support = (1 - settings.embedding_weight) * lexical + settings.embedding_weight * max(
+                0.0, emb
+            )
+        bs, be = a.spans[best]
+        aligned.append(
+            SentenceAlignment(
+                text=candidate[s:e],
+                span=(s, e),
+                support=round(support, 6),
+                lexical=round(lexical, 6),
+                embedding=None if emb is None else round(emb, 6),
+                evidence=a.text[bs:be],
+                evidence_span=(bs, be),
+                supported=support >= settings.sentence_floor,
+            )
+        )
+    flags: list[Flag] = []
+    specs = specifics(text, spans)
+    for sp in specs:
+        k = _sentence_of(spans, sp.start) if spans else 0
+        flag = _check_specific(sp, sent_stems[k] if spans else set(), a)
+        if flag is not None:
+            flags.append(
+                Flag(
+                    flag.kind,
+                    candidate[sp.start : sp.end],
+                    flag.span,
+                    flag.reason,
+                    flag.evidence,
+                    flag.evidence_span,
+                )
+            )
+    n_spec_flags = len(flags)
+    for x in aligned:
+        if not x.supported:
+            flags.append(
+                Flag(
+                    "sentence",
+                    x.text,
+                    x.span,
+                    f"no article sentence supports it (support {x.support:.2f} < "
+                    f"{settings.sentence_floor})",
+                    x.evidence,
+                    x.evidence_span,
+                )
+            )
+    return GroundingResult(
+        score=round(_score(aligned, n_spec_flags, settings), 6),
+        specifics=len(specs),
+        unsupported_specifics=n_spec_flags,
+        sentences=len(aligned),
+        unsupported_sentences=sum(not x.supported for x in aligned),
+        flags=tuple(flags),
+        alignment=tuple(aligned),
+    )
+
+
+def ground_many(
+    candidates: Sequence[str],
+    analysis: ArticleAnalysis,
+    *,
+    encoder=None,
+    cache=None,
+    model_key: str | None = None,
+    settings: GroundingSettings | None = None,
+) -> list[GroundingResult]:
+    """Ground many candidates of one article; with an encoder, every distinct candidate
+    sentence is embedded once, in batches, before any is grounded."""
+    vectors: dict[str, np.ndarray] = {}
+    if encoder is not None and analysis.vectors is not None:
+        from harness.embedding import encode_distinct
+
+        sents = []
+        for c in candidates:
+            text = fold_keep_offsets(c)
+            sents.extend(text[s:e] for s, e in sentence_spans(text))
+        vectors = encode_distinct(sents, encoder, cache, model_key)
+    return [
+        ground(
+            c,
+            analysis=analysis,
+            encoder=encoder,
+            cache=cache,
+            model_key=model_key,
+            settings=settings,
+            sentence_vectors=vectors,
+        )
+        for c in candidates
+    ]
+
+
+# ------------------------------------------------------------------ serialisation
+
+
+def signature(settings: GroundingSettings | None = None, model_key: str | None = None) -> str:
+    """Every setting behind grounding verdicts, e.g.
+    'grounding:v1/floor=0.08/pen=0.15/emb=none'."""
+    st = settings or GroundingSettings()
+    emb = f"{model_key}*{st.embedding_weight:g}" if model_key else "none"
+    return f"grounding:v{VERSION}/floor={st.sentence_floor:g}/pen={st.specific_penalty:g}/emb={emb}"
+
+
+def to_json(result: GroundingResult) -> dict:
+    """A plain-JSON dict of a result (tuples as lists); `from_json` reads it back equal."""
+    d = asdict(result)
+    return {
+        "score": d["score"],
+        "specifics": d["specifics"],
+        "unsupported_specifics": d["unsupported_specifics"],
+        "sentences": d["sentences"],
+        "unsupported_sentences": d["unsupported_sentences"],
+        "flags": [
+            {
+                **f,
+                "span": list(f["span"]),
+                "evidence_span": None if f["evidence_span"] is None else list(f["evidence_span"]),
+            }
+            for f in d["flags"]
+        ],
+        "alignment": [
+            {
+                **x,
+                "span": list(x["span"]),
+                "evidence_span": None if x["evidence_span"] is None else list(x["evidence_span"]),
+            }
+            for x in d["alignment"]
+        ],
+    }
+
+
+def _pair(x) -> tuple[int, int] | None:
+    return None if x is None else (int(x[0]), int(x[1]))
+
+
+def from_json(d: dict) -> GroundingResult:
+    """The result `to_json` wrote (raises KeyError/TypeError/ValueError on a malformed one)."""
+    return GroundingResult(
+        score=float(d["score"]),
+        specifics=int(d["specifics"]),
+        unsupported_specifics=int(d["unsupported_specifics"]),
+        sentences=int(d["sentences"]),
+        unsupported_sentences=int(d["unsupported_sentences"]),
+        flags=tuple(
+            Flag(
+                str(f["kind"]),
+                str(f["text"]),
+                _pair(f["span"]),
+                str(f["reason"]),
+                str(f["evidence"]),
+                _pair(f["evidence_span"]),
+            )
+            for f in d["flags"]
+        ),
+        alignment=tuple(
+            SentenceAlignment(
+                str(x["text"]),
+                _pair(x["span"]),
+                float(x["support"]),
+                float(x["lexical"]),
+                None if x["embedding"] is None else float(x["embedding"]),
+                str(x["evidence"]),
+                _pair(x["evidence_span"]),
+                bool(x["supported"]),
+            )
+            for x in d["alignment"]
+        ),
+    )

@@ -1,0 +1,142 @@
+"""General English word lists for grounding (harness.grounding): function words, number
+words, calendar names and the usual aliases of countries (capital, demonym, seat of
+government). Nothing here serves one article; every list is general English or general
+world knowledge a news reader has.
+"""
+
+from __future__ import annotations
+
+import re
+
+# function words and very common verbs: never a specific, never lexical evidence
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on
+    once only or other our ours ourselves out over own same she should so some such than
+    that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves n't 's 're 've 'll 'd s t said says say told
+    tell also would could may might must shall one ones mr mrs ms dr st per cent percent
+    lrb rrb lsb rsb new last first next year years week weeks day days time times""".split()
+)
+
+UNITS = {
+    "zero": 0,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+}
+# "one" is read as a number only inside a compound ("twenty-one", "one hundred"): alone it
+# is mostly a pronoun ("the one who")
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "bn": 1_000_000_000,
+    "m": 1_000_000,
+    "k": 1_000,
+    "mn": 1_000_000,
+    "tn": 1_000_000_000_000,
+}
+MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()
+)
+# month names that are also common words: a month only next to a number ("May 4")
+AMBIGUOUS_MONTHS = frozenset({"march", "may", "june", "august"})
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+# words that join the parts of a name ("Bank of England", "Louis van Gaal")
+NAME_JOINERS = frozenset("of de van der von da di du la le al bin el and for the".split())
+
+# Each group names one country or government: its names, demonym, capital and the seat
+# of its government, as news writes them interchangeably ("Kyiv said", "the Kremlin").
+_PLACE_GROUPS = """
+united states|u.s.|us|usa|u.s.a.|america|american|americans|washington|white house|pentagon
+united kingdom|u.k.|uk|britain|great britain|british|briton|britons|london|downing street|whitehall
+russia|russian|russians|moscow|kremlin|russian federation
+ukraine|ukrainian|ukrainians|kyiv|kiev
+china|chinese|beijing|prc
+france|french|paris|elysee
+germany|german|germans|berlin
+italy|italian|italians|rome
+spain|spanish|madrid
+japan|japanese|tokyo
+india|indian|indians|new delhi|delhi
+canada|canadian|canadians|ottawa
+australia|australian|australians|canberra
+mexico|mexican|mexicans|mexico city
+brazil|brazilian|brazilians|brasilia
+israel|israeli|israelis|jerusalem
+iran|iranian|iranians|tehran
+iraq|iraqi|iraqis|baghdad
+syria|syrian|syrians|damascus
+egypt|egyptian|egyptians|cairo
+turkey|turkish|ankara
+saudi arabia|saudi|saudis|riyadh
+north korea|north korean|pyongyang
+south korea|south korean|seoul
+pakistan|pakistani|islamabad
+afghanistan|afghan|afghans|kabul
+poland|polish|warsaw
+netherlands|dutch|holland|amsterdam|the hague
+belgium|belgian|brussels
+ireland|irish|dublin
+scotland|scottish|scot|scots|edinburgh
+wales|welsh|cardiff
+england|english
+european union|eu|e.u.|brussels
+nato|north atlantic treaty organization|north atlantic treaty organisation
+united nations|u.n.|un
+"""
+
+ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(
+    frozenset(part.strip() for part in line.split("|"))
+    for line in _PLACE_GROUPS.strip().splitlines()
+)
+
+_SPELLING = (
+    (re.compile(r"isation(s?)$"), r"ization\1"),
+    (re.compile(r"ise([sd]?)$"), r"ize\1"),
+    (re.compile(r"ising$"), "izing"),
+    (re.compile(r"([^aeiou])our(s?)$"), r"\1or\2"),
+    (re.compile(r"ence$"), "ense"),
+    (re.compile(r"tre(s?)$"), r"ter\1"),
+)
+
+
+def american(word: str) -> str:
+    """A lowercase word in American spelling ("defence" -> "defense", "organisation" ->
+    "organization"), so British and American spellings of one word compare equal."""
+    for pattern, repl in _SPELLING:
+        if pattern.search(word):
+            return pattern.sub(repl, word)
+    return word
