@@ -1,7 +1,8 @@
 """General English word lists for grounding (harness.grounding): function words, number
-words, calendar names and the usual aliases of countries (capital, demonym, seat of
-government). Nothing here serves one article; every list is general English or general
-world knowledge a news reader has.
+words and calendar names, and the usual aliases of countries (capital, demonym, seat of
+government), read from the gazetteer harness/lexicons/place_aliases.txt. Nothing here
+serves one article; every list is general English or general world knowledge a news reader
+has.
 """
 
 from __future__ import annotations
@@ -77,51 +78,22 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 # words that join the parts of a name ("Bank of England", "Louis van Gaal")
 NAME_JOINERS = frozenset("of de van der von da di du la le al bin el and for the".split())
 
-# Each group names one country or government: its names, demonym, capital and the seat
-# of its government, as news writes them interchangeably ("Kyiv said", "the Kremlin").
-_PLACE_GROUPS = """
-united states|u.s.|us|usa|u.s.a.|america|american|americans|washington|white house|pentagon
-united kingdom|u.k.|uk|britain|great britain|british|briton|britons|london|downing street|whitehall
-russia|russian|russians|moscow|kremlin|russian federation
-ukraine|ukrainian|ukrainians|kyiv|kiev
-china|chinese|beijing|prc
-france|french|paris|elysee
-germany|german|germans|berlin
-italy|italian|italians|rome
-spain|spanish|madrid
-japan|japanese|tokyo
-india|indian|indians|new delhi|delhi
-canada|canadian|canadians|ottawa
-australia|australian|australians|canberra
-mexico|mexican|mexicans|mexico city
-brazil|brazilian|brazilians|brasilia
-israel|israeli|israelis|jerusalem
-iran|iranian|iranians|tehran
-iraq|iraqi|iraqis|baghdad
-syria|syrian|syrians|damascus
-egypt|egyptian|egyptians|cairo
-turkey|turkish|ankara
-saudi arabia|saudi|saudis|riyadh
-north korea|north korean|pyongyang
-south korea|south korean|seoul
-pakistan|pakistani|islamabad
-afghanistan|afghan|afghans|kabul
-poland|polish|warsaw
-netherlands|dutch|holland|amsterdam|the hague
-belgium|belgian|brussels
-ireland|irish|dublin
-scotland|scottish|scot|scots|edinburgh
-wales|welsh|cardiff
-england|english
-european union|eu|e.u.|brussels
-nato|north atlantic treaty organization|north atlantic treaty organisation
-united nations|u.n.|un
-"""
 
-ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(
-    frozenset(part.strip() for part in line.split("|"))
-    for line in _PLACE_GROUPS.strip().splitlines()
-)
+def _alias_groups() -> tuple[frozenset[str], ...]:
+    """The place aliases of harness/lexicons/place_aliases.txt, a group per line."""
+    from importlib.resources import files
+
+    text = files("harness").joinpath("lexicons/place_aliases.txt").read_text(encoding="utf-8")
+    return tuple(
+        frozenset(part.strip() for part in line.split("|"))
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+# Each group names one country, union or international body as news writes it
+# interchangeably ("Kyiv said", "the Kremlin"); the list is data, documented in its file.
+ALIAS_GROUPS: tuple[frozenset[str], ...] = _alias_groups()
 
 _SPELLING = (
     (re.compile(r"isation(s?)$"), r"ization\1"),
