@@ -7,9 +7,9 @@ The library API, importable from the package (loaded lazily, so `harness --help`
     dataset = harness.load_dataset("candidates", references="references")
     run = harness.score(dataset, harness.RunConfig(metrics=("rouge", "facts")))
     run.candidates[0].rouge.best["rougeL"].fmeasure
-    facts = dataset.documents["hegseth-nato"].facts
-    harness.check_facts("No U.S. troops will join.", facts)
-    harness.explain_fact("No U.S. troops will join.", facts.get("no-us-troops")).reason
+    facts = dataset.documents["my-article"].facts
+    harness.check_facts("The museum will not reopen this year.", facts)
+    harness.explain_fact("The museum will not reopen this year.", facts.get("closed")).reason
 """
 
 from __future__ import annotations

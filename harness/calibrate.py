@@ -15,8 +15,8 @@ Two formats are accepted (chosen by file extension):
    ``document``; one row per (candidate, fact) label::
 
        candidate,fact,expected
-       excellent-abstract,no-us-troops,present
-       contradicts-chair,uk-chairmanship,contradicted
+       good-summary,museum-closed,present
+       wrong-summary,director-resigned,contradicted
 
    The candidate ids name candidates in a separate candidates path (a folder
    of ``.txt`` / ``.md`` files, the id being the file name without extension,
@@ -27,14 +27,14 @@ Two formats are accepted (chosen by file extension):
 2. **Self-contained JSONL** (``.jsonl``): one candidate per line, with its
    text and its labels::
 
-       {"id": "lab-001", "document": "hegseth-nato", "summary": "...",
-        "labels": {"no-us-troops": "present", "uk-chairmanship": "absent"}}
+       {"id": "lab-001", "document": "museum-story", "summary": "...",
+        "labels": {"museum-closed": "present", "director-resigned": "absent"}}
 
    ``document`` is optional as above. Blank lines are skipped.
 
 Verdicts are ``present``, ``absent`` and ``contradicted``. Where a careful reader
 would accept two verdicts, give both, the preferred first: a list in JSONL
-(``"no-us-troops": ["present", "absent"]``) or ``present|absent`` in CSV; the
+(``"museum-closed": ["present", "absent"]``) or ``present|absent`` in CSV; the
 checker agrees when it gives any of them, and otherwise the preferred one is
 counted in the confusion matrix. Every disagreement carries the checker's
 reason (``harness explain`` shows the whole of it). A bad file (missing

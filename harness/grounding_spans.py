@@ -190,7 +190,7 @@ def _cased(text: str) -> bool:
 
 
 def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
-    """Capitalised names ("Pete Hegseth", "the Ukraine Defense Contact Group", "U.S.") in a
+    """Capitalised names ("Ada Lovelace", "the Royal Statistical Society", "U.K.") in a
     cased text. A capitalised word that opens a sentence, follows a colon or an opening
     quote, or is a function word, is a name only inside a longer run. A text written
     without capitals yields none (its words are checked sentence by sentence instead)."""

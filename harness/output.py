@@ -32,7 +32,7 @@ def dumps(obj: Any) -> str:
 
 
 def checklist(c: CandidateResult) -> str:
-    """Compact checklist such as `✓✗⚠ 1/3 -no-article-5 !uk-chairmanship`."""
+    """Compact checklist such as `✓✗⚠ 1/3 -museum-closed !director-resigned`."""
     from harness.families.facts import FactsFamily
 
     return FactsFamily.cell(c.facts) if c.facts is not None else ""

@@ -95,7 +95,7 @@ MAX_SENTENCE = 2000
 # clauses that shield what is inside them from negation above
 _SHIELD_DEPS = frozenset({"advcl", "parataxis", "appos", "prn", "csubj"})
 # relations inside a noun phrase: the claim is a modifier of a larger noun
-# ("compound" is not one: "Article 5 protection would not apply" denies Article 5 cover)
+# ("compound" is not one: "the Sunday service would not run" denies the Sunday service)
 _MODIFIER_DEPS = frozenset({"amod", "nummod", "poss", "quantmod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubjpass", "expl"})
 _ACTIVE_SUBJECT = frozenset({"nsubj", "csubj", "expl"})
@@ -298,7 +298,7 @@ def _children_text(tok) -> set[str]:
 
 def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str | None:
     """The cue when `tok` is a verb that denies what it embeds, else None (a particle
-    the claim came through is no cue of its own: "stand outside NATO's umbrella"; with
+    the claim came through is no cue of its own: "stand outside the club's rules"; with
     `inside`, words of the claim's own phrasing are none either: "off the table")."""
     if inside is not None and tok.i in inside:
         return None
@@ -366,7 +366,7 @@ def _own_cues(
         if c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "VBG"):
             cue = _negating_predicate(c)
             if cue:
-                negs.append((c.i, cue))  # "with U.S. troops excluded"
+                negs.append((c.i, cue))  # "with pets excluded"
             continue
         if w == "nor" and c.dep_ in ("cc", "preconj", "advmod", "dep"):
             # "neither A nor B" is one negation; "X won't happen, nor will Y": "nor"
@@ -386,7 +386,7 @@ def _own_cues(
             and c.i < tok.i
             and _lemma(c) in NOMINAL_NEGATORS | NEGATING_NOUNS
         ):
-            negs.append((c.i, c.text))  # "lack Article 5 cover" read as a noun phrase
+            negs.append((c.i, c.text))  # "lack flood cover" read as a noun phrase
             continue
         if (
             c.dep_ in ("appos", "prep")
@@ -398,14 +398,14 @@ def _own_cues(
             negs.append((c.i, f"not {c.text}"))  # "American troops, not part of it"
             continue
         if nominal and w == "no" and c.dep_ in ("compound", "amod") and c.i < tok.i:
-            negs.append((c.i, c.text))  # "a no-Americans peacekeeping plan"
+            negs.append((c.i, c.text))  # "a no-pets rental policy"
             continue
         if nominal and w in ("non", "non-") and c.i < tok.i:
             negs.append((c.i, c.text))  # "non-U.S. troops"
             continue
         if nominal and w in ("0", "zero") and c.i < tok.i and c.dep_ != "pobj":
             if prev is None or (prev.text not in ("-", "\u2013") and not prev.like_num):
-                negs.append((c.i, c.text))  # "0 Article 5 coverage", not "2-0"
+                negs.append((c.i, c.text))  # "0 flood coverage", not "2-0"
             continue
         if w in ("near", "nearly", "close") and any(
             k.lower_ in ("nowhere", "not") for k in c.children
@@ -528,8 +528,8 @@ def _is_time(prep) -> bool:
 
 def _top_head(top: list, ids: set[int]):
     """The head of a slot whose words the parse did not join: their common ancestor when it
-    is one of them; the first when they hang on one word ("Article" of "Article 5"); the
-    last when the parse split them apart ("Art." / "5")."""
+    is one of them; the first when they hang on one word ("Route" of "Route 66"); the
+    last when the parse split them apart ("Rt." / "66")."""
     if len(top) == 1:
         return top[0]
     common = _lca(top)
@@ -816,7 +816,7 @@ def read_claim(
             )
         ):
             return ClaimReading((), None, other_actor=subject.text)
-    # "The Pentagon will not lead the force but will supply personnel": a slot reaches the
+    # "The council will not run the fair but will supply volunteers": a slot reaches the
     # anchor through a coordinated verb with its own auxiliary or tense; that verb, with
     # the shared subject, states the claim, and the first verb's "not" is not its own
     for h in heads:
@@ -947,8 +947,8 @@ class _Walk:
         quiet: bool = False,
     ) -> None:
         """Cues of `node`, reached from its child `came` (None: a slot's own head or the
-        anchor). `coord`: the claim is a conjunct of what is above it ("no troops and no
-        Article 5 cover"): the determiners of the nouns above belong to the other
+        anchor). `coord`: the claim is a conjunct of what is above it ("no staff and no
+        flood cover"): the determiners of the nouns above belong to the other
         conjunct."""
         inside = self.inside
         via_conj = came is not None and came.dep_ == "conj"
@@ -974,8 +974,8 @@ class _Walk:
                 rel not in _ACTIVE_SUBJECT
                 or lemma in SUBJECT_NEGATING
                 or lemma in KEEP_VERBS
-                or node.tag_ == "VBN"  # "with U.S. troops excluded"
-                or cue == "off the table"  # "Article 5 is off the table"
+                or node.tag_ == "VBN"  # "with pets excluded"
+                or cue == "off the table"  # "a pay rise is off the table"
             ):
                 self._neg(node.i, cue)
                 self.pending_report = None  # "denied claims that ...": the denial asserts
@@ -1021,7 +1021,7 @@ class _Walk:
                     if lemma in UNSAID or lemma in REPORT_VERBS:
                         self.hedge = self.hedge or "said nothing"  # "said nothing about X"
                     else:
-                        self._neg(c.i, c.text)  # "Article 5 would offer nothing"
+                        self._neg(c.i, c.text)  # "the policy would offer nothing"
             if lemma in REPORT_VERBS and any(c.lower_ in AGAINST_WORDS for c in kids):
                 self.against = True  # "unlike press reports suggested, X": X is asserted
             if any(c.lower_ == "neither" for c in kids) and lemma in CONFIRMING | CLOSERS:
@@ -1056,7 +1056,7 @@ class _Walk:
             prev2 = node.nbor(-2).lower_ if node.i > 1 else ""
             w = node.lower_
             if self.parallel and node.pos_ in ("NOUN", "PROPN", "PRON", "ADP"):
-                pass  # "no troops and no Article 5 cover": each conjunct has its own "no"
+                pass  # "no staff and no flood cover": each conjunct has its own "no"
             elif w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
                 self.hedge = self.hedge or "said nothing"  # "said nothing definite about X"
             elif w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
@@ -1096,7 +1096,7 @@ class _Walk:
         if node.i in self.closed_open:
             own_negs = [(i, t) for i, t in own_negs if node.doc[i].dep_ != "neg"]
         if nominal and came is not None and came.dep_ in ("prep", "agent"):
-            for c in node.children:  # "would receive no protection under Article 5"
+            for c in node.children:  # "would receive no payment under the policy"
                 if c.dep_ == "dobj" and any(k.lower_ == "no" for k in c.children):
                     own_negs.append((c.i, f"no {c.text}"))
         for i, t in own_negs:
@@ -1176,7 +1176,7 @@ class _Walk:
                 and node.nbor(-1).lower_ in ("together", "along")
             ):
                 coord = True
-                # "the exclusion of U.S. forces ... and a refusal to extend Article 5": a
+                # "the exclusion of pets ... and a refusal to extend the lease": a
                 # negation of the claim's own conjunct is parallel to the other's
                 self.parallel = self.parallel or bool(self.negs)
             if rel in ("ccomp", "xcomp", "dobj") and _lemma(head) in INTERROGATIVE:
