@@ -160,15 +160,26 @@ def model_options(func: Callable) -> Callable:
     )(func)
 
 
-def seed_option(func: Callable) -> Callable:
-    """`--seed`: the bootstrap's seed (score --baseline, compare)."""
-    return click.option(
-        "--seed",
-        type=click.IntRange(0, 2**63 - 1),
-        default=0,
-        show_default=True,
-        help="Bootstrap seed.",
-    )(func)
+def bootstrap_options(scope: str = "") -> Callable[[Callable], Callable]:
+    """`--resamples` and `--seed`: the paired bootstrap's settings (score --baseline, compare)."""
+
+    def apply(func: Callable) -> Callable:
+        func = click.option(
+            "--seed",
+            type=click.IntRange(0, 2**63 - 1),
+            default=0,
+            show_default=True,
+            help="Bootstrap seed.",
+        )(func)
+        return click.option(
+            "--resamples",
+            type=click.IntRange(100, 1_000_000),
+            default=10_000,
+            show_default=True,
+            help=f"Bootstrap resamples{scope}.",
+        )(func)
+
+    return apply
 
 
 def references_option(func: Callable) -> Callable:

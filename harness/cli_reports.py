@@ -13,12 +13,12 @@ from harness.cli import (
     _append_step_summary,
     _err,
     _stdout,
+    bootstrap_options,
     debug_option,
     handle_errors,
     main,
     output_option,
     references_option,
-    seed_option,
 )
 from harness.errors import EXIT_FAILED, EXIT_OK, HarnessError
 
@@ -28,14 +28,7 @@ from harness.errors import EXIT_FAILED, EXIT_OK, HarnessError
 @main.command()
 @click.argument("baseline_path", metavar="BASELINE", type=click.Path(path_type=Path))
 @click.argument("current_path", metavar="CURRENT", type=click.Path(path_type=Path))
-@click.option(
-    "--resamples",
-    type=click.IntRange(100, 1_000_000),
-    default=10_000,
-    show_default=True,
-    help="Bootstrap resamples.",
-)
-@seed_option
+@bootstrap_options()
 @click.option(
     "--format",
     "fmt",

@@ -19,13 +19,13 @@ from harness.cli import (
     _check_stdout,
     _err,
     _stdout,
+    bootstrap_options,
     debug_option,
     handle_errors,
     main,
     model_options,
     output_option,
     references_option,
-    seed_option,
 )
 from harness.errors import EXIT_FAILED, EXIT_OK, HarnessError
 
@@ -192,14 +192,7 @@ class Progress:
     is_flag=True,
     help="With --baseline: exit 1 when a gated metric regresses significantly.",
 )
-@click.option(
-    "--resamples",
-    type=click.IntRange(100, 1_000_000),
-    default=10_000,
-    show_default=True,
-    help="Bootstrap resamples for --baseline.",
-)
-@seed_option
+@bootstrap_options(" for --baseline")
 @click.option(
     "--follow-symlinks-outside",
     is_flag=True,
