@@ -2,7 +2,7 @@
 
 - `render_junit`: one `<testsuite>` per document (plus `mean` for run-level
   thresholds), one `<testcase>` per candidate x check (classname = candidate id,
-  name = the check, e.g. `coverage >= 1.0`, `fact:no-us-troops (required)`). A failed
+  name = the check, e.g. `coverage >= 1.0`, `fact:no-council-staff (required)`). A failed
   check has `<failure>`, a check on a metric this run did not compute `<skipped>`, a
   candidate that could not be scored one `<error>` testcase named `scored`.
 - `render_github`: `::error file=...,title=...::message` lines GitHub turns into

@@ -13,53 +13,53 @@ Format
 
     # optional: named alias lists, reused anywhere as "@name"
     [aliases]
-    us = ["U.S.", "United States", "American*", "Washington"]
-    troops = ["troops", "soldiers", "boots on the ground"]
+    council = ["city council", "the council", "councillor*", "town hall"]
+    staff = ["staff", "employees", "attendants"]
 
     [[fact]]
-    id = "no-us-troops"                  # unique, [a-z0-9-_.]
-    statement = "The proposed peacekeeping force would include no U.S. troops."
+    id = "no-council-staff"              # unique, [a-z0-9-_.]
+    statement = "The reopened museum would employ no council staff."
     required = true                      # the CI gate fails a candidate that lacks it
     polarity = "negative"                # the fact is that the proposition is NOT so
-    slots = { who = ["@us"], what = ["@troops"] }
+    slots = { who = ["@council"], what = ["@staff"] }
     max_gap = 8                          # the slots lie within 8 words of each other
-    context = ["peacekeep*", "force"]    # what the statement must be about
-    exclude = ["Poland", "bases"]        # ... and what marks another subject
-    opposite_requires = ["join*", "take part", "deploy*"]
+    context = ["museum*", "gallery"]     # what the statement must be about
+    exclude = ["library", "pool"]        # ... and what marks another subject
+    opposite_requires = ["employ*", "hire*", "work*"]
 
     [[fact.contradiction]]               # another claim that contradicts the fact
-    slots = { who = ["@us"], how = ["kept", "retained"], role = ["chair*"] }
+    slots = { who = ["@council"], how = ["kept", "retained"], role = ["lease*"] }
 
 Keys of a ``[[fact]]``:
 
 ``id``, ``statement`` (required); ``required`` (bool, default false);
-``polarity`` (``"positive"``: the proposition is asserted, e.g. "the UK took
-over the chair"; ``"negative"``: its negation is, e.g. "no U.S. troops");
+``polarity`` (``"positive"``: the proposition is asserted, e.g. "the council took
+over the lease"; ``"negative"``: its negation is, e.g. "no council staff");
 ``slots`` (required: table of slot name -> list of phrasings; the
 proposition is stated in a clause when every slot matches in it);
 ``max_gap`` (most words between the slots, default 12); ``order`` (slot names
 that must appear in this order); ``not_after`` / ``not_before`` (table of slot
 name -> phrasings: a slot match directly after / before one of them does not
-fill the slot, e.g. "from the U.S." is not the U.S. taking the chair, "U.S.
-Defense Secretary" is not U.S. troops); ``unless`` (phrasings that, anywhere in
+fill the slot, e.g. "from the council" is not the council taking the lease, "council
+tax" is not council staff); ``unless`` (phrasings that, anywhere in
 the claim's own sub-clause, mean the proposition is not asserted there, e.g.
 "previously"; an adverbial clause with its own subject after a comma is another);
-``shared`` (phrasings that fill every slot at once, e.g. "GIs" is both the
-"who" and the "what" of "no U.S. troops");
+``shared`` (phrasings that fill every slot at once, e.g. "municipal employees" is both
+the "who" and the "what" of "no council staff");
 ``context`` (topic phrasings: the clause, its sentence or a sentence within
 ``window`` sentences, default 1, must contain one, the nearest level that has
 context or exclude words deciding); ``exclude`` (phrasings that mark a different
-subject, e.g. Article 5 said of NATO *membership*: when the nearest level has
+subject, e.g. staff said of the council's *library*: when the nearest level has
 an exclude word and no context word, the statement is not this fact);
 ``opposite`` (``"contradicts"``, the default: the proposition stated with the
 other polarity contradicts the fact; ``"ignore"``: it does not);
 ``opposite_requires`` (phrasings the clause must also contain for the
 opposite statement to count as a contradiction, e.g. a verb of taking part, so
-that a bare mention of "U.S. troops" is not read as "U.S. troops will join");
+that a bare mention of "council staff" is not read as "council staff will work there");
 ``[[fact.contradiction]]`` (further propositions, same keys as a claim:
 ``slots``, ``max_gap``, ``order``, ``not_after``, ``not_before``,
 ``unless``, ``shared``, plus ``polarity``: with ``"negative"`` the contradiction is the
-denial of the claim, e.g. "Washington did not give up the chair"; and ``context``,
+denial of the claim, e.g. "the council did not give up the lease"; and ``context``,
 ``exclude``, ``window`` of its own, else the fact's; asserted without hedge, in scope,
 they contradict the fact); ``stated_as`` (phrasings that state the whole fact by
 themselves, whatever its polarity, e.g. "evacuated safely" for "no one was hurt":
@@ -68,15 +68,15 @@ asserted -> present, denied -> contradicted). ``slots`` may also be written as a
 key with an example.
 
 Phrasings (aliases): matched on word boundaries, case-insensitively, except
-short all-capital acronyms ("US", "UK", "U.S.") which match case-sensitively so
-"us" the pronoun is not the United States; dots in acronyms are optional
-("U.S." matches "US"); spaces match any run of spaces or hyphens; a trailing
-``*`` matches any word ending ("peacekeep*"); British and American spellings
+short all-capital acronyms ("NHS", "BBC", "U.N.") which match case-sensitively so
+a word such as the pronoun "us" is not an acronym; dots in acronyms are optional
+("U.N." matches "UN"); spaces match any run of spaces or hyphens; a trailing
+``*`` matches any word ending ("refurbish*"); British and American spellings
 match each other (-ise/-ize, -isation/-ization, -our/-or, -ence/-ense,
 -tre/-ter); ``@name`` inserts a named list from ``[aliases]``; ``re:...`` is a
 raw (case-insensitive) regular expression (one that begins with two letters
 and has no top-level ``|`` is tried only where a word begins with them, which
-is fast; put a look-behind after the word: ``re:in\\b(?<=Americans in)``).
+is fast; put a look-behind after the word: ``re:in\\b(?<=visitors in)``).
 
 Negation, its scope, double negation, hedges ("may", "did not rule out") and
 attribution ("reportedly", which still asserts) are handled by the matcher
@@ -208,7 +208,7 @@ def alias_regex(alias: str) -> tuple[str, bool]:
     if alias.startswith("re:"):
         return alias[3:], False
     if _ACRONYM.match(alias):
-        # "US"/"UK" case-sensitively (not the pronoun "us"); "u.s." with dots in any case
+        # "NHS"/"UN" case-sensitively (not a word like "us"); "u.n." with dots in any case
         letters = [c for c in alias if c != "."]
         dotted = r"\.\s?".join(re.escape(c) for c in letters) + r"\.?"
         plain = "".join(re.escape(c) for c in letters)
@@ -279,7 +279,7 @@ def _raw_key(src: str) -> str | None:
 
 
 def fact_acronyms(fact: Fact) -> tuple[str, ...]:
-    """The lowercase letters of every acronym phrasing of a fact ("U.S." -> "us")."""
+    """The lowercase letters of every acronym phrasing of a fact ("U.N." -> "un")."""
     props = (fact.claim, *fact.contradictions)
     phrasings = [p for prop in props for _, vals in prop.slots for p in vals]
     phrasings += [p for prop in props for p in prop.shared]

@@ -122,8 +122,8 @@ class GateCheck:
 
     candidate: str | None  # None for a run-level (mean) check
     document: str | None
-    metric: str  # "coverage", "contradicted", "fact:no-us-troops", "mean.rouge1"
-    name: str  # "coverage >= 1.0", "fact:no-us-troops (required)"
+    metric: str  # "coverage", "contradicted", "fact:no-council-staff", "mean.rouge1"
+    name: str  # "coverage >= 1.0", "fact:no-council-staff (required)"
     status: str  # "passed", "failed" or "skipped"
     value: float | str | None
     threshold: float | str

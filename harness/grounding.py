@@ -7,8 +7,8 @@ Two kinds of evidence, both explained span by span:
   passage of the candidate must be found in the article. A number must also be stated
   there about the same thing: the article sentence holding the value (or a neighbour) must
   share a content word with the candidate's sentence, else it is flagged as "stated about
-  something else". Names match through their parts ("Hegseth" / "Pete Hegseth"), acronyms
-  ("U.S." / "United States"), spelling variants and the usual aliases of a country.
+  something else". Names match through their parts ("Mensah" / "Ama Mensah"), acronyms
+  ("U.N." / "United Nations"), spelling variants and the usual aliases of a country.
 * **sentences**: each candidate sentence is aligned to the article sentence that best
   supports it (the share of its content words and of its word pairs found within two
   neighbouring article sentences; optionally the cosine of sentence embeddings from
@@ -165,7 +165,7 @@ def analyse_article(
         if len(w) >= 5 and w.isalpha():
             prefixes.setdefault(w[:5], []).append(w)
     stems_seq = [stem(w) for w in lower]
-    # acronyms the article's capitalised runs spell ("United States" -> "us")
+    # acronyms the article's capitalised runs spell ("United Nations" -> "un")
     acronyms = set()
     run: list[str] = []
     for s, e, w in [*toks, (0, 0, "")]:
@@ -216,7 +216,7 @@ def _word_known(w: str, a: ArticleAnalysis) -> bool:
     w = american(w)
     if w in a.vocabulary or stem(w) in a.stems:
         return True
-    if len(w) >= 5:  # "Ukrainian" / "Ukraine", "European" / "Europe"
+    if len(w) >= 5:  # "Canadian" / "Canada", "Mexican" / "Mexico"
         for other in a.prefixes.get(w[:5], ()):
             common = len(_common_prefix(w, other))
             if common >= max(5, min(len(w), len(other)) - 2):

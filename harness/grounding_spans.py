@@ -20,7 +20,7 @@ from harness.grounding_lexicon import (
     american,
 )
 
-# a word: an acronym with dots ("U.S."), a number with separators, or letters with an
+# a word: an acronym with dots ("U.N."), a number with separators, or letters with an
 # inner apostrophe or hyphen ("O'Donnell", "mid-table")
 WORD = re.compile(
     r"(?:[A-Za-z]\.){2,}|[A-Za-z]+\d+[A-Za-z\d]*|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*",

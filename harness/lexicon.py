@@ -22,7 +22,7 @@ FALSITY = frozenset(
 )
 # "has yet to sign", "is yet to decide": the verb after "yet to" has not happened
 YET_VERBS = frozenset("have has had having is are was were am be been being".split())
-# verbs of giving away: "A handed the chair to B" says A no longer holds it
+# verbs of giving away: "A handed the lease to B" says A no longer holds it
 GIVING_AWAY = frozenset("hand pass cede give transfer relinquish surrender yield forfeit".split())
 # verbs that name a topic without asserting it: "the report discusses his license"
 TOPIC_VERBS = frozenset("""discuss mention address examine list concern explore debate""".split())
@@ -97,6 +97,6 @@ UNDECIDED_NOUNS = frozenset(
 )
 # a report frame the sentence sets itself against: "unlike press reports suggested, X"
 AGAINST_WORDS = frozenset("unlike contrary despite".split())
-# "the bulk of the troops", "most of the force": a share, not the whole claim
+# "the bulk of the staff", "most of the force": a share, not the whole claim
 SHARE_NOUNS = frozenset("bulk majority most brunt".split())
 CONDITIONAL_MARKS = frozenset("if unless whether".split())

@@ -5,37 +5,37 @@ Word rules (stdlib regexes) find where a claim is stated; harness.syntax reads h
 How a verdict is reached, for one candidate and one fact:
 
 0. A text written without capitals (most sentences open in lowercase) gets the
-   case of "us"/"uk"/"u.s."/"eu" back where they read as the country ("the us",
-   "us troops", "us will"; not "told us that", "let us").
+   case of acronyms ("nhs", "bbc", "u.n.") back, and of "us" where it reads as the
+   country ("the us", "us firms", "us will"; not "told us that", "let us").
 1. The candidate is split into sentences (harness.text.sentence_spans, so
    markdown bullets are sentences; a line opened by an arrow, check mark or other
    symbol is a list item too) and each sentence into *clauses* at strong
    boundaries (``; : ( )``, spaced dashes, and contrastive conjunctions: but,
    while, whereas, although, though, however, yet; not an aside between commas
-   after a bare subject: "The U.S., meanwhile, kept ...", or inside an open
+   after a bare subject: "The club, meanwhile, kept ...", or inside an open
    predicate: "would not, however, carry ..."; nor the concessive "however
    large their deployment"). A verbless label before a colon (up to 16 words;
    a participle followed by a preposition, "made up of", is no verb) is a
    topic: it asserts nothing itself, and the clause after the colon says what
-   of it ("U.S. troops in the force: none"). A spaced "->" reads "to" ("chair:
-   US -> UK"). Inside a clause,
+   of it ("Temporary staff in the museum: none"). A spaced "->" reads "to" ("lease:
+   club -> council"). Inside a clause,
    *local* sub-clauses are cut at ", and", "and that", "nor" + auxiliary,
    relative pronouns after a comma (", which", ", who"; the relative clause
    ends at a comma followed by the main verb, and the subject before it and
-   that main verb count as one local sub-clause for a claim: "The U.S.,
-   which founded the group, kept the chair"), "and"/"or" before a verb that
-   negates by itself ("exclude U.S. troops and lack Article 5 cover"), a
+   that main verb count as one local sub-clause for a claim: "The club,
+   which founded the fair, kept the lease"), "and"/"or" before a verb that
+   negates by itself ("exclude temporary staff and lack overtime pay"), a
    participle after a comma
-   (", leaving ..."), an adverbial clause with its own subject ("as Hegseth
-   rules out ...", "as the U.K. takes over ..."), the comma closing an
-   introductory clause with its own subject and verb ("With the U.S. handing
-   the chair to Britain, ...") and at "and"/"or" joining two finite clauses;
+   (", leaving ..."), an adverbial clause with its own subject ("as the coach
+   rules out ...", "as the BBC takes over ..."), the comma closing an
+   introductory clause with its own subject and verb ("With the club handing
+   the lease to the council, ...") and at "and"/"or" joining two finite clauses;
    local sub-clauses bound negation and hedges. An aside between a pair of
    dashes is a local sub-clause of its own, and the words before and after it
-   are one ("Article 5, he said, was something the peacekeepers -- whatever
-   ..., and even if ... -- should not expect to invoke"). The antecedent right
+   are one ("Overtime pay, he said, was something the staff -- whatever
+   ..., and even if ... -- should not expect to claim"). The antecedent right
    before ", which" / ", who" may count as part of the relative clause ("the
-   United States, which still chairs the group").
+   city council, which still runs the fair").
 2. The fact's claim (its slots, from facts.toml) is found in a clause when every
    slot matches, the matches are within ``max_gap`` words of each other, in the
    declared ``order``, and no match sits right after a ``not_after`` phrase or
@@ -45,10 +45,10 @@ How a verdict is reached, for one candidate and one fact:
    zero, "0", rather than, instead of, other than, outside, ", not X") negate the
    words that follow them up to a verb, punctuation or the end of the local
    sub-clause; an alternative named after "rather than", "instead of" or
-   ", not" ends at the verb it is a subject of ("the UK rather than the U.S.
-   held the chair": only "the U.S." is negated), or after the second of two
-   contrasted proper modifiers ("under British rather than American
-   chairmanship": only "American"); predicate cues (not,
+   ", not" ends at the verb it is a subject of ("the council rather than the club
+   held the lease": only "the club" is negated), or after the second of two
+   contrasted proper modifiers ("under Danish rather than Dutch
+   ownership": only "Dutch"); predicate cues (not,
    n't, never, no longer, nor + auxiliary, also past an aside: "Nor, he
    said, would ...", ruled out, refused, declined, rejected,
    dismissed, denied, excluded, lacks, turned down, off the table, stay/keep/
@@ -61,7 +61,7 @@ How a verdict is reached, for one candidate and one fact:
    comma after the claim ("no place in the force, a force ... lacking ...")
    negates an unnegated claim but does not cancel a negation it already has,
    and does nothing when the claim has a finite verb of its own before that
-   comma ("US + Europe will send peacekeepers, Ukraine not joining NATO").
+   comma ("Staff + volunteers will run the fair, the club not joining it").
    "+" and "&" join like "and"; a bare "no." answers a question or a label.
 4. Hedges in the local sub-clause (may, might, possibly, perhaps, likely,
    unclear, whether, considering, "did not rule out", "would not exclude",
@@ -71,8 +71,8 @@ How a verdict is reached, for one candidate and one fact:
    ... at a later meeting / going forward", while "could invoke" is an ability
    and asserts; a
    preceding "if" unless a modal after the if-clause's own verb opens the
-   main clause: "if it ran into Russian troops it could not count on ...")
-   and a question ("U.S. troops in the force?") make the statement assert
+   main clause: "if it ran into heavy rain it could not count on ...")
+   and a question ("Temporary staff in the museum?") make the statement assert
    nothing: the fact stays absent. "whether X or Y" leaves the alternative
    after "or" open too; "Perhaps more strikingly," / "perhaps surprisingly,"
    evaluate and do not hedge; "neither confirmed nor denied/excluded" hedges;
@@ -81,9 +81,9 @@ How a verdict is reached, for one candidate and one fact:
    "said") still asserts.
 5. Scope: an ``exclude`` word (not inside the claim's own words) in the
    claim's local sub-clause(s) with no context word there puts it out of scope
-   ("Ukraine will not get Article 5 through NATO membership, he said, and the
-   peacekeepers ..."; a sub-clause opened by "and" + a verb shares the words
-   before it: "Ukraine will be in NATO and have Article 5"); otherwise the
+   ("The team will not get a bonus through its league membership, he said, and
+   the staff ..."; a sub-clause opened by "and" + a verb shares the words
+   before it: "The team will be in the league and have a bonus"); otherwise the
    nearest level (clause, sentence, then sentences within
    ``window``) holding a ``context`` or ``exclude`` word decides; context wins
    a tie; a fact with context words and none nearby is not in scope.
@@ -91,8 +91,8 @@ How a verdict is reached, for one candidate and one fact:
    polarity -> contradicted when ``opposite = "contradicts"``, the clause also
    has an ``opposite_requires`` word, and the context is in the same sentence,
    or in a preceding sentence within ``window`` when the claim's local
-   sub-clause has a pronoun that refers back to it ("He proposed a peacekeeping
-   force. He added that Article 5 would cover it.") or the sentence goes on
+   sub-clause has a pronoun that refers back to it ("He proposed reopening the
+   bridge. He added that the council would fund it.") or the sentence goes on
    with the previous one ("He added that ...", "Moreover, ...").
    A declared ``[[fact.contradiction]]`` claim, asserted (not negated, not
    hedged, no ``unless`` word in its own sub-clause) in scope -> contradicted. When both a
@@ -103,7 +103,7 @@ How a verdict is reached, for one candidate and one fact:
 With spaCy's English pipeline installed (harness/syntax.py), steps 3 and 4 are read
 from a dependency parse of the sentence instead of word windows: negation cues that
 govern the claim, hedges, embedded and reported clauses, who did what. The word rules
-above stay for verbless labels ("U.S. troops: none"), run-on sentences, and as a
+above stay for verbless labels ("Temporary staff: none"), run-on sentences, and as a
 second opinion: a statement counts as a contradiction only when both read it so, except
 where the parse resolved a double negation; a negation only the parse sees, on a claim the
 word rules read as asserted, sets the statement aside. Of several slot assignments in a
@@ -213,7 +213,7 @@ _FORWARD = re.compile(
     r"non(?=[\s-]))\b",
     _I,
 )
-# "not" after a comma or a conjunction, or opening a clause, negates what follows: ", not the U.S.,"
+# "not" after a comma or a conjunction, or opening a clause, negates what follows: ", not the club,"
 _NOT_FORWARD = re.compile(
     r"(?:^|[,(-]|\b(?:and|but|or)\b)\s*(not)\b(?!\s+(?:only|just|least)\b)", _I
 )
@@ -234,7 +234,7 @@ _PREDICATE = re.compile(
     r"turn(?:s|ed|ing)?\s+down|spurn\w*|shun(?:s|ned|ning)?|opt(?:s|ed|ing)?\s+out|"
     r"off\s+the\s+table|out\s+of\s+the\s+question|"
     r"none|nobody|nothing|"
-    # a bare answer: "Article 5 cover for the force: no."
+    # a bare answer: "Overtime pay for the staff: no."
     r"(?:no|nope|zero|nil)(?=\s*(?:[.!;)]|$)))\b",
     _I,
 )
@@ -281,7 +281,7 @@ _HEDGE = re.compile(
     r"settled|worked\s+out|negotiated|discussed|confirmed|finali[sz]ed)|under\s+(?:discussion|"
     r"review|consideration|debate)|not" + _UNDECIDED + r"|"
     r"(?:still\s+)?being\s+(?:debated|discussed|negotiated)|"
-    # a possibility in the future: "could take over the chair at a later meeting"
+    # a possibility in the future: "could take over the lease at a later meeting"
     r"could(?!\s+not\b)(?=[^.;:!?,]{0,120}?\b(?:later|future|next|eventually|soon|someday|"
     r"one\s+day|at\s+some\s+point|down\s+the\s+(?:line|road)|in\s+the\s+coming|"
     r"in\s+(?:time|due\s+course)|going\s+forward|moving\s+forward|from\s+now\s+on|"
@@ -290,7 +290,7 @@ _HEDGE = re.compile(
     r"(?:not|never)" + _UNSAID + r")\b",
     _I,
 )
-# "he said nothing (clear) about Article 5", "gave no clear answer", "was silent on"
+# "he said nothing (clear) about the lease", "gave no clear answer", "was silent on"
 # (searched only in clauses that have one of _SILENT_HINTS)
 _HEDGE_SILENT = re.compile(
     r"\b(?:(?:say|says|said|saying|tell|tells|told|telling|add|adds|added|reveal\w*|disclos\w*)"
@@ -334,11 +334,11 @@ _SUBORD = re.compile(
     _I,
 )
 _LABEL_WORDS = (
-    8  # "US troops: WILL be part of the force" -- a short label before a colon is no clause
+    8  # "Temp staff: WILL be part of the crew" -- a short label before a colon is no clause
 )
-# a verbless label may be longer ("Art. 5 coverage for force in event of contact w/ Russia: none")
+# a verbless label may be longer ("Overtime pay for staff in event of closure on holidays: none")
 _TOPIC_WORDS = 16
-# a participle in a label ("U.S. troops sent to the force: none"), not its verb
+# a participle in a label ("Temporary staff sent to the museum: none"), not its verb
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:up\s+)?(?:of|by|to|in|into|for|from|under|with|on|at)\b", _I)
 _STRONG = re.compile(
     r"[;:]|\b(?:but(?!\s+not\b)|while|whereas|although|though|even\s+as|meanwhile|"
@@ -353,15 +353,15 @@ _DASH = re.compile(r"(?<=\s)--?(?=\s)")
 _LOCAL = re.compile(
     r",\s*(?:and|or|so)\b|\b(?:and|or)\s+that\b|(?:,|\s-)\s*(?:which|who|whom|whose|where|when|meaning)\b|"
     r"\b(?:so\s+that|therefore|thus|because|hence)\b|\b" + _NOR_AUX + r"|"
-    # "would exclude U.S. troops and lack Article 5 cover": a second verb that negates by
+    # "would exclude temporary staff and lack overtime pay": a second verb that negates by
     # itself has a scope of its own
     r"\b(?:and|or)\s+(?=(?:also\s+)?(?:lack(?:s|ed|ing)?|exclud(?:e|es|ed|ing)|refus\w+|"
     r"reject\w*|den(?:y|ies|ied)|rul(?:e|es|ed)\s+out|withh(?:o|e)ld\w*)\b)|"
     # a participle clause after a comma: ", leaving the United States at the helm"
     r",\s*(?!(?:including|excluding|according|regarding|concerning|following|notwithstanding|"
     r"pending|during|barring|nothing|something|anything|everything)\b)(?=[a-z]{2,}ing\b)|"
-    # an adverbial clause with its own subject: "as Hegseth rules out U.S. peacekeepers"
-    # (the subject may be a name, an acronym or "the" + a name: "as the U.K. takes over")
+    # an adverbial clause with its own subject: "as the coach rules out new players"
+    # (the subject may be a name, an acronym or "the" + a name: "as the BBC takes over")
     r"\b(?:as|after|before|since|once|when)\s+(?!(?:it|they|he|she|we)\s+(?:has|have|had|does|"
     r"did|is|was|were|always|usually)(?:\s+(?:always|usually|done|been))?\s*(?:since|for|before|"
     r"until|in|every|each|ever|previously|last|throughout|[,.;]|$))"
@@ -374,9 +374,9 @@ _LOCAL = re.compile(
     _I,
 )
 _AND = re.compile(r"\b(?:and|or)\b", _I)
-_PLUS = re.compile(r"(?<=\s)[+&](?=\s)")  # "US + Europe will send ...": "+" and "&" join like "and"
+_PLUS = re.compile(r"(?<=\s)[+&](?=\s)")  # "Staff + fans will run ...": "+" and "&" join like "and"
 # an introductory clause opening a clause, with a subject of its own (not "When asked, ...",
-# nor a bare role noun: "As chair, ...", "as head of ...", "as part of ...")
+# nor a bare role noun: "As coach, ...", "as head of ...", "as part of ...")
 _INTRO = re.compile(
     r"[\s:;,(\'\"\u2018\u201c\u2013\u2014-]*(?:with|as|after|before|since|once|when|following|"
     r"now\s+that)\s+(?!(?:\w+ing|\w+ed|asked|told|such|well|much|many|"
@@ -387,7 +387,7 @@ _INTRO = re.compile(
 _ING = re.compile(r"\b[a-z]{3,}ing\b")
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose)\b", _I)
 _MAIN_VERB = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
-# the main verb after a relative clause: "The U.S., which handed over the chair, still attended"
+# the main verb after a relative clause: "The club, which handed over the lease, still attended"
 _MAIN_VERB_AFTER = re.compile(
     rf"\s*(?:(?:\w+ly|still|also|then|later|now|again)\s+)?(?:{_FINITE}|(?-i:[a-z]{{2,}}ed))\b", _I
 )
@@ -401,8 +401,8 @@ _SCOPE_STOP = re.compile(
 _FORWARD_MAX_WORDS = 10
 # cues naming an alternative, whose scope is a noun phrase that may be a subject
 _CONTRAST = re.compile(r"rather\s+than|instead\s+of|in\s+place\s+of|not", _I)
-# where a subject ends: an adverb of time or a present-tense verb ("the UK rather than the
-# U.S. now chairs / holds / leads ..."), or an irregular past form
+# where a subject ends: an adverb of time or a present-tense verb ("the council rather than the
+# club now runs / holds / leads ..."), or an irregular past form
 _CONTRAST_VERB = re.compile(
     r"(?:now|currently|already|formally|officially|then|(?-i:[a-z]{3,}[^s\W]s)|"
     r"got|won|sat|took|held|led|ran|gave|became|kept)",
@@ -445,7 +445,7 @@ _LATER_DENIAL = re.compile(
     r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)\s*(?:[,;:.!]|$)",
     _I,
 )
-# pronouns that refer back to something named before ("Article 5 would cover it")
+# pronouns that refer back to something named before ("the council would fund it")
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|theirs|itself|themselves)\b", _I)
 # a sentence that goes on with the previous one's subject: "He added that ...", "Moreover, ..."
 _CONTINUES = re.compile(
@@ -475,12 +475,12 @@ class _Clause:
     inherit: tuple[int, int] | None = (
         None  # subject of the previous clause ("X won't A but will B")
     )
-    # "U.S. troops in the force: none": a verbless label before a colon is a topic, which
+    # "Temporary staff in the museum: none": a verbless label before a colon is a topic, which
     # the clause after the colon (its `label` is the topic clause) says something about
     label: _Clause | None = None
     topic: bool = False
-    # "Article 5 was something the peacekeepers -- whatever flag ..., and even if ... --
-    # should not expect to invoke": an aside between a pair of dashes is a local sub-clause
+    # "Overtime pay was something the staff -- whatever role ..., and even if ... --
+    # should not expect to claim": an aside between a pair of dashes is a local sub-clause
     # of its own, and the words on either side of it are one local sub-clause
     aside: tuple[int, int] | None = None
 
@@ -497,7 +497,7 @@ class _Clause:
     @cached_property
     def relatives(self) -> list[tuple[int, int]]:
         """Relative clauses between a subject and its main verb: (", which" start, the
-        comma before the main verb), "The U.S., which founded the group, kept the chair"."""
+        comma before the main verb), "The club, which founded the fair, kept the lease"."""
         out = []
         if "," in self.norm[self.start : self.end]:
             cuts = set(self.local_cuts)
@@ -645,7 +645,7 @@ class _Doc:
 
     def local_with_antecedent(self, clause: _Clause, span: tuple[int, int]) -> tuple[int, int]:
         """The local sub-clause of a span; the antecedent right before ", which" / ", who"
-        is the subject of that relative clause ("The Americans, who still chair ...")."""
+        is the subject of that relative clause ("The Smiths, who still run ...")."""
         cuts = clause.local_cuts
         k = bisect_left(cuts, span[1])
         if (
@@ -690,13 +690,13 @@ def _normalise(
     norm = fold_keep_offsets(text)
     if " n't" in norm or " '" in norm:
         norm = _CLITIC.sub(lambda m: m.group(1) + " ", norm)
-    if ">" in norm:  # "chair transferred US -> UK": a spaced arrow reads "to" (same length)
+    if ">" in norm:  # "lease transferred club -> council": a spaced arrow reads "to" (same length)
         norm = _ARROW.sub("to", norm)
     norm = _CLEAN.sub(" ", norm)
     if sentences and _caseless(norm, sentences):
         if acronyms:
             norm = _acronym_pattern(acronyms).sub(_recase, norm)
-        # dotted initials ("u.s.", "u.k.", "n.h.s.") are acronyms whatever the facts say
+        # dotted initials ("u.n.", "b.b.c.", "n.h.s.") are acronyms whatever the facts say
         norm = _DOTTED.sub(
             lambda m: m.group() if m.group() in _DOTTED_WORDS else m.group().upper(), norm
         )
@@ -704,11 +704,11 @@ def _normalise(
     return norm
 
 
-# A text written without capitals ("the us will send troops , the uk chairs ...") has
-# lost the case that tells acronyms from words. The facts' own acronym phrasings ("UK",
-# "U.S.", "NHS") get their case back where the lowercase form is no English word ("uk",
-# "nhs") or is dotted ("u.s."); "us" is recased only where it reads as the country ("the
-# us", "us troops", "us will"), not as the pronoun ("told us that", "let us see"); other
+# A text written without capitals ("the nhs will hire staff , the bbc runs ...") has
+# lost the case that tells acronyms from words. The facts' own acronym phrasings ("BBC",
+# "U.N.", "NHS") get their case back where the lowercase form is no English word ("bbc",
+# "nhs") or is dotted ("u.n."); "us" is recased only where it reads as the country ("the
+# us", "us firms", "us will"), not as the pronoun ("told us that", "let us see"); other
 # acronyms that are English words ("it", "who") are left alone.
 _ARROW = re.compile(r"(?<=\s)[-=]>(?=\s)")
 _FIRST_ALPHA = re.compile(r"[^\W\d_]")
@@ -729,7 +729,7 @@ _DOTTED_WORDS = frozenset({"e.g.", "i.e.", "a.m.", "p.m.", "c.f.", "n.b.", "p.s.
 def _acronym_pattern(acronyms: tuple[str, ...]) -> re.Pattern:
     alts = []
     for letters in sorted(acronyms, key=len, reverse=True):
-        alts.append(r"\.".join(re.escape(c) for c in letters) + r"\.?")  # "u.s." / "u.s"
+        alts.append(r"\.".join(re.escape(c) for c in letters) + r"\.?")  # "u.n." / "u.n"
         alts.append(re.escape(letters))
     return re.compile(rf"(?<![\w.])(?:{'|'.join(alts)})(?![\w.]\w)")
 
@@ -799,7 +799,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text)]
     spans = [(s, e) for s, e in spans if 0 <= s < e <= len(text)]
     merged: list[tuple[int, int]] = []
-    for s, e in spans:  # the splitter cuts "non-U.S. troops" after "U."; glue it back
+    for s, e in spans:  # the splitter cuts "non-U.N. staff" after "U."; glue it back
         if (
             merged
             and _SPLIT_INITIAL.search(text, max(0, merged[-1][1] - 3), merged[-1][1])
@@ -832,14 +832,14 @@ def _strong_cuts(text: str, norm: str, s: int, e: int) -> tuple[list[int], tuple
     cuts: list[int] = []
     for m in _STRONG.finditer(norm, s, e):
         if m.group().lower() in ("however", "meanwhile") and _parenthetical(norm, s, cuts, m):
-            continue  # "The United States, meanwhile, kept the chair": an aside, no cut
+            continue  # "The city council, meanwhile, kept the lease": an aside, no cut
         cuts.append(m.start())
     for m in _SUBORD.finditer(norm, s, e):  # "Although X, Y": X ends at the comma
         before = max([c for c in cuts if c <= m.start()], default=s)
         if not _WORD.search(norm, before + (0 if before == s else 1), m.start()):
             comma = norm.find(",", m.end(), e)
             if comma > 0 and _RELATIVE.match(norm, comma):
-                # "while Britain, which assumed the chair, hosted ...": the comma opens a
+                # "while the council, which took the lease, hosted ...": the comma opens a
                 # relative clause inside the subordinate one, which ends at the next comma
                 comma = norm.find(",", comma + 1, e)
             if comma > 0:
@@ -877,7 +877,7 @@ def _parenthetical(norm: str, s: int, cuts: list[int], m: re.Match) -> bool:
 def _local_cuts(norm: str, s: int, e: int) -> list[int]:
     base = [m.start() for m in _LOCAL.finditer(norm, s, e)]
     # an introductory clause with its own subject and verb ends at its comma: "With the
-    # U.S. handing the chair to Britain, Hegseth said ... would not ..."
+    # club handing the lease to the council, the mayor said ... would not ..."
     m = _INTRO.match(norm, s, e)
     if m:
         comma = norm.find(",", m.end(), min(e, m.end() + 200))
@@ -888,7 +888,7 @@ def _local_cuts(norm: str, s: int, e: int) -> list[int]:
         ):
             base = sorted({*base, comma})
     cuts = list(base)
-    # "The force, which would not be a NATO mission, would lack ...": the relative
+    # "The fair, which would not be a council event, would lack ...": the relative
     # clause ends at the comma before the main verb
     for m in _RELATIVE.finditer(norm, s, e):
         comma = norm.find(",", m.end(), min(e, m.end() + 200))
@@ -942,13 +942,13 @@ def _forward_cues(
     for a, b in sorted(set(spans))[:_MAX_CUES]:  # bound the work on pathological input
         limit = min(e, b + 240)  # the scope is at most ~10 words; never scan further
         k = bisect_right(local_cuts, b)
-        if k < len(local_cuts):  # ... and ends with its local sub-clause ("as UK takes over")
+        if k < len(local_cuts):  # ... and ends with its local sub-clause ("as BBC takes over")
             limit = min(limit, local_cuts[k])
         stop = _SCOPE_STOP.search(norm, b, limit)
         scope_end = stop.start() if stop else limit
-        if _CONTRAST.fullmatch(norm, a, b):  # "the UK rather than the U.S. held the chair"
+        if _CONTRAST.fullmatch(norm, a, b):  # "the council rather than the club held the lease"
             scope_end = _contrast_end(norm, b, scope_end)
-            # "under British rather than American chairmanship": two proper modifiers
+            # "under Danish rather than Dutch ownership": two proper modifiers
             # contrasted before one noun; only the second modifier is negated
             if _CAP_BEFORE.search(norm, max(0, a - 30), a):
                 m = _CAP_AFTER.match(norm, b, scope_end)
@@ -964,7 +964,7 @@ def _forward_cues(
 def _contrast_end(norm: str, b: int, end: int) -> int:
     """Where the alternative named after "rather than" / "instead of" / ", not" ends: at
     the verb of the sentence it is part of the subject of ("A rather than B held the
-    chair"), not at a participle right after the cue ("rather than armed troops")."""
+    lease"), not at a participle right after the cue ("rather than trained staff")."""
     prev = None
     for m in _WORD.finditer(norm, b, end):
         if (
@@ -1014,7 +1014,7 @@ def _analyse_cached(text: str, acronyms: tuple[str, ...]) -> _Doc:
                 )
             )
             if n_label <= _LABEL_WORDS or verbless:
-                inherit = (prev.start, a)  # "US troops: WILL be part of the force"
+                inherit = (prev.start, a)  # "Temp staff: WILL be part of the crew"
                 if verbless:
                     prev.topic, label = True, prev
             elif a > s and _ELIDED.match(norm, a, b) and clauses and clauses[-1].sentence == si:
@@ -1205,7 +1205,7 @@ def _combos(
     scored = []
     for combo in product(*lists):
         # an inherited subject counts as standing at the start of the clause, unless the
-        # whole claim is in the label ("U.S. troops in the force: none")
+        # whole claim is in the label ("Temporary staff in the museum: none")
         if all(c[0] < clause.start for c in combo):
             spans = sorted(combo)
         else:
@@ -1273,7 +1273,7 @@ def _negation_count(
 ) -> int:
     n = _negation_in(doc, clause, span, first, last, own)
     if clause.label is not None and span[0] < clause.start:
-        # a slot in the label keeps the label's own negation ("No U.S. troops: ...")
+        # a slot in the label keeps the label's own negation ("No temporary staff: ...")
         n += _negation_in(doc, clause.label, span)
     return n
 
@@ -1313,8 +1313,8 @@ def _negation_in(
             continue  # "commented that the man had not been hurt": the complement's own
         if pa >= last and "," in _skip_aside(clause, norm, last, pa):
             # "no place in the force, a force ... lacking ...": another predicate; but not
-            # when the claim has its own finite verb before that comma: "US + Europe will
-            # send peacekeepers, Ukraine not joining NATO, ..." lists separate statements
+            # when the claim has its own finite verb before that comma: "Staff + volunteers
+            # will run the fair, the club not joining it, ..." lists separate statements
             if complete is None:
                 comma = norm.find(",", last, pa)
                 complete = bool(
@@ -1334,7 +1334,7 @@ def _negation_in(
             )
         ):
             count += 1
-    # a cue past a comma after the claim negates it ("U.S. troops joining, he said, was
+    # a cue past a comma after the claim negates it ("Temporary staff joining, he said, was
     # ruled out") but does not cancel a negation the claim already has
     return count or trailing
 
@@ -1360,10 +1360,10 @@ def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
     first = min(s[0] for _, s in combo)
     s, e = doc.sentences[clause.sentence]
     if doc.norm[s:e].rstrip().endswith("?"):
-        return True  # a question asserts nothing: "U.S. troops in the force?"
+        return True  # a question asserts nothing: "Temporary staff in the museum?"
     locals_ = {doc.local_of(clause, s[0]) for _, s in combo}
     for ls, le in locals_:
-        # "unclear whether the force would be under NATO command or covered by Article 5":
+        # "unclear whether the fair would be under council control or covered by insurance":
         # the alternative after "or" is still inside the "whether" question
         if (
             _OR_START.match(doc.norm, ls)
@@ -1379,7 +1379,7 @@ def _hedged(doc: _Doc, clause: _Clause, combo, negated: bool) -> bool:
                 ):
                     continue  # "rejected suggestions that ...": the denial is asserted
                 return True
-    for pos in clause.ifs:  # "if U.S. troops joined ..." (no comma before the claim)
+    for pos in clause.ifs:  # "if temporary staff joined ..." (no comma before the claim)
         if pos < first and "," not in doc.norm[pos:first] and not doc.outside(clause, pos, first):
             ls, _ = doc.local_of(clause, first)
             if pos >= ls and not _main_clause_between(doc.norm, pos, first):
@@ -1442,8 +1442,8 @@ def _parsed_reading(
         links = [syntax.tree_distance(sentence, x, y) for x, y in pairwise(ordered)]
         placed.append((sum(99 if d is None else d for d in links), c, spans))
     # readings whose slots the parse joins less closely than another reading's are other
-    # words' ("which the United States continues to chair, ... would not include American
-    # troops": "American" is no holder of the chair)
+    # words' ("which the city council continues to run, ... would not include council
+    # staff": that second "council" is not the one that runs the fair)
     best = min((k for k, _, _ in placed), default=0)
     for k, c, spans in placed:
         if k > best:
@@ -1513,7 +1513,7 @@ def _actor_misplaced(doc: _Doc, f: _Finding, strict: bool, cf: _CFact | None = N
 
 
 def _main_clause_between(norm: str, pos: int, end: int) -> bool:
-    """'if it clashed with Russia it could not count on Article 5': a modal after the
+    """'if it ran into heavy rain it could not count on the insurance': a modal after the
     if-clause's own verb opens the main clause, so the claim is not conditional."""
     if end - pos > 300:
         return False
@@ -1524,11 +1524,11 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
     if cf.context is None and cf.exclude is None:
         return 0
     if cf.exclude is not None and combo:
-        # the claim's own local sub-clause(s) first: "Ukraine will not get Article 5 through
-        # NATO membership, he said, and the peacekeepers would be ..." is about membership
+        # the claim's own local sub-clause(s) first: "The team will not get a bonus through
+        # league membership, he said, and the staff would be ..." is about membership
         locals_ = [doc.local_of(clause, sp[0]) for _, sp in combo]
         lo, hi = min(a for a, _ in locals_), max(b for _, b in locals_)
-        # "Ukraine will be in NATO and have Article 5": the verb after "and" shares the
+        # "The team will be in the league and have a bonus": the verb after "and" shares the
         # subject, and the topic, of the words before it
         if lo > clause.start and _ELIDED.match(doc.norm, lo):
             before = doc.local_of(clause, lo - 1)[0]
@@ -1576,7 +1576,7 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
 
 
 def _anaphor(doc: _Doc, cf: _Scope, clause: _Clause, combo) -> bool:
-    """A pronoun in the claim's local sub-clauses ("Article 5 would cover it") with the
+    """A pronoun in the claim's local sub-clauses ("the council would fund it") with the
     fact's context in a preceding sentence: the pronoun takes its referent from there."""
     if cf.context is None or clause.sentence == 0:
         return False
@@ -1621,7 +1621,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         # and may deny it by themselves ("sit out" for taking part)
         literal = kind in ("stated", "contra") or (kind == "claim" and fact.polarity == "positive")
         # a negation found on any reading of the clause counts: cues are evidence,
-        # their absence is not ("None of the troops ... would come from the U.S.")
+        # their absence is not ("None of the staff ... would come from the agency")
         negated = double = False
         for c in combos:
             first = min(sp[0] for _, sp in c)
@@ -1641,7 +1641,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         parsed = None
         words = (negated, double, hedged)  # the word-window rules' reading
         if (
-            clause.label is None  # a verbless label ("U.S. troops: none") has no parse
+            clause.label is None  # a verbless label ("Temporary staff: none") has no parse
             and not clause.topic
             and syntax.parser() is not None
         ):
@@ -1653,7 +1653,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 negated, double = parsed.negated, parsed.double
                 hedged = bool(parsed.hedge) or _question(doc, clause)
         answer = _answer(doc, clause)
-        if answer is not None:  # "Will U.S. troops join? Not according to Hegseth."
+        if answer is not None:  # "Will temporary staff join? Not according to the manager."
             flip = answer == "no"
             negated, hedged = negated != flip, False
             words = (words[0] != flip, words[1], False)
@@ -1664,10 +1664,10 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             negated, double, hedged = not negated, double or negated, False
             words = (not words[0], words[1] or words[0], False)
         if clause.topic and not negated:
-            hedged = True  # "U.S. troops in the force: ..." names a topic, the value follows
+            hedged = True  # "Temporary staff in the museum: ..." names a topic, the value follows
         blocked = False
         if prop.unless is not None:
-            # in the claim's own local sub-clauses ("..., as Hegseth called for ...": another)
+            # in the claim's own local sub-clauses ("..., as the coach called for ...": another)
             locals_ = [doc.local_of(clause, sp[0]) for _, sp in combo]
             lo, hi = min(a for a, _ in locals_), max(b for _, b in locals_)
             blocked = doc.has(prop.unless, lo, hi)
@@ -1767,8 +1767,8 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
     out = _classify_as(fact, cf, f, f.negated, f.double, f.hedged)
     if out[0] == "contradicted" and f.parsed is not None and f.words is not None:
         alt = _classify_as(fact, cf, f, *f.words)
-        # ... except a double negation the parse resolved ("rejected calls to keep U.S.
-        # troops out", "not true that the force would lack ..."), where the word rules are
+        # ... except a double negation the parse resolved ("rejected calls to keep temporary
+        # staff out", "not true that the fair would lack ..."), where the word rules are
         # weakest
         if alt[0] != "contradicted" and not f.parsed.double:
             why = "the parse reads a contradiction, the word rules do not"
@@ -1857,7 +1857,7 @@ def _decide(
     best_p = max(present, key=lambda x: (x[0], -x[1].position), default=None)
     best_c = max(contra, key=lambda x: (x[0], -x[1].position), default=None)
     # both read: the more direct statement wins; at the same directness the later one
-    # (the summary's last word: "The U.S. kept the chair; or rather, it did not: ...")
+    # (the summary's last word: "The club kept the lease; or rather, it did not: ...")
     later_p = (
         best_p is not None
         and best_c is not None

@@ -10,8 +10,8 @@ the phrasings they were written for.
 How a claim's polarity is read from the parse of its sentence:
 
 1. The claim's *anchor* is the lowest common ancestor of its slots' head words ("No
-   U.S. troops will join": "troops"; "U.S. troops will not join the force": "join" when
-   a slot is in the predicate, else "troops").
+   temporary staff will join": "staff"; "Temporary staff will not join the team": "join"
+   when a slot is in the predicate, else "staff").
 2. From the anchor up to the root of the sentence, each word on the path contributes:
    - negation cues attached to it: ``not``/``n't``/``never`` (dependency ``neg``), the
      determiners ``no``/``neither``, the pronouns ``none``/``nobody``/``nothing``;
@@ -34,7 +34,7 @@ How a claim's polarity is read from the parse of its sentence:
    denied"; "..., which officials denied"; "..., a rumour the club denied") negates it.
 
 An odd number of negations denies the claim; two cancel ("did not rule out", "rejected
-calls to keep U.S. troops out"). The general word lists are in harness/lexicon.py,
+calls to keep temporary staff out"). The general word lists are in harness/lexicon.py,
 named and documented; none serves one article.
 
 The parser is spaCy's small English pipeline (``en_core_web_sm``, or the byte-identical
@@ -317,7 +317,7 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
     if lemma in KEEP_VERBS and any(
         c.lower_ == "at" and any(k.lower_ == "home" for k in c.children) for c in own
     ):
-        return f"{tok.text} at home"  # "keeping its troops at home"
+        return f"{tok.text} at home"  # "keeping its players at home"
     return None
 
 
@@ -348,7 +348,7 @@ def _own_cues(
             if not nominal:
                 continue
             if w in NEGATIVE_PRONOUNS or any(k.lower_ in ("no", "neither") for k in c.children):
-                negs.append((c.i, c.text))  # "None of the troops would come from the U.S."
+                negs.append((c.i, c.text))  # "None of the staff would come from the agency"
             elif _lemma(c) in REPORT_NOUNS and (
                 c.tag_ == "NNS"
                 or c.lower_ in ("speculation", "rumour", "rumor")
@@ -379,7 +379,7 @@ def _own_cues(
             negs.append((c.i, c.text))  # of every conjunct: "neither A nor B would join"
             continue
         if c.dep_ in ("acomp", "oprd") and w in ("absent", "missing"):
-            negs.append((c.i, c.text))  # "U.S. troops would be absent"
+            negs.append((c.i, c.text))  # "Temporary staff would be absent"
             continue
         if (
             c.dep_ in ("nmod", "compound", "amod")
@@ -391,17 +391,17 @@ def _own_cues(
         if (
             c.dep_ in ("appos", "prep")
             and c.i > tok.i
-            and c.pos_ != "PROPN"  # "chair, not (anymore) Mensah": another name, contrasted
+            and c.pos_ != "PROPN"  # "coach, not (anymore) Mensah": another name, contrasted
             and any(k.dep_ == "neg" for k in c.children)
             and tok.i in inside
         ):
-            negs.append((c.i, f"not {c.text}"))  # "American troops, not part of it"
+            negs.append((c.i, f"not {c.text}"))  # "Temporary staff, not part of it"
             continue
         if nominal and w == "no" and c.dep_ in ("compound", "amod") and c.i < tok.i:
             negs.append((c.i, c.text))  # "a no-pets rental policy"
             continue
         if nominal and w in ("non", "non-") and c.i < tok.i:
-            negs.append((c.i, c.text))  # "non-U.S. troops"
+            negs.append((c.i, c.text))  # "non-U.N. staff"
             continue
         if nominal and w in ("0", "zero") and c.i < tok.i and c.dep_ != "pobj":
             if prev is None or (prev.text not in ("-", "\u2013") and not prev.like_num):
@@ -429,7 +429,7 @@ def _own_cues(
                 and c.i > tok.i
                 and not any(k in inside for k in _phrase_after(c))
             ):
-                continue  # "the UK, not the U.S., chaired": negates only what follows it
+                continue  # "the council, not the club, paid": negates only what follows it
             negs.append((c.i, c.text))
         elif (
             nominal
@@ -576,7 +576,7 @@ def _other_actor(head, inside: set[int]) -> Any | None:
     if head.dep_ in _SUBJECT_DEPS or head.dep_ in ("agent", "appos", "conj", "poss"):
         return None
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
-        return None  # "chaired by Britain"
+        return None  # "paid by the council"
     if head.dep_ not in ("pobj", "dobj"):
         return None
     verb = head.head
@@ -587,7 +587,7 @@ def _other_actor(head, inside: set[int]) -> Any | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.i not in inside:
         return None  # only against a verb the claim itself names ("fell", "commented")
     if head.dep_ == "pobj" and head.head.lower_ == "by":
-        return None  # "was chaired for the first time by Britain"
+        return None  # "was paid for the first time by the council"
     subject = _subject_of(verb)
     if subject is None or subject.i in inside or subject.tag_ in ("PRP", "WP", "WDT"):
         return None  # no subject, the claim's own, or a pronoun that may be the actor
@@ -708,7 +708,7 @@ def slots_misread(
     slot lies outside the clause of the verb slot when that verb has a subject of its own
     ("X went down to Italy after Y lost": "Italy" is no part of "Y lost"; a pronoun or
     relative subject may stand for the slot, so it never counts, nor does a noun the
-    verb's clause modifies: "the chair, which Britain took over"); or, for slots written in
+    verb's clause modifies: "the lease, which the council took over"); or, for slots written in
     an `order` (`ordered`, in that order), the slot after the verb is the agent of a passive
     verb ("A was intercepted by B" is not "A intercepted B") unless the verb's phrasing
     holds the "by" itself ("was sacked by")."""
@@ -856,8 +856,8 @@ def read_claim(
             break
     walk = _Walk(inside, literal)
     walk.main = main
-    # "the U.S. rather than Britain", "European rather than armed American troops",
-    # "• 0 American troops": a cue right before the slot or before its noun phrase
+    # "the club rather than the council", "local rather than trained temporary staff",
+    # "• 0 temporary staff": a cue right before the slot or before its noun phrase
     for first, h in zip(firsts, heads, strict=True):
         starts = {first.i: first}
         if h.dep_ in ("amod", "compound", "nmod"):  # the slot modifies a noun
@@ -869,7 +869,7 @@ def read_claim(
                 walk._neg(t.i - 1, " ".join(pair))
             elif before in ("0", "zero") and not (pair[0] in ("-", "\u2013") or pair[0].isdigit()):
                 walk._neg(t.i - 1, before)
-    # the words between each slot and the anchor: "The U.S. will send no troops"
+    # the words between each slot and the anchor: "The club will send no staff"
     seen: set[int] = set()
     for h in heads:
         if anchor.i not in {a.i for a in h.ancestors} | {h.i}:
@@ -882,7 +882,7 @@ def read_claim(
             embedded = embedded or node.pos_ in ("VERB", "AUX")
             walk.visit(node, came, below=True, quiet=embedded)
             if node.head.i not in inside and (
-                # "whether" only: a condition ("... if it clashed with Russia") may be part
+                # "whether" only: a condition ("... if it ran into heavy rain") may be part
                 # of the fact itself
                 any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children)
                 or (
@@ -964,7 +964,7 @@ class _Walk:
                 and any(c.dep_ == "dobj" and c.i in inside for c in node.children)
                 and (lemma != "give" or any(c.lower_ in ("up", "away") for c in node.children))
             ):
-                # "Britain handed the chair to the U.S.": Britain holds it no more
+                # "The council handed the lease to the club": the council holds it no more
                 self._neg(node.i, f"{node.text} away")
             if cue and self.parallel:
                 cue = None  # "exclude A and lack B": each conjunct has its own negation
@@ -1051,7 +1051,7 @@ class _Walk:
             ):
                 self.hedge = self.hedge or node.text  # "discusses his license, ..."
             if lemma in SHARE_NOUNS and rel == "prep":
-                self.hedge = self.hedge or node.text  # "the bulk of the troops"
+                self.hedge = self.hedge or node.text  # "the bulk of the staff"
             prev = node.nbor(-1).lower_ if node.i > 0 else ""
             prev2 = node.nbor(-2).lower_ if node.i > 1 else ""
             w = node.lower_
@@ -1141,7 +1141,7 @@ class _Walk:
                     left.i > 0 and left.nbor(-1).text in (",", "(", "\u2013", "\u2014", "-")
                 ) or head.dep_ == "appos":
                     break  # ", who reportedly kept it secret,": asserted on its own
-                # a restrictive relative clause ("a force that would have no U.S. troops"),
+                # a restrictive relative clause ("a team that would have no temporary staff"),
                 # not "calls to keep": what is above it may hedge it, and a negation above
                 # leaves it unasserted ("he did not back a plan that ..."); the
                 # antecedent's own "no"/"non-" describe the antecedent, not the claim
@@ -1192,14 +1192,14 @@ class _Walk:
                 and _lemma(head) not in REPORT_VERBS | NEGATING_PREDICATES | FACTIVE | UNSAID
                 and _lemma(head) not in HEDGE_PREDICATES
             ):
-                break  # "The U.S. will send troops, Ukraine will not join NATO": two clauses
+                break  # "The club will send staff, the council will not join the fair": two clauses
             if rel in ("ccomp", "xcomp") and _lemma(head) in FACTIVE:
                 break  # "did not realise that X": X stays asserted
             if rel == "acl" and node.tag_ == "VBN" and head.dep_ in ("pobj", "npadvmod"):
-                break  # "would not cover the force, at a meeting chaired by Britain": an
+                break  # "would not cover the staff, at a meeting led by the mayor": an
                 # adjunct's participle is asserted whatever the verb above says
             if rel == "acl":
-                coord = True  # "a non-NATO mission, not covered by ...": the noun's own
+                coord = True  # "a non-council event, not covered by ...": the noun's own
                 # "non-" describes the noun, not what its participle says
             if rel in _MODIFIER_DEPS or (
                 rel in ("nmod", "compound") and any(c.tag_ == "HYPH" for c in node.children)

@@ -202,7 +202,7 @@ class FactsFamily(MetricFamily):
 
     @classmethod
     def cell(cls, result) -> str:
-        """Compact checklist such as `✓✗⚠ 1/3 -no-article-5 !uk-chairmanship`."""
+        """Compact checklist such as `✓✗⚠ 1/3 -no-overtime-pay !council-lease`."""
         marks = "".join(SYMBOL[r.verdict] for r in result.results)
         notes = [
             ("-" if r.verdict == "absent" else "!") + r.id
