@@ -602,6 +602,21 @@ def _span_tokens(doc, a: int, b: int) -> tuple[list, set[int], list]:
     return toks, ids, top
 
 
+def _slot_heads(doc, spans: list[tuple[int, int]]) -> tuple[set[int], list, list] | None:
+    """For the slots' character spans in `doc`: the indices of every slot token, each
+    slot's head and each slot's first token; None when a span covers no token."""
+    inside: set[int] = set()
+    heads, firsts = [], []
+    for a, b in spans:
+        toks, ids, top = _span_tokens(doc, a, b)
+        if not toks:
+            return None
+        inside |= ids
+        heads.append(_top_head(top, ids))
+        firsts.append(toks[0])
+    return inside, heads, firsts
+
+
 def _span_head(doc, a: int, b: int):
     top = _span_tokens(doc, a, b)[2]
     return top[-1] if top else None
@@ -729,14 +744,10 @@ def slots_misread(
                         and h.head.i not in own
                     ):
                         return True
-    inside: set[int] = set()
-    heads = []
-    for a, b in spans:
-        toks, ids, top = _span_tokens(doc, a, b)
-        if not toks:
-            return False
-        inside |= ids
-        heads.append(_top_head(top, ids))
+    slots = _slot_heads(doc, spans)
+    if slots is None:
+        return False
+    inside, heads, _ = slots
     heads = [h.head if h.pos_ in ("PUNCT", "X", "SYM") else h for h in heads]
     verbs = [h for h in heads if h.pos_ == "VERB"]
     if not verbs:
@@ -778,16 +789,10 @@ def read_claim(
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
     slot k is the actor of the fact's statement."""
     doc = parse(sentence)
-    inside: set[int] = set()
-    heads = []
-    firsts = []
-    for a, b in spans:
-        toks, ids, top = _span_tokens(doc, a, b)
-        if not toks:
-            return None
-        inside |= ids
-        heads.append(_top_head(top, ids))
-        firsts.append(toks[0])
+    slots = _slot_heads(doc, spans)
+    if slots is None:
+        return None
+    inside, heads, firsts = slots
     anchor = _lca(heads)
     if anchor is None:
         return None
