@@ -36,6 +36,10 @@ class CandidateResult:
     error: str | None = None
     scores: Mapping[str, Any] = field(default_factory=dict)  # family name -> its result
     warnings: tuple[str, ...] = ()
+    # wall time spent scoring it: each family's time on its chunk shared equally among the
+    # candidates it scored (the engines score a chunk at once). Timing, so not part of
+    # equality nor of the JSON report (which stays byte-identical run to run); JUnit's times.
+    seconds: float | None = field(default=None, compare=False)
 
     @property
     def rouge(self) -> RougeResult | None:
