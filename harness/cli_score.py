@@ -27,6 +27,7 @@ from harness.cli import (
     references_option,
 )
 from harness.errors import EXIT_FAILED, EXIT_OK, HarnessError
+from harness.progress import Progress
 
 # ---------------------------------------------------------------------- score
 
@@ -62,37 +63,6 @@ def family_gate_options(func: Callable) -> Callable:
                 g.flag, _dest(g.flag), type=int if whole else float, default=None, help=g.help
             )(func)
     return func
-
-
-class Progress:
-    """A rich progress bar on stderr, shown only once a run has lasted a second."""
-
-    def __init__(self, total: int | None, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled
-        self.done = 0
-        self.start = time.monotonic()
-        self._bar = None
-        self._task = None
-
-    def __call__(self, n: int) -> None:
-        self.done += n
-        if not self.enabled:
-            return
-        unfinished = self.total is None or self.done < self.total
-        if self._bar is None and time.monotonic() - self.start > 1.0 and unfinished:
-            from rich.console import Console
-            from rich.progress import Progress as Bar
-
-            self._bar = Bar(console=Console(stderr=True), transient=True)
-            self._bar.start()
-            self._task = self._bar.add_task("scoring", total=self.total)
-        if self._bar is not None:
-            self._bar.update(self._task, completed=self.done)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
 
 
 @main.command()
