@@ -24,6 +24,16 @@ SCHEMA_VERSION = "0.2.0"
 """The JSON report's shape. 0.2.0: one name per metric (`candidates[].metrics`, the
 family objects under their family's name); 0.1.0 reports (no `schema_version`) are read
 and upgraded by `upgrade_report`."""
+SCHEMA_FILE = "schema/report.schema.json"  # the published JSON Schema, in the package
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the report: harness/schema/report.schema.json."""
+    from importlib.resources import files
+
+    return json.loads(files("harness").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
 LEGACY_METRIC_NAMES = {"embedding": "embedding_max"}  # 0.1.0's gate name -> the one name
 
 
