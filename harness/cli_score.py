@@ -192,7 +192,8 @@ def score(path: Path, debug: bool, **options: Any) -> int:
 
     o = ScoreOptions(**options)
     config, gate_config, gate_wanted = o.run_config(), o.gate_config(), o.use_gate
-    plan = plan_reports(o.output, o.fmt, sys.stdout.isatty())
+    tty = sys.stdout is not None and not sys.stdout.closed and sys.stdout.isatty()
+    plan = plan_reports(o.output, o.fmt, tty)
     o.check_targets(plan)
     documents = load_references(o.references)
     _warn_without_facts(documents, config.metrics)
