@@ -61,7 +61,7 @@ class Progress:
                 columns.append(BarColumn())
             columns += [
                 _text_column(_count),
-                _text_column(lambda task: f"{self.rate():,.0f}/s"),
+                _text_column(lambda task: f"{self.rate():,.0f}/s" if self.done else "-/s"),
                 TimeElapsedColumn(),
             ]
             self._bar = Bar(
