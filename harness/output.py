@@ -214,6 +214,22 @@ def _short_status(c: CandidateResult) -> str:
     return "ok*" if c.warnings else "ok"
 
 
+def _short_checklist(c: CandidateResult) -> str:
+    """The facts cell in a narrow table: marks and count (`✓✗⚠ 1/3`), not the fact ids."""
+    return " ".join(checklist(c).split(" ")[:2])
+
+
+def _short_summary(cells: list[str], cols: list[tuple[str, str]]) -> list[str]:
+    """The summary row in a narrow table: `mean`, and the facts cell's number alone."""
+    out = list(cells)
+    for i, (key, _) in enumerate(cols):
+        if key == "id":
+            out[i] = "mean"
+        elif key == "checklist" and out[i]:
+            out[i] = out[i].split()[-1]
+    return out
+
+
 def _fit_columns(
     run: RunResult, cols: list[tuple[str, str]], width: int | None
 ) -> tuple[list[tuple[str, str]], bool]:
@@ -229,18 +245,20 @@ def _fit_columns(
     from rich.cells import cell_len
 
     rows = [flat_row(c) for c in run.candidates]
-    summary = dict(zip([k for k, _ in cols], _summary_cells(run, cols), strict=True))
+    keys = [k for k, _ in cols]
+    cells = _summary_cells(run, cols)
+    summary = dict(zip(keys, cells, strict=True))
+    compact = dict(zip(keys, _short_summary(cells, cols), strict=True))
 
     def need(key: str, title: str, short: bool = False) -> int:
         if key == "status":
             status = _short_status if short else _status_text
             texts = [status(c) for c in run.candidates]
-        elif key == "id" and short:
-            texts = ["mean", *(printable(r["id"]) for r in rows)]
+        elif key == "checklist" and short:
+            texts = [_short_checklist(c) for c in run.candidates if c.facts is not None]
         else:
             texts = [printable(_fmt(r.get(key))) for r in rows]
-        if not (short and key == "id"):
-            texts.append(summary[key])
+        texts.append((compact if short else summary)[key])
         return max(cell_len(t) for t in [title, *texts]) + 3  # padding, border
 
     sizes = {key: need(key, title) for key, title in cols}
@@ -300,16 +318,15 @@ def build_table(run: RunResult, width: int | None = None):
                             r.verdict
                         ],
                     )
-                text.append(printable(" " + " ".join(checklist(c).split(" ")[1:])))
+                rest = (_short_checklist(c) if short else checklist(c)).split(" ")[1:]
+                text.append(printable(" " + " ".join(rest)))
                 cells.append(text)
             else:  # ids and paths are data: control characters escaped, never rich markup
                 cells.append(Text(printable(_fmt(row.get(key)))))
         table.add_row(*cells)
     table.add_section()
     cells = _summary_cells(run, cols)
-    if short:
-        cells[0] = "mean"
-    table.add_row(*cells, style="bold")
+    table.add_row(*(_short_summary(cells, cols) if short else cells), style="bold")
     return table
 
 

@@ -134,9 +134,11 @@ def test_compact_layout_when_the_full_table_does_not_fit() -> None:
     rows = [line for line in lines if "summaries/" in line or "broken" in line]
     assert len(rows) == 300  # one line each: the long warning is shortened to `ok*`
     assert rows[5].split()[-1] == "ok*" and rows[7].split()[-1] == "error"
-    assert "R1" in lines[0] and "status" in lines[0]
+    assert all(title in lines[0] for title in ("R1", "RLsum", "facts", "status"))
     text = " ".join(" ".join(lines).split())
-    assert "not shown (too narrow): facts" in text and "ok*: with warnings" in text
+    assert "not shown" not in text and "ok*: with warnings" in text
+    narrower = " ".join(" ".join(_render(run, 60)).split())
+    assert "not shown (too narrow): RL, RLsum, facts" in narrower
 
 
 def test_progress_shows_count_and_rate() -> None:
@@ -172,3 +174,18 @@ def test_progress_streamed_and_quiet() -> None:
     off(3)
     assert off._timer is None and off.done == 3
     off.close()
+
+
+def test_compact_layout_keeps_the_checklist_as_marks_and_count() -> None:
+    cands = [_cand(f"model-{i:03d}", 0.5, "absent" if i % 2 else "present") for i in range(40)]
+    cands[3] = replace(
+        cands[3], warnings=("a warning long enough to need the compact layout " * 2,)
+    )
+    run = RunResult(tuple(cands), summarize(cands), "sig", {"metrics": ["rouge", "facts"]})
+    lines = _render(run, 80)
+    assert max(len(line) for line in lines) <= 80
+    assert "facts" in lines[0] and "RLsum" in lines[0]
+    rows = [line for line in lines if "model-" in line]
+    assert len(rows) == 40
+    assert "✗ 0/1" in rows[1] and "-key" not in rows[1]  # the fact id only in the wide table
+    assert any(line.split()[:1] == ["mean"] and "0.500" in line for line in lines)
