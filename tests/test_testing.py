@@ -177,3 +177,34 @@ def test_python_dash_m_harness_runs_the_cli() -> None:
         cwd=REPO,
     )
     assert out.stdout.strip().startswith("harness, version ")
+
+
+def test_the_readme_failure_message_is_what_the_example_prints() -> None:
+    sys.path.insert(0, str(REPO / "tests"))
+    try:
+        from test_testing_example import FACTS as EXAMPLE_FACTS
+        from test_testing_example import REFERENCES
+    finally:
+        sys.path.pop(0)
+    with pytest.raises(ThresholdError) as failure:
+        assert_summary(
+            "The ferry ran aground. Two passengers were injured.",
+            references=REFERENCES,
+            facts=EXAMPLE_FACTS,
+            thresholds={"rouge1": 0.5},
+            config=RunConfig(use_cache=False),
+        )
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"```\n{failure.value}\n```" in readme
+
+
+@pytest.mark.slow
+def test_the_real_model_is_loaded_once_for_every_call(tmp_path: Path) -> None:
+    import harness.testing
+
+    config = RunConfig(cache_dir=tmp_path)
+    first = assert_summary(GOOD, REFS, thresholds={"embedding_max": 0.5}, config=config)
+    second = score_summary("Stocks fell.", REFS, metrics=("embedding",), config=config)
+    assert first.metrics()["embedding_max"] > second.metrics()["embedding_max"]
+    assert len(harness.testing._ENCODERS) == 1
+    assert "model:all-MiniLM-L6-v2@" in first.run.signature
