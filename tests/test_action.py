@@ -249,3 +249,16 @@ def test_the_pre_commit_hook_names_a_real_command() -> None:
         cwd=REPO,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("Usage: harness score")
+
+
+def test_the_readme_shows_the_example_workflow_and_the_hook() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"```yaml\n{WORKFLOW.read_text(encoding='utf-8').rstrip()}\n```" in readme
+    config = readme[readme.index("In `.pre-commit-config.yaml`:") :]
+    config = config[config.index("```yaml\n") + 8 :]
+    config = config[: config.index("\n```")]
+    repos = yaml.safe_load(config)["repos"]
+    hook_ids = {h["id"] for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
+    assert {h["id"] for r in repos for h in r["hooks"]} <= hook_ids
+    for name in _action()["inputs"]:
+        assert f"`{name}`" in readme, f"input {name} is not documented"
