@@ -188,8 +188,10 @@ def score_pairs(
     `facts` applies to every pair that has none of its own. `thresholds` takes the gate's
     keys (`rouge1`, `max-contradicted`, `mean.rougeL`, ...). `required_facts`: True, the
     facts marked `required = true`; False, none; `"all"`; or a list of fact ids.
-    `config` is a `harness.RunConfig` (stemmer, tokenizer, cache ...); `encoder` any object
-    with `name` and `encode(texts)` in place of the embedding model.
+    `metrics` names the families (default: rouge, facts when given, and those the
+    thresholds need); `config` is a `harness.RunConfig` for everything else (stemmer,
+    tokenizer, cache ...; its `metrics` are replaced); `encoder` any object with `name` and
+    `encode(texts)` in place of the embedding model.
     """
     from harness.pipeline import evaluate
     from harness.run import RunConfig
@@ -198,12 +200,16 @@ def score_pairs(
     items = [_pair(p, i) for i, p in enumerate(pairs)]
     if not items:
         raise ValueError("no pairs to score")
+    shared = _factset(facts, "", required_facts)  # read once for every pair without its own
     documents: dict[str, Document] = {}
     candidates = []
     for p in items:
         if p.id in documents:
             raise ValueError(f"pair id {p.id!r} appears twice; ids must be unique")
-        factset = _factset(p.facts if p.facts is not None else facts, p.id, required_facts)
+        if p.facts is not None:
+            factset = _factset(p.facts, p.id, required_facts)
+        else:
+            factset = replace(shared, document=p.id) if shared is not None else None
         refs = (p.references,) if isinstance(p.references, str) else tuple(p.references)
         if not refs or any(not isinstance(r, str) or is_blank(r) for r in refs):
             raise ValueError(f"pair {p.id!r}: references must be one or more non-empty strings")

@@ -177,6 +177,10 @@ def test_python_dash_m_harness_runs_the_cli() -> None:
         cwd=REPO,
     )
     assert out.stdout.strip().startswith("harness, version ")
+    bad = subprocess.run(
+        [sys.executable, "-m", "harness", "score", "--bogus"], capture_output=True, text=True
+    )
+    assert bad.returncode == 2 and "try 'harness score --help'" in bad.stderr  # not __main__.py
 
 
 def test_the_readme_failure_message_is_what_the_example_prints() -> None:
