@@ -253,10 +253,15 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
     return out
 
 
+# An opening single quote is followed by a letter ("'sound and safe'"): one followed by a
+# space is the tokenized possessive of a plural ("the players ' union"), one followed by a
+# digit an elided decade ("the '90s"), not a quote.
+# Tokenized text opens single quotes with a backtick ("` sound and safe '").
 _QUOTE = re.compile(
     r"\"([^\"\n]{3,}?)\"|``\s*(.{3,}?)\s*''|\u201c([^\u201d\n]{3,}?)\u201d"
-    r"|(?<![\w])'(?!(?:s|t|d|m|re|ve|ll)\b)([^'\n]{12,}?)'(?![\w])"
+    r"|(?<![\w])'(?![\s\d]|(?:s|t|d|m|re|ve|ll)\b)([^'\n]{12,}?)'(?![\w])"
     r"|\u2018([^\u2019\n]{12,}?)\u2019(?![\w])"
+    r"|(?<![\w`])`(?!`)\s*([^`'\n]{12,}?)\s*'(?![\w'])"
 )
 
 
@@ -264,7 +269,7 @@ def quotes(text: str) -> list[Specific]:
     """Quoted words of three or more words: a quote must be the article's own words."""
     out = []
     for m in _QUOTE.finditer(text):
-        idx = next(k for k in range(1, 6) if m.group(k) is not None)
+        idx = next(k for k in range(1, 7) if m.group(k) is not None)
         inner = m.group(idx)
         if len(words(inner)) < 3:
             continue
