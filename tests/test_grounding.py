@@ -183,7 +183,7 @@ def test_json_round_trip(article):
 
 
 def test_signature_names_every_setting():
-    assert signature() == "grounding:v1/floor=0.08/pen=0.15/emb=none"
+    assert signature() == "grounding:v2/floor=0.08/pen=0.15/emb=none"
     assert "emb=abc*0.3" in signature(model_key="abc")
 
 
