@@ -15,8 +15,9 @@ the share of summary words absent from the article. AUC is also given per articl
 Flag precision on the labeled spans (tests/data/grounding_spans.jsonl): of the labeled
 number/entity spans that grounding flags, the share labeled unsupported.
 
-Flag precision on the dev flags (tests/data/grounding_flags_dev.jsonl, labeled after an
-earlier version's verdicts): today's flags that carry a label, and how many are new.
+Flag precision on the dev flags (tests/data/grounding_flags_dev.jsonl, labeled after the
+verdicts of the version that first raised them): today's flags that carry a label, and
+how many are new; numbers/dates/names/quotes and wrong actors apart.
 
 --embedding: also the AUC of grounding with sentence embeddings (the bundled model), and
 its one weight (the embedding's share of a sentence's support) chosen by 2-fold
@@ -221,24 +222,30 @@ def span_precision() -> dict:
 
 def dev_flag_precision(rows) -> dict:
     """Today's specific flags on every dev summary against the labels of
-    tests/data/grounding_flags_dev.jsonl (labeled after an earlier version's verdicts)."""
+    tests/data/grounding_flags_dev.jsonl (labeled after an earlier version's verdicts):
+    numbers, dates, names and quotes apart from wrong actors."""
     labels = {}
     for line in (REPO / "tests/data/grounding_flags_dev.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
         labels[(d["article"], d["model"], d["start"], d["end"])] = d["label"]
-    counts = {"flags": 0, "labeled_unsupported": 0, "labeled_supported": 0, "unlabeled": 0}
+    out = {
+        group: {"flags": 0, "labeled_unsupported": 0, "labeled_supported": 0, "unlabeled": 0}
+        for group in ("specifics", "actors")
+    }
     for row in rows:
         analysis = analyse_article(row["article"])
         for s in row["summaries"]:
             for f in ground(s["summary"], analysis=analysis).flags:
                 if f.kind == "sentence":
                     continue
+                counts = out["actors" if f.kind == "actor" else "specifics"]
                 counts["flags"] += 1
                 label = labels.get((row["id"], s["model"], f.span[0], f.span[1]))
                 counts["unlabeled" if label is None else f"labeled_{label}"] += 1
-    judged = counts["labeled_unsupported"] + counts["labeled_supported"]
-    counts["precision"] = round(counts["labeled_unsupported"] / judged, 4) if judged else None
-    return counts
+    for counts in out.values():
+        judged = counts["labeled_unsupported"] + counts["labeled_supported"]
+        counts["precision"] = round(counts["labeled_unsupported"] / judged, 4) if judged else None
+    return out
 
 
 def timing(n: int) -> dict:
