@@ -107,9 +107,17 @@ class Progress:
 )
 @click.option(
     "--stemmer/--no-stemmer",
-    default=True,
+    default=False,
     show_default=True,
-    help="Porter stemming for ROUGE (default tokenizer only).",
+    help="Porter stemming for ROUGE (default tokenizer only); off, as in rouge-score.",
+)
+@click.option(
+    "--lsum-split",
+    type=click.Choice(["newline", "sentences", "both"]),
+    default="newline",
+    show_default=True,
+    help="rougeLsum sentences: lines, as rouge-score (newline); the splitter's sentences, "
+    "line breaks ignored (sentences); lines, each split into sentences (both).",
 )
 @click.option(
     "--tokenizer",
@@ -273,6 +281,7 @@ class ScoreOptions:
     references: Path
     metrics: str
     stemmer: bool
+    lsum_split: str
     tokenizer: str
     model: str
     device: str
@@ -314,6 +323,7 @@ class ScoreOptions:
         return RunConfig(
             metrics=_parse_metrics(self.metrics),
             use_stemmer=self.stemmer,
+            lsum_split=self.lsum_split,
             tokenizer=self.tokenizer,
             model=self.model,
             device=self.device,

@@ -487,7 +487,7 @@ def validate_report(data: dict[str, Any]) -> None:
     _need(_str_list(settings.get("metrics", [])), "settings.metrics", "a list of strings")
     _need(_str_list(settings.get("documents", [])), "settings.documents", "a list of strings")
     _need(isinstance(settings.get("stemmer", True), bool), "settings.stemmer", "true or false")
-    for key in ("tokenizer", "model"):
+    for key in ("tokenizer", "model", "lsum_split"):
         _need(_opt_str(settings.get(key)), f"settings.{key}", "a string or null")
     summary = data.get("summary", {})
     _need(isinstance(summary, dict), "summary", "an object")

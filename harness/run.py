@@ -36,8 +36,9 @@ def package_version(pkg: str) -> str:
 @dataclass(frozen=True)
 class RunConfig:
     metrics: tuple[str, ...] = BUILTIN_METRICS  # family names (harness.metrics)
-    use_stemmer: bool = True
+    use_stemmer: bool = False  # rouge-score, evaluate and torchmetrics do not stem by default
     tokenizer: str = "default"
+    lsum_split: str = "newline"  # rougeLsum sentences: newline (rouge-score), sentences, both
     model: str = "all-MiniLM-L6-v2"
     device: str = "cpu"
     batch_size: int = 64
@@ -53,6 +54,10 @@ class RunConfig:
             raise ConfigError(f"unknown metric {unknown[0]!r} (choose from {', '.join(known)})")
         if self.tokenizer not in ("default", "unicode"):
             raise ConfigError(f"unknown tokenizer {self.tokenizer!r} (default, unicode)")
+        if self.lsum_split not in ("newline", "sentences", "both"):
+            raise ConfigError(
+                f"unknown rougeLsum split {self.lsum_split!r} (newline, sentences, both)"
+            )
         if self.workers < 1:
             raise ConfigError(f"--workers must be at least 1, not {self.workers}")
         if not re.fullmatch(r"cpu|auto|cuda(?::\d+)?", self.device):
@@ -95,6 +100,7 @@ class Scorer:
             "metrics": list(c.metrics),
             "stemmer": c.use_stemmer,
             "tokenizer": c.tokenizer,
+            "lsum_split": c.lsum_split,
             "model": c.model if "embedding" in c.metrics else None,
             "documents": sorted(self.documents),
         }
