@@ -210,12 +210,13 @@ class Progress:
 @debug_option
 @handle_errors
 def score(path: Path, debug: bool, **options: Any) -> int:
-    """Score every candidate summary under PATH (a folder of .txt/.md files or a JSONL file).
+    """Score every candidate summary under PATH (a folder of .txt/.md files, a JSONL file,
+    a pair-level folder or JSONL, or - for JSONL on stdin).
 
     Exit 0 when every candidate scored and the gate passed, 1 when a candidate could not be
     scored or the gate failed, 2 on a usage or config error, 3 on an internal error.
     """
-    from harness.loading import iter_candidates, load_references
+    from harness.pairs import open_input
     from harness.pipeline import finish_run, gated_metrics
     from harness.run import Scorer
 
@@ -223,10 +224,13 @@ def score(path: Path, debug: bool, **options: Any) -> int:
     config, gate_config, gate_wanted = o.run_config(), o.gate_config(), o.use_gate
     fmt = o.fmt or ("table" if o.output is None and sys.stdout.isatty() else "json")
     o.check_targets()
-    documents = load_references(o.references)
-    _warn_without_facts(documents, config.metrics)
-    notes: list[str] = []
-    items = iter_candidates(path, documents, notes, o.follow_symlinks_outside)
+    source = open_input(path, o.references, o.follow_symlinks_outside)
+    documents, items, notes = source.documents, source.items, source.notes
+    _warn_without_facts(documents, config.metrics, source.pairs)
+    if source.pairs:
+        from harness.pairs import skipped_notes
+
+        notes += skipped_notes(documents, config.metrics, source.source)
     streamed = fmt == "jsonl" and o.baseline is None and o.save_baseline is None
     baseline = o.baseline_report()
     if not streamed:
@@ -454,14 +458,15 @@ def _write_reports(outcome, fmt, o, items, documents, baseline, elapsed: float) 
     return EXIT_FAILED if outcome.failed else EXIT_OK
 
 
-def _warn_without_facts(documents: dict, metrics: tuple[str, ...]) -> None:
-    """Say loudly when the facts metric has nothing to check for a document (or any)."""
+def _warn_without_facts(documents: dict, metrics: tuple[str, ...], pairs: bool = False) -> None:
+    """Say loudly when the facts metric has nothing to check for a document (or any);
+    pair-level data has no facts files, said once in its notes."""
     if "facts" not in metrics:
         return
     bare = [doc for doc in documents.values() if doc.facts is None]
     if len(bare) == len(documents) and tuple(metrics) == ("facts",):
         raise HarnessError("no document has a facts.toml: --metrics facts has nothing to check")
-    for doc in bare:
+    for doc in [] if pairs else bare:
         _err(f"warning: {doc.path}: no facts.toml; facts are not checked for this document")
 
 

@@ -175,13 +175,50 @@ def encode_distinct(
     return found
 
 
+ARTICLE_CHUNK_WORDS = 100
+"""Words per article chunk. all-MiniLM-L6-v2 reads 256 word pieces (254 plus two markers);
+the densest sentences of the SummEval development articles take 2.1 pieces a word, so
+100 words stay inside the window."""
+ARTICLE_POOLING = f"chunks{ARTICLE_CHUNK_WORDS}w-mean"  # named in the run's signature
+
+
+def article_chunks(article: str, budget: int = ARTICLE_CHUNK_WORDS) -> list[str]:
+    """The article as consecutive chunks of whole sentences, each at most `budget` words
+    (a longer sentence is cut at word boundaries), so the model reads all of it: one
+    text of its own read at once would be cut at the model's window, silently."""
+    from harness.text import sentence_spans
+
+    pieces: list[list[str]] = []
+    for start, end in sentence_spans(article) or [(0, len(article))]:
+        words = article[start:end].split()
+        pieces += [words[i : i + budget] for i in range(0, len(words), budget)]
+    chunks: list[list[str]] = []
+    for words in pieces:
+        if chunks and len(chunks[-1]) + len(words) <= budget:
+            chunks[-1] += words
+        else:
+            chunks.append(list(words))
+    return [" ".join(c) for c in chunks] or [article]
+
+
+def pool_chunks(vectors: Sequence[np.ndarray], chunks: Sequence[str]) -> np.ndarray:
+    """One unit vector for the article: the chunks' vectors averaged, each weighted by its
+    number of words (a short last chunk counts for less), then L2-normalised."""
+    weights = np.array([max(1, len(c.split())) for c in chunks], dtype=np.float64)
+    mean = (np.stack(vectors).astype(np.float64) * weights[:, None]).sum(axis=0)
+    norm = np.linalg.norm(mean)
+    return (mean / norm if norm > 0 else mean).astype(np.float32)
+
+
 def similarity(
-    candidate: np.ndarray, references: Sequence[np.ndarray], article: np.ndarray
+    candidate: np.ndarray, references: Sequence[np.ndarray], article: np.ndarray | None
 ) -> EmbeddingResult:
+    """Cosines of the candidate to its references (max, mean) and to the article (None
+    when there is no article)."""
     refs = np.stack(references)
     sims = np.clip(refs @ candidate, -1.0, 1.0)
     return EmbeddingResult(
         max=float(sims.max()),
         mean=float(sims.mean()),
-        article=float(np.clip(article @ candidate, -1.0, 1.0)),
+        article=None if article is None else float(np.clip(article @ candidate, -1.0, 1.0)),
     )

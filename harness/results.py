@@ -17,7 +17,7 @@ from harness.rouge import RougeResult
 class EmbeddingResult:
     max: float  # best cosine over references
     mean: float  # mean cosine over references
-    article: float  # cosine to the source article
+    article: float | None  # cosine to the source article; None without one (pair-level data)
 
 
 SCHEMA_VERSION = "0.2.0"

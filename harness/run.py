@@ -33,6 +33,21 @@ def package_version(pkg: str) -> str:
         return "none"
 
 
+SIGNATURE_LISTED = 20  # documents named one by one in a signature part; more are digested
+
+
+def signature_listing(entries: list[str]) -> str:
+    """`a=1,b=2` for a few documents; for more (pair-level data: one per example) their
+    count and a digest of the whole listing, `1000docs@<sha256[:12]>`, so the signature
+    stays short yet differs whenever one entry does."""
+    if len(entries) <= SIGNATURE_LISTED:
+        return ",".join(entries)
+    import hashlib
+
+    joined = "\x00".join(entries).encode("utf-8", "surrogatepass")
+    return f"{len(entries)}docs@{hashlib.sha256(joined).hexdigest()[:12]}"
+
+
 @dataclass(frozen=True)
 class RunConfig:
     metrics: tuple[str, ...] = BUILTIN_METRICS  # family names (harness.metrics)
@@ -87,7 +102,9 @@ class Scorer:
 
     def signature(self) -> str:
         """A string naming every setting behind the numbers (in the spirit of sacrebleu)."""
-        nrefs = ",".join(f"{d}={len(doc.references)}" for d, doc in self.documents.items())
+        nrefs = signature_listing(
+            [f"{d}={len(doc.references)}" for d, doc in self.documents.items()]
+        )
         parts = [f"harness:{__version__}", f"nrefs:{nrefs}"]
         for fam in self.families.values():
             parts += fam.signature()
