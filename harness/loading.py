@@ -546,6 +546,14 @@ def _check_record(
         return LoadFailure(
             _printable(cid), where, None, f'{where}: "id" has an unpaired surrogate escape'
         )
+    if "references" in record:  # pair-level lines are read whole or not at all
+        return LoadFailure(
+            cid,
+            where,
+            None,
+            f'{where}: has "references" but the first line does not; give every line its '
+            'references (pair-level) or none',
+        )
     summary = record.get("summary")
     if not isinstance(summary, str):
         return LoadFailure(cid, where, None, f'{where}: "summary" must be a string')
