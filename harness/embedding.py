@@ -184,21 +184,32 @@ ARTICLE_POOLING = f"chunks{ARTICLE_CHUNK_WORDS}w-mean"  # named in the run's sig
 
 def article_chunks(article: str, budget: int = ARTICLE_CHUNK_WORDS) -> list[str]:
     """The article as consecutive chunks of whole sentences, each at most `budget` words
-    (a longer sentence is cut at word boundaries), so the model reads all of it: one
-    text of its own read at once would be cut at the model's window, silently."""
+    (plus a list marker before a chunk's first sentence; a longer sentence is cut between
+    words), so the model reads all of it: the article read as one text would be cut at
+    the model's window, silently. The chunks are the article cut in pieces, whitespace
+    at the cuts trimmed: no character is changed or left out."""
+    import re
+    from itertools import pairwise
+
     from harness.text import sentence_spans
 
-    pieces: list[list[str]] = []
+    pieces: list[tuple[int, int, int]] = []  # (start, end, words) of sentences or parts
     for start, end in sentence_spans(article) or [(0, len(article))]:
-        words = article[start:end].split()
-        pieces += [words[i : i + budget] for i in range(0, len(words), budget)]
-    chunks: list[list[str]] = []
-    for words in pieces:
-        if chunks and len(chunks[-1]) + len(words) <= budget:
-            chunks[-1] += words
+        words = [(m.start() + start, m.end()) for m in re.finditer(r"\S+", article[start:end])]
+        for i in range(0, len(words), budget):
+            group = words[i : i + budget]
+            pieces.append((group[0][0], group[-1][1] + start, len(group)))
+    ends: list[int] = []  # chunk i is article[ends[i - 1]:ends[i]]: nothing left out
+    for _, end, _ in pieces:
+        if ends and len(article[(ends[-2] if len(ends) > 1 else 0) : end].split()) <= budget:
+            ends[-1] = end
         else:
-            chunks.append(list(words))
-    return [" ".join(c) for c in chunks] or [article]
+            ends.append(end)
+    if ends:
+        ends[-1] = len(article)
+    cuts = [0, *ends]
+    chunks = [article[a:b].strip() for a, b in pairwise(cuts)]
+    return [c for c in chunks if c] or [article]
 
 
 def pool_chunks(vectors: Sequence[np.ndarray], chunks: Sequence[str]) -> np.ndarray:

@@ -552,7 +552,7 @@ def _check_record(
             where,
             None,
             f'{where}: has "references" but the first line does not; give every line its '
-            'references (pair-level) or none',
+            "references (pair-level) or none",
         )
     summary = record.get("summary")
     if not isinstance(summary, str):
