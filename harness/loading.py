@@ -618,8 +618,12 @@ class Dataset:
 
 
 def load_dataset(candidates: Path | str, references: Path | str = "references") -> Dataset:
-    """Load references and every candidate into memory (the library's entry point)."""
-    documents = load_references(Path(references))
-    notes: list[str] = []
-    items = tuple(iter_candidates(Path(candidates), documents, notes))
-    return Dataset(documents, items, tuple(notes))
+    """Load references and every candidate into memory (the library's entry point).
+
+    Pair-level data (`harness.pairs`: JSONL with `references`, a summaries/ + references/
+    folder, `-` for stdin) carries its own references; `references` is then not read."""
+    from harness.pairs import open_input
+
+    source = open_input(Path(candidates), Path(references))
+    items = tuple(source.items)  # a folder's notes are gathered while it is read
+    return Dataset(source.documents, items, tuple(source.notes))

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness.errors import InputError
+from harness.errors import ConfigError, InputError
 from harness.loading import (
     MAX_BYTES,
     TEXT_SUFFIXES,
@@ -350,6 +350,12 @@ class Input:
 def read_stdin() -> bytes:
     import sys
 
+    if sys.stdin is None or sys.stdin.isatty():
+        raise ConfigError(
+            "reads JSONL from stdin, which is a terminal here; pipe a file in: "
+            "cat preds.jsonl | harness score -",
+            "-",
+        )
     return sys.stdin.buffer.read()
 
 

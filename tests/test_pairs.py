@@ -239,3 +239,14 @@ def test_pair_folder_layout(tmp_path: Path) -> None:
     two = next(c for c in report["candidates"] if c["id"] == "two")
     theirs = reference.score_multi(["Oil rose.", "Stocks fell sharply."], "Stocks fell. Oil rose.")
     assert two["metrics"]["rouge1"] == pytest.approx(round(theirs["rouge1"].fmeasure, 6))
+
+
+def test_library_load_dataset_reads_pairs(tmp_path: Path) -> None:
+    import harness
+
+    path = write_jsonl(tmp_path / "preds.jsonl", ROWS)
+    dataset = harness.load_dataset(path, references=tmp_path / "no-such-folder")
+    assert sorted(dataset.documents) == ["7", "a", "b"]
+    assert [c.document for c in dataset.candidates] == ["a", "b", "7"]
+    run = harness.score(dataset, harness.RunConfig(metrics=("rouge",), use_cache=False))
+    assert run.summary.scored == 3
