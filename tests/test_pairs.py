@@ -250,3 +250,10 @@ def test_library_load_dataset_reads_pairs(tmp_path: Path) -> None:
     assert [c.document for c in dataset.candidates] == ["a", "b", "7"]
     run = harness.score(dataset, harness.RunConfig(metrics=("rouge",), use_cache=False))
     assert run.summary.scored == 3
+
+
+def test_report_rereads_a_prediction_line(tmp_path: Path) -> None:
+    from harness.candidate_text import read_candidate_text
+
+    path = write_jsonl(tmp_path / "p.jsonl", ROWS)
+    assert read_candidate_text(f"{path}:2") == "Stocks fell.\nOil rose."
