@@ -368,6 +368,8 @@ def open_input(path: Path, references: Path, follow_outside: bool = False) -> In
 
     if str(path) == "-":
         data = read_stdin()
+        if not data.strip():
+            raise ConfigError("no candidates found: stdin is empty (expected JSONL lines)", "-")
         if jsonl_is_pairs(data):
             got = read_pairs_jsonl(_bounded_lines(BytesIO(data)), STDIN)
             return Input(got.documents, got.items, got.notes, True, got.source)

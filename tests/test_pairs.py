@@ -145,6 +145,9 @@ def test_stdin_with_click_input_and_a_real_pipe(tmp_path: Path) -> None:
         )
     assert proc.returncode == 0, proc.stderr
     assert [line.split(",")[0] for line in proc.stdout.splitlines()] == ["id", "a", "b", "7"]
+    empty = invoke(tmp_path, "score", "-", "--metrics", "rouge", stdin="")
+    assert empty.exit_code == 2
+    assert "stdin is empty" in empty.stderr
 
 
 def test_classic_jsonl_on_stdin_still_uses_the_references_folder(tmp_path: Path) -> None:
