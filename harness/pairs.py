@@ -28,6 +28,7 @@ the metrics that need one (embedding to the article, facts, grounding) skip it.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -254,55 +255,91 @@ def summary_folder(root: Path) -> Path | None:
     return None
 
 
-def _texts(folder: Path) -> dict[str, Path]:
-    """Text files and sub-folders of `folder` by id (name without extension)."""
-    out: dict[str, Path] = {}
+@dataclass
+class _Listing:
+    """A sub-folder's texts by id, and what in it cannot be used (by id, a one-line problem)."""
+
+    texts: dict[str, Path] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)
+
+
+def _texts(folder: Path, root: Path, follow_outside: bool, notes: list[str]) -> _Listing:
+    """Text files and sub-folders of `folder` by id (name without extension). Two entries
+    with one id, and a symlink leading outside `root` (unless `follow_outside`), are
+    problems for that id; other files are noted and ignored."""
+    out = _Listing()
     if not folder.is_dir():
         return out
-    for path in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise ConfigError(f"cannot list folder: {exc.strerror or exc}", folder) from None
+    root_real = os.path.realpath(root)
+    for path in entries:
         if _is_skipped(path.name):
             continue
-        if path.is_dir():
-            out.setdefault(path.name, path)
-        elif path.suffix.lower() in TEXT_SUFFIXES:
-            out.setdefault(path.stem, path)
+        cid = path.name if path.is_dir() else path.stem
+        shown = _printable(str(path))
+        if not path.is_dir() and path.suffix.lower() not in TEXT_SUFFIXES:
+            notes.append(f"{shown}: not a .txt or .md file, ignored")
+            continue
+        real = os.path.realpath(path)
+        if path.is_symlink() and not follow_outside and not real.startswith(root_real + os.sep):
+            out.problems[cid] = (
+                f"{shown}: symlink to a path outside the folder, not followed "
+                "(--follow-symlinks-outside allows it)"
+            )
+            continue
+        if cid in out.texts:
+            out.problems[cid] = f"{shown}: two entries for id {cid!r} (also {out.texts[cid]})"
+            continue
+        out.texts[cid] = path
     return out
 
 
-def read_pairs_folder(root: Path) -> PairData:
+def read_pairs_folder(root: Path, follow_outside: bool = False) -> PairData:
     """Every summary of a pair-level folder with its references (and article, if any)."""
     out = PairData()
     summaries_dir = summary_folder(root)
     if summaries_dir is None:
-        raise InputError(
+        raise ConfigError(
             "not a pair-level folder (expected summaries/ and references/ inside)", root
         )
-    refs_by_id = _texts(root / REFERENCE_FOLDER)
-    articles = _texts(root / ARTICLE_FOLDER)
+    summaries = _texts(summaries_dir, root, follow_outside, out.notes)
+    refs = _texts(root / REFERENCE_FOLDER, root, follow_outside, out.notes)
+    articles = _texts(root / ARTICLE_FOLDER, root, follow_outside, out.notes)
     alike = IdIndex()
     names: list[str] = []
-    for index, (cid, path) in enumerate(_texts(summaries_dir).items()):
-        shown = _printable(str(path))
+    ids = sorted(summaries.texts.keys() | summaries.problems.keys())
+    for index, cid in enumerate(ids):
+        path = summaries.texts.get(cid)
+        shown = _printable(str(path if path is not None else summaries_dir / cid))
         names.append(shown)
+        problem = next(
+            (x.problems[cid] for x in (summaries, refs, articles) if cid in x.problems), None
+        )
+        if problem is not None:
+            out.items.append(LoadFailure(cid, shown, None, problem))
+            continue
         if path.is_dir():
             out.notes.append(f"{shown}: a folder among the summaries, ignored")
             continue
         try:
             summary = read_text(path)
-            refs = _read_references(refs_by_id.get(cid), cid, root)
+            references = _read_references(refs.texts.get(cid), cid, root)
             article = None
-            if cid in articles:
-                article = read_text(articles[cid])
+            if cid in articles.texts:
+                article = read_text(articles.texts[cid])
                 article = None if is_blank(article) else article
         except InputError as exc:
             out.items.append(LoadFailure(cid, shown, None, str(exc)))
             continue
-        out.documents[cid] = Document(cid, path, article, refs, None)
+        out.documents[cid] = Document(cid, path, article, references, None)
         warnings = ("empty summary",) if is_blank(summary) else ()
         warnings += _id_warnings(cid, "", index, alike, names.__getitem__)
         out.items.append(Candidate(cid, shown, cid, summary, warnings))
-    for cid in refs_by_id.keys() - out.documents.keys() - {i.id for i in out.items}:
-        out.notes.append(f"{refs_by_id[cid]}: a reference without a summary, ignored")
+    for cid in sorted(refs.texts.keys() - set(ids)):
+        out.notes.append(f"{refs.texts[cid]}: a reference without a summary, ignored")
     out.source = str(root)
     return out
 
@@ -379,7 +416,7 @@ def open_input(path: Path, references: Path, follow_outside: bool = False) -> In
         )
     pairs = None
     if path.is_dir() and summary_folder(path) is not None:
-        pairs = read_pairs_folder(path)
+        pairs = read_pairs_folder(path, follow_outside)
     elif path.is_file() and path.suffix.lower() in (".jsonl", ".ndjson") and file_is_pairs(path):
         pairs = read_pairs_file(path)
     if pairs is not None:

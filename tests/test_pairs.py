@@ -260,3 +260,28 @@ def test_report_rereads_a_prediction_line(tmp_path: Path) -> None:
 
     path = write_jsonl(tmp_path / "p.jsonl", ROWS)
     assert read_candidate_text(f"{path}:2") == "Stocks fell.\nOil rose."
+
+
+def test_pair_folder_refuses_duplicates_and_outside_symlinks(tmp_path: Path) -> None:
+    root = tmp_path / "pairs"
+    (root / "summaries").mkdir(parents=True)
+    (root / "references").mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("outside text", "utf-8")
+    (root / "summaries" / "dup.txt").write_text("One.", "utf-8")
+    (root / "summaries" / "dup.md").write_text("Two.", "utf-8")
+    (root / "summaries" / "ok.txt").write_text("Fine summary.", "utf-8")
+    (root / "summaries" / "notes.json").write_text("{}", "utf-8")
+    (root / "summaries" / "leak.txt").write_text("Leak.", "utf-8")
+    for cid in ("dup", "ok"):
+        (root / "references" / f"{cid}.txt").write_text("A reference.", "utf-8")
+    (root / "references" / "leak.txt").symlink_to(secret)
+    data = read_pairs_folder(root)
+    errors = {i.id: i.error for i in data.items if not hasattr(i, "text")}
+    assert set(errors) == {"dup", "leak"}
+    assert "two entries for id 'dup'" in errors["dup"]
+    assert "symlink to a path outside the folder" in errors["leak"]
+    assert [i.id for i in data.items if hasattr(i, "text")] == ["ok"]
+    assert any("notes.json: not a .txt or .md file, ignored" in n for n in data.notes)
+    followed = read_pairs_folder(root, follow_outside=True)
+    assert followed.documents["leak"].references[0].text == "outside text"
