@@ -285,3 +285,22 @@ def test_pair_folder_refuses_duplicates_and_outside_symlinks(tmp_path: Path) -> 
     assert any("notes.json: not a .txt or .md file, ignored" in n for n in data.notes)
     followed = read_pairs_folder(root, follow_outside=True)
     assert followed.documents["leak"].references[0].text == "outside text"
+
+
+def test_pair_level_report_fits_the_published_schema(tmp_path: Path, fake_encoder) -> None:
+    import jsonschema
+
+    from harness.results import report_schema, run_to_dict
+
+    data = read_pairs_file(write_jsonl(tmp_path / "p.jsonl", ROWS))
+    config = RunConfig(metrics=("rouge", "embedding"), use_cache=False, lsum_split="both")
+    run = score(Dataset(data.documents, tuple(data.items)), config, encoder=fake_encoder)
+    report = json.loads(json.dumps(run_to_dict(run)))
+    jsonschema.validate(report, report_schema())
+    by = {c["id"]: c for c in report["candidates"]}
+    assert "embedding_article" not in by["a"]["embedding"]
+    assert report["settings"]["lsum_split"] == "both"
+    bad = json.loads(json.dumps(report))
+    bad["settings"]["lsum_split"] = "paragraphs"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, report_schema())
