@@ -1492,7 +1492,9 @@ def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
     return syntax.statement_actor(fact.statement, spans)
 
 
-def _actor_misplaced(doc: _Doc, f: _Finding, strict: bool, cf: _CFact | None = None) -> bool:
+def _actor_misplaced(
+    doc: _Doc, f: _Finding, strict: bool, cf: _CFact | None = None, stated=()
+) -> bool:
     """Whether the parse shows a contradiction's slots do not make it. Always: a noun slot
     in another clause than its verb, or the agent of a passive verb written in active order
     (syntax.slots_misread). When the same words also state the fact (`strict`): the first
@@ -1504,7 +1506,8 @@ def _actor_misplaced(doc: _Doc, f: _Finding, strict: bool, cf: _CFact | None = N
     if e - s > syntax.MAX_SENTENCE:
         return False
     spans = [(a - s, b - s) for _, (a, b) in f.combo if s <= a and b <= e]
-    if strict and syntax.actor_misplaced(doc.norm[s:e], spans):
+    said = [(a - s, b - s) for a, b in stated if s <= a and b <= e]
+    if strict and syntax.actor_misplaced(doc.norm[s:e], spans, said):
         return True
     by_name = {n: (a - s, b - s) for n, (a, b) in f.combo if s <= a and b <= e}
     order = cf.contradictions[f.prop - 1].order if cf is not None else ()
@@ -1835,7 +1838,7 @@ def _decide(
         (f, "set aside", 0.0, "the same words state the fact, with another actor")
         if o == "contradicted"
         and f.kind == "contra"
-        and _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf)
+        and _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf, stated)
         else (f, o, c, r)
         for f, o, c, r in judged
     ]

@@ -686,9 +686,12 @@ def statement_actor(
     return None
 
 
-def actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:
+def actor_misplaced(
+    sentence: str, spans: list[tuple[int, int]], stated: list[tuple[int, int]] = ()
+) -> bool:
     """For slots in declaration order: whether the first that is no verb (the actor) is not
-    the subject (nor inside the subject, nor the passive agent) of the verb among them."""
+    the subject (nor inside the subject, nor the passive agent) of the verb among them.
+    `stated`: the spans of the words that state the fact in this sentence."""
     doc = parse(sentence)
     heads = [_span_head(doc, a, b) for a, b in spans]
     if any(h is None for h in heads):
@@ -706,7 +709,19 @@ def actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:
     if not others:
         return False
     if not verbs:
-        return True  # no verb among its words ("off the United States' hands"): a misreading
+        # no verb among its words ("off the United States' hands"): a misreading, unless
+        # the first is the subject of the very verb that states the fact and governs them
+        # all ("The mayor opened a library" stated; "opened ... a hospital" contradicts)
+        common = _lca(others)
+        said = {i for a, b in stated for i in _span_tokens(doc, a, b)[1]}
+        verb = common if common is not None and common.i in said else None
+        subject = _subject_of(verb) if verb is not None else None
+        return not (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and others[0].i in {t.i for t in subject.subtree}
+            and all(h.i not in {t.i for t in subject.subtree} for h in others[1:])
+        )
     verb, actor = verbs[0], others[0]
     subject = _subject_of(verb)
     if subject is None:

@@ -452,3 +452,21 @@ slots = { who = ["workers"], got = ["payment*"] }
         "long storm, received up to £900 in payments."
     )
     assert check_facts(text, facts).get("paid").verdict == "present"
+
+
+def test_a_verbless_contradiction_on_the_facts_own_verb():
+    """A declared contradiction with no verb slot counts when its words are the subject
+    and an argument of the very verb that states the fact ("opened a hospital" against
+    "opened a library")."""
+    facts = _made_up(
+        """
+[[fact]]
+id = "library"
+statement = "The mayor opened a new library in the harbour district."
+slots = { who = ["mayor"], act = ["opened", "opens"] }
+[[fact.contradiction]]
+slots = { who = ["mayor"], what = ["hospital"] }
+"""
+    )
+    text = "The mayor opened a new hospital in the harbour district on Friday."
+    assert check_facts(text, facts).get("library").verdict == "contradicted"
