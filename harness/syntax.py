@@ -74,6 +74,7 @@ from harness.lexicon import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
     NOMINAL_NEGATORS,
+    OBLIGATION_VERBS,
     OPEN_PHRASES,
     OPEN_WORDS,
     REPORT_NOUNS,
@@ -84,6 +85,7 @@ from harness.lexicon import (
     SUBJECT_NEGATING,
     TOPIC_VERBS,
     UNDECIDED_NOUNS,
+    UNREALISED_MODALS,
     UNSAID,
     YET_VERBS,
 )
@@ -914,8 +916,41 @@ def read_claim(
                 # part of the claim is in a question of its own ("fans ask whether Bolt
                 # will run"): the claim as a whole is not asserted
                 walk.hedge = walk.hedge or "whether ..."
+            if _purpose(node):
+                walk.hedge = walk.hedge or "to ... (purpose)"  # "paid to make it permanent"
             came, node = node, node.head
     return walk.up(anchor, seen)
+
+
+def _unrealised(verb) -> bool:
+    """Whether `verb` (or a verb it complements) is only a future, a possibility or an
+    obligation: "will pay", "would pay", "has to pay", "needs to pay"."""
+    while verb.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "aux" and c.lower_ in UNREALISED_MODALS for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if _lemma(verb) in OBLIGATION_VERBS:
+            return True
+    return False
+
+
+def _purpose(node) -> bool:
+    """Whether `node` heads an infinitive of purpose or result ("to make it permanent",
+    "in order to repair it") whose verb is itself unrealised ("will have to pay £5m to
+    make the deal permanent"): what it says is aimed at, not asserted. After a verb that
+    happened the infinitive is its outcome ("drew 2-2 to win 4-3 on aggregate")."""
+    if node.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJECT_DEPS for c in node.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    head = node.head
+    if node.dep_ == "acl" and head.lower_ in ("order", "as") and head.head.lower_ in ("in", "so"):
+        head = head.head.head  # "in order to", "so as to"
+    elif node.dep_ != "advcl":
+        return False
+    return _unrealised(head)
 
 
 def _verb_hedge(verb) -> str | None:
@@ -1152,6 +1187,8 @@ class _Walk:
                 # took for an apposition shares its head's verb, like a conjunct
                 rel = "conj"
             elif rel in _SHIELD_DEPS:
+                if _purpose(node):
+                    self.hedge = self.hedge or "to ... (purpose)"
                 break
             if rel == "relcl" and not any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in node.children

@@ -470,3 +470,26 @@ slots = { who = ["mayor"], what = ["hospital"] }
     )
     text = "The mayor opened a new hospital in the harbour district on Friday."
     assert check_facts(text, facts).get("library").verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an infinitive of purpose after a verb that has not happened asserts nothing
+        ("The town will have to pay £5m to keep the ferry running.", "absent"),
+        ("The town must raise taxes in order to keep the ferry running.", "absent"),
+        # after a verb that happened it is the outcome
+        ("The town raised £5m to keep the ferry running.", "present"),
+        ("The town kept the ferry running.", "present"),
+    ],
+)
+def test_an_unrealised_purpose_asserts_nothing(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "ferry-runs"
+statement = "The town keeps the ferry running."
+slots = { who = ["town"], what = ["ferry running"] }
+"""
+    )
+    assert check_facts(text, facts).get("ferry-runs").verdict == verdict
