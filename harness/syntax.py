@@ -596,6 +596,35 @@ def _other_actor(head, inside: set[int]) -> Any | None:
     return subject
 
 
+def _verb_has_other_subject(actor, heads: list, inside: set[int]) -> Any | None:
+    """When the claim's own active verb has a noun subject of its own and the slot that
+    should be the actor lies outside it ("investigators found videos showing the girl",
+    "police found a camera in the girl's room" for "the girl found a camera"), that
+    subject; else None."""
+    for verb in heads:
+        if verb.pos_ != "VERB" or verb.i == actor.i:
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None  # a passive: its subject is acted on
+        subject = _subject_of(verb)
+        if (
+            subject is None
+            or subject.dep_ != "nsubj"
+            or subject.pos_ not in ("NOUN", "PROPN")
+            or actor.tag_ in ("PRP", "PRP$", "WP", "WDT")  # a pronoun may be the subject
+            or actor.dep_ in _SUBJECT_DEPS  # the subject of some verb: the parse may err
+            or any(t.i in inside for t in subject.subtree)
+        ):
+            return None
+        # only when a clause, not one noun phrase, holds both: "Liverpool's captain
+        # Jordan Smith", "the teacher Jo Smith, who let pupils rewrite ..." name one actor
+        common = _lca([actor, subject])
+        if common is None or common.pos_ not in ("VERB", "AUX"):
+            return None
+        return subject
+    return None
+
+
 def _span_tokens(doc, a: int, b: int) -> tuple[list, set[int], list]:
     """The tokens of the span a..b, their indices, and those whose head lies outside it."""
     toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
@@ -816,6 +845,8 @@ def read_claim(
     main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
         other = _other_actor(h, inside) if is_actor else None
+        if is_actor and other is None:
+            other = _verb_has_other_subject(h, heads, inside)
         if other is not None:
             return ClaimReading((), None, other_actor=other.text)
     if actor is not None:  # the statement's verb, with another subject

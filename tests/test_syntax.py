@@ -493,3 +493,25 @@ slots = { who = ["town"], what = ["ferry running"] }
 """
     )
     assert check_facts(text, facts).get("ferry-runs").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the claim's verb has a noun subject of its own; the fact's actor is elsewhere
+        ("Rescuers found the dog near the hiker's tent.", "absent"),
+        ("Rescuers found photos of the dog that also showed the hiker.", "absent"),
+        ("A hiker found the dog near the lake.", "present"),
+        ("The dog was found by a hiker near the lake.", "present"),
+    ],
+)
+def test_the_verbs_own_subject_is_another_actor(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "hiker-found-dog"
+statement = "A hiker found the lost dog."
+slots = { who = ["hiker"], act = ["found"], what = ["dog"] }
+"""
+    )
+    assert check_facts(text, facts).get("hiker-found-dog").verdict == verdict
