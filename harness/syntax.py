@@ -1149,6 +1149,18 @@ class _Walk:
                 self._neg(node.i, node.text)
             elif w == "than" and prev in ("rather", "other") and prev2 not in _ANY_WORDS:
                 self._neg(node.i, f"{prev} than")
+            elif (
+                w == "from"
+                and prev == "far"
+                and rel in ("pobj", "pcomp", "amod")
+                and (
+                    came.pos_ in ("VERB", "AUX", "ADJ")
+                    or any(k.dep_ == "det" and k.lower_ in ("a", "an") for k in came.children)
+                )
+            ):
+                # "is far from convincing", "far from a success": is not; a place stays
+                # a place ("lives far from the coast")
+                self._neg(node.i, "far from")
             elif w == "of" and (prev == "instead" or (prev, prev2) == ("place", "in")):
                 self._neg(node.i, f"{prev} of")
             elif w == "outside" and rel == "pobj":

@@ -515,3 +515,37 @@ slots = { who = ["hiker"], act = ["found"], what = ["dog"] }
 """
     )
     assert check_facts(text, facts).get("hiker-found-dog").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The new schedule is far from popular with commuters.", "present"),
+        ("The new schedule was far from a success.", "present"),
+        ("The new schedule is popular with commuters.", "contradicted"),
+    ],
+)
+def test_far_from_denies_a_quality(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "schedule-unpopular"
+statement = "The new schedule is not popular."
+polarity = "negative"
+slots = { what = ["schedule"], good = ["popular", "success"] }
+"""
+    )
+    assert check_facts(text, facts).get("schedule-unpopular").verdict == verdict
+
+
+def test_far_from_a_place_is_no_negation():
+    facts = _made_up(
+        """
+[[fact]]
+id = "moved-from-coast"
+statement = "The family moved from the coast."
+slots = { who = ["family"], act = ["moved"], where = ["coast"] }
+"""
+    )
+    text = "The family moved far from the coast."
+    assert check_facts(text, facts).get("moved-from-coast").verdict == "present"
