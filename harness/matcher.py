@@ -1424,6 +1424,7 @@ def _parsed_reading(
     subjects: frozenset[str] = frozenset(),
     literal: bool = False,
     actor: tuple[str, frozenset[str]] | None = None,
+    identity: bool = False,
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
@@ -1449,7 +1450,7 @@ def _parsed_reading(
         if k > best:
             continue
         roles = [n in subjects for n, _ in c]
-        r = syntax.read_claim(sentence, spans, roles, literal, actor)
+        r = syntax.read_claim(sentence, spans, roles, literal, actor, identity)
         if r is None:
             continue
         if r.negated:
@@ -1457,6 +1458,15 @@ def _parsed_reading(
         if first is None:
             first = (c, r)
     return first
+
+
+@lru_cache(maxsize=512)
+def _identity_fact(fact: Fact) -> bool:
+    """A one-slot fact that says what a thing is ("The cat is a tabby", slot: tabby)."""
+    if len(fact.claim.slots) != 1 or len(fact.statement) > 300:
+        return False
+    spans = _statement_spans(fact, fact.claim.slots[0][1])
+    return bool(spans) and syntax.identity_slot(fact.statement, spans)
 
 
 @lru_cache(maxsize=512)
@@ -1650,7 +1660,10 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         ):
             subjects = _subject_slots(fact) if kind == "claim" else frozenset()
             actor = _statement_actor(fact) if kind == "claim" else None
-            reading = _parsed_reading(doc, clause, combos, subjects, literal=literal, actor=actor)
+            identity = kind == "claim" and _identity_fact(fact)
+            reading = _parsed_reading(
+                doc, clause, combos, subjects, literal=literal, actor=actor, identity=identity
+            )
             if reading is not None:
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double

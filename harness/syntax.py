@@ -830,10 +830,12 @@ def read_claim(
     roles: list[bool] | None = None,
     literal: bool = False,
     actor: tuple[str, frozenset[str]] | None = None,
+    identity: bool = False,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
-    slot k is the actor of the fact's statement."""
+    slot k is the actor of the fact's statement. `identity`: the fact says what a thing
+    is, so a definite noun phrase naming it states it whatever the verb above says."""
     doc = parse(sentence)
     slots = _slot_heads(doc, spans)
     if slots is None:
@@ -909,6 +911,7 @@ def read_claim(
             break
     walk = _Walk(inside, literal)
     walk.main = main
+    walk.identity = identity
     # "the club rather than the council", "local rather than trained temporary staff",
     # "• 0 temporary staff": a cue right before the slot or before its noun phrase
     for first, h in zip(firsts, heads, strict=True):
@@ -984,6 +987,43 @@ def _purpose(node) -> bool:
     return _unrealised(head)
 
 
+_DEFINITE = frozenset("the this that these those".split())
+_NOUN_PARTS = frozenset({"compound", "amod", "nmod"})
+_BE = frozenset("is are was were be been being am 's 're".split())
+
+
+def identity_slot(statement: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a slot at `spans` of a one-slot fact's statement is what its copula says
+    the subject is ("The cat is a tabby": tabby)."""
+    doc = parse(statement)
+    for a, b in spans:
+        head = _span_head(doc, a, b)
+        while head is not None and head.dep_ in _NOUN_PARTS and head.head.i != head.i:
+            head = head.head  # "a tabby cat": the noun phrase's head
+        if head is not None and head.dep_ in ("attr", "acomp") and head.head.lower_ in _BE:
+            return True
+    return False
+
+
+def _presupposed(anchor, inside: set[int]) -> bool:
+    """Whether the claim is one definite noun phrase ("his tabby cat", "the tabby") and
+    nothing else: what it names is taken for granted, so a negation or a hedge of the
+    verb it is an argument of does not reach it ("He does not feed his tabby cat" still
+    says the cat is a tabby)."""
+    while anchor.dep_ in _NOUN_PARTS and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    if anchor.pos_ not in ("NOUN", "PROPN") or anchor.dep_ not in ("dobj", "pobj", "nsubj"):
+        return False
+    if not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in anchor.children
+    ):
+        return False
+    phrase = {t.i for t in anchor.subtree}
+    return inside <= phrase and not any(
+        anchor.doc[i].pos_ in ("VERB", "AUX", "ADP") for i in inside
+    )
+
+
 def _verb_hedge(verb) -> str | None:
     """A hedge on `verb` or on the verbs it complements ("expected to be held", "may be
     held", "whether it would run until"), else None."""
@@ -1018,6 +1058,7 @@ class _Walk:
         self.main = None  # the main clause above a re-anchored adverbial clause
         self.denied = False  # a denial comments on the claim from outside
         self.parallel = False  # a negated conjunct: nominal negations above are the other's
+        self.identity = False  # the fact says what a thing is (harness.syntax.identity_slot)
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
@@ -1221,6 +1262,8 @@ class _Walk:
             head = node.head
             if head.i == node.i:
                 break
+            if came is None and self.identity and _presupposed(node, self.inside):
+                break  # "He does not feed his old cat": he still has an old cat
             rel = node.dep_
             if self.main is not None and head.i == self.main.i:
                 came, node = node, head  # "barred ... after getting pupils to alter ...":

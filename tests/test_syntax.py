@@ -549,3 +549,26 @@ slots = { who = ["family"], act = ["moved"], where = ["coast"] }
     )
     text = "The family moved far from the coast."
     assert check_facts(text, facts).get("moved-from-coast").verdict == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a definite noun phrase is taken for granted under the verb's negation
+        ("Maria does not feed her tabby cat on Sundays.", "present"),
+        ("Maria never brushes the tabby.", "present"),
+        # what is denied of the thing itself still is
+        ("The cat is not a tabby.", "contradicted"),
+        ("Maria does not own a tabby.", "contradicted"),
+    ],
+)
+def test_a_definite_noun_phrase_under_a_negated_verb(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "tabby"
+statement = "The cat is a tabby."
+slots = { kind = ["tabby"] }
+"""
+    )
+    assert check_facts(text, facts).get("tabby").verdict == verdict
