@@ -912,6 +912,7 @@ def read_claim(
     walk = _Walk(inside, literal)
     walk.main = main
     walk.identity = identity
+    walk.relative = _relative_of(anchor, heads)
     # "the club rather than the council", "local rather than trained temporary staff",
     # "• 0 temporary staff": a cue right before the slot or before its noun phrase
     for first, h in zip(firsts, heads, strict=True):
@@ -936,7 +937,10 @@ def read_claim(
         while node.i != anchor.i and node.i not in seen:
             seen.add(node.i)
             embedded = embedded or node.pos_ in ("VERB", "AUX")
-            walk.visit(node, came, below=True, quiet=embedded)
+            # a relative clause said of the anchor is the claim's own clause: its
+            # hedges count ("United, who might not keep him")
+            own_clause = node.dep_ == "relcl" and node.head.i == anchor.i and walk.relative
+            walk.visit(node, came, below=not own_clause, quiet=embedded and not own_clause)
             if node.head.i not in inside and (
                 # "whether" only: a condition ("... if it ran into heavy rain") may be part
                 # of the fact itself
@@ -989,6 +993,7 @@ def _purpose(node) -> bool:
 
 _DEFINITE = frozenset("the this that these those".split())
 _NOUN_PARTS = frozenset({"compound", "amod", "nmod"})
+_ASIDE_MARKS = frozenset({",", "(", "\u2013", "\u2014", "-"})
 _BE = frozenset("is are was were be been being am 's 're".split())
 
 
@@ -1022,6 +1027,24 @@ def _presupposed(anchor, inside: set[int]) -> bool:
     return inside <= phrase and not any(
         anchor.doc[i].pos_ in ("VERB", "AUX", "ADP") for i in inside
     )
+
+
+def _relative_of(anchor, heads: list) -> str:
+    """When the claim is a relative clause and its antecedent, `anchor` ("the agency,
+    which made a profit": agency ... profit): "aside" for a non-restrictive clause,
+    "restrictive" otherwise; "" when it is not."""
+    if anchor.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    for c in anchor.children:
+        if c.dep_ != "relcl" or not any(h.i in {t.i for t in c.subtree} for h in heads):
+            continue
+        if any(k.lower_ == "to" and k.dep_ == "aux" for k in c.children):
+            return ""  # "calls to keep ...": an infinitive, no relative clause
+        left = c.left_edge
+        if (left.i > 0 and left.nbor(-1).text in _ASIDE_MARKS) or anchor.dep_ == "appos":
+            return "aside"
+        return "restrictive"
+    return ""
 
 
 def _verb_hedge(verb) -> str | None:
@@ -1059,6 +1082,7 @@ class _Walk:
         self.denied = False  # a denial comments on the claim from outside
         self.parallel = False  # a negated conjunct: nominal negations above are the other's
         self.identity = False  # the fact says what a thing is (harness.syntax.identity_slot)
+        self.relative = ""  # the claim is a relative clause said of the anchor (_relative_of)
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
@@ -1264,6 +1288,13 @@ class _Walk:
                 break
             if came is None and self.identity and _presupposed(node, self.inside):
                 break  # "He does not feed his old cat": he still has an old cat
+            if came is None and self.relative == "aside":
+                break  # "The firm, which made a profit, paid no bonus": asserted on its own
+            if came is None and self.relative == "restrictive":
+                # "did not back a plan that would cut jobs": what is above may hedge it,
+                # and a negation above leaves it unasserted
+                self.relative_at = len(self.negs)
+                coord = True
             rel = node.dep_
             if self.main is not None and head.i == self.main.i:
                 came, node = node, head  # "barred ... after getting pupils to alter ...":

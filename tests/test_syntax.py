@@ -572,3 +572,25 @@ slots = { kind = ["tabby"] }
 """
     )
     assert check_facts(text, facts).get("tabby").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a non-restrictive relative clause is asserted on its own: the main verb's
+        # negation is not its own, its own hedge is
+        ("Staff at the bakery, which made a profit last year, did not get a pay rise.", "present"),
+        ("Staff at the bakery, which might not make a profit, got a pay rise.", "absent"),
+        ("Staff at the bakery, which did not make a profit, got a pay rise.", "contradicted"),
+    ],
+)
+def test_a_relative_clause_said_of_the_slot(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "bakery-profit"
+statement = "The bakery made a profit."
+slots = { who = ["bakery"], what = ["profit"] }
+"""
+    )
+    assert check_facts(text, facts).get("bakery-profit").verdict == verdict
