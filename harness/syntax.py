@@ -1251,6 +1251,9 @@ class _Walk:
             ):
                 self.hedge = self.hedge or node.text
         nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
+        if anchor and came is None and node.pos_ in ("VERB", "AUX"):
+            # the verb that joins the slots is the claim's own ("could receive bonuses")
+            inside = inside | {node.i}
         own_negs, own_hedge = _own_cues(
             node, came, inside, skip, nominal=nominal, clausal_hedges=not below
         )

@@ -594,3 +594,23 @@ slots = { who = ["bakery"], what = ["profit"] }
 """
     )
     assert check_facts(text, facts).get("bakery-profit").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "could" on the verb that joins the slots, though no slot names that verb
+        ("Nurses at the clinic could reportedly receive overtime pay.", "absent"),
+        ("Nurses at the clinic received overtime pay.", "present"),
+    ],
+)
+def test_could_on_the_verb_joining_the_slots(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "overtime"
+statement = "Nurses received overtime pay."
+slots = { who = ["nurses"], got = ["overtime pay"] }
+"""
+    )
+    assert check_facts(text, facts).get("overtime").verdict == verdict
