@@ -1425,6 +1425,7 @@ def _parsed_reading(
     literal: bool = False,
     actor: tuple[str, frozenset[str]] | None = None,
     identity: bool = False,
+    owner: frozenset[str] | None = None,
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
@@ -1450,7 +1451,7 @@ def _parsed_reading(
         if k > best:
             continue
         roles = [n in subjects for n, _ in c]
-        r = syntax.read_claim(sentence, spans, roles, literal, actor, identity)
+        r = syntax.read_claim(sentence, spans, roles, literal, actor, identity, owner)
         if r is None:
             continue
         if r.negated:
@@ -1458,6 +1459,16 @@ def _parsed_reading(
         if first is None:
             first = (c, r)
     return first
+
+
+@lru_cache(maxsize=512)
+def _statement_owner(fact: Fact) -> frozenset[str] | None:
+    """The owner's words in a passive statement ("A guard's rifle was stolen": guard),
+    which a summary must not make the actor (syntax.statement_owner)."""
+    if len(fact.statement) > 300:
+        return None
+    spans = [sp for _, phrasings in fact.claim.slots for sp in _statement_spans(fact, phrasings)]
+    return syntax.statement_owner(fact.statement, spans)
 
 
 @lru_cache(maxsize=512)
@@ -1661,8 +1672,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             subjects = _subject_slots(fact) if kind == "claim" else frozenset()
             actor = _statement_actor(fact) if kind == "claim" else None
             identity = kind == "claim" and _identity_fact(fact)
+            owner = _statement_owner(fact) if kind == "claim" else None
             reading = _parsed_reading(
-                doc, clause, combos, subjects, literal=literal, actor=actor, identity=identity
+                doc, clause, combos, subjects, literal, actor, identity, owner
             )
             if reading is not None:
                 combo, parsed = reading

@@ -717,6 +717,35 @@ def statement_actor(
     return None
 
 
+def statement_owner(statement: str, spans: list[tuple[int, int]]) -> frozenset[str] | None:
+    """For a passive statement whose subject has an owner ("A guard's rifle was stolen"),
+    the owner's word keys: a summary that makes the owner the actor ("a guard stole a
+    rifle") is not the claim. None otherwise."""
+    doc = parse(statement)
+    for a, b in spans:
+        head = _span_head(doc, a, b)
+        verb = _verb_of(head) if head is not None else None
+        if verb is None:
+            continue
+        for c in verb.children:
+            if c.dep_ != "nsubjpass":
+                continue
+            for k in c.children:
+                if (
+                    k.dep_ == "poss"
+                    and k.pos_ in ("NOUN", "PROPN")
+                    and not any(t.i in range(*_token_range(doc, spans)) for t in k.subtree)
+                ):
+                    return _word_keys(k) or None
+        return None
+    return None
+
+
+def _token_range(doc, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    ids = [i for a, b in spans for i in _span_tokens(doc, a, b)[1]]
+    return (min(ids), max(ids) + 1) if ids else (0, 0)
+
+
 def actor_misplaced(
     sentence: str, spans: list[tuple[int, int]], stated: list[tuple[int, int]] = ()
 ) -> bool:
@@ -831,11 +860,13 @@ def read_claim(
     literal: bool = False,
     actor: tuple[str, frozenset[str]] | None = None,
     identity: bool = False,
+    owner: frozenset[str] | None = None,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
     slot k is the actor of the fact's statement. `identity`: the fact says what a thing
-    is, so a definite noun phrase naming it states it whatever the verb above says."""
+    is, so a definite noun phrase naming it states it whatever the verb above says.
+    `owner`: the word keys of the owner in a passive statement (statement_owner)."""
     doc = parse(sentence)
     slots = _slot_heads(doc, spans)
     if slots is None:
@@ -869,6 +900,21 @@ def read_claim(
                 for t in anchor.doc
                 if t.i not in {k.i for k in subject.subtree}
             )
+        ):
+            return ClaimReading((), None, other_actor=subject.text)
+    if owner is not None:  # "A guard stole a rifle" for "A guard's rifle was stolen"
+        verb = _verb_of(anchor)
+        subject = _subject_of(verb) if verb is not None else None
+        if (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and not any(c.dep_ == "auxpass" for c in verb.children)
+            and subject.pos_ in ("NOUN", "PROPN")
+            and not any(t.i in inside for t in subject.subtree)
+            and _word_keys(subject) & owner
+            # ... acting on the owned thing: "a guard stole a rifle" ("a guard was
+            # walking with his rifle stolen" says no such thing)
+            and any(c.dep_ == "dobj" and c.i in inside for c in verb.children)
         ):
             return ClaimReading((), None, other_actor=subject.text)
     # "The council will not run the fair but will supply volunteers": a slot reaches the

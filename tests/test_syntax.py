@@ -614,3 +614,24 @@ slots = { who = ["nurses"], got = ["overtime pay"] }
 """
     )
     assert check_facts(text, facts).get("overtime").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the owner in a passive statement made the actor: not the claim
+        ("A guard stole a bicycle at the station.", "absent"),
+        ("A thief stole a guard's bicycle at the station.", "present"),
+        ("A guard's bicycle was stolen at the station.", "present"),
+    ],
+)
+def test_the_owner_made_the_actor(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "bike-stolen"
+statement = "A guard's bicycle was stolen at the station."
+slots = { what = ["bicycle"], act = ["stolen", "stole"] }
+"""
+    )
+    assert check_facts(text, facts).get("bike-stolen").verdict == verdict
