@@ -135,7 +135,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
 
-from harness import syntax
+from harness import coref, syntax
 from harness.facts import (
     Fact,
     FactSet,
@@ -598,6 +598,8 @@ class _Doc:
                 spans.update(
                     (m.start(), m.end()) for m in pat.raw.finditer(self.norm) if m.end() > m.start()
                 )
+            if spans:  # "cups the bird and strokes it": the pronoun stands for the bird
+                spans.update(coref.pronoun_spans(self.norm, self.sentences, sorted(spans)))
             ordered = sorted(spans)
             hit = self._found[pat] = ([a for a, _ in ordered], ordered)
         return hit
@@ -2035,7 +2037,7 @@ def engine_key() -> str:
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
-    for name in ("matcher.py", "syntax.py", "facts.py", "text.py"):
+    for name in ("matcher.py", "syntax.py", "coref.py", "lexicon.py", "facts.py", "text.py"):
         h.update((here / name).read_bytes())
     return f"{h.hexdigest()[:16]}|{syntax.parser_key()}"
 

@@ -635,3 +635,26 @@ slots = { what = ["bicycle"], act = ["stolen", "stole"] }
 """
     )
     assert check_facts(text, facts).get("bike-stolen").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the same role in a coordinated verb phrase
+        ("Ana lifts the parrot from its cage and then brushes it with a feather.", "present"),
+        # a later clause's subject continuing the first clause's subject
+        ("The parrot was left in the shop, but staff say it was brushed every morning.", "present"),
+        # another sentence, or a person pronoun: not resolved
+        ("Ana lifts the parrot from its cage. She brushes it with a feather.", "absent"),
+    ],
+)
+def test_a_pronoun_with_a_plain_antecedent_fills_the_slot(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "parrot-brushed"
+statement = "Ana brushes her parrot."
+slots = { act = ["brush*"], what = ["parrot"] }
+"""
+    )
+    assert check_facts(text, facts).get("parrot-brushed").verdict == verdict
