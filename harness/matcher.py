@@ -1464,6 +1464,27 @@ def _parsed_reading(
 
 
 @lru_cache(maxsize=512)
+def _statement_reading(fact: Fact) -> tuple[bool, str] | None:
+    """(negated, hedge word) of the claim as the fact's own statement words it, when the
+    statement hedges it ("The bridge is unlikely to reopen": not negated, "unlikely");
+    None when it does not or the parse cannot place every slot in it."""
+    if len(fact.statement) > 300 or syntax.parser() is None:
+        return None
+    spans = []
+    for _, phrasings in fact.claim.slots:
+        found = _statement_spans(fact, phrasings)
+        if not found:
+            return None
+        spans.append(found[0])
+    if len(set(spans)) != len(spans):
+        return None
+    reading = syntax.read_claim(fact.statement, spans)
+    if reading is None or not reading.hedge or reading.other_actor:
+        return None
+    return reading.negated, reading.hedge.lower()
+
+
+@lru_cache(maxsize=512)
 def _statement_owner(fact: Fact) -> frozenset[str] | None:
     """The owner's words in a passive statement ("A guard's rifle was stolen": guard),
     which a summary must not make the actor (syntax.statement_owner)."""
@@ -1682,6 +1703,13 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double
                 hedged = bool(parsed.hedge) or _question(doc, clause)
+                own = _statement_reading(fact) if kind == "claim" and parsed.hedge else None
+                read = (parsed.negated, {h.lower() for h in parsed.hedges})
+                if own is not None and read == (own[0], {own[1]}):
+                    # the fact's own statement is hedged so ("United are unlikely to pay
+                    # ..."): a claim read the same way states the fact as written
+                    negated, hedged = fact.polarity == "negative", False
+                    words = (negated, double, False)
         answer = _answer(doc, clause)
         if answer is not None:  # "Will temporary staff join? Not according to the manager."
             flip = answer == "no"

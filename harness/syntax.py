@@ -209,6 +209,7 @@ class ClaimReading:
     negations: tuple[str, ...]  # the cues that deny the claim, from the claim upwards
     hedge: str | None  # what makes it assert nothing, if anything
     other_actor: str | None = None  # the verb's subject, when the fact's is not it
+    hedges: tuple[str, ...] = ()  # every hedge found (`hedge` is the first)
 
     @property
     def negated(self) -> bool:
@@ -999,9 +1000,9 @@ def read_claim(
             ):
                 # part of the claim is in a question of its own ("fans ask whether Bolt
                 # will run"): the claim as a whole is not asserted
-                walk.hedge = walk.hedge or "whether ..."
+                walk.add_hedge("whether ...")
             if _purpose(node):
-                walk.hedge = walk.hedge or "to ... (purpose)"  # "paid to make it permanent"
+                walk.add_hedge("to ... (purpose)")  # "paid to make it permanent"
             came, node = node, node.head
     return walk.up(anchor, seen)
 
@@ -1119,7 +1120,7 @@ class _Walk:
         self.inside = inside
         self.literal = literal  # the slots are a phrasing of the whole fact (stated_as)
         self.negs: dict[int, str] = {}  # by token, so one word never counts twice
-        self.hedge: str | None = None
+        self.hedges: list[str] = []  # every hedge found, the first deciding
         self.pending_report: str | None = None  # "claims that X": unvouched until denied
         self.closed_open: set[int] = set()  # "did not rule out": its "not" is no negation
         self.relative_at = -1  # how many negations were found below a relative clause
@@ -1132,6 +1133,14 @@ class _Walk:
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
+
+    @property
+    def hedge(self) -> str | None:
+        return self.hedges[0] if self.hedges else None
+
+    def add_hedge(self, text: str | None) -> None:
+        if text and text not in self.hedges:
+            self.hedges.append(text)
 
     def visit(
         self,
@@ -1202,10 +1211,10 @@ class _Walk:
             if cue and negated_here and lemma in CLOSERS and node.i not in inside:
                 # "did not rule out": the question stays open
                 self.negs.pop(node.i, None)
-                self.hedge = self.hedge or f"not {cue}"
+                self.add_hedge(f"not {cue}")
                 self.closed_open.add(node.i)
             if negated_here and lemma in UNSAID and node.i not in inside:
-                self.hedge = self.hedge or f"not {node.text}"  # "was not addressed"
+                self.add_hedge(f"not {node.text}")  # "was not addressed"
                 self.closed_open.add(node.i)
             for c in kids:
                 if c.i in inside or (came is not None and c.i == came.i):
@@ -1213,16 +1222,16 @@ class _Walk:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
                     _lemma(c) in UNDECIDED_NOUNS and any(k.lower_ == "no" for k in c.children)
                 ):
-                    self.hedge = self.hedge or f"no {c.text}"  # "gave no clear answer on X"
+                    self.add_hedge(f"no {c.text}")  # "gave no clear answer on X"
                 elif c.dep_ in ("dobj", "attr") and c.lower_ == "nothing":
                     if lemma in UNSAID or lemma in REPORT_VERBS:
-                        self.hedge = self.hedge or "said nothing"  # "said nothing about X"
+                        self.add_hedge("said nothing")  # "said nothing about X"
                     else:
                         self._neg(c.i, c.text)  # "the policy would offer nothing"
             if lemma in REPORT_VERBS and any(c.lower_ in AGAINST_WORDS for c in kids):
                 self.against = True  # "unlike press reports suggested, X": X is asserted
             if any(c.lower_ == "neither" for c in kids) and lemma in CONFIRMING | CLOSERS:
-                self.hedge = self.hedge or "neither ... nor"
+                self.add_hedge("neither ... nor")
             if lemma in ("leave", "remain", "stay", "be") and any(
                 (c.dep_ in ("oprd", "acomp", "attr", "advmod") and c.lower_ in OPEN_WORDS)
                 or (
@@ -1232,30 +1241,30 @@ class _Walk:
                 )
                 for c in kids
             ):
-                self.hedge = self.hedge or "left open"
+                self.add_hedge("left open")
             if lemma in ("leave", "remain", "stay", "be", "is", "are", "was", "were") and any(
                 c.dep_ == "prep" and (c.lower_, k.lower_) in OPEN_PHRASES
                 for c in kids
                 for k in c.children
                 if k.dep_ == "pobj"
             ):
-                self.hedge = self.hedge or "at stake"  # "relegation was at stake"
+                self.add_hedge("at stake")  # "relegation was at stake"
             if (
                 lemma in TOPIC_VERBS
                 and (rel in ("dobj", "prep") or (anchor and node.i not in inside))
                 and not negated_here
                 and self.relative_at < 0
             ):
-                self.hedge = self.hedge or node.text  # "discusses his license, ..."
+                self.add_hedge(node.text)  # "discusses his license, ..."
             if lemma in SHARE_NOUNS and rel == "prep":
-                self.hedge = self.hedge or node.text  # "the bulk of the staff"
+                self.add_hedge(node.text)  # "the bulk of the staff"
             prev = node.nbor(-1).lower_ if node.i > 0 else ""
             prev2 = node.nbor(-2).lower_ if node.i > 1 else ""
             w = node.lower_
             if self.parallel and node.pos_ in ("NOUN", "PROPN", "PRON", "ADP"):
                 pass  # "no staff and no flood cover": each conjunct has its own "no"
             elif w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
-                self.hedge = self.hedge or "said nothing"  # "said nothing definite about X"
+                self.add_hedge("said nothing")  # "said nothing definite about X"
             elif w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
                 self._neg(node.i, node.text)
             elif w == "than" and prev in ("rather", "other") and prev2 not in _ANY_WORDS:
@@ -1295,7 +1304,7 @@ class _Walk:
                 and not (self.literal and node.i in inside)  # a stated_as phrasing's own
                 # hedge is part of the fact ("unlikely to reopen" listed for the fact)
             ):
-                self.hedge = self.hedge or node.text
+                self.add_hedge(node.text)
         nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         if anchor and came is None and node.pos_ in ("VERB", "AUX"):
             # the verb that joins the slots is the claim's own ("could receive bonuses")
@@ -1316,7 +1325,7 @@ class _Walk:
         if own_hedge in _REPORT_HEDGES:
             self.pending_report = self.pending_report or own_hedge  # "Reports said X"
         else:
-            self.hedge = self.hedge or own_hedge
+            self.add_hedge(own_hedge)
         denial = _outside_denial(node)
         if denial:
             self._neg(*denial)
@@ -1354,7 +1363,7 @@ class _Walk:
                 rel = "conj"
             elif rel in _SHIELD_DEPS:
                 if _purpose(node):
-                    self.hedge = self.hedge or "to ... (purpose)"
+                    self.add_hedge("to ... (purpose)")
                 break
             if rel == "relcl" and not any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in node.children
@@ -1373,7 +1382,7 @@ class _Walk:
             if rel == "prep" and _is_time(node):
                 # "will not be part of the team ... on May 2": the date still holds; but a
                 # hedge of its verb holds it too ("are expected to be held on May 2")
-                self.hedge = self.hedge or _verb_hedge(head)
+                self.add_hedge(_verb_hedge(head))
                 break
             if rel == "conj" and (
                 node.tag_ in ("VBD", "VBZ", "VBP")
@@ -1391,7 +1400,7 @@ class _Walk:
                         first = first.head
                     asked = _lemma(first.head) in INTERROGATIVE
                     if asked and first.dep_ in ("ccomp", "xcomp", "dobj"):
-                        self.hedge = self.hedge or f"{first.head.text} ..."
+                        self.add_hedge(f"{first.head.text} ...")
                 break
             if rel == "conj" or (
                 node.lower_ == "with"
@@ -1403,7 +1412,7 @@ class _Walk:
                 # negation of the claim's own conjunct is parallel to the other's
                 self.parallel = self.parallel or bool(self.negs)
             if rel in ("ccomp", "xcomp", "dobj") and _lemma(head) in INTERROGATIVE:
-                self.hedge = self.hedge or f"{head.text} ..."  # "was asked whether X"
+                self.add_hedge(f"{head.text} ...")  # "was asked whether X"
                 break
             if rel in ("ccomp", "xcomp", "acl") and any(
                 c.tag_ in _WH for c in node.children if c.i < node.i
@@ -1431,13 +1440,14 @@ class _Walk:
             elif rel not in ("conj", "cc", "prep", "pobj"):
                 modifier = modifier and rel in _SUBJECT_DEPS
             came, node = node, head
-        hedge = self.hedge
+        hedges = list(self.hedges)
         if self.pending_report and not self.denied and not self.against:
-            hedge = hedge or self.pending_report
-        if self.against and hedge in _REPORT_HEDGES:
-            hedge = None
+            hedges.append(self.pending_report)
+        if self.against and hedges and hedges[0] in _REPORT_HEDGES:
+            hedges = []
         negs = list(self.negs.items())  # in the order found, from the claim upwards
         if 0 <= self.relative_at < len(negs):
-            hedge = hedge or f"{negs[self.relative_at][1]} (over a relative clause)"
+            hedges.append(f"{negs[self.relative_at][1]} (over a relative clause)")
             negs = negs[: self.relative_at]
-        return ClaimReading(tuple(t for _, t in sorted(negs)), hedge)
+        hedge = hedges[0] if hedges else None
+        return ClaimReading(tuple(t for _, t in sorted(negs)), hedge, hedges=tuple(hedges))

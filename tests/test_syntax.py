@@ -658,3 +658,26 @@ slots = { act = ["brush*"], what = ["parrot"] }
 """
     )
     assert check_facts(text, facts).get("parrot-brushed").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # hedged as the fact's own statement is: the fact as written
+        ("The ferry is unlikely to sail to the island before Friday.", "present"),
+        # another hedge still asserts nothing; the plain opposite contradicts
+        ("The ferry is expected to sail to the island before Friday.", "absent"),
+        ("The ferry will sail to the island on Thursday.", "contradicted"),
+    ],
+)
+def test_the_statements_own_hedge(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "ferry-stays"
+statement = "The ferry is unlikely to sail this week."
+polarity = "negative"
+slots = { what = ["ferry"], act = ["sail"] }
+"""
+    )
+    assert check_facts(text, facts).get("ferry-stays").verdict == verdict
