@@ -770,6 +770,11 @@ def actor_misplaced(
     if not others:
         return False
     if not verbs:
+        if any(
+            all(h.i == n.i or (h.head.i == n.i and h.dep_ in _MODIFIER_DEPS) for h in heads)
+            for n in heads
+        ):
+            return False  # one noun phrase, its count or kind ("four passengers")
         # no verb among its words ("off the United States' hands"): a misreading, unless
         # the first is the subject of the very verb that states the fact and governs them
         # all ("The mayor opened a library" stated; "opened ... a hospital" contradicts)

@@ -681,3 +681,22 @@ slots = { what = ["ferry"], act = ["sail"] }
 """
     )
     assert check_facts(text, facts).get("ferry-stays").verdict == verdict
+
+
+def test_a_count_contradiction_in_one_noun_phrase():
+    """A declared contradiction whose slots are one noun phrase (a count and its noun) is
+    no misreading of the words that state the fact."""
+    facts = _made_up(
+        """
+[[fact]]
+id = "three-climbers"
+statement = "Three climbers reached the summit."
+slots = { who = ["climbers"], act = ["reached"] }
+[[fact.contradiction]]
+slots = { count = ["two", "four", "five"], who = ["climbers"] }
+"""
+    )
+    text = "Four climbers reached the summit on Monday."
+    assert check_facts(text, facts).get("three-climbers").verdict == "contradicted"
+    text = "Three climbers reached the summit on Monday."
+    assert check_facts(text, facts).get("three-climbers").verdict == "present"
