@@ -1428,6 +1428,7 @@ def _parsed_reading(
     actor: tuple[str, frozenset[str]] | None = None,
     identity: bool = False,
     owner: frozenset[str] | None = None,
+    speaker: frozenset[str] | None = None,
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
@@ -1453,7 +1454,7 @@ def _parsed_reading(
         if k > best:
             continue
         roles = [n in subjects for n, _ in c]
-        r = syntax.read_claim(sentence, spans, roles, literal, actor, identity, owner)
+        r = syntax.read_claim(sentence, spans, roles, literal, actor, identity, owner, speaker)
         if r is None:
             continue
         if r.negated:
@@ -1482,6 +1483,22 @@ def _statement_reading(fact: Fact) -> tuple[bool, str] | None:
     if reading is None or not reading.hedge or reading.other_actor:
         return None
     return reading.negated, reading.hedge.lower()
+
+
+@lru_cache(maxsize=512)
+def _statement_speaker(fact: Fact) -> frozenset[str] | None:
+    """The named speaker's words when the fact's statement reports the claim ("Ruiz said
+    the bridge was closed": Ruiz), which a summary must not give to another named
+    speaker (syntax.statement_speaker)."""
+    if len(fact.statement) > 300:
+        return None
+    spans = []
+    for _, phrasings in fact.claim.slots:
+        found = _statement_spans(fact, phrasings)
+        if not found:
+            return None
+        spans.append(found[0])
+    return syntax.statement_speaker(fact.statement, spans)
 
 
 @lru_cache(maxsize=512)
@@ -1696,8 +1713,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             actor = _statement_actor(fact) if kind == "claim" else None
             identity = kind == "claim" and _identity_fact(fact)
             owner = _statement_owner(fact) if kind == "claim" else None
+            speaker = _statement_speaker(fact) if kind in ("claim", "stated") else None
             reading = _parsed_reading(
-                doc, clause, combos, subjects, literal, actor, identity, owner
+                doc, clause, combos, subjects, literal, actor, identity, owner, speaker
             )
             if reading is not None:
                 combo, parsed = reading

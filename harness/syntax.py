@@ -742,6 +742,48 @@ def statement_owner(statement: str, spans: list[tuple[int, int]]) -> frozenset[s
     return None
 
 
+def _reporter(anchor) -> Any | None:
+    """The subject of the first verb of saying whose reported clause holds `anchor`
+    ("Ana said the bridge was closed": Ana), else None."""
+    node = anchor
+    while node.head.i != node.i:
+        rel, node = node.dep_, node.head
+        if rel == "ccomp" and _lemma(node) in REPORT_VERBS:
+            return _subject_of(node)
+        if rel not in ("conj", "ccomp", "xcomp", "advcl", "acomp", "attr", "prep", "pobj"):
+            return None
+    return None
+
+
+def _full_name(tok) -> bool:
+    """Whether `tok` heads a person's full name as written in a cased text ("Ana Ruiz"):
+    a proper noun with a proper-noun first name, no determiner ("the Pentagon", an
+    institution that speaks for a country, is none)."""
+    parts = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return (
+        tok.pos_ == "PROPN"
+        and len(parts) >= 1
+        and all(t.pos_ == "PROPN" and t.text.istitle() for t in [*parts, tok])
+        and not any(c.dep_ == "det" for c in tok.children)
+    )
+
+
+def statement_speaker(statement: str, spans: list[tuple[int, int]]) -> frozenset[str] | None:
+    """The word keys of the named speaker who reports the claim in a fact's statement
+    ("Ana Ruiz said the bridge was closed": ruiz, ana), when the slots are all in what
+    is said; None otherwise."""
+    doc = parse(statement)
+    slots = _slot_heads(doc, spans)
+    if slots is None:
+        return None
+    inside, heads, _ = slots
+    anchor = _lca(heads)
+    who = _reporter(anchor) if anchor is not None else None
+    if who is None or who.pos_ != "PROPN" or any(t.i in inside for t in who.subtree):
+        return None
+    return _word_keys(who) or None
+
+
 def _token_range(doc, spans: list[tuple[int, int]]) -> tuple[int, int]:
     ids = [i for a, b in spans for i in _span_tokens(doc, a, b)[1]]
     return (min(ids), max(ids) + 1) if ids else (0, 0)
@@ -867,12 +909,14 @@ def read_claim(
     actor: tuple[str, frozenset[str]] | None = None,
     identity: bool = False,
     owner: frozenset[str] | None = None,
+    speaker: frozenset[str] | None = None,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
     slot k is the actor of the fact's statement. `identity`: the fact says what a thing
     is, so a definite noun phrase naming it states it whatever the verb above says.
-    `owner`: the word keys of the owner in a passive statement (statement_owner)."""
+    `owner`: the word keys of the owner in a passive statement (statement_owner).
+    `speaker`: the word keys of the statement's named speaker (statement_speaker)."""
     doc = parse(sentence)
     slots = _slot_heads(doc, spans)
     if slots is None:
@@ -908,6 +952,16 @@ def read_claim(
             )
         ):
             return ClaimReading((), None, other_actor=subject.text)
+    if speaker is not None:  # "Ana said X" for "Ruiz said X": another named speaker
+        who = _reporter(anchor)
+        if (
+            who is not None
+            and _full_name(who)
+            and not any(t.i in inside for t in who.subtree)
+            and _word_keys(who)
+            and not _word_keys(who) & speaker
+        ):
+            return ClaimReading((), None, other_actor=who.text)
     if owner is not None:  # "A guard stole a rifle" for "A guard's rifle was stolen"
         verb = _verb_of(anchor)
         subject = _subject_of(verb) if verb is not None else None

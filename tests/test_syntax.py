@@ -700,3 +700,25 @@ slots = { count = ["two", "four", "five"], who = ["climbers"] }
     assert check_facts(text, facts).get("three-climbers").verdict == "contradicted"
     text = "Three climbers reached the summit on Monday."
     assert check_facts(text, facts).get("three-climbers").verdict == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # what the statement's named speaker said, put in another named person's mouth
+        ("Carlos Mendez said the bridge would reopen in May.", "absent"),
+        # the same speaker, or a body that may speak for them
+        ("Ruiz said the bridge would reopen in May.", "present"),
+        ("The council said the bridge would reopen in May.", "present"),
+    ],
+)
+def test_another_named_speaker(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "bridge-may"
+statement = "Ana Ruiz said the bridge would reopen in May."
+slots = { what = ["bridge"], act = ["reopen"] }
+"""
+    )
+    assert check_facts(text, facts).get("bridge-may").verdict == verdict
