@@ -598,8 +598,6 @@ class _Doc:
                 spans.update(
                     (m.start(), m.end()) for m in pat.raw.finditer(self.norm) if m.end() > m.start()
                 )
-            if spans:  # "cups the bird and strokes it": the pronoun stands for the bird
-                spans.update(coref.pronoun_spans(self.norm, self.sentences, sorted(spans)))
             ordered = sorted(spans)
             hit = self._found[pat] = ([a for a, _ in ordered], ordered)
         return hit
@@ -625,6 +623,37 @@ class _Doc:
         if hit is None:
             ordered = sorted(set(self.matches(pat)[1]) | set(self.matches(shared)[1]))
             hit = self._found[key] = ([a for a, _ in ordered], ordered)
+        return hit
+
+    def claim_slot(self, prop: _CProp, k: int) -> tuple[list[int], list[tuple[int, int]]]:
+        """Slot k's matches in `prop`, with the thing-pronouns that stand for one of them
+        ("cups the bird and strokes it", harness.coref) in the sentences where every
+        other slot is matched too: those sentences are parsed anyway."""
+        pat = prop.slots[k][1]
+        base = self.slot_matches(pat, prop.shared)
+        if len(prop.slots) < 2 or not base[0] or any(p is None for _, p in prop.slots):
+            return base
+        key = ("coref", prop.slots, prop.shared, k)
+        hit = self._found.get(key)
+        if hit is None:
+            starts = self.sentence_starts
+
+            def sentences_of(xs: list[int]) -> set[int]:
+                return {bisect_right(starts, a) - 1 for a in xs}
+
+            where = sentences_of(base[0])
+            for j, (_, other) in enumerate(prop.slots):
+                if j != k and where:
+                    where &= sentences_of(self.slot_matches(other, prop.shared)[0])
+            extra = coref.pronoun_spans(
+                self.norm, [self.sentences[i] for i in sorted(where) if i >= 0], base[1]
+            )
+            if extra:
+                ordered = sorted(set(base[1]) | set(extra))
+                hit = ([a for a, _ in ordered], ordered)
+            else:
+                hit = base
+            self._found[key] = hit
         return hit
 
     def word_index(self, pos: int) -> int:
@@ -1171,14 +1200,14 @@ def _slot_matches(
 ) -> dict[str, list[tuple[int, int]]] | None:
     out: dict[str, list[tuple[int, int]]] = {}
     norm = doc.norm
-    for name, pat in prop.slots:
+    for k, (name, pat) in enumerate(prop.slots):
         if pat is None:
             return None
         found = []
         ranges = [(clause.start, clause.end)]
         if clause.inherit:
             ranges.insert(0, clause.inherit)
-        starts, spans = doc.slot_matches(pat, prop.shared)
+        starts, spans = doc.claim_slot(prop, k)
         for lo, hi in ranges:
             for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
                 a, b = spans[k]
@@ -1661,7 +1690,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
     for i, (_, pat) in enumerate(prop.slots):  # stops at the first slot with no match
         if pat is None:
             return out
-        starts = doc.slot_matches(pat, prop.shared)[0]
+        starts = doc.claim_slot(prop, i)[0]
         if not starts:
             return out
         if i == 0 or len(starts) < len(rarest):
