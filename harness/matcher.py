@@ -135,7 +135,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
 
-from harness import coref, syntax
+from harness import coref, roles, syntax
 from harness.facts import (
     Fact,
     FactSet,
@@ -1494,62 +1494,6 @@ def _parsed_reading(
 
 
 @lru_cache(maxsize=512)
-def _statement_reading(fact: Fact) -> tuple[bool, str] | None:
-    """(negated, hedge word) of the claim as the fact's own statement words it, when the
-    statement hedges it ("The bridge is unlikely to reopen": not negated, "unlikely");
-    None when it does not or the parse cannot place every slot in it."""
-    if len(fact.statement) > 300 or syntax.parser() is None:
-        return None
-    spans = []
-    for _, phrasings in fact.claim.slots:
-        found = _statement_spans(fact, phrasings)
-        if not found:
-            return None
-        spans.append(found[0])
-    if len(set(spans)) != len(spans):
-        return None
-    reading = syntax.read_claim(fact.statement, spans)
-    if reading is None or not reading.hedge or reading.other_actor:
-        return None
-    return reading.negated, reading.hedge.lower()
-
-
-@lru_cache(maxsize=512)
-def _statement_speaker(fact: Fact) -> frozenset[str] | None:
-    """The named speaker's words when the fact's statement reports the claim ("Ruiz said
-    the bridge was closed": Ruiz), which a summary must not give to another named
-    speaker (syntax.statement_speaker)."""
-    if len(fact.statement) > 300:
-        return None
-    spans = []
-    for _, phrasings in fact.claim.slots:
-        found = _statement_spans(fact, phrasings)
-        if not found:
-            return None
-        spans.append(found[0])
-    return syntax.statement_speaker(fact.statement, spans)
-
-
-@lru_cache(maxsize=512)
-def _statement_owner(fact: Fact) -> frozenset[str] | None:
-    """The owner's words in a passive statement ("A guard's rifle was stolen": guard),
-    which a summary must not make the actor (syntax.statement_owner)."""
-    if len(fact.statement) > 300:
-        return None
-    spans = [sp for _, phrasings in fact.claim.slots for sp in _statement_spans(fact, phrasings)]
-    return syntax.statement_owner(fact.statement, spans)
-
-
-@lru_cache(maxsize=512)
-def _identity_fact(fact: Fact) -> bool:
-    """A one-slot fact that says what a thing is ("The cat is a tabby", slot: tabby)."""
-    if len(fact.claim.slots) != 1 or len(fact.statement) > 300:
-        return False
-    spans = _statement_spans(fact, fact.claim.slots[0][1])
-    return bool(spans) and syntax.identity_slot(fact.statement, spans)
-
-
-@lru_cache(maxsize=512)
 def _subject_slots(fact: Fact) -> frozenset[str]:
     """The claim's slots that are the subject of the fact's own statement ("A Queen's
     Guard slipped ...": the who), so that a summary naming another actor ("a tourist
@@ -1559,16 +1503,9 @@ def _subject_slots(fact: Fact) -> frozenset[str]:
     return frozenset(
         name
         for name, phrasings in fact.claim.slots
-        if (spans := _statement_spans(fact, phrasings)) and syntax.is_subject(fact.statement, spans)
+        if (spans := roles.statement_spans(fact, phrasings))
+        and syntax.is_subject(fact.statement, spans)
     )
-
-
-def _statement_spans(fact: Fact, phrasings) -> list[tuple[int, int]]:
-    """Where a slot's phrasings occur in the fact's own statement."""
-    pat = compile_aliases(phrasings)
-    if pat is None:
-        return []
-    return [(m.start(), m.end()) for m in pat.finditer(fact.statement) if m.end() > m.start()]
 
 
 @lru_cache(maxsize=512)
@@ -1578,7 +1515,9 @@ def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
     another subject ("a tourist slipped on a manhole cover") is not the claim."""
     if _subject_slots(fact) or len(fact.statement) > 300:
         return None
-    spans = [sp for _, phrasings in fact.claim.slots for sp in _statement_spans(fact, phrasings)]
+    spans = [
+        sp for _, phrasings in fact.claim.slots for sp in roles.statement_spans(fact, phrasings)
+    ]
     return syntax.statement_actor(fact.statement, spans)
 
 
@@ -1740,9 +1679,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         ):
             subjects = _subject_slots(fact) if kind == "claim" else frozenset()
             actor = _statement_actor(fact) if kind == "claim" else None
-            identity = kind == "claim" and _identity_fact(fact)
-            owner = _statement_owner(fact) if kind == "claim" else None
-            speaker = _statement_speaker(fact) if kind in ("claim", "stated") else None
+            identity = kind == "claim" and roles.identity_fact(fact)
+            owner = roles.statement_owner(fact) if kind == "claim" else None
+            speaker = roles.statement_speaker(fact) if kind in ("claim", "stated") else None
             reading = _parsed_reading(
                 doc, clause, combos, subjects, literal, actor, identity, owner, speaker
             )
@@ -1750,7 +1689,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double
                 hedged = bool(parsed.hedge) or _question(doc, clause)
-                own = _statement_reading(fact) if kind == "claim" and parsed.hedge else None
+                own = roles.statement_reading(fact) if kind == "claim" and parsed.hedge else None
                 read = (parsed.negated, {h.lower() for h in parsed.hedges})
                 if own is not None and read == (own[0], {own[1]}):
                     # the fact's own statement is hedged so ("United are unlikely to pay
@@ -2112,7 +2051,15 @@ def engine_key() -> str:
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
-    for name in ("matcher.py", "syntax.py", "coref.py", "lexicon.py", "facts.py", "text.py"):
+    for name in (
+        "matcher.py",
+        "syntax.py",
+        "coref.py",
+        "roles.py",
+        "lexicon.py",
+        "facts.py",
+        "text.py",
+    ):
         h.update((here / name).read_bytes())
     return f"{h.hexdigest()[:16]}|{syntax.parser_key()}"
 
