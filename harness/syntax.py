@@ -613,7 +613,14 @@ def _verb_has_other_subject(actor, heads: list, inside: set[int]) -> Any | None:
             or subject.dep_ != "nsubj"
             or subject.pos_ not in ("NOUN", "PROPN")
             or actor.tag_ in ("PRP", "PRP$", "WP", "WDT")  # a pronoun may be the subject
-            or actor.dep_ in _SUBJECT_DEPS  # the subject of some verb: the parse may err
+            # only inside a noun phrase, a prepositional phrase or a relative clause
+            # ("footage of the girl", "the girl's room", "photos that showed the girl"):
+            # the object of another verb ("... to send Rovers through") may be the
+            # subject's own name
+            or not (
+                actor.dep_ in ("pobj", "poss", "compound", "nmod")
+                or (actor.dep_ == "dobj" and actor.head.dep_ in ("relcl", "acl"))
+            )
             or any(t.i in inside for t in subject.subtree)
         ):
             return None

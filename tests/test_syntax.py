@@ -503,6 +503,8 @@ slots = { who = ["town"], what = ["ferry running"] }
         ("Rescuers found photos of the dog that also showed the hiker.", "absent"),
         ("A hiker found the dog near the lake.", "present"),
         ("The dog was found by a hiker near the lake.", "present"),
+        # the actor as the object of another verb: the subject may describe it
+        ("The team found the dog to give the hiker a reason to smile.", "present"),
     ],
 )
 def test_the_verbs_own_subject_is_another_actor(text, verdict):
