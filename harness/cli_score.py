@@ -101,9 +101,14 @@ class Progress:
 @references_option
 @click.option(
     "--metrics",
-    default="rouge,embedding,facts",
+    default="rouge,embedding,facts,grounding",
     show_default=True,
-    help="Comma-separated metric families: rouge, embedding, facts.",
+    help="Comma-separated metric families: rouge, embedding, facts, grounding.",
+)
+@click.option(
+    "--grounding-embeddings",
+    is_flag=True,
+    help="Grounding also weighs the sentence embeddings of the bundled model (slower).",
 )
 @click.option(
     "--stemmer/--no-stemmer",
@@ -155,7 +160,7 @@ class Progress:
     multiple=True,
     metavar="NAME=VALUE",
     help="Gate threshold on a higher-is-better metric, repeatable: rouge1, rouge2, rougeL, "
-    "rougeLsum, embedding_max, embedding_mean, embedding_article, coverage (and any "
+    "rougeLsum, embedding_max, embedding_mean, embedding_article, coverage, grounding (and any "
     "registered family's); mean.NAME for the run's mean. Overrides the config.",
 )
 @click.option(
@@ -163,7 +168,7 @@ class Progress:
     "fail_over",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Gate limit on a lower-is-better metric, repeatable: contradicted (and any "
+    help="Gate limit on a lower-is-better metric, repeatable: contradicted, unsupported (and any "
     "registered family's); mean.NAME for the run's mean. Overrides the config.",
 )
 @family_gate_options
@@ -272,6 +277,7 @@ class ScoreOptions:
 
     references: Path
     metrics: str
+    grounding_embeddings: bool
     stemmer: bool
     tokenizer: str
     model: str
@@ -321,6 +327,7 @@ class ScoreOptions:
             cache_dir=self.cache_dir,
             use_cache=self.use_cache,
             workers=self.workers,
+            options={"grounding_embeddings": True} if self.grounding_embeddings else {},
         )
 
     def gate_config(self):
