@@ -20,7 +20,8 @@ from typing import Any
 from harness.metrics import GateOption, Metric, MetricFamily, ScoreError
 
 OPTION_EMBEDDINGS = "grounding_embeddings"  # RunConfig.options key
-CELL_WIDTH = 32  # a flagged sentence is shown in the text column cut to this many characters
+CELL_WIDTH = 24  # a flagged specific is shown in the text column cut to this many characters
+CELL_SPECIFICS = 4  # and at most this many of them
 
 
 def _r(x: float) -> float:
@@ -275,16 +276,21 @@ class GroundingFamily(MetricFamily):
 
     @classmethod
     def cell(cls, result) -> str:
-        """`4: 80 · $300 billion · 2020 · 90 percent`: how many spans are unsupported, then
-        each (a sentence cut short); empty when everything is supported."""
+        """`4: 80 · $300 billion · 2020 · 90 percent`: how many spans are unsupported, the
+        first specifics, then how many sentences (`6: Tuesday · ten · 4 sentences`); empty
+        when everything is supported."""
         if not result.flags:
             return ""
+        specs = [f for f in result.flags if f.kind != "sentence"]
         shown = []
-        for f in result.flags:
+        for f in specs[:CELL_SPECIFICS]:
             text = " ".join(f.text.split())
-            if len(text) > CELL_WIDTH:
-                text = text[: CELL_WIDTH - 1].rstrip() + "…"
-            shown.append(text)
+            shown.append(text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…")
+        if len(specs) > CELL_SPECIFICS:
+            shown.append(f"+{len(specs) - CELL_SPECIFICS}")
+        n = len(result.flags) - len(specs)
+        if n:
+            shown.append(f"{n} sentence{'s' * (n != 1)}")
         return f"{result.unsupported}: " + " · ".join(shown)
 
     @classmethod
