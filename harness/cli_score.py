@@ -222,6 +222,10 @@ def score(path: Path, debug: bool, **options: Any) -> int:
     o.check_targets()
     documents = load_references(o.references)
     _warn_without_facts(documents, config.metrics)
+    if "grounding" in config.metrics:  # nothing to ground in: not applicable, said once
+        for doc in documents.values():
+            if not doc.article.strip():
+                _err(f"warning: {doc.path}: empty article.txt; grounding is not checked")
     notes: list[str] = []
     items = iter_candidates(path, documents, notes, o.follow_symlinks_outside)
     streamed = fmt == "jsonl" and o.baseline is None and o.save_baseline is None

@@ -216,6 +216,7 @@ def test_blank_article_is_not_grounded(tmp_path: Path) -> None:
     data = json.loads(run.stdout)
     assert "grounding" not in data["candidates"][0]
     assert "empty article.txt" in data["gate"]["skipped"][0]
+    assert "empty article.txt; grounding is not checked" in run.stderr
 
 
 # ---------------------------------------------------------------- every format
