@@ -356,6 +356,8 @@ class ScoreOptions:
             _check_stdout()
         if self.fail_on_regression and self.baseline is None:
             raise HarnessError("--fail-on-regression needs --baseline FILE")
+        if self.grounding_embeddings and "grounding" not in _parse_metrics(self.metrics):
+            raise HarnessError("--grounding-embeddings needs grounding in --metrics")
 
     def baseline_report(self):
         if self.baseline is None:

@@ -196,6 +196,14 @@ def test_gate_options_and_fail_under(small: Path) -> None:
     assert score(small, "--max-unsupported", "1.5").exit_code == 2  # a count is whole
 
 
+def test_grounding_embeddings_needs_grounding(small: Path) -> None:
+    run = invoke(
+        ["score", "candidates", "--references", "references", "--metrics", "rouge",
+         "--grounding-embeddings", "--no-progress"], small,
+    )  # fmt: skip
+    assert run.exit_code == 2 and "--grounding-embeddings needs grounding" in run.output
+
+
 def test_gate_config_keys(small: Path) -> None:
     (small / "harness.toml").write_text(
         "[gate]\nmax-unsupported = 0\n[gate.mean]\ngrounding = 0.9\n", encoding="utf-8"
