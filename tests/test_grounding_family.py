@@ -171,6 +171,17 @@ def test_check_json_names_the_damage() -> None:
     bad = {"score": 0.5, "unsupported": 1, "flags": [{"kind": "number", "text": 80}]}
     assert GroundingFamily.check_json(bad, "g") == "g.flags[0].text must be a string"
     assert GroundingFamily.from_json({"score": 0.5}) is None
+    flag = {"kind": "sentence", "text": "x", "span": None, "reason": "r", "evidence": "e",
+            "evidence_span": None, "support": None}  # fmt: skip
+    data = {"score": 0.5, "unsupported": 1, "specifics": 0, "unsupported_specifics": 0,
+            "sentences": 1, "unsupported_sentences": 1, "flags": [flag]}  # fmt: skip
+    assert GroundingFamily.check_json(data, "g") is None
+    result = GroundingFamily.from_json(data)
+    assert GroundingFamily.to_json(result) == data
+    assert GroundingFamily.failure_detail(result, "unsupported") == (
+        "unsupported: sentence “x”",
+        None,
+    )
 
 
 # ---------------------------------------------------------------- the gate

@@ -220,7 +220,7 @@ class GroundingFamily(MetricFamily):
                     "evidence": f.evidence,
                     "evidence_span": _pair(f.evidence_span),
                     "support": _r(support[tuple(f.span)])
-                    if f.kind == "sentence" and tuple(f.span) in support
+                    if f.kind == "sentence" and f.span is not None and tuple(f.span) in support
                     else None,
                 }
                 for f in result.flags
@@ -337,7 +337,8 @@ class GroundingFamily(MetricFamily):
         points at the first."""
         if not result.flags:
             return "", None
-        return "unsupported: " + flagged_text(result.flags), tuple(result.flags[0].span)
+        first = result.flags[0].span
+        return "unsupported: " + flagged_text(result.flags), tuple(first) if first else None
 
 
 def flagged_text(flags: Sequence[Any], limit: int = 6) -> str:
