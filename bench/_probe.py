@@ -4,7 +4,7 @@
 
 At exit, FILE receives a JSON list of the loaded top-level modules among torch,
 sentence_transformers, transformers, tokenizers, safetensors, rouge_score,
-rouge_score_rs, sentencex, rich, numpy (an atexit hook, so it also runs when the CLI
+rouge_score_rs, sentencex, spacy, rich, numpy (an atexit hook, so it also runs when the CLI
 calls sys.exit).
 """
 
@@ -22,6 +22,7 @@ WATCH = (
     "rouge_score",
     "rouge_score_rs",
     "sentencex",
+    "spacy",
     "rich",
     "numpy",
 )

@@ -1,6 +1,6 @@
 """The performance benchmark: every stage times a baseline and `harness` as whole processes.
 
-    python bench/run.py [--quick] [--stages rouge,embedding,cache,startup,facts,scale]
+    python bench/run.py [--quick] [--stages rouge,embedding,cache,startup,facts,grounding,scale]
                         [--src DIR] [--work DIR] [--keep]
 
 Stages (each a subprocess, start-up included, baseline and harness measured in the same run):
@@ -10,14 +10,16 @@ Stages (each a subprocess, start-up included, baseline and harness measured in t
   embedding  a bare sentence-transformers script encoding the same distinct texts
              (1,000 candidates + 3 references + article, batch 64)
              vs `harness score --no-cache` (all metrics)              target: <= 1.25x the floor
-  cache      `harness score` rerun on a warm --cache-dir, all metrics, 1,000 candidates;
-             torch must not be imported                                     target: < 2 s
+  cache      `harness score` rerun on a warm --cache-dir, all metrics (grounding included),
+             1,000 candidates; neither torch nor spaCy may be imported      target: < 2 s
   startup    `harness --help`, `harness facts` vs `python -c pass`          target: < 0.3 s
   facts      `harness score --metrics facts`, 1,000 candidates, with the dependency parse vs
              the word rules alone (HARNESS_PARSER=none, the matcher of 0.1.0) in the same
              run, and the in-process check_facts loop                       target: < 10 s
   facts-long one 'sentence' of 2,000 and of 8,000 clauses joined by "and" (pathological
              input): the time ratio, for 4x the text                       target: < 8x
+  grounding  `harness score --no-cache`, 1,000 candidates, all metrics with and without
+             grounding, interleaved in the same run                  target: <= 1.2x
   scale      100,000 JSONL candidates (--quick: 20,000), --metrics rouge,facts, jsonl out;
              wall time and peak RSS vs a run 10x smaller               target: RSS ratio <= 1.5
 
@@ -47,7 +49,16 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
 
-STAGES = ("rouge", "embedding", "cache", "startup", "facts", "facts-long", "scale")
+STAGES = (
+    "rouge",
+    "embedding",
+    "cache",
+    "startup",
+    "facts",
+    "facts-long",
+    "grounding",
+    "scale",
+)
 DOC = generate.DOCUMENT
 
 
@@ -60,6 +71,7 @@ class Proc:
     rc: int
     maxrss_mb: float
     stderr: str
+    cpu: float = 0.0  # user + system seconds of the process (its own threads included)
 
     def check(self, what: str, ok: tuple[int, ...] = (0,)) -> Proc:
         if self.rc not in ok:
@@ -97,7 +109,8 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 1800) -
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        return Proc(wall, p.returncode, usage.ru_maxrss / 1024, err.read()[-4000:])
+        cpu = usage.ru_utime + usage.ru_stime
+        return Proc(wall, p.returncode, usage.ru_maxrss / 1024, err.read()[-4000:], cpu)
 
 
 def best(
@@ -318,7 +331,9 @@ class Bench:
         )
         scored(root / "harness-cached.json")
         mods = self.probe(cmd[len(self.harness) :], root)
-        heavy = [m for m in mods if m in ("torch", "sentence_transformers", "transformers")]
+        heavy = [
+            m for m in mods if m in ("torch", "sentence_transformers", "transformers", "spacy")
+        ]
         ok = warm.wall < 2.0 and not heavy
         self.rows.append(
             Row(
@@ -326,10 +341,10 @@ class Bench:
                 f"{fmt_s(cold.wall)} (cold)",
                 fmt_s(warm.wall),
                 f"{cold.wall / warm.wall:.0f}x",
-                "< 2 s, no torch",
+                "< 2 s, no torch/spaCy",
                 ok,
                 f"imports on the warm rerun: {', '.join(mods) or 'none'}"
-                + (f" -- TORCH IMPORTED ({', '.join(heavy)})" if heavy else " (no torch)"),
+                + (f" -- HEAVY IMPORTS ({', '.join(heavy)})" if heavy else " (no torch, spaCy)"),
                 {"cold_s": cold.wall, "warm_s": warm.wall, "imported": mods},
             )
         )
@@ -457,6 +472,64 @@ class Bench:
             )
         except Exception as exc:
             self.fail("facts-long", exc)
+
+    def stage_grounding(self) -> None:
+        """What grounding adds to an all-metrics run: the same 1,000 candidates scored with
+        `--metrics rouge,embedding,facts` and with grounding added, runs interleaved (warm
+        page cache and .pyc for both), best of each; no cache, so everything is computed."""
+        n = 1000
+        cands = self.data(n)
+        root = cands.parent
+        without = ("--metrics", "rouge,embedding,facts", "--no-cache")
+        with_g = ("--metrics", "rouge,embedding,facts,grounding", "--no-cache")
+        cmds = {
+            "without": self.score_cmd(cands, root / "harness-nogrounding.json", *without),
+            "with": self.score_cmd(cands, root / "harness-grounding.json", *with_g),
+        }
+        for what, cmd in cmds.items():  # warm-up, untimed
+            run(cmd, root, self.env).check(f"harness score ({what} grounding)", SCORE_OK)
+        times: dict[str, list[float]] = {"without": [], "with": []}
+        cpu: dict[str, list[float]] = {"without": [], "with": []}
+        for _ in range(self.reps):
+            for what, cmd in cmds.items():
+                p = run(cmd, root, self.env).check(f"harness score ({what} grounding)", SCORE_OK)
+                times[what].append(p.wall)
+                cpu[what].append(p.cpu)
+        scored(root / "harness-grounding.json")
+        report = json.loads((root / "harness-grounding.json").read_text("utf-8"))
+        flagged = sum(1 for c in report["candidates"] if (c.get("grounding") or {}).get("flags"))
+        b, h = min(times["without"]), min(times["with"])
+        ratio = h / b
+        # CPU seconds as well: on a shared machine other jobs stretch wall time, not work
+        cpu_ratio = min(cpu["with"]) / min(cpu["without"])
+        print(
+            f"[bench] grounding: {fmt_s(b)} without, {fmt_s(h)} with: {ratio:.3f}x wall, "
+            f"{cpu_ratio:.3f}x CPU time",
+            flush=True,
+        )
+        self.rows.append(
+            Row(
+                f"grounding: {n} cands, all metrics, no cache",
+                f"{fmt_s(b)} (without)",
+                f"{fmt_s(h)} (with)",
+                f"{ratio:.3f}x",
+                "<= 1.2x",
+                ratio <= 1.2,
+                f"grounding adds {100 * (ratio - 1):+.1f} % wall, {100 * (cpu_ratio - 1):+.1f} % "
+                f"CPU time; {flagged} of {n} candidates "
+                f"have a flagged span; runs without {[round(x, 2) for x in times['without']]} "
+                f"with {[round(x, 2) for x in times['with']]}",
+                {
+                    "without_s": b,
+                    "with_s": h,
+                    "ratio": ratio,
+                    "runs": times,
+                    "cpu_ratio": cpu_ratio,
+                    "cpu_runs": cpu,
+                    "flagged_candidates": flagged,
+                },
+            )
+        )
 
     def stage_scale(self) -> None:
         big = 20_000 if self.quick else 100_000

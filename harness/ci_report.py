@@ -251,6 +251,9 @@ def render_gate_markdown(gate: GateResult) -> str:
         lines += ["| candidate | metric | value | threshold |", "|---|---|---:|---:|"]
         lines += [f"| {_md(a)} | {_code(b)} | {_md(c)} | {_md(d)} |" for a, b, c, d in rows]
         lines.append("")
+        details = [f for f in gate.failures if f.detail]
+        lines += [f"- {_md(f.candidate or 'run')}: {_md(f.detail)}" for f in details]
+        lines += [""] if details else []
     if gate.errors:
         lines.append("Not scored (the run exits 1; not gate failures):")
         lines += [f"- {_md(e.candidate)}: {_md(e.error)}" for e in gate.errors]

@@ -215,6 +215,13 @@ def calibrate(
 @main.command()
 @click.argument("candidate", required=False)
 @click.option("--fact", "fact_id", default=None, help="Explain only this fact.")
+@click.option(
+    "--grounding",
+    "grounding",
+    is_flag=True,
+    help="Explain grounding instead: each number, name, quote and sentence, supported by "
+    "the article or not, and why.",
+)
 @click.option("--text", default=None, help="Explain this text instead of a candidate.")
 @click.option(
     "--candidates",
@@ -235,6 +242,7 @@ def calibrate(
 def explain(
     candidate: str | None,
     fact_id: str | None,
+    grounding: bool,
     text: str | None,
     candidates: Path,
     document: str | None,
@@ -248,6 +256,7 @@ def explain(
     For each fact: the verdict and why it won, then every statement of the fact found,
     with its clause, the words that filled each slot, the negation cues and whether the
     statement came out negated, hedges, the context/exclude decision, and what it counted as.
+    With --grounding: each specific and sentence against the document's article instead.
     """
     from harness import explain as ex
     from harness.loading import Candidate, iter_candidates, load_document, load_references
@@ -276,6 +285,8 @@ def explain(
                 raise HarnessError(
                     f"no candidate {candidate!r}: not a file, and no such id", candidates
                 )
+    if grounding:
+        return _explain_grounding(label, text, document, documents, references, fmt)
     with_facts = {d: doc.facts for d, doc in documents.items() if doc.facts is not None}
     if document is None:
         if len(with_facts) != 1:
@@ -303,4 +314,35 @@ def explain(
     else:
         click.echo(f"candidate {label} / document {document}\n")
         click.echo(ex.render_explanations(explanations, factset), nl=False)
+    return EXIT_OK
+
+
+def _explain_grounding(
+    label: str, text: str, document: str | None, documents: dict, references: Path, fmt: str
+) -> int:
+    """`harness explain --grounding`: the candidate against its document's article."""
+    from harness.grounding_explain import (
+        explain_grounding,
+        explanation_to_dict,
+        render_explanation,
+    )
+    from harness.output import dumps
+
+    if document is None:
+        if len(documents) != 1:
+            have = ", ".join(sorted(documents))
+            raise HarnessError(
+                f"several documents; choose one with --document (have: {have})", references
+            )
+        document = next(iter(documents))
+    article = documents[document].article
+    if not (article or "").strip():
+        raise HarnessError("the article is empty: nothing to ground in", references / document)
+    e = explain_grounding(text, article)
+    if fmt == "json":
+        data = {"candidate": label, "document": document, "grounding": explanation_to_dict(e)}
+        click.echo(dumps(data))
+    else:
+        click.echo(f"candidate {label} / document {document}\n")
+        click.echo(render_explanation(e), nl=False)
     return EXIT_OK

@@ -70,9 +70,14 @@ def family_gate_options(func: Callable) -> Callable:
 @references_option
 @click.option(
     "--metrics",
-    default="rouge,embedding,facts",
+    default="rouge,embedding,facts,grounding",
     show_default=True,
-    help="Comma-separated metric families: rouge, embedding, facts.",
+    help="Comma-separated metric families: rouge, embedding, facts, grounding.",
+)
+@click.option(
+    "--grounding-embeddings",
+    is_flag=True,
+    help="Grounding also weighs the sentence embeddings of the bundled model (slower).",
 )
 @click.option(
     "--stemmer/--no-stemmer",
@@ -141,7 +146,7 @@ def family_gate_options(func: Callable) -> Callable:
     multiple=True,
     metavar="NAME=VALUE",
     help="Gate threshold on a higher-is-better metric, repeatable: rouge1, rouge2, rougeL, "
-    "rougeLsum, embedding_max, embedding_mean, embedding_article, coverage (and any "
+    "rougeLsum, embedding_max, embedding_mean, embedding_article, coverage, grounding (and any "
     "registered family's); mean.NAME for the run's mean. Overrides the config.",
 )
 @click.option(
@@ -149,7 +154,7 @@ def family_gate_options(func: Callable) -> Callable:
     "fail_over",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Gate limit on a lower-is-better metric, repeatable: contradicted (and any "
+    help="Gate limit on a lower-is-better metric, repeatable: contradicted, unsupported (and any "
     "registered family's); mean.NAME for the run's mean. Overrides the config.",
 )
 @family_gate_options
@@ -211,6 +216,10 @@ def score(path: Path, debug: bool, **options: Any) -> int:
         from harness.pairs import skipped_notes
 
         notes += skipped_notes(documents, config.metrics, source.source)
+    if "grounding" in config.metrics:  # nothing to ground in: not applicable, said once
+        for doc in documents.values():
+            if doc.article is not None and not doc.article.strip():
+                _err(f"warning: {doc.path}: empty article.txt; grounding is not checked")
     streamed = plan.streamable and o.baseline is None and o.save_baseline is None
     baseline = o.baseline_report()
     if not streamed:
@@ -264,6 +273,7 @@ class ScoreOptions:
 
     references: Path
     metrics: str
+    grounding_embeddings: bool
     stemmer: bool
     lsum_split: str
     tokenizer: str
@@ -315,6 +325,7 @@ class ScoreOptions:
             cache_dir=self.cache_dir,
             use_cache=self.use_cache,
             workers=self.workers,
+            options={"grounding_embeddings": True} if self.grounding_embeddings else {},
         )
 
     def gate_config(self):
@@ -339,6 +350,8 @@ class ScoreOptions:
             _check_stdout()
         if self.fail_on_regression and self.baseline is None:
             raise HarnessError("--fail-on-regression needs --baseline FILE")
+        if self.grounding_embeddings and "grounding" not in _parse_metrics(self.metrics):
+            raise HarnessError("--grounding-embeddings needs grounding in --metrics")
 
     def baseline_report(self):
         if self.baseline is None:

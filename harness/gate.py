@@ -130,6 +130,7 @@ class GateCheck:
     message: str = ""
     path: str | None = None
     span: tuple[int, int] | None = None  # evidence span of a contradicted required fact
+    detail: str = ""  # the family's words on a failure (grounding: the spans flagged)
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class GateFailure:
     value: float | str | None
     threshold: float | str
     message: str = ""
+    detail: str = ""  # also at the end of `message`; text reports print it on its own line
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,15 @@ def _failure_message(who: str, t: Threshold, value: float) -> str:
     return f"{who}: {t.name} {format_number(shown)} is under the threshold {limit}"
 
 
+def _failure_detail(c: CandidateResult, metric: str) -> tuple[str, tuple[int, int] | None]:
+    """The family's words on a failed threshold (grounding names the flagged spans)."""
+    from harness.metrics import family
+
+    fam = _metric(metric).family  # type: ignore[union-attr]
+    result = c.scores.get(fam)
+    return family(fam).failure_detail(result, metric) if result is not None else ("", None)
+
+
 def _skip_reason(c: CandidateResult, metric: str, computed: set[str], documents) -> str:
     family = _metric(metric).family  # type: ignore[union-attr]
     if family not in computed:
@@ -202,10 +213,13 @@ def _skip_reason(c: CandidateResult, metric: str, computed: set[str], documents)
         doc = documents.get(c.document) if c.document else None
         if doc is not None and doc.facts is None:
             return f"document {c.document} has no facts.toml"
-    if metric == "embedding_article" and documents is not None:
+    needs_article = metric == "embedding_article" or family == "grounding"
+    if needs_article and documents is not None:
         doc = documents.get(c.document) if c.document else None
         if doc is not None and doc.article is None:
             return "no article (pair-level data without one)"
+        if family == "grounding" and doc is not None and not doc.article.strip():
+            return f"document {c.document} has an empty article.txt"
     return f"{family} not available"
 
 
@@ -230,6 +244,10 @@ def _candidate_checks(
             )
             continue
         ok = t.passes(value)
+        message, detail, span = "" if ok else _failure_message(c.id, t, value), "", None
+        if not ok:
+            detail, span = _failure_detail(c, t.metric)
+            message += f": {detail}" if detail else ""
         checks.append(
             GateCheck(
                 c.id,
@@ -239,8 +257,10 @@ def _candidate_checks(
                 "passed" if ok else "failed",
                 round(value, 6),
                 t.value,
-                "" if ok else _failure_message(c.id, t, value),
+                message,
                 c.path,
+                span,
+                detail,
             )
         )
     from harness.metrics import families
@@ -345,7 +365,9 @@ class GateAccumulator:
     def finish(self, means: Mapping[str, float]) -> GateResult:
         self._keep(_mean_checks(means, self.config, self.computed, self.skipped))
         failures = tuple(
-            GateFailure(k.candidate, k.document, k.metric, k.value, k.threshold, k.message)
+            GateFailure(
+                k.candidate, k.document, k.metric, k.value, k.threshold, k.message, k.detail
+            )
             for k in self.checks
             if k.status == "failed"
         )
@@ -521,6 +543,9 @@ def render_gate_text(result: GateResult) -> str:
             lines.append(("  " + "  ".join(cells)).rstrip())
     if hidden:
         lines.append(f"  ... and {hidden} more failures (all are in --format json or junit)")
+    for f in result.failures[:MAX_SHOWN]:
+        if f.detail:
+            lines.append(f"  {printable(f.candidate or 'run')}: {printable(f.detail)}")
     for e in result.errors[:MAX_SHOWN]:
         lines.append(
             f"  not scored (exit 1, not a gate failure): {printable(e.candidate)}: "

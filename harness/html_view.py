@@ -394,7 +394,10 @@ def _detail(r: Row, texts, problems, doc: DocumentTexts | None, open_: bool, met
         if name in r.values
     ]
     facts_obj = r.cand.get("facts") or {}
+    from harness.html_grounding import grounding_view
+
     return {
+        "grounding": grounding_view(text, r.cand.get("grounding")),
         "row": r,
         "open": open_,
         "text": text,

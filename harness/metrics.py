@@ -34,6 +34,7 @@ BUILTIN = (
     "harness.families.rouge:RougeFamily",
     "harness.families.embedding:EmbeddingFamily",
     "harness.families.facts:FactsFamily",
+    "harness.families.grounding:GroundingFamily",
 )
 
 
@@ -169,6 +170,12 @@ class MetricFamily:
         return None
 
     # ---------------------------------------------------------------- gate
+    @classmethod
+    def failure_detail(cls, result: Any, metric: str) -> tuple[str, tuple[int, int] | None]:
+        """What a failed threshold on `metric` adds to its message (grounding: the spans
+        flagged), and the candidate span a CI annotation points at; ("", None) for none."""
+        return "", None
+
     @classmethod
     def gate_checks(
         cls,

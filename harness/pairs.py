@@ -81,6 +81,11 @@ def skipped_notes(documents: dict[str, Document], metrics: Iterable[str], source
             f"{source}: {bare} of {len(documents)} example(s) have no article: "
             "embedding_article is not computed for them"
         )
+    if "grounding" in metrics and bare:
+        out.append(
+            f"{source}: {bare} of {len(documents)} example(s) have no article: "
+            "grounding is not checked for them"
+        )
     return out
 
 

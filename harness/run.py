@@ -21,7 +21,7 @@ from harness.loading import Candidate, Dataset, Document, LoadFailure
 from harness.metrics import MetricFamily, RunContext, ScoreError, families
 from harness.results import CandidateResult, RunResult, Summary
 
-BUILTIN_METRICS = ("rouge", "embedding", "facts")
+BUILTIN_METRICS = ("rouge", "embedding", "facts", "grounding")
 CHUNK = 1024
 
 

@@ -19,6 +19,7 @@ from harness.gate import (
     gate_to_dict,
     render_gate_text,
 )
+from harness.grounding import GroundingResult
 from harness.matcher import FactResult, FactsResult
 from harness.metrics import metric_names
 from harness.results import CandidateResult, EmbeddingResult, RunResult
@@ -55,6 +56,7 @@ def cand(
     document: str = "doc",
     rouge: bool = True,
     embedding: bool = True,
+    grounding: bool = True,
 ) -> CandidateResult:
     """A candidate whose every ROUGE F and embedding score is `value`."""
     if status != "ok":
@@ -92,13 +94,16 @@ def cand(
                 ("rouge", RougeResult(prf, prf) if rouge else None),
                 ("embedding", EmbeddingResult(value, value, value) if embedding else None),
                 ("facts", facts),
+                ("grounding", GroundingResult(value, 0, 0, 0, 0, (), ()) if grounding else None),
             )
             if result is not None
         },
     )
 
 
-def make_run(cands: list[CandidateResult], metrics=("rouge", "embedding", "facts")) -> RunResult:
+def make_run(
+    cands: list[CandidateResult], metrics=("rouge", "embedding", "facts", "grounding")
+) -> RunResult:
     return RunResult(
         tuple(cands), summarize(cands), "harness:0.1.0|sig", {"metrics": list(metrics)}
     )

@@ -139,9 +139,20 @@ def test_a_new_family_does_not_break_the_schema(validator, tmp_path: Path, fake_
     good = next(c for c in report["candidates"] if c["id"] == "good")
     assert good["grounding_probe"]["flags"][0] == {"kind": "number", "text": "2"}
     assert errors(validator, report) == []
-    named = copy.deepcopy(report)  # the name `grounding` itself, with any shape
+    named = copy.deepcopy(report)  # `grounding` is the built-in family's now: its shape
     named["candidates"][0]["grounding"] = {"claims": [], "unsupported": 0}
-    assert errors(validator, named) == []
+    assert any("'score' is a required property" in e for e in errors(validator, named))
+
+
+def test_grounding_run_is_valid(validator, tmp_path: Path) -> None:
+    root = _no_facts_project(tmp_path)
+    (root / "c" / "good.txt").write_text("The council approved 2 parks that open in 2026.")
+    dataset = harness.load_dataset(root / "c", root / "references")
+    config = harness.RunConfig(metrics=("rouge", "grounding"), use_cache=False)
+    report = run_to_dict(harness.score(dataset, config))
+    good = next(c for c in report["candidates"] if c["id"] == "good")
+    assert good["grounding"]["flags"]  # 2 and 2026 are not in the article
+    assert errors(validator, report) == []
 
 
 def test_schema_is_not_vacuous(validator) -> None:
