@@ -27,6 +27,7 @@ from harness.cli import (
     output_option,
     references_option,
 )
+from harness.cli_scale import engine_options, shard_run
 from harness.errors import EXIT_FAILED, EXIT_OK, HarnessError
 
 # ---------------------------------------------------------------------- score
@@ -149,6 +150,7 @@ class Progress:
     show_default=True,
     help="Processes for the facts matcher; ROUGE already uses every core natively.",
 )
+@engine_options
 @click.option(
     "--fail-under",
     "fail_under",
@@ -209,7 +211,7 @@ def score(path: Path, debug: bool, **options: Any) -> int:
     """
     from harness.loading import iter_candidates, load_references
     from harness.pipeline import finish_run, gated_metrics
-    from harness.run import Scorer
+    from harness.engines import make_engine
 
     o = ScoreOptions(**options)
     config, gate_config, gate_wanted = o.run_config(), o.gate_config(), o.use_gate
@@ -219,24 +221,30 @@ def score(path: Path, debug: bool, **options: Any) -> int:
     _warn_without_facts(documents, config.metrics)
     notes: list[str] = []
     items = iter_candidates(path, documents, notes, o.follow_symlinks_outside)
+    shard = shard_run(o.shard)
+    if shard is not None:
+        items = shard.select(items)
     streamed = fmt == "jsonl" and o.baseline is None and o.save_baseline is None
     baseline = o.baseline_report()
     if not streamed:
         items = list(items)
         _print_notes(notes)
-        if not items:
+        if not items and (shard is None or not shard.seen):
             raise HarnessError("no candidates found (expected .txt/.md files or JSONL lines)", path)
     bar = Progress(None if streamed else len(items), o.progress and sys.stderr.isatty())
-    scorer = Scorer(documents, config, on_progress=bar)
+    scorer = make_engine(documents, config, on_progress=bar)
+    chunks, settings = scorer.iter_chunks(items), scorer.settings
+    if shard is not None:
+        chunks, settings = shard.watch(chunks), shard.settings(settings)
     report = _CandidateNotes()
     sink = StreamSink(o.output) if streamed else None
     started = time.monotonic()
     try:
         with sink or contextlib.nullcontext():
             outcome = finish_run(
-                scorer.iter_chunks(items),
+                chunks,
                 scorer.signature,
-                scorer.settings,
+                settings,
                 documents,
                 gate_config if gate_wanted else None,
                 keep=not streamed,
@@ -248,6 +256,7 @@ def score(path: Path, debug: bool, **options: Any) -> int:
                 seed=o.seed,
                 source=path,
                 gated=gated_metrics(gate_config),
+                allow_empty=shard is not None,
             )
             if sink:
                 sink.finish(outcome)
@@ -283,6 +292,9 @@ class ScoreOptions:
     output: Path | None
     progress: bool
     workers: int
+    engine: str
+    ray_address: str | None
+    shard: str | None
     fail_under: tuple[str, ...]
     fail_over: tuple[str, ...]
     config_file: Path | None
@@ -321,6 +333,8 @@ class ScoreOptions:
             cache_dir=self.cache_dir,
             use_cache=self.use_cache,
             workers=self.workers,
+            engine=self.engine,
+            ray_address=self.ray_address,
         )
 
     def gate_config(self):

@@ -44,6 +44,8 @@ class RunConfig:
     cache_dir: Path | None = None
     use_cache: bool = True
     workers: int = 1  # processes for the facts matcher (pure Python); ROUGE is native-threaded
+    engine: str = "local"  # where chunks are scored: "local" or "ray" (harness.engines)
+    ray_address: str | None = None  # with engine="ray": a cluster to join (None: local Ray)
     options: Mapping[str, Any] = field(default_factory=dict)  # settings of outside families
 
     def __post_init__(self) -> None:
@@ -55,6 +57,8 @@ class RunConfig:
             raise ConfigError(f"unknown tokenizer {self.tokenizer!r} (default, unicode)")
         if self.workers < 1:
             raise ConfigError(f"--workers must be at least 1, not {self.workers}")
+        if self.engine not in ("local", "ray"):
+            raise ConfigError(f"unknown engine {self.engine!r} (local, ray)")
         if not re.fullmatch(r"cpu|auto|cuda(?::\d+)?", self.device):
             raise ConfigError(f"unknown device {self.device!r} (cpu, cuda, auto)")
 
@@ -105,7 +109,18 @@ class Scorer:
     # ------------------------------------------------------------------ scoring
     def score_chunk(self, items: list[Candidate | LoadFailure]) -> list[CandidateResult]:
         ok = [c for c in items if isinstance(c, Candidate)]
-        scored = {name: self._score_family(fam, ok) for name, fam in self.families.items()}
+        return self.assemble(items, self.score_families(ok))
+
+    def score_families(self, cands: list[Candidate]) -> dict[str, list[Any]]:
+        """Every family's results for `cands` (what an engine's worker computes)."""
+        return {name: self._score_family(fam, cands) for name, fam in self.families.items()}
+
+    def assemble(
+        self, items: list[Candidate | LoadFailure], scored: Mapping[str, list[Any]]
+    ) -> list[CandidateResult]:
+        """Results of a chunk from its families' results (`score_families`, in family order,
+        for the chunk's candidates that loaded)."""
+        ok = [c for c in items if isinstance(c, Candidate)]
         at = {id(c): i for i, c in enumerate(ok)}
         out = []
         for item in items:
@@ -240,8 +255,10 @@ def score(
     on_progress: Callable[[int], None] | None = None,
 ) -> RunResult:
     """Score every candidate of a dataset; the library's one-call entry point."""
+    from harness.engines import make_engine
+
     config = config or RunConfig()
-    scorer = Scorer(dataset.documents, config, encoder, on_progress)
+    scorer = make_engine(dataset.documents, config, encoder, on_progress)
     try:
         results = tuple(scorer.iter_results(dataset.candidates))
     except BaseException:
