@@ -209,9 +209,9 @@ def score(path: Path, debug: bool, **options: Any) -> int:
     Exit 0 when every candidate scored and the gate passed, 1 when a candidate could not be
     scored or the gate failed, 2 on a usage or config error, 3 on an internal error.
     """
+    from harness.engines import make_engine
     from harness.loading import iter_candidates, load_references
     from harness.pipeline import finish_run, gated_metrics
-    from harness.engines import make_engine
 
     o = ScoreOptions(**options)
     config, gate_config, gate_wanted = o.run_config(), o.gate_config(), o.use_gate

@@ -16,6 +16,7 @@ summary and gate are the same whichever scored them.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import uuid
 from collections import deque
@@ -177,9 +178,9 @@ class RayEngine:
         self.max_in_flight = max_in_flight or max(4, 2 * cpus)
         self._task = None
         if on_task:
-            cfg = dataclasses.replace(config, metrics=on_task, workers=1)
+            task_cfg = dataclasses.replace(config, metrics=on_task, workers=1)
             task = ray.remote(max_retries=self.max_retries)(_score_block)
-            self._task = (on_task, lambda ok: task.remote(run_id, docs, cfg, classes, ok))
+            self._task = (on_task, lambda ok: task.remote(run_id, docs, task_cfg, classes, ok))
         if on_actor:
             device = ("cuda" if gpus else "cpu") if config.device == "auto" else config.device
             cfg = dataclasses.replace(config, metrics=on_actor, device=device)
@@ -262,10 +263,8 @@ class RayEngine:
         if abort:
             for block in self._pending:
                 for _, ref in block.parts:
-                    try:
+                    with contextlib.suppress(Exception):  # an actor call, or finished
                         ray.cancel(ref, force=True)
-                    except Exception:  # an actor call, or already finished
-                        pass
         self._pending.clear()
         for actor in self._actors:
             ray.kill(actor)
