@@ -65,6 +65,7 @@ class Proc:
     maxrss_mb: float
     stderr: str
     hwm_mb: float = 0.0  # the process's own peak RSS (VmHWM), without its children's
+    cpu_s: float = 0.0  # the process's own CPU time (user + system), without its children's
 
     def check(self, what: str, ok: tuple[int, ...] = (0,)) -> Proc:
         if self.rc not in ok:
@@ -90,7 +91,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 1800) -
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
         deadline = t0 + timeout
-        hwm, polls = 0.0, 0
+        hwm, cpu, polls = 0.0, 0.0, 0
         while True:
             pid, status, usage = os.wait4(p.pid, os.WNOHANG)
             if pid:
@@ -98,6 +99,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 1800) -
             polls += 1
             if polls % 25 == 1:
                 hwm = max(hwm, _vm_hwm_mb(p.pid))
+                cpu = max(cpu, _cpu_s(p.pid))
             if time.perf_counter() > deadline:
                 p.kill()
                 pid, status, usage = os.wait4(p.pid, 0)
@@ -106,7 +108,17 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 1800) -
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        return Proc(wall, p.returncode, usage.ru_maxrss / 1024, err.read()[-4000:], hwm)
+        return Proc(wall, p.returncode, usage.ru_maxrss / 1024, err.read()[-4000:], hwm, cpu)
+
+
+def _cpu_s(pid: int) -> float:
+    """A live process's own CPU seconds so far (Linux /proc; 0 where unreadable)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def _vm_hwm_mb(pid: int) -> float:
@@ -567,7 +579,12 @@ class Bench:
             p = run(self.score_cmd(cands, out, *args, fmt="jsonl"), cands.parent, self.env)
             p.check(f"harness score {size} {label}", SCORE_OK)
             scored(out)
-            res[label] = {"n": size, "wall_s": p.wall, "driver_peak_rss_mb": p.hwm_mb}
+            res[label] = {
+                "n": size,
+                "wall_s": p.wall,
+                "driver_peak_rss_mb": p.hwm_mb,
+                "driver_cpu_s": p.cpu_s,
+            }
         local, ray = res["local"], res["ray"]
         same = (root / "out-local.jsonl").read_bytes() == (root / "out-ray.jsonl").read_bytes()
         for label in ("local", "ray"):
@@ -579,7 +596,9 @@ class Bench:
             f"ray {fmt_s(ray['wall_s'])} ({n / ray['wall_s']:.0f}/s); reports identical: {same}; "
             f"driver peak RSS local {local['driver_peak_rss_mb']:.0f} MB, ray "
             f"{res['ray-small']['driver_peak_rss_mb']:.0f} MB ({n // 10:,}) -> "
-            f"{ray['driver_peak_rss_mb']:.0f} MB ({n:,})"
+            f"{ray['driver_peak_rss_mb']:.0f} MB ({n:,}); driver CPU with ray "
+            f"{ray['driver_cpu_s']:.1f} s ({n:,}), {res['ray-small']['driver_cpu_s']:.1f} s "
+            f"({n // 10:,})"
         )
         self.rows.append(
             Row(
