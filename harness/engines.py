@@ -152,12 +152,17 @@ class RayEngine:
             if not ray.is_initialized():
                 import logging
 
-                ray.init(
-                    address=config.ray_address,
-                    include_dashboard=False,
-                    logging_level=logging.ERROR,
-                    log_to_driver=False,
-                )
+                try:
+                    ray.init(
+                        address=config.ray_address,
+                        include_dashboard=False,
+                        logging_level=logging.ERROR,
+                        log_to_driver=False,
+                    )
+                except (ConnectionError, RuntimeError, ValueError) as exc:
+                    where = config.ray_address or "a local instance"
+                    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                    raise ConfigError(f"cannot start or join Ray ({where}): {first}") from None
                 self._started = True
             self._setup(documents, config, encoder, max_in_flight, actors)
         except BaseException:
@@ -167,7 +172,7 @@ class RayEngine:
     def _setup(self, documents, config, encoder, max_in_flight, actors) -> None:
         ray = self.ray
         run_id = uuid.uuid4().hex
-        docs = [ray.put(documents)]
+        docs = self._docs = [ray.put(documents)]  # kept in scope: an actor restart needs it
         names = list(self.local.families)
         classes = [type(f) for f in self.local.families.values()]
         on_actor = tuple(n for n in names if n in ACTOR_FAMILIES)

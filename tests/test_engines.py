@@ -20,21 +20,32 @@ from harness.run import RunConfig, Scorer
 
 # ---------------------------------------------------------------- Ray
 
-ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'harness[ray]')")
+
+def test_engine_choice_is_checked() -> None:
+    from harness.engines import make_engine
+    from harness.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="unknown engine 'spark'"):
+        RunConfig(engine="spark")
+    dataset = load_dataset(CANDS, REFS)
+    engine = make_engine(dataset.documents, RunConfig(metrics=("rouge",)))
+    assert isinstance(engine, Scorer)  # local: today's Scorer, unchanged
+    engine.close()
 
 
 @pytest.fixture(scope="module")
 def local_ray():
     import logging
 
-    import ray.cloudpickle
+    ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'harness[ray]')")
+    from ray import cloudpickle
 
     started = not ray.is_initialized()
     if started:
         ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.ERROR)
     # classes defined in the tests (and conftest's fake encoder) travel to workers by value
-    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    ray.cloudpickle.register_pickle_by_value(sys.modules[_FAKE_MODULE])
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    cloudpickle.register_pickle_by_value(sys.modules[_FAKE_MODULE])
     yield ray
     if started:
         ray.shutdown()
@@ -71,6 +82,16 @@ def test_cli_ray_report_is_the_local_one(tmp_path: Path, local_ray) -> None:
     local, remote = tmp_path / "local.json", tmp_path / "ray.json"
     assert _score(local) == _score(remote, "--engine", "ray")
     assert remote.read_text() == local.read_text()
+
+
+def test_library_engine_choice(local_ray) -> None:
+    import harness
+
+    dataset = load_dataset(CANDS, REFS)
+    local = harness.score(dataset, RunConfig(metrics=("rouge",), use_cache=False))
+    remote = harness.score(dataset, RunConfig(metrics=("rouge",), use_cache=False, engine="ray"))
+    assert render_json(remote) == render_json(local)
+    assert local_ray.is_initialized()  # an instance the engine joined is left running
 
 
 def test_ray_with_embeddings_in_small_blocks(local_ray, fake_encoder) -> None:
