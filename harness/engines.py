@@ -100,20 +100,22 @@ def _score_block(
 
 
 class _ModelActor:
-    """A Ray actor holding the model families (embeddings): the model loads once."""
+    """A Ray actor holding the model families (embeddings): the model loads once. Its
+    families are built on the first call (the documents come with each call, as a
+    reference, so a restarted actor needs nothing from the object store to start)."""
 
     def __init__(
         self,
         run_id: str,
-        docs: list[Any],
         config: RunConfig,
         classes: list[type[MetricFamily]],
         encoder: object | None,
     ) -> None:
-        self.scorer = _worker_scorer(run_id, docs, config, classes, encoder)
+        self.args = (run_id, config, classes, encoder)
 
-    def score(self, cands: list[Candidate]) -> dict[str, list[Any]]:
-        return self.scorer.score_families(cands)
+    def score(self, docs: list[Any], cands: list[Candidate]) -> dict[str, list[Any]]:
+        run_id, config, classes, encoder = self.args
+        return _worker_scorer(run_id, docs, config, classes, encoder).score_families(cands)
 
 
 # ---------------------------------------------------------------- driver side
@@ -172,7 +174,7 @@ class RayEngine:
     def _setup(self, documents, config, encoder, max_in_flight, actors) -> None:
         ray = self.ray
         run_id = uuid.uuid4().hex
-        docs = self._docs = [ray.put(documents)]  # kept in scope: an actor restart needs it
+        docs = self._docs = [ray.put(documents)]  # in a list: not fetched on every call
         names = list(self.local.families)
         classes = [type(f) for f in self.local.families.values()]
         on_actor = tuple(n for n in names if n in ACTOR_FAMILIES)
@@ -196,7 +198,7 @@ class RayEngine:
                 max_restarts=self.max_retries,
                 max_task_retries=self.max_retries,
             )(_ModelActor)
-            self._actors = [cls.remote(run_id, docs, cfg, classes, encoder) for _ in range(count)]
+            self._actors = [cls.remote(run_id, cfg, classes, encoder) for _ in range(count)]
         self._on_actor = on_actor
         self._next_actor = 0
 
@@ -243,7 +245,7 @@ class RayEngine:
             if self._actors:
                 actor = self._actors[self._next_actor % len(self._actors)]
                 self._next_actor += 1
-                parts.append((self._on_actor, actor.score.remote(ref)))
+                parts.append((self._on_actor, actor.score.remote(self._docs, ref)))
         return _Block(items, ok, parts)
 
     def _collect(self, block: _Block) -> list[CandidateResult]:
