@@ -188,6 +188,8 @@ class RayEngine:
             task_cfg = dataclasses.replace(config, metrics=on_task, workers=1)
             task = ray.remote(max_retries=self.max_retries)(_score_block)
             self._task = (on_task, lambda ok: task.remote(run_id, docs, task_cfg, classes, ok))
+        if on_actor and config.device.startswith("cuda") and not gpus:
+            raise ConfigError(f"--device {config.device}: the Ray cluster has no GPU")
         if on_actor:
             device = ("cuda" if gpus else "cpu") if config.device == "auto" else config.device
             cfg = dataclasses.replace(config, metrics=on_actor, device=device)

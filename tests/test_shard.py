@@ -46,10 +46,11 @@ def test_four_shards_merged_equal_one_run(tmp_path: Path) -> None:
     code_one = _score(one, *gate)
     shards = []
     for i in range(1, 5):
-        shards.append(tmp_path / f"shard-{i}.json")
-        _score(shards[-1], "--shard", f"{i}/4", *gate)
-        data = json.loads(shards[-1].read_text())
-        assert data["settings"]["shard"]["index"] == i
+        jsonl = i == 2  # a streamed shard report merges as well
+        shards.append(tmp_path / f"shard-{i}.{'jsonl' if jsonl else 'json'}")
+        _score(shards[-1], "--shard", f"{i}/4", *gate, *(["--format", "jsonl"] if jsonl else []))
+        last = shards[-1].read_text().splitlines()[-1 if jsonl else 3]
+        assert f'"index": {i}, "count": 4' in last
     merged = tmp_path / "merged.json"
     code, output = _cli(
         "merge", *map(str, shards), "--references", str(REFS), "-o", str(merged), *gate
