@@ -191,7 +191,7 @@ class RayEngine:
         if on_actor and config.device.startswith("cuda") and not gpus:
             raise ConfigError(f"--device {config.device}: the Ray cluster has no GPU")
         if on_actor:
-            device = ("cuda" if gpus else "cpu") if config.device == "auto" else config.device
+            device = "cuda" if gpus else "cpu"  # an actor sees only the GPU Ray gave it
             cfg = dataclasses.replace(config, metrics=on_actor, device=device)
             count = actors or (gpus or max(1, len(ray.nodes())))
             cls = ray.remote(
