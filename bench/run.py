@@ -22,6 +22,10 @@ Stages (each a subprocess, start-up included, baseline and harness measured in t
              grounding, interleaved in the same run                  target: <= 1.2x
   scale      100,000 JSONL candidates (--quick: 20,000), --metrics rouge,facts, jsonl out;
              wall time and peak RSS vs a run 10x smaller               target: RSS ratio <= 1.5
+  ray        --ray-n JSONL candidates (default 3,000, about a minute; --ray-n 100000 for the
+             full measure), --metrics rouge,facts, jsonl out: `--engine ray` (a local Ray
+             instance, start-up included) vs the local engine in the same run, and the
+             driver's own peak RSS at N/10 and N                target: <= 1.5x local, flat
 
 A failing stage prints its error and the others still run. `--src DIR` puts DIR first on
 PYTHONPATH for every harness process (benchmark a patched tree). Results also go to
@@ -58,6 +62,7 @@ STAGES = (
     "facts-long",
     "grounding",
     "scale",
+    "ray",
 )
 DOC = generate.DOCUMENT
 
@@ -71,7 +76,9 @@ class Proc:
     rc: int
     maxrss_mb: float
     stderr: str
-    cpu: float = 0.0  # user + system seconds of the process (its own threads included)
+    hwm_mb: float = 0.0  # the process's own peak RSS (VmHWM), without its children's
+    cpu_s: float = 0.0  # the process's own CPU time (user + system), without its children's
+    cpu: float = 0.0  # user + system seconds at exit (os.wait4: its own threads included)
 
     def check(self, what: str, ok: tuple[int, ...] = (0,)) -> Proc:
         if self.rc not in ok:
@@ -97,10 +104,15 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 1800) -
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
         deadline = t0 + timeout
+        hwm, cpu, polls = 0.0, 0.0, 0
         while True:
             pid, status, usage = os.wait4(p.pid, os.WNOHANG)
             if pid:
                 break
+            polls += 1
+            if polls % 25 == 1:
+                hwm = max(hwm, _vm_hwm_mb(p.pid))
+                cpu = max(cpu, _cpu_s(p.pid))
             if time.perf_counter() > deadline:
                 p.kill()
                 pid, status, usage = os.wait4(p.pid, 0)
@@ -109,8 +121,30 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 1800) -
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        cpu = usage.ru_utime + usage.ru_stime
-        return Proc(wall, p.returncode, usage.ru_maxrss / 1024, err.read()[-4000:], cpu)
+        used = usage.ru_utime + usage.ru_stime
+        return Proc(wall, p.returncode, usage.ru_maxrss / 1024, err.read()[-4000:], hwm, cpu, used)
+
+
+def _cpu_s(pid: int) -> float:
+    """A live process's own CPU seconds so far (Linux /proc; 0 where unreadable)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _vm_hwm_mb(pid: int) -> float:
+    """A live process's own peak RSS (Linux /proc; 0 where unreadable)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
 
 
 def best(
@@ -603,6 +637,66 @@ class Bench:
             )
         )
 
+    def stage_ray(self) -> None:
+        """`--engine ray` vs local on the same candidates, same run; the driver's peak RSS."""
+        n = self.args.ray_n
+        res: dict[str, dict] = {}
+        root = self.data(n, "jsonl").parent
+        for label, size, extra in (
+            ("local", n, ()),
+            ("ray", n, ("--engine", "ray")),
+            ("ray-small", max(1, n // 10), ("--engine", "ray")),
+        ):
+            cands = self.data(size, "jsonl")
+            out = root / f"out-{label}.jsonl"  # the small run's output is left in its folder
+            args = ("--metrics", "rouge,facts", "--no-cache", "--no-gate", *extra)
+            p = run(self.score_cmd(cands, out, *args, fmt="jsonl"), cands.parent, self.env)
+            p.check(f"harness score {size} {label}", SCORE_OK)
+            scored(out)
+            res[label] = {
+                "n": size,
+                "wall_s": p.wall,
+                "driver_peak_rss_mb": p.hwm_mb,
+                "driver_cpu_s": p.cpu_s,
+            }
+        local, ray = res["local"], res["ray"]
+        same = (root / "out-local.jsonl").read_bytes() == (root / "out-ray.jsonl").read_bytes()
+        for label in ("local", "ray"):
+            (root / f"out-{label}.jsonl").unlink()
+        ratio = ray["wall_s"] / local["wall_s"]
+        growth = ray["driver_peak_rss_mb"] / max(res["ray-small"]["driver_peak_rss_mb"], 1e-9)
+        note = (
+            f"{n:,} cands: local {fmt_s(local['wall_s'])} ({n / local['wall_s']:.0f}/s), "
+            f"ray {fmt_s(ray['wall_s'])} ({n / ray['wall_s']:.0f}/s); reports identical: {same}; "
+            f"driver peak RSS local {local['driver_peak_rss_mb']:.0f} MB, ray "
+            f"{res['ray-small']['driver_peak_rss_mb']:.0f} MB ({n // 10:,}) -> "
+            f"{ray['driver_peak_rss_mb']:.0f} MB ({n:,}); driver CPU with ray "
+            f"{ray['driver_cpu_s']:.1f} s ({n:,}), {res['ray-small']['driver_cpu_s']:.1f} s "
+            f"({n // 10:,})"
+        )
+        self.rows.append(
+            Row(
+                f"ray: {n:,} cands rouge,facts, --engine ray vs local",
+                fmt_s(local["wall_s"]),
+                fmt_s(ray["wall_s"]),
+                f"{ratio:.2f}x",
+                "<= 1.5x, same report",
+                ratio <= 1.5 and same,
+                note,
+                res,
+            )
+        )
+        self.rows.append(
+            Row(
+                f"ray: driver peak RSS {n // 10:,} -> {n:,}",
+                f"{res['ray-small']['driver_peak_rss_mb']:.0f} MB",
+                f"{ray['driver_peak_rss_mb']:.0f} MB",
+                f"{growth:.2f}x",
+                "<= 1.5x (flat)",
+                growth <= 1.5,
+            )
+        )
+
     def fail(self, stage: str, exc: BaseException) -> None:
         msg = f"{type(exc).__name__}: {exc}"
         print(f"[bench] stage {stage} failed: {msg}", file=sys.stderr)
@@ -683,6 +777,9 @@ def main() -> int:
     ap.add_argument("--work", help="working folder (default: a new temp folder)")
     ap.add_argument("--keep", action="store_true", help="keep the working folder")
     ap.add_argument("--debug", action="store_true", help="tracebacks for failed stages")
+    ap.add_argument(
+        "--ray-n", type=int, default=3000, help="candidates of the ray stage (full: 100000)"
+    )
     args = ap.parse_args()
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
     unknown = [s for s in stages if s not in STAGES]

@@ -26,6 +26,7 @@ from harness.cli import (
     model_options,
     references_option,
 )
+from harness.cli_scale import engine_options, shard_run
 from harness.errors import EXIT_FAILED, EXIT_OK, HarnessError
 from harness.progress import Progress
 
@@ -140,6 +141,7 @@ def family_gate_options(func: Callable) -> Callable:
     show_default=True,
     help="Processes for the facts matcher; ROUGE already uses every core natively.",
 )
+@engine_options
 @click.option(
     "--fail-under",
     "fail_under",
@@ -199,45 +201,40 @@ def score(path: Path, debug: bool, **options: Any) -> int:
     Exit 0 when every candidate scored and the gate passed, 1 when a candidate could not be
     scored or the gate failed, 2 on a usage or config error, 3 on an internal error.
     """
-    from harness.pairs import open_input
+    from harness.engines import make_engine
     from harness.pipeline import finish_run, gated_metrics
     from harness.report_outputs import StreamSink, plan_reports
-    from harness.run import Scorer
 
     o = ScoreOptions(**options)
     config, gate_config, gate_wanted = o.run_config(), o.gate_config(), o.use_gate
     tty = sys.stdout is not None and not sys.stdout.closed and sys.stdout.isatty()
     plan = plan_reports(o.output, o.fmt, tty)
     o.check_targets(plan)
-    source = open_input(path, o.references, o.follow_symlinks_outside)
-    documents, items, notes = source.documents, source.items, source.notes
-    _warn_without_facts(documents, config.metrics, source.pairs)
-    if source.pairs:
-        from harness.pairs import skipped_notes
-
-        notes += skipped_notes(documents, config.metrics, source.source)
-    if "grounding" in config.metrics:  # nothing to ground in: not applicable, said once
-        for doc in documents.values():
-            if doc.article is not None and not doc.article.strip():
-                _err(f"warning: {doc.path}: empty article.txt; grounding is not checked")
+    documents, items, notes = _open_source(path, o, config.metrics)
+    shard = shard_run(o.shard)
+    if shard is not None:
+        items = shard.select(items)
     streamed = plan.streamable and o.baseline is None and o.save_baseline is None
     baseline = o.baseline_report()
     if not streamed:
         items = list(items)
         _print_notes(notes)
-        if not items:
+        if not items and (shard is None or not shard.seen):
             raise HarnessError("no candidates found (expected .txt/.md files or JSONL lines)", path)
     bar = Progress(None if streamed else len(items), o.progress and sys.stderr.isatty())
-    scorer = Scorer(documents, config, on_progress=bar)
+    scorer = make_engine(documents, config, on_progress=bar)
+    chunks, settings = scorer.iter_chunks(items), scorer.settings
+    if shard is not None:
+        chunks, settings = shard.watch(chunks), shard.settings(settings)
     report = _CandidateNotes()
     sink = StreamSink([p for _, p in plan.files], plan.stdout is not None) if streamed else None
     started = time.monotonic()
     try:
         with sink or contextlib.nullcontext():
             outcome = finish_run(
-                scorer.iter_chunks(items),
+                chunks,
                 scorer.signature,
-                scorer.settings,
+                settings,
                 documents,
                 gate_config if gate_wanted else None,
                 keep=not streamed,
@@ -249,6 +246,7 @@ def score(path: Path, debug: bool, **options: Any) -> int:
                 seed=o.seed,
                 source=path,
                 gated=gated_metrics(gate_config),
+                allow_empty=shard is not None,
             )
             if sink:
                 sink.finish(outcome)
@@ -286,6 +284,9 @@ class ScoreOptions:
     output: tuple[str, ...]  # --output values: FORMAT=FILE or FILE (harness.report_outputs)
     progress: bool
     workers: int
+    engine: str
+    ray_address: str | None
+    shard: str | None
     fail_under: tuple[str, ...]
     fail_over: tuple[str, ...]
     config_file: Path | None
@@ -326,6 +327,8 @@ class ScoreOptions:
             use_cache=self.use_cache,
             workers=self.workers,
             options={"grounding_embeddings": True} if self.grounding_embeddings else {},
+            engine=self.engine,
+            ray_address=self.ray_address,
         )
 
     def gate_config(self):
@@ -418,6 +421,23 @@ def _write_reports(outcome, plan, o, items, documents, baseline, elapsed: float)
 
         _nothing_compared(comparison, o.fail_on_regression)
     return EXIT_FAILED if outcome.failed else EXIT_OK
+
+
+def _open_source(path: Path, o: ScoreOptions, metrics: tuple[str, ...]):
+    """The documents, the candidates (an iterator) and the notes of PATH; what the chosen
+    metrics cannot compute for want of a facts file or an article is said once."""
+    from harness.pairs import open_input, skipped_notes
+
+    source = open_input(path, o.references, o.follow_symlinks_outside)
+    documents, notes = source.documents, source.notes
+    _warn_without_facts(documents, metrics, source.pairs)
+    if source.pairs:
+        notes += skipped_notes(documents, metrics, source.source)
+    if "grounding" in metrics:  # nothing to ground in: not applicable, said once
+        for doc in documents.values():
+            if doc.article is not None and not doc.article.strip():
+                _err(f"warning: {doc.path}: empty article.txt; grounding is not checked")
+    return documents, source.items, notes
 
 
 def _warn_without_facts(documents: dict, metrics: tuple[str, ...], pairs: bool = False) -> None:

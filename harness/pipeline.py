@@ -81,6 +81,7 @@ def finish_run(
     seed: int = 0,
     source: Any = None,
     gated: Any = "auto",
+    allow_empty: bool = False,
 ) -> Outcome:
     """Summarise, gate and compare scored chunks.
 
@@ -114,7 +115,7 @@ def finish_run(
                 on_result(result)
             if keep:
                 kept.append(result)
-    if builder.total == 0:
+    if builder.total == 0 and not allow_empty:  # a shard may hold no candidate
         raise HarnessError("no candidates found (expected .txt/.md files or JSONL lines)", source)
     summary = builder.build()
     run = RunResult(tuple(kept), summary, signature(), settings())
@@ -149,9 +150,10 @@ def evaluate(
     one from files); `baseline` a report dict (`harness.load_report`). `options` go to
     `finish_run` (fail_on_regression, resamples, seed).
     """
-    from harness.run import RunConfig, Scorer
+    from harness.engines import make_engine
+    from harness.run import RunConfig
 
-    scorer = Scorer(dataset.documents, config or RunConfig(), encoder, on_progress)
+    scorer = make_engine(dataset.documents, config or RunConfig(), encoder, on_progress)
     try:
         outcome = finish_run(
             scorer.iter_chunks(dataset.candidates),

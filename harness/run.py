@@ -61,6 +61,8 @@ class RunConfig:
     cache_dir: Path | None = None
     use_cache: bool = True
     workers: int = 1  # processes for the facts matcher (pure Python); ROUGE is native-threaded
+    engine: str = "local"  # where chunks are scored: "local" or "ray" (harness.engines)
+    ray_address: str | None = None  # with engine="ray": a cluster to join (None: local Ray)
     options: Mapping[str, Any] = field(default_factory=dict)  # settings of outside families
 
     def __post_init__(self) -> None:
@@ -76,6 +78,8 @@ class RunConfig:
             )
         if self.workers < 1:
             raise ConfigError(f"--workers must be at least 1, not {self.workers}")
+        if self.engine not in ("local", "ray"):
+            raise ConfigError(f"unknown engine {self.engine!r} (local, ray)")
         if not re.fullmatch(r"cpu|auto|cuda(?::\d+)?", self.device):
             raise ConfigError(f"unknown device {self.device!r} (cpu, cuda, auto)")
 
@@ -129,12 +133,33 @@ class Scorer:
     # ------------------------------------------------------------------ scoring
     def score_chunk(self, items: list[Candidate | LoadFailure]) -> list[CandidateResult]:
         ok = [c for c in items if isinstance(c, Candidate)]
-        scored, share = {}, {}
+        share: dict[str, float] = {}
+        return self.assemble(items, self.score_families(ok, share), share)
+
+    def score_families(
+        self, cands: list[Candidate], timings: dict[str, float] | None = None
+    ) -> dict[str, list[Any]]:
+        """Every family's results for `cands` (what an engine's worker computes); `timings`,
+        when given, gets each family's seconds per candidate it scored."""
+        scored = {}
         for name, fam in self.families.items():
             started = time.perf_counter()
-            scored[name] = self._score_family(fam, ok)
-            done = sum(r is not None for r in scored[name])
-            share[name] = (time.perf_counter() - started) / max(1, done)
+            scored[name] = self._score_family(fam, cands)
+            if timings is not None:
+                done = sum(r is not None for r in scored[name])
+                timings[name] = (time.perf_counter() - started) / max(1, done)
+        return scored
+
+    def assemble(
+        self,
+        items: list[Candidate | LoadFailure],
+        scored: Mapping[str, list[Any]],
+        timings: Mapping[str, float] | None = None,
+    ) -> list[CandidateResult]:
+        """Results of a chunk from its families' results (`score_families`, in family order,
+        for the chunk's candidates that loaded); a candidate's `seconds` is its share of each
+        family's time on the chunk (0 where `timings` is not known, e.g. scored remotely)."""
+        ok = [c for c in items if isinstance(c, Candidate)]
         at = {id(c): i for i, c in enumerate(ok)}
         out = []
         for item in items:
@@ -152,7 +177,7 @@ class Scorer:
             warnings = list(item.warnings)
             for name, result in scores.items():
                 warnings += self.families[name].warnings(item, result)
-            seconds = sum(share[name] for name in scores)
+            seconds = sum((timings or {}).get(name, 0.0) for name in scores)
             out.append(
                 CandidateResult(
                     item.id, item.path, item.document, "ok", None, scores, tuple(warnings), seconds
@@ -270,8 +295,10 @@ def score(
     on_progress: Callable[[int], None] | None = None,
 ) -> RunResult:
     """Score every candidate of a dataset; the library's one-call entry point."""
+    from harness.engines import make_engine
+
     config = config or RunConfig()
-    scorer = Scorer(dataset.documents, config, encoder, on_progress)
+    scorer = make_engine(dataset.documents, config, encoder, on_progress)
     try:
         results = tuple(scorer.iter_results(dataset.candidates))
     except BaseException:

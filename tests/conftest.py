@@ -46,6 +46,8 @@ ARTICLE = (
     "The city council approved a new park on Monday. The park will open in spring "
     "and include a playground. Funding comes from a state grant of two million dollars."
 )
+
+
 def make_refs(root: Path, docs: dict[str, list[str]] | None = None) -> Path:
     """references/<doc>/article.txt plus reference summaries; returns the references folder."""
     docs = docs or {
