@@ -65,7 +65,7 @@ def test_merge_refuses_reports_that_do_not_fit(tmp_path: Path) -> None:
         shards.append(tmp_path / f"s{i}.json")
         _score(shards[-1], "--shard", f"{i}/4", "--no-gate")
     other = tmp_path / "other.json"
-    _score(other, "--shard", "1/4", "--no-gate", "--no-stemmer")
+    _score(other, "--shard", "1/4", "--no-gate", "--stemmer")
     twice = tmp_path / "twice.json"  # shard 1's candidates claiming to be shard 4
     data = json.loads(shards[0].read_text())
     data["settings"]["shard"]["index"] = 4
