@@ -325,16 +325,18 @@ def _walk(root: Path, follow_outside: bool = False) -> Iterator[tuple[Path, str 
     `candidates/x.txt -> ../.git/config`).
     """
     root_real = os.path.realpath(root)
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()  # (device, inode) of each folder listed
     stack = [root]
     while stack:
         folder = stack.pop()
-        real = os.path.realpath(folder)
-        if real in seen:
-            yield folder, "symlink loop, skipped", False
-            continue
-        seen.add(real)
         try:
+            # One stat per folder, not a realpath (an lstat of every ancestor: cubic in
+            # the depth of a deep tree).
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                yield folder, "symlink loop, skipped", False
+                continue
+            seen.add((st.st_dev, st.st_ino))
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             yield folder, f"cannot list folder: {exc.strerror or exc}", True
