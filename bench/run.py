@@ -20,6 +20,10 @@ Stages (each a subprocess, start-up included, baseline and harness measured in t
              input): the time ratio, for 4x the text                       target: < 8x
   scale      100,000 JSONL candidates (--quick: 20,000), --metrics rouge,facts, jsonl out;
              wall time and peak RSS vs a run 10x smaller               target: RSS ratio <= 1.5
+  stream, json-memory, compare-memory
+             peak RSS of streamed JSONL, in-memory JSON and `compare` on --stream-n /
+             --compare-n candidates (default 100,000) vs 1,000 (bench/memory.py)
+                                                   target: stream < 100 MB, compare < 2 GB
 
 A failing stage prints its error and the others still run. `--src DIR` puts DIR first on
 PYTHONPATH for every harness process (benchmark a patched tree). Results also go to
@@ -46,8 +50,20 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
+import memory  # noqa: E402
 
-STAGES = ("rouge", "embedding", "cache", "startup", "facts", "facts-long", "scale")
+STAGES = (
+    "rouge",
+    "embedding",
+    "cache",
+    "startup",
+    "facts",
+    "facts-long",
+    "scale",
+    "stream",
+    "json-memory",
+    "compare-memory",
+)
 DOC = generate.DOCUMENT
 
 
@@ -530,6 +546,21 @@ class Bench:
             )
         )
 
+    def run_proc(self, cmd: list[str], cwd: Path, what: str) -> Proc:
+        """One timed run of a harness command that must succeed (exit 0 or 1)."""
+        return run(cmd, cwd, self.env, timeout=3600).check(what, SCORE_OK)
+
+    scored = staticmethod(scored)
+
+    def stage_stream(self) -> None:
+        memory.stage_stream(self, Row)
+
+    def stage_json_memory(self) -> None:
+        memory.stage_json_memory(self, Row)
+
+    def stage_compare_memory(self) -> None:
+        memory.stage_compare_memory(self, Row)
+
     def fail(self, stage: str, exc: BaseException) -> None:
         msg = f"{type(exc).__name__}: {exc}"
         print(f"[bench] stage {stage} failed: {msg}", file=sys.stderr)
@@ -610,6 +641,10 @@ def main() -> int:
     ap.add_argument("--work", help="working folder (default: a new temp folder)")
     ap.add_argument("--keep", action="store_true", help="keep the working folder")
     ap.add_argument("--debug", action="store_true", help="tracebacks for failed stages")
+    ap.add_argument(
+        "--stream-n", type=int, default=100_000, help="candidates for stream and json-memory"
+    )
+    ap.add_argument("--compare-n", type=int, default=100_000, help="candidates for compare-memory")
     args = ap.parse_args()
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
     unknown = [s for s in stages if s not in STAGES]
