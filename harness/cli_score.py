@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 import time
@@ -403,7 +404,7 @@ def _after_stream(outcome: Any, output: Path | None) -> int:
 
 def _write_reports(outcome, fmt, o, items, documents, baseline, elapsed: float) -> int:
     """Every format but streamed JSONL: notes, --save-baseline, the report, the verdicts."""
-    from harness.output import render_json, write_atomic
+    from harness.output import write_atomic, write_json
 
     run, gate, comparison, gated = outcome.run, outcome.gate, outcome.comparison, outcome.gated
     if gate is not None:
@@ -411,13 +412,15 @@ def _write_reports(outcome, fmt, o, items, documents, baseline, elapsed: float) 
             _err(f"note: gate {note}")
     if o.save_baseline is not None:
         gate_only = {"gate": outcome.extra()["gate"]} if gate is not None else None
-        write_atomic(o.save_baseline, render_json(run, gate_only))
+        write_atomic(o.save_baseline, functools.partial(write_json, run, gate_only))
         _err(f"wrote baseline {o.save_baseline}")
     extra = outcome.extra()
     if fmt == "html":
         from harness.html_report import render_run
 
         text = render_run(run, extra, candidates=items, documents=documents, baseline=baseline)
+    elif fmt == "json":  # written a candidate at a time, never built whole in memory
+        text = functools.partial(write_json, run, extra)
     else:
         text = _render_score(fmt, run, extra, gate, comparison, gated, elapsed)
     if o.output is not None or fmt not in ("table", "markdown", "github"):
