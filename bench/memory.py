@@ -96,7 +96,7 @@ def stage_json_memory(bench: Any, row: type) -> None:
         out = cands.parent / "out.json"
         cmd = bench.score_cmd(cands, out, "--metrics", "rouge", "--no-cache", fmt="json")
         p = bench.run_proc(cmd, cands.parent, f"harness score {n} --format json")
-        bench.scored(out)
+        _check_scored(out)
         res[n] = {"wall_s": p.wall, "maxrss_mb": p.maxrss_mb, "bytes": out.stat().st_size}
         out.unlink()
     s, b = res[SMALL], res[big]
@@ -117,7 +117,8 @@ def stage_json_memory(bench: Any, row: type) -> None:
 
 
 def write_compare_reports(bench: Any, n: int) -> tuple[Path, Path]:
-    """Two n-candidate JSON reports (baseline, current) grown from one real 1,000 run."""
+    """Two n-candidate JSON reports (baseline, current) grown from one real 1,000 run,
+    written by a child process (see `_parent_note`)."""
     root = bench.work / f"compare-{n}"
     a, b = root / "baseline.json", root / "current.json"
     if a.exists() and b.exists():
@@ -127,13 +128,20 @@ def write_compare_reports(bench: Any, n: int) -> tuple[Path, Path]:
         cands = write_stream_jsonl(bench.work / f"stream-{SMALL}", SMALL)
         cmd = bench.score_cmd(cands, seed_report, "--metrics", "rouge", "--no-cache")
         bench.run_proc(cmd, cands.parent, "harness score (compare seed report)")
+    cmd = [bench.py, str(Path(__file__)), "compare-reports", str(seed_report), str(root), str(n)]
+    bench.run_proc(cmd, bench.work, "writing the compare reports")
+    return a, b
+
+
+def _write_compare_reports(seed_report: Path, root: Path, n: int) -> None:
     data = json.loads(seed_report.read_text("utf-8"))
     seeds = data.pop("candidates")
     root.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(0)
-    for path, shift in ((a, 0.0), (b, -0.002)):
-        head = json.dumps({k: v for k, v in data.items()}, ensure_ascii=False, indent=None)
-        with path.open("w", encoding="utf-8") as fh:
+    for name, shift in (("baseline.json", 0.0), ("current.json", -0.002)):
+        head = json.dumps(data, ensure_ascii=False)
+        tmp = root / (name + ".part")
+        with tmp.open("w", encoding="utf-8") as fh:
             fh.write(head[:-1] + ', "candidates": [\n')
             for i in range(n):
                 c = dict(seeds[i % len(seeds)])
@@ -145,7 +153,7 @@ def write_compare_reports(bench: Any, n: int) -> tuple[Path, Path]:
                 }
                 fh.write(("," if i else "") + json.dumps(c, ensure_ascii=False) + "\n")
             fh.write("]}\n")
-    return a, b
+        tmp.replace(root / name)
 
 
 def stage_compare_memory(bench: Any, row: type) -> None:
@@ -192,3 +200,36 @@ def _head(path: Path) -> str:
     if cut < 0:
         return text
     return text[:cut].rstrip().rstrip(",") + "\n}"
+
+
+def _check_scored(report: Path) -> None:
+    """The report's summary says every candidate scored; read from its head only (the
+    parent must stay small, see `_parent_note`)."""
+    lines = ["{"]
+    with report.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith('  "candidates"'):
+                break
+            lines.append(line)
+    head = "".join(lines).rstrip().rstrip(",") + "\n}"
+    summary = json.loads(head)["summary"]
+    if summary.get("errors"):
+        raise RuntimeError(f"{report.name}: {summary['errors']} candidates failed to score")
+
+
+_parent_note = """Linux keeps the larger of a process's own peak RSS and its parent's at the fork
+(exec keeps the old peak in ru_maxrss), so the benchmark process must never hold a big
+report: it writes data and checks results in ways that stay small."""
+
+
+def main() -> None:
+    import sys
+
+    if len(sys.argv) == 5 and sys.argv[1] == "compare-reports":
+        _write_compare_reports(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+    else:
+        raise SystemExit("usage: memory.py compare-reports SEED_REPORT ROOT N")
+
+
+if __name__ == "__main__":
+    main()
