@@ -1,7 +1,7 @@
 """The performance benchmark: every stage times a baseline and `harness` as whole processes.
 
     python bench/run.py [--quick] [--stages rouge,embedding,cache,startup,facts,scale]
-                        [--src DIR] [--work DIR] [--keep]
+                        [--src DIR] [--work DIR] [--keep] [--stream-n N] [--compare-n N]
 
 Stages (each a subprocess, start-up included, baseline and harness measured in the same run):
 
