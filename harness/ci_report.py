@@ -4,7 +4,10 @@
   thresholds), one `<testcase>` per candidate x check (classname = candidate id,
   name = the check, e.g. `coverage >= 1.0`, `fact:no-council-staff (required)`). A failed
   check has `<failure>`, a check on a metric this run did not compute `<skipped>`, a
-  candidate that could not be scored one `<error>` testcase named `scored`.
+  candidate that could not be scored one `<error>` testcase named `scored`. The run
+  signature is written once (a property of the first suite), so the file grows linearly
+  with candidates whatever the number of documents; a candidate's scoring time is shared
+  among its testcases; `<testsuites>` carries only the attributes of the Jenkins schema.
 - `render_github`: `::error file=...,title=...::message` lines GitHub turns into
   annotations on the candidate files, escaped per the workflow-command rules.
 - `render_step_summary` / `append_step_summary`: Markdown appended to the file named
@@ -39,10 +42,13 @@ def xml_safe(text: object) -> str:
 # ---------------------------------------------------------------- JUnit
 
 
-def _case(parent: ET.Element, classname: str, name: str) -> ET.Element:
-    return ET.SubElement(
-        parent, "testcase", {"classname": xml_safe(classname), "name": xml_safe(name), "time": "0"}
-    )
+def _case(parent: ET.Element, classname: str, name: str, seconds: float = 0.0) -> ET.Element:
+    attrs = {"classname": xml_safe(classname), "name": xml_safe(name), "time": _time(seconds)}
+    return ET.SubElement(parent, "testcase", attrs)
+
+
+def _time(seconds: float | None) -> str:
+    return f"{max(0.0, seconds or 0.0):.6f}".rstrip("0").rstrip(".") or "0"
 
 
 def _check_detail(k: GateCheck) -> str:
@@ -82,16 +88,17 @@ def render_junit(
     def suite(suite_name: str) -> ET.Element:
         if suite_name not in suites:
             el = ET.SubElement(root, "testsuite", {"name": xml_safe(suite_name)})
-            props = ET.SubElement(el, "properties")
-            signature = {"name": "signature", "value": xml_safe(run.signature)}
-            ET.SubElement(props, "property", signature)
+            if not suites:  # the signature once per report, not once per suite
+                props = ET.SubElement(el, "properties")
+                signature = {"name": "signature", "value": xml_safe(run.signature)}
+                ET.SubElement(props, "property", signature)
             suites[suite_name] = el
         return suites[suite_name]
 
     for c in run.candidates:
         parent = suite(c.document or "unknown")
         if c.status != "ok":
-            case = _case(parent, c.id, "scored")
+            case = _case(parent, c.id, "scored", c.seconds or 0.0)
             err = ET.SubElement(
                 case,
                 "error",
@@ -101,17 +108,18 @@ def render_junit(
             continue
         checks = checks_by_candidate.get((c.document, c.id), [])
         if not checks:
-            _case(parent, c.id, "scored")
+            _case(parent, c.id, "scored", c.seconds or 0.0)
             continue
+        share = (c.seconds or 0.0) / len(checks)  # its scoring time over its checks
         for k in checks:
-            case = _case(parent, c.id, k.name)
+            case = _case(parent, c.id, k.name, share)
             _add_outcome(case, k)
     if mean_checks:
         parent = suite("mean")
         for k in mean_checks:
             _add_outcome(_case(parent, "run", k.name), k)
 
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    totals = {"tests": 0, "failures": 0, "errors": 0}  # no `skipped` on <testsuites>
     for el in suites.values():
         cases = el.findall("testcase")
         counts = {
@@ -122,8 +130,9 @@ def render_junit(
         }
         for key, value in counts.items():
             el.set(key, str(value))
-            totals[key] += value
-        el.set("time", "0.000")
+            if key in totals:
+                totals[key] += value
+        el.set("time", _time(sum(float(t.get("time", "0")) for t in cases)))
         el.set("timestamp", stamp)
     for key, value in totals.items():
         root.set(key, str(value))

@@ -25,10 +25,10 @@ from harness.cli import (
     handle_errors,
     main,
     model_options,
-    output_option,
     references_option,
 )
 from harness.errors import EXIT_FAILED, EXIT_OK, HarnessError
+from harness.progress import Progress
 
 # ---------------------------------------------------------------------- score
 
@@ -64,37 +64,6 @@ def family_gate_options(func: Callable) -> Callable:
                 g.flag, _dest(g.flag), type=int if whole else float, default=None, help=g.help
             )(func)
     return func
-
-
-class Progress:
-    """A rich progress bar on stderr, shown only once a run has lasted a second."""
-
-    def __init__(self, total: int | None, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled
-        self.done = 0
-        self.start = time.monotonic()
-        self._bar = None
-        self._task = None
-
-    def __call__(self, n: int) -> None:
-        self.done += n
-        if not self.enabled:
-            return
-        unfinished = self.total is None or self.done < self.total
-        if self._bar is None and time.monotonic() - self.start > 1.0 and unfinished:
-            from rich.console import Console
-            from rich.progress import Progress as Bar
-
-            self._bar = Bar(console=Console(stderr=True), transient=True)
-            self._bar.start()
-            self._task = self._bar.add_task("scoring", total=self.total)
-        if self._bar is not None:
-            self._bar.update(self._task, completed=self.done)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
 
 
 @main.command()
@@ -141,7 +110,16 @@ class Progress:
     default=None,
     help="Output format (default: table on a terminal, json otherwise).",
 )
-@output_option("report")
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    multiple=True,
+    metavar="[FORMAT=]FILE",
+    help="Write a report to FILE atomically, repeatable: FORMAT=FILE names its format "
+    "(json=r.json, junit=r.xml, html=r.html, ...); a plain FILE gets the --format report. "
+    "One scoring pass writes them all.",
+)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 @click.option(
     "--workers",
@@ -210,17 +188,19 @@ def score(path: Path, debug: bool, **options: Any) -> int:
     """
     from harness.loading import iter_candidates, load_references
     from harness.pipeline import finish_run, gated_metrics
+    from harness.report_outputs import StreamSink, plan_reports
     from harness.run import Scorer
 
     o = ScoreOptions(**options)
     config, gate_config, gate_wanted = o.run_config(), o.gate_config(), o.use_gate
-    fmt = o.fmt or ("table" if o.output is None and sys.stdout.isatty() else "json")
-    o.check_targets()
+    tty = sys.stdout is not None and not sys.stdout.closed and sys.stdout.isatty()
+    plan = plan_reports(o.output, o.fmt, tty)
+    o.check_targets(plan)
     documents = load_references(o.references)
     _warn_without_facts(documents, config.metrics)
     notes: list[str] = []
     items = iter_candidates(path, documents, notes, o.follow_symlinks_outside)
-    streamed = fmt == "jsonl" and o.baseline is None and o.save_baseline is None
+    streamed = plan.streamable and o.baseline is None and o.save_baseline is None
     baseline = o.baseline_report()
     if not streamed:
         items = list(items)
@@ -230,7 +210,7 @@ def score(path: Path, debug: bool, **options: Any) -> int:
     bar = Progress(None if streamed else len(items), o.progress and sys.stderr.isatty())
     scorer = Scorer(documents, config, on_progress=bar)
     report = _CandidateNotes()
-    sink = StreamSink(o.output) if streamed else None
+    sink = StreamSink([p for _, p in plan.files], plan.stdout is not None) if streamed else None
     started = time.monotonic()
     try:
         with sink or contextlib.nullcontext():
@@ -263,8 +243,8 @@ def score(path: Path, debug: bool, **options: Any) -> int:
             _print_notes(notes)
         report.close()
     if streamed:
-        return _after_stream(outcome, o.output)
-    return _write_reports(outcome, fmt, o, items, documents, baseline, time.monotonic() - started)
+        return _after_stream(outcome, plan)
+    return _write_reports(outcome, plan, o, items, documents, baseline, time.monotonic() - started)
 
 
 @dataclass(frozen=True)
@@ -281,7 +261,7 @@ class ScoreOptions:
     use_cache: bool
     cache_dir: Path | None
     fmt: str | None
-    output: Path | None
+    output: tuple[str, ...]  # --output values: FORMAT=FILE or FILE (harness.report_outputs)
     progress: bool
     workers: int
     fail_under: tuple[str, ...]
@@ -335,14 +315,14 @@ class ScoreOptions:
         overrides = parse_cli_thresholds(self.fail_under, self.fail_over, extra)
         return load_gate_config(Path.cwd(), self.config_file, overrides)
 
-    def check_targets(self) -> None:
+    def check_targets(self, plan) -> None:
         """Fail before scoring, not after: unwritable outputs, a closed stdout."""
         from harness.output import check_output
 
-        for target in (self.output, self.save_baseline):
+        for target in (*(p for _, p in plan.files), self.save_baseline):
             if target is not None:
                 check_output(target)
-        if self.output is None:
+        if plan.stdout is not None:
             _check_stdout()
         if self.fail_on_regression and self.baseline is None:
             raise HarnessError("--fail-on-regression needs --baseline FILE")
@@ -355,45 +335,11 @@ class ScoreOptions:
         return load_report(self.baseline)
 
 
-class StreamSink:
-    """JSONL out while candidates stream in; with --output the file appears only once
-    complete (the last line: summary, signature, gate)."""
-
-    def __init__(self, output: Path | None) -> None:
-        from harness.output import AtomicWriter
-
-        self.writer = AtomicWriter(output) if output is not None else None
-        self.out = sys.stdout
-
-    def __enter__(self) -> StreamSink:
-        if self.writer is not None:
-            self.out = self.writer.__enter__()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        if self.writer is not None:
-            self.writer.__exit__(*exc)
-
-    def add(self, also: Callable[[Any], None]) -> Callable[[Any], None]:
-        from harness.output import iter_jsonl
-
-        def write(result: Any) -> None:
-            self.out.writelines(iter_jsonl([result]))
-            also(result)
-
-        return write
-
-    def finish(self, outcome: Any) -> None:
-        from harness.output import jsonl_tail
-
-        self.out.write(jsonl_tail(outcome.run, outcome.extra() or None))
-
-
-def _after_stream(outcome: Any, output: Path | None) -> int:
+def _after_stream(outcome: Any, plan: Any) -> int:
     from harness.gate import render_gate_text
 
-    if output is not None:
-        _err(f"wrote {output} ({outcome.run.summary.candidates} candidates)")
+    for _, path in plan.files:
+        _err(f"wrote {path} ({outcome.run.summary.candidates} candidates)")
     if outcome.gate is not None:
         for note in outcome.gate.notes:
             _err(f"note: gate {note}")
@@ -402,9 +348,10 @@ def _after_stream(outcome: Any, output: Path | None) -> int:
     return EXIT_FAILED if outcome.failed else EXIT_OK
 
 
-def _write_reports(outcome, fmt, o, items, documents, baseline, elapsed: float) -> int:
-    """Every format but streamed JSONL: notes, --save-baseline, the report, the verdicts."""
+def _write_reports(outcome, plan, o, items, documents, baseline, elapsed: float) -> int:
+    """Every run but a streamed one: notes, --save-baseline, the reports, the verdicts."""
     from harness.output import write_atomic, write_json
+    from harness.report_outputs import render_report
 
     run, gate, comparison, gated = outcome.run, outcome.gate, outcome.comparison, outcome.gated
     if gate is not None:
@@ -414,21 +361,21 @@ def _write_reports(outcome, fmt, o, items, documents, baseline, elapsed: float) 
         gate_only = {"gate": outcome.extra()["gate"]} if gate is not None else None
         write_atomic(o.save_baseline, functools.partial(write_json, run, gate_only))
         _err(f"wrote baseline {o.save_baseline}")
-    extra = outcome.extra()
-    if fmt == "html":
-        from harness.html_report import render_run
-
-        text = render_run(run, extra, candidates=items, documents=documents, baseline=baseline)
-    elif fmt == "json":  # written a candidate at a time, never built whole in memory
-        text = functools.partial(write_json, run, extra)
-    else:
-        text = _render_score(fmt, run, extra, gate, comparison, gated, elapsed)
-    if o.output is not None or fmt not in ("table", "markdown", "github"):
-        _echo_verdicts(gate, comparison, gated, fmt)
-    if o.output is not None:
-        write_atomic(o.output, text)
-        _err(f"wrote {o.output} ({len(run.candidates)} candidates)")
-    elif fmt == "table" and sys.stdout.isatty():
+    fmt = plan.stdout
+    on_tty = fmt == "table" and sys.stdout.isatty()
+    texts = {  # each format rendered once, all of them before any file is written
+        f: render_report(
+            f, outcome, candidates=items, documents=documents, baseline=baseline, elapsed=elapsed
+        )
+        for f in plan.formats
+        if not (f == fmt and on_tty)
+    }
+    if fmt not in ("table", "markdown", "github"):  # stdout does not show the verdicts
+        _echo_verdicts(gate, comparison, gated, fmt or plan.files[0][0])
+    for file_fmt, path in plan.files:
+        write_atomic(path, texts[file_fmt])
+        _err(f"wrote {path} ({len(run.candidates)} candidates)")
+    if on_tty:
         from rich.console import Console
 
         from harness.output import build_table
@@ -437,8 +384,8 @@ def _write_reports(outcome, fmt, o, items, documents, baseline, elapsed: float) 
         console.print(build_table(run, console.width))
         console.print(run.signature, soft_wrap=True, style="dim")
         _print_verdicts(console, gate, comparison, gated)
-    else:
-        _stdout(text)
+    elif fmt is not None:
+        _stdout(texts[fmt])
     _step_summary(outcome)
     if comparison is not None:
         from harness.cli_reports import _nothing_compared
@@ -486,30 +433,6 @@ class _CandidateNotes:
 
         if self.non_ascii:
             _err(f"warning: {self.non_ascii} candidate(s): {NON_ASCII_WARNING}")
-
-
-def _render_score(fmt, run, extra, gate, comparison, gated, elapsed: float) -> str:
-    """The report text for `fmt`: the gate goes into JSON, JUnit, annotations or a section."""
-    from harness import ci_report
-    from harness.output import RENDERERS
-
-    if fmt == "junit":
-        return ci_report.render_junit(run, gate, elapsed=elapsed)
-    if fmt == "github":
-        return ci_report.render_github(run, gate)
-    text = RENDERERS[fmt](run, extra)
-    if fmt == "table":
-        from harness.compare import render_comparison_text
-        from harness.gate import render_gate_text
-
-        text += render_gate_text(gate) if gate else ""
-        text += render_comparison_text(comparison, gated) if comparison else ""
-    elif fmt == "markdown":
-        from harness.compare import render_comparison_markdown
-
-        text += "\n" + ci_report.render_gate_markdown(gate) if gate else ""
-        text += "\n" + render_comparison_markdown(comparison, gated) if comparison else ""
-    return text
 
 
 def _echo_verdicts(gate, comparison, gated, fmt: str) -> None:

@@ -238,56 +238,109 @@ def render_markdown(run: RunResult, extra: dict[str, Any] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _short_status(c: CandidateResult) -> str:
+    """The status in a narrow table: `ok`, `ok*` (with warnings) or `error`; the details
+    are on stderr as they come, and in every other format."""
+    if c.status != "ok":
+        return "error"
+    return "ok*" if c.warnings else "ok"
+
+
+def _short_checklist(c: CandidateResult) -> str:
+    """The facts cell in a narrow table: marks and count (`✓✗⚠ 1/3`), not the fact ids."""
+    return " ".join(checklist(c).split(" ")[:2])
+
+
+def _short_summary(cells: list[str], cols: list[tuple[str, str]]) -> list[str]:
+    """The summary row in a narrow table: `mean`, and the facts cell's number alone."""
+    out = list(cells)
+    for i, (key, _) in enumerate(cols):
+        if key == "id":
+            out[i] = "mean"
+        elif key == "checklist" and out[i]:
+            out[i] = out[i].split()[-1]
+    return out
+
+
 def _fit_columns(
     run: RunResult, cols: list[tuple[str, str]], width: int | None
-) -> list[tuple[str, str]]:
-    """The columns that fit in `width` terminal cells: the candidate id and its status
-    always (folded when narrow), then the others in order while they fit whole."""
+) -> tuple[list[tuple[str, str]], bool]:
+    """(the columns that fit in `width` terminal cells, whether the layout is compact).
+
+    Everything, when it fits. Else a compact layout (no side borders, the status a word,
+    the summary row labelled `mean`): the id whole up to half the width, then the other
+    columns in order while each fits whole, never squeezed; when none fits beside them
+    the id takes the rest of the line. Rows stay one line wherever the id fits.
+    """
     if width is None:
-        return cols
+        return cols, False
     from rich.cells import cell_len
 
     rows = [flat_row(c) for c in run.candidates]
-    summary = dict(zip([k for k, _ in cols], _summary_cells(run, cols), strict=True))
+    keys = [k for k, _ in cols]
+    cells = _summary_cells(run, cols)
+    summary = dict(zip(keys, cells, strict=True))
+    compact = dict(zip(keys, _short_summary(cells, cols), strict=True))
 
-    def need(key: str, title: str) -> int:
+    def need(key: str, title: str, short: bool = False) -> int:
         if key == "status":
-            texts = [_status_text(c) for c in run.candidates]
+            status = _short_status if short else _status_text
+            texts = [status(c) for c in run.candidates]
+        elif key == "checklist" and short:
+            texts = [_short_checklist(c) for c in run.candidates if c.facts is not None]
         else:
             texts = [printable(_fmt(r.get(key))) for r in rows]
-        return max(cell_len(t) for t in [title, summary[key], *texts]) + 3  # padding, border
+        texts.append((compact if short else summary)[key])
+        return max(cell_len(t) for t in [title, *texts]) + 3  # padding, border
 
     sizes = {key: need(key, title) for key, title in cols}
-    used = 1 + min(sizes["id"], 14) + min(sizes["status"], 9)  # both shown, folded if need be
+    if 1 + sum(sizes.values()) <= width:
+        return cols, False
+    sizes = {key: need(key, title, short=True) for key, title in cols}
+    base = -3 + sizes["status"]  # no outer border or edge padding in the compact layout
+    used = base + min(sizes["id"], max(12, width // 2))
     keep = {"id", "status"}
     for key, _ in cols:
         if key not in keep and used + sizes[key] <= width:
             keep.add(key)
             used += sizes[key]
-    return [(k, t) for k, t in cols if k in keep]
+    return [(k, t) for k, t in cols if k in keep], True
 
 
 def build_table(run: RunResult, width: int | None = None):
-    """The score table; with `width` (a narrow terminal) the columns that do not fit are
-    left out rather than squeezed to nothing: the id and the status always stay."""
+    """The score table; with `width` (a terminal) a compact layout when it does not fit:
+    status shortened, the columns that do not fit left out (named in the caption) rather
+    than squeezed to nothing; the id and the status always stay."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
     every = _columns(run)
-    cols = _fit_columns(run, every, width)
+    cols, short = _fit_columns(run, every, width)
     left_out = [title for key, title in every if (key, title) not in cols]
-    caption = f"not shown (too narrow): {', '.join(left_out)}" if left_out else None
-    table = Table(title=None, show_lines=False, caption=caption)
+    notes = [f"not shown (too narrow): {', '.join(left_out)}"] if left_out else []
+    if short and any(c.warnings for c in run.candidates):
+        notes.append("ok*: with warnings (on stderr, in --format json)")
+    table = Table(
+        title=None,
+        show_lines=False,
+        caption="; ".join(notes) or None,
+        box=box.SIMPLE_HEAD if short else box.HEAVY_HEAD,
+        show_edge=not short,
+        pad_edge=not short,
+    )
     for key, title in cols:
         justify = "left" if _text_column(key) else "right"
-        table.add_column(title, justify=justify, no_wrap=key == "checklist", overflow="fold")
+        fixed = key not in ("id", "document") and (short or key == "checklist")
+        table.add_column(title, justify=justify, no_wrap=fixed, overflow="fold")
     for c in run.candidates:
         row = flat_row(c)
         cells = []
         for key, _ in cols:
             if key == "status":
                 style = "red" if c.status != "ok" else ("yellow" if c.warnings else "green")
-                cells.append(Text(printable(_status_text(c)), style=style))
+                text = _short_status(c) if short else _status_text(c)
+                cells.append(Text(printable(text), style=style))
             elif key == "checklist" and c.facts is not None:
                 text = Text()
                 for r in c.facts.results:
@@ -297,13 +350,15 @@ def build_table(run: RunResult, width: int | None = None):
                             r.verdict
                         ],
                     )
-                text.append(printable(" " + " ".join(checklist(c).split(" ")[1:])))
+                rest = (_short_checklist(c) if short else checklist(c)).split(" ")[1:]
+                text.append(printable(" " + " ".join(rest)))
                 cells.append(text)
             else:  # ids and paths are data: control characters escaped, never rich markup
                 cells.append(Text(printable(_fmt(row.get(key)))))
         table.add_row(*cells)
     table.add_section()
-    table.add_row(*_summary_cells(run, cols), style="bold")
+    cells = _summary_cells(run, cols)
+    table.add_row(*(_short_summary(cells, cols) if short else cells), style="bold")
     return table
 
 

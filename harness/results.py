@@ -24,6 +24,16 @@ SCHEMA_VERSION = "0.2.0"
 """The JSON report's shape. 0.2.0: one name per metric (`candidates[].metrics`, the
 family objects under their family's name); 0.1.0 reports (no `schema_version`) are read
 and upgraded by `upgrade_report`."""
+SCHEMA_FILE = "schema/report.schema.json"  # the published JSON Schema, in the package
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the report: harness/schema/report.schema.json."""
+    from importlib.resources import files
+
+    return json.loads(files("harness").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
 LEGACY_METRIC_NAMES = {"embedding": "embedding_max"}  # 0.1.0's gate name -> the one name
 
 
@@ -36,6 +46,10 @@ class CandidateResult:
     error: str | None = None
     scores: Mapping[str, Any] = field(default_factory=dict)  # family name -> its result
     warnings: tuple[str, ...] = ()
+    # wall time spent scoring it: each family's time on its chunk shared equally among the
+    # candidates it scored (the engines score a chunk at once). Timing, so not part of
+    # equality nor of the JSON report (which stays byte-identical run to run); JUnit's times.
+    seconds: float | None = field(default=None, compare=False)
 
     @property
     def rouge(self) -> RougeResult | None:

@@ -9,6 +9,7 @@ cache where the family has a cache key), and each candidate's results are gather
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,7 +106,12 @@ class Scorer:
     # ------------------------------------------------------------------ scoring
     def score_chunk(self, items: list[Candidate | LoadFailure]) -> list[CandidateResult]:
         ok = [c for c in items if isinstance(c, Candidate)]
-        scored = {name: self._score_family(fam, ok) for name, fam in self.families.items()}
+        scored, share = {}, {}
+        for name, fam in self.families.items():
+            started = time.perf_counter()
+            scored[name] = self._score_family(fam, ok)
+            done = sum(r is not None for r in scored[name])
+            share[name] = (time.perf_counter() - started) / max(1, done)
         at = {id(c): i for i, c in enumerate(ok)}
         out = []
         for item in items:
@@ -123,9 +129,10 @@ class Scorer:
             warnings = list(item.warnings)
             for name, result in scores.items():
                 warnings += self.families[name].warnings(item, result)
+            seconds = sum(share[name] for name in scores)
             out.append(
                 CandidateResult(
-                    item.id, item.path, item.document, "ok", None, scores, tuple(warnings)
+                    item.id, item.path, item.document, "ok", None, scores, tuple(warnings), seconds
                 )
             )
         if self.on_progress is not None:
