@@ -15,7 +15,8 @@ refs = [
     for p in sorted(doc_dir.iterdir())
     if p.suffix in (".txt", ".md") and p.name != "article.txt"
 ]
-scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL", "rougeLsum"], use_stemmer=True)
+# rouge-score's defaults (no stemming), which are the harness's
+scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL", "rougeLsum"])
 results = {}
 for path in sorted(cands_dir.glob("*.txt")):
     scores = scorer.score_multi(refs, path.read_text("utf-8"))

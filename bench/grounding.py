@@ -15,10 +15,15 @@ the share of summary words absent from the article. AUC is also given per articl
 Flag precision on the labeled spans (tests/data/grounding_spans.jsonl): of the labeled
 number/entity spans that grounding flags, the share labeled unsupported.
 
-Flag precision on the dev flags (tests/data/grounding_flags_dev.jsonl, labeled after an
-earlier version's verdicts): today's flags that carry a label, and how many are new.
+Flag precision on the dev flags (tests/data/grounding_flags_dev.jsonl, labeled after the
+verdicts of the version that first raised them): today's flags that carry a label, and
+how many are new; numbers/dates/names/quotes and wrong actors apart.
 
---embedding: also the AUC of grounding with sentence embeddings (the bundled model).
+--embedding: also the AUC of grounding with sentence embeddings (the bundled model), and
+its one weight (the embedding's share of a sentence's support) chosen by 2-fold
+cross-validation over articles: the weight that ranks best on one half of the articles is
+scored on the other half, both ways. The words-only score has no weight fitted to labels;
+its per-half AUCs are given next to it.
 
 --timing N: the cost of grounding next to an all-metrics `harness score --no-cache` of N
 candidates (bench/generate.py's synthetic set), measured in the same run: the harness run's
@@ -91,6 +96,7 @@ def article_auc(rows, use_embedding: bool) -> dict:
     if not use_embedding:
         del feats["grounding_embedding"]
     emb_pairs = []
+    emb_results = []
     for gi, row in enumerate(rows):
         analysis = analyse_article(row["article"])
         with_emb = analyse_article(row["article"], enc) if use_embedding else None
@@ -101,9 +107,9 @@ def article_auc(rows, use_embedding: bool) -> dict:
             labels.append(float(np.mean(s["consistency"])) < 5)
             feats["grounding"].append(ground(text, analysis=analysis).score)
             if with_emb is not None:
-                feats["grounding_embedding"].append(
-                    ground(text, analysis=with_emb, encoder=enc).score
-                )
+                res = ground(text, analysis=with_emb, encoder=enc)
+                feats["grounding_embedding"].append(res.score)
+                emb_results.append(res)
             feats["rouge2_precision"].append(rouge2_precision(text, row["article"]))
             feats["novel_word_share"].append(-novel_share(text, art_words))
             emb_pairs.append((text, row["article"]))
@@ -130,7 +136,54 @@ def article_auc(rows, use_embedding: bool) -> dict:
                 round(float(np.percentile(boots, 97.5)), 4),
             ],
         }
+    halves = _halves(len(rows), g)
+    out["grounding"]["halves"] = [
+        round(auc(-np.asarray(feats["grounding"])[h], y[h]), 4) for h in halves
+    ]
+    if emb_results:
+        out["grounding_embedding"]["cross_validated"] = cross_validated(emb_results, y, halves)
     return out
+
+
+WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+
+
+def _halves(n_articles: int, groups: np.ndarray) -> list[np.ndarray]:
+    """Two halves of the summaries, split by article (seeded): no article in both."""
+    order = np.random.default_rng(0).permutation(n_articles)
+    first = set(order[: n_articles // 2].tolist())
+    mask = np.array([gi in first for gi in groups])
+    return [mask, ~mask]
+
+
+def rescore(res, weight: float, penalty: float = 0.15) -> float:
+    """A result's score had the embedding weighed `weight` in each sentence's support
+    (the same formula as harness.grounding._score, from the stored alignment)."""
+    if not res.alignment:
+        return res.score
+    base = min(
+        (1 - weight) * x.lexical + weight * max(0.0, x.embedding or 0.0) for x in res.alignment
+    )
+    return base * (1 - penalty) ** res.unsupported_specifics
+
+
+def cross_validated(results, y: np.ndarray, halves: list[np.ndarray]) -> dict:
+    """The embedding weight chosen on one half of the articles, AUC on the other."""
+    scores = {w: -np.array([rescore(r, w) for r in results]) for w in WEIGHTS}
+    folds = []
+    for fit, held in (halves, halves[::-1]):
+        best = max(WEIGHTS, key=lambda w: auc(scores[w][fit], y[fit]))
+        folds.append(
+            {
+                "chosen_weight": best,
+                "held_out_auc": round(auc(scores[best][held], y[held]), 4),
+                "held_out_auc_weight_0.3": round(auc(scores[0.3][held], y[held]), 4),
+            }
+        )
+    return {
+        "folds": folds,
+        "mean_held_out_auc": round(float(np.mean([f["held_out_auc"] for f in folds])), 4),
+    }
 
 
 def span_precision() -> dict:
@@ -169,24 +222,30 @@ def span_precision() -> dict:
 
 def dev_flag_precision(rows) -> dict:
     """Today's specific flags on every dev summary against the labels of
-    tests/data/grounding_flags_dev.jsonl (labeled after an earlier version's verdicts)."""
+    tests/data/grounding_flags_dev.jsonl (labeled after an earlier version's verdicts):
+    numbers, dates, names and quotes apart from wrong actors."""
     labels = {}
     for line in (REPO / "tests/data/grounding_flags_dev.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
         labels[(d["article"], d["model"], d["start"], d["end"])] = d["label"]
-    counts = {"flags": 0, "labeled_unsupported": 0, "labeled_supported": 0, "unlabeled": 0}
+    out = {
+        group: {"flags": 0, "labeled_unsupported": 0, "labeled_supported": 0, "unlabeled": 0}
+        for group in ("specifics", "actors")
+    }
     for row in rows:
         analysis = analyse_article(row["article"])
         for s in row["summaries"]:
             for f in ground(s["summary"], analysis=analysis).flags:
                 if f.kind == "sentence":
                     continue
+                counts = out["actors" if f.kind == "actor" else "specifics"]
                 counts["flags"] += 1
                 label = labels.get((row["id"], s["model"], f.span[0], f.span[1]))
                 counts["unlabeled" if label is None else f"labeled_{label}"] += 1
-    judged = counts["labeled_unsupported"] + counts["labeled_supported"]
-    counts["precision"] = round(counts["labeled_unsupported"] / judged, 4) if judged else None
-    return counts
+    for counts in out.values():
+        judged = counts["labeled_unsupported"] + counts["labeled_supported"]
+        counts["precision"] = round(counts["labeled_unsupported"] / judged, 4) if judged else None
+    return out
 
 
 def timing(n: int) -> dict:

@@ -55,7 +55,9 @@ def read_candidate_text(
                 for i, raw in enumerate(handle, start=1):
                     if i == number:
                         record = json.loads(decode(raw, path))
-                        summary = record.get("summary") if isinstance(record, dict) else None
+                        summary = None
+                        if isinstance(record, dict):  # pair-level lines may say "prediction"
+                            summary = record.get("summary", record.get("prediction"))
                         if not isinstance(summary, str):
                             raise ValueError(f'{path}: no "summary" string on that line')
                         return unix_newlines(summary)

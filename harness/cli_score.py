@@ -77,9 +77,17 @@ def family_gate_options(func: Callable) -> Callable:
 )
 @click.option(
     "--stemmer/--no-stemmer",
-    default=True,
+    default=False,
     show_default=True,
-    help="Porter stemming for ROUGE (default tokenizer only).",
+    help="Porter stemming for ROUGE (default tokenizer only); off, as in rouge-score.",
+)
+@click.option(
+    "--lsum-split",
+    type=click.Choice(["newline", "sentences", "both"]),
+    default="newline",
+    show_default=True,
+    help="rougeLsum sentences: lines, as rouge-score (newline); the splitter's sentences, "
+    "line breaks ignored (sentences); lines, each split into sentences (both).",
 )
 @click.option(
     "--tokenizer",
@@ -181,12 +189,13 @@ def family_gate_options(func: Callable) -> Callable:
 @debug_option
 @handle_errors
 def score(path: Path, debug: bool, **options: Any) -> int:
-    """Score every candidate summary under PATH (a folder of .txt/.md files or a JSONL file).
+    """Score every candidate summary under PATH (a folder of .txt/.md files, a JSONL file,
+    a pair-level folder or JSONL, or - for JSONL on stdin).
 
     Exit 0 when every candidate scored and the gate passed, 1 when a candidate could not be
     scored or the gate failed, 2 on a usage or config error, 3 on an internal error.
     """
-    from harness.loading import iter_candidates, load_references
+    from harness.pairs import open_input
     from harness.pipeline import finish_run, gated_metrics
     from harness.report_outputs import StreamSink, plan_reports
     from harness.run import Scorer
@@ -196,10 +205,13 @@ def score(path: Path, debug: bool, **options: Any) -> int:
     tty = sys.stdout is not None and not sys.stdout.closed and sys.stdout.isatty()
     plan = plan_reports(o.output, o.fmt, tty)
     o.check_targets(plan)
-    documents = load_references(o.references)
-    _warn_without_facts(documents, config.metrics)
-    notes: list[str] = []
-    items = iter_candidates(path, documents, notes, o.follow_symlinks_outside)
+    source = open_input(path, o.references, o.follow_symlinks_outside)
+    documents, items, notes = source.documents, source.items, source.notes
+    _warn_without_facts(documents, config.metrics, source.pairs)
+    if source.pairs:
+        from harness.pairs import skipped_notes
+
+        notes += skipped_notes(documents, config.metrics, source.source)
     streamed = plan.streamable and o.baseline is None and o.save_baseline is None
     baseline = o.baseline_report()
     if not streamed:
@@ -254,6 +266,7 @@ class ScoreOptions:
     references: Path
     metrics: str
     stemmer: bool
+    lsum_split: str
     tokenizer: str
     model: str
     device: str
@@ -295,6 +308,7 @@ class ScoreOptions:
         return RunConfig(
             metrics=_parse_metrics(self.metrics),
             use_stemmer=self.stemmer,
+            lsum_split=self.lsum_split,
             tokenizer=self.tokenizer,
             model=self.model,
             device=self.device,
@@ -394,14 +408,15 @@ def _write_reports(outcome, plan, o, items, documents, baseline, elapsed: float)
     return EXIT_FAILED if outcome.failed else EXIT_OK
 
 
-def _warn_without_facts(documents: dict, metrics: tuple[str, ...]) -> None:
-    """Say loudly when the facts metric has nothing to check for a document (or any)."""
+def _warn_without_facts(documents: dict, metrics: tuple[str, ...], pairs: bool = False) -> None:
+    """Say loudly when the facts metric has nothing to check for a document (or any);
+    pair-level data has no facts files, said once in its notes."""
     if "facts" not in metrics:
         return
     bare = [doc for doc in documents.values() if doc.facts is None]
     if len(bare) == len(documents) and tuple(metrics) == ("facts",):
         raise HarnessError("no document has a facts.toml: --metrics facts has nothing to check")
-    for doc in bare:
+    for doc in [] if pairs else bare:
         _err(f"warning: {doc.path}: no facts.toml; facts are not checked for this document")
 
 

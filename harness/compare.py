@@ -50,6 +50,8 @@ def signature_parts(signature: str) -> dict[str, str]:
             continue
         key, _, value = piece.partition(":")
         parts[key] = value
+    if "rouge" in parts and "lsum" not in parts:  # written before --lsum-split: the splitter's
+        parts["lsum"] = "sentences"
     return parts
 
 

@@ -143,7 +143,7 @@ def check_rouge() -> Check:
     def run() -> Check:
         from harness.rouge import RougeMetric, prepare
 
-        text = prepare("The cat sat on the mat. It was happy.")
+        text = prepare("The cat sat on the mat. It was happy.", "sentences")
         result = RougeMetric().score_many([text], [text])[0]
         if abs(result.best["rougeLsum"].fmeasure - 1.0) > 1e-9 or text.count("\n") != 1:
             return Check("rouge", "fail", "identical texts do not score 1.0", REINSTALL_FIX)

@@ -175,13 +175,61 @@ def encode_distinct(
     return found
 
 
+ARTICLE_CHUNK_WORDS = 100
+"""Words per article chunk. all-MiniLM-L6-v2 reads 256 word pieces (254 plus two markers);
+the densest sentences of the SummEval development articles take 2.1 pieces a word, so
+100 words stay inside the window."""
+ARTICLE_POOLING = f"chunks{ARTICLE_CHUNK_WORDS}w-mean"  # named in the run's signature
+
+
+def article_chunks(article: str, budget: int = ARTICLE_CHUNK_WORDS) -> list[str]:
+    """The article as consecutive chunks of whole sentences, each at most `budget` words
+    (plus a list marker before a chunk's first sentence; a longer sentence is cut between
+    words), so the model reads all of it: the article read as one text would be cut at
+    the model's window, silently. The chunks are the article cut in pieces, whitespace
+    at the cuts trimmed: no character is changed or left out."""
+    import re
+    from itertools import pairwise
+
+    from harness.text import sentence_spans
+
+    pieces: list[tuple[int, int, int]] = []  # (start, end, words) of sentences or parts
+    for start, end in sentence_spans(article) or [(0, len(article))]:
+        words = [(m.start() + start, m.end()) for m in re.finditer(r"\S+", article[start:end])]
+        for i in range(0, len(words), budget):
+            group = words[i : i + budget]
+            pieces.append((group[0][0], group[-1][1] + start, len(group)))
+    ends: list[int] = []  # chunk i is article[ends[i - 1]:ends[i]]: nothing left out
+    for _, end, _ in pieces:
+        if ends and len(article[(ends[-2] if len(ends) > 1 else 0) : end].split()) <= budget:
+            ends[-1] = end
+        else:
+            ends.append(end)
+    if ends:
+        ends[-1] = len(article)
+    cuts = [0, *ends]
+    chunks = [article[a:b].strip() for a, b in pairwise(cuts)]
+    return [c for c in chunks if c] or [article]
+
+
+def pool_chunks(vectors: Sequence[np.ndarray], chunks: Sequence[str]) -> np.ndarray:
+    """One unit vector for the article: the chunks' vectors averaged, each weighted by its
+    number of words (a short last chunk counts for less), then L2-normalised."""
+    weights = np.array([max(1, len(c.split())) for c in chunks], dtype=np.float64)
+    mean = (np.stack(vectors).astype(np.float64) * weights[:, None]).sum(axis=0)
+    norm = np.linalg.norm(mean)
+    return (mean / norm if norm > 0 else mean).astype(np.float32)
+
+
 def similarity(
-    candidate: np.ndarray, references: Sequence[np.ndarray], article: np.ndarray
+    candidate: np.ndarray, references: Sequence[np.ndarray], article: np.ndarray | None
 ) -> EmbeddingResult:
+    """Cosines of the candidate to its references (max, mean) and to the article (None
+    when there is no article)."""
     refs = np.stack(references)
     sims = np.clip(refs @ candidate, -1.0, 1.0)
     return EmbeddingResult(
         max=float(sims.max()),
         mean=float(sims.mean()),
-        article=float(np.clip(article @ candidate, -1.0, 1.0)),
+        article=None if article is None else float(np.clip(article @ candidate, -1.0, 1.0)),
     )

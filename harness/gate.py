@@ -202,6 +202,10 @@ def _skip_reason(c: CandidateResult, metric: str, computed: set[str], documents)
         doc = documents.get(c.document) if c.document else None
         if doc is not None and doc.facts is None:
             return f"document {c.document} has no facts.toml"
+    if metric == "embedding_article" and documents is not None:
+        doc = documents.get(c.document) if c.document else None
+        if doc is not None and doc.article is None:
+            return "no article (pair-level data without one)"
     return f"{family} not available"
 
 

@@ -9,6 +9,10 @@ Two kinds of evidence, both explained span by span:
   share a content word with the candidate's sentence, else it is flagged as "stated about
   something else". Names match through their parts ("Mensah" / "Ama Mensah"), acronyms
   ("U.N." / "United Nations"), spelling variants and the usual aliases of a country.
+  A quote must be the article's words in their order.
+* **actors** (`harness.grounding_actors`): a name right before words the article says
+  only of another name ("Ruiz scored in the 87th minute" where the article has "Berg
+  scored in the 87th minute") is flagged as a wrong actor, in lowercase text too.
 * **sentences**: each candidate sentence is aligned to the article sentence that best
   supports it (the share of its content words and of its word pairs found within two
   neighbouring article sentences; optionally the cosine of sentence embeddings from
@@ -16,7 +20,7 @@ Two kinds of evidence, both explained span by span:
 
 `score` is 1 when everything is supported: the support of the least supported sentence
 (one invented sentence is enough to make a summary inconsistent), times 0.85 for each
-unsupported specific (see `_score`).
+unsupported specific or wrong actor (see `_score`).
 
 Analyse an article once (`analyse_article`) and ground many candidates against it
 (`ground`). Nothing here imports torch unless an encoder is passed.
@@ -25,27 +29,29 @@ Analyse an article once (`analyse_article`) and ground many candidates against i
 from __future__ import annotations
 
 import itertools
-import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from harness.grounding_actors import ActorIndex, index_article, swaps
 from harness.grounding_lexicon import ALIAS_GROUPS, STOPWORDS, american
 from harness.grounding_spans import (
     Specific,
     calendar_words,
     content_stems,
     entities,
+    letters,
     numbers,
+    quote_found,
     quotes,
     stem,
+    value_matches,
     words,
 )
 from harness.text import fold_keep_offsets, sentence_spans
 
-VERSION = "1"
+VERSION = "2"  # 2: quotes must keep the article's word order
 SENTENCE_FLOOR = 0.08  # a sentence whose support is below this is flagged (it shares
 # almost no words with the article; lower support still lowers the score)
 SPECIFIC_PENALTY = 0.15  # each unsupported specific lowers the score by this share
@@ -61,7 +67,7 @@ class Flag:
     """One unsupported span of the candidate: what it is, where, why, and the article
     sentence closest to it (the evidence a reader checks)."""
 
-    kind: str  # number | date | entity | quote | sentence
+    kind: str  # number | date | entity | quote | actor | sentence
     text: str
     span: tuple[int, int]
     reason: str
@@ -122,6 +128,8 @@ class ArticleAnalysis:
     acronyms: frozenset[str]
     groups: frozenset[int]  # ALIAS_GROUPS the article names
     vectors: np.ndarray | None = field(default=None, repr=False)
+    letters: str = field(default="", repr=False)  # `letters` of the text: quotes are found in it
+    actors: ActorIndex | None = field(default=None, repr=False)  # names before word pairs
 
 
 # ------------------------------------------------------------------ article
@@ -206,6 +214,8 @@ def analyse_article(
         acronyms=frozenset(acronyms),
         groups=frozenset(_groups_named(lower)),
         vectors=vectors,
+        letters=letters(text),
+        actors=index_article(text, {s for s, _ in spans}),
     )
 
 
@@ -245,30 +255,6 @@ def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
     return all(_word_known(w, a) or _alias_known(w, a) or w in a.acronyms for w in key)
 
 
-def _precision(sp: Specific) -> float:
-    """The rounding a written number implies: '2.6 million' stands for 2.6e6 +- 0.05e6,
-    '42 million' for 42e6 +- 0.5e6; a number without decimals or a scale word is exact
-    (0)."""
-    m = re.search(r"\d[\d.]*", sp.text.replace(",", ""))
-    if not m or not sp.value:
-        return 0.0
-    written = m.group().rstrip(".")
-    unit = 10.0 ** -len(written.split(".", 1)[1]) if "." in written else 1.0
-    mantissa = float(written)
-    if mantissa and not math.isclose(sp.value, mantissa):
-        return unit * sp.value / mantissa  # a scale word multiplied it
-    return unit if "." in written else 0.0
-
-
-def _value_matches(sp: Specific, value: float) -> bool:
-    if sp.value is None:
-        return False
-    if math.isclose(sp.value, value, rel_tol=1e-9):
-        return True
-    step = _precision(sp)
-    return step > 0 and abs(value - sp.value) <= step / 2 + 1e-9
-
-
 def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
     if not stems:
         return 0
@@ -280,7 +266,7 @@ def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) 
     """None when the article supports the specific, else the flag that says why."""
     best = _best_sentence(sentence_stems, a)
     if sp.kind in ("number",) or (sp.kind == "date" and sp.value is not None):
-        same = [(v, i) for v, i in a.numbers if _value_matches(sp, v)]
+        same = [(v, i) for v, i in a.numbers if value_matches(sp, v)]
         if not same:
             return _flag(sp, f"the article states no {sp.text.strip()}", best, a)
         around = sentence_stems - content_stems(sp.text)  # what the number is said of
@@ -304,14 +290,13 @@ def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) 
     if sp.kind == "quote":
         toks = [w for _, _, w in words(sp.text)]
         pairs = list(itertools.pairwise(toks))
-        if not pairs:
+        if not pairs or quote_found(sp.text, a.letters):
             return None
         found = sum(p in a.word_bigrams for p in pairs) / len(pairs)
-        if found >= 0.75:
-            return None
         return _flag(
             sp,
-            f"the article does not have these words ({found:.0%} of their word pairs found)",
+            "the article does not have these words in this order "
+            f"({found:.0%} of their word pairs found)",
             _best_sentence(content_stems(sp.text), a),
             a,
         )
@@ -404,8 +389,9 @@ def ground(
             found.update(encode_distinct(missing, encoder, cache, model_key))
         vectors = np.stack([found[x] for x in sents])
     aligned = []
+    sentence_words = [words(text[s:e]) for s, e in spans]
     for k, (s, e) in enumerate(spans):
-        seq = [stem(w) for _, _, w in words(text[s:e])]
+        seq = [stem(w) for _, _, w in sentence_words[k]]
         lexical, best = _lexical_support(sent_stems[k], seq, a)
         emb = None
         support = lexical
@@ -444,6 +430,20 @@ def ground(
                     flag.evidence_span,
                 )
             )
+    n_specs = len(specs)
+    for (s, e), toks in zip(spans, sentence_words, strict=True):
+        for sw in swaps(text[s:e], s, a.actors, toks) if a.actors else ():
+            if any(f.span[0] < sw.span[1] and sw.span[0] < f.span[1] for f in flags):
+                continue  # already flagged (a name the article never has)
+            # a name of a lowercase text is no specific yet
+            n_specs += not any(x.start < sw.span[1] and sw.span[0] < x.end for x in specs)
+            said = a.text[slice(*sw.article_span)]
+            bs, be = a.spans[_sentence_of(a.spans, sw.article_span[0])]
+            reason = f'the article says "{said}", of another name'
+            flags.append(
+                Flag("actor", text[slice(*sw.span)], sw.span, reason, a.text[bs:be], (bs, be))
+            )
+    flags.sort(key=lambda f: f.span)
     n_spec_flags = len(flags)
     for x in aligned:
         if not x.supported:
@@ -460,7 +460,7 @@ def ground(
             )
     return GroundingResult(
         score=round(_score(aligned, n_spec_flags, settings), 6),
-        specifics=len(specs),
+        specifics=n_specs,
         unsupported_specifics=n_spec_flags,
         sentences=len(aligned),
         unsupported_sentences=sum(not x.supported for x in aligned),
@@ -508,7 +508,7 @@ def ground_many(
 
 def signature(settings: GroundingSettings | None = None, model_key: str | None = None) -> str:
     """Every setting behind grounding verdicts, e.g.
-    'grounding:v1/floor=0.08/pen=0.15/emb=none'."""
+    'grounding:v2/floor=0.08/pen=0.15/emb=none'."""
     st = settings or GroundingSettings()
     emb = f"{model_key}*{st.embedding_weight:g}" if model_key else "none"
     return f"grounding:v{VERSION}/floor={st.sentence_floor:g}/pen={st.specific_penalty:g}/emb={emb}"

@@ -5,6 +5,7 @@ its character span. Pure regular expressions and word lists: no model, no spaCy.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -253,10 +254,15 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
     return out
 
 
+# An opening single quote is followed by a letter ("'sound and safe'"): one followed by a
+# space is the tokenized possessive of a plural ("the players ' union"), one followed by a
+# digit an elided decade ("the '90s"), not a quote.
+# Tokenized text opens single quotes with a backtick ("` sound and safe '").
 _QUOTE = re.compile(
     r"\"([^\"\n]{3,}?)\"|``\s*(.{3,}?)\s*''|\u201c([^\u201d\n]{3,}?)\u201d"
-    r"|(?<![\w])'(?!(?:s|t|d|m|re|ve|ll)\b)([^'\n]{12,}?)'(?![\w])"
+    r"|(?<![\w])'(?![\s\d]|(?:s|t|d|m|re|ve|ll)\b)([^'\n]{12,}?)'(?![\w])"
     r"|\u2018([^\u2019\n]{12,}?)\u2019(?![\w])"
+    r"|(?<![\w`])`(?!`)\s*([^`'\n]{12,}?)\s*'(?![\w'])"
 )
 
 
@@ -264,9 +270,52 @@ def quotes(text: str) -> list[Specific]:
     """Quoted words of three or more words: a quote must be the article's own words."""
     out = []
     for m in _QUOTE.finditer(text):
-        idx = next(k for k in range(1, 6) if m.group(k) is not None)
+        idx = next(k for k in range(1, 7) if m.group(k) is not None)
         inner = m.group(idx)
         if len(words(inner)) < 3:
             continue
         out.append(Specific("quote", inner, m.start(idx), m.end(idx)))
     return out
+
+
+def letters(text: str) -> str:
+    """Lowercase letters and digits only: "didn't" and tokenized "did n't", "it's" and
+    "it 's", "bel-air" and "bel - air" read the same."""
+    return _NON_ALNUM.sub("", text.lower())
+
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|\u2026|\[[^\]]*\]")
+
+
+def quote_found(quote: str, article_letters: str) -> bool:
+    """A quote is the article's own words in their order: each part of it (parts are cut
+    at an ellipsis or a bracketed insertion) runs unbroken in the article
+    (`article_letters`: its `letters`), punctuation, spacing and case aside."""
+    parts = [letters(p) for p in _ELLIPSIS.split(quote)]
+    return all(p in article_letters for p in parts if p)
+
+
+def precision(sp: Specific) -> float:
+    """The rounding a written number implies: '2.6 million' stands for 2.6e6 +- 0.05e6,
+    '42 million' for 42e6 +- 0.5e6; a number without decimals or a scale word is exact
+    (0)."""
+    m = re.search(r"\d[\d.]*", sp.text.replace(",", ""))
+    if not m or not sp.value:
+        return 0.0
+    written = m.group().rstrip(".")
+    unit = 10.0 ** -len(written.split(".", 1)[1]) if "." in written else 1.0
+    mantissa = float(written)
+    if mantissa and not math.isclose(sp.value, mantissa):
+        return unit * sp.value / mantissa  # a scale word multiplied it
+    return unit if "." in written else 0.0
+
+
+def value_matches(sp: Specific, value: float) -> bool:
+    """The number `sp` is `value`, or `value` rounded the way `sp` is written."""
+    if sp.value is None:
+        return False
+    if math.isclose(sp.value, value, rel_tol=1e-9):
+        return True
+    step = precision(sp)
+    return step > 0 and abs(value - sp.value) <= step / 2 + 1e-9

@@ -44,7 +44,6 @@ __all__ = [
 ]
 
 
-
 @dataclass(frozen=True)
 class DocumentTexts:
     """What the report shows of one source document."""

@@ -68,6 +68,10 @@ REPORT_QUALIFIERS = frozenset("early earlier initial media press some unconfirme
 # a confirmation of such a report asserts it ("confirmed reports that ...")
 CONFIRMING = frozenset("confirm verify prove corroborate substantiate".split())
 HEDGE_MODALS = frozenset("may might".split())
+# auxiliaries of a future, a possibility or a condition, and verbs of obligation: an
+# infinitive of purpose after them is unrealised ("will have to pay £5m to make it permanent")
+UNREALISED_MODALS = frozenset("will would 'll wo shall should must can could ca may might".split())
+OBLIGATION_VERBS = frozenset("have need want plan hope intend aim try seek".split())
 # "is expected to", "is likely to", "considering", "plans to" assert nothing yet
 HEDGE_PREDICATES = frozenset(
     """expect likely unlikely poise consider weigh mull contemplate possible

@@ -19,7 +19,7 @@ import contextlib
 import json
 import os
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +46,7 @@ class Reference:
 class Document:
     id: str
     path: Path
-    article: str
+    article: str | None  # None: pair-level data without an article (harness.pairs)
     references: tuple[Reference, ...]
     facts: FactSet | None
 
@@ -417,70 +417,95 @@ def iter_folder(
 
 
 def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate | LoadFailure]:
-    single = next(iter(documents)) if len(documents) == 1 else None
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", path) from None
-    locator = LineLocator(path, _bounded_lines)
+    locator = LineLocator(path, _bounded_lines)  # earlier lines read back, not kept
+
+    def lines() -> Iterator[bytes | None]:
+        for number, raw in enumerate(_bounded_lines(handle), start=1):
+            locator.mark(number + 1, handle.tell())
+            yield raw
+
+    with handle, contextlib.closing(locator):
+        yield from iter_jsonl_lines(lines(), str(path), documents, locator.read)
+
+
+def iter_jsonl_lines(
+    lines: Iterable[bytes | None],
+    source: str,
+    documents: dict[str, Document],
+    reread: Callable[[int], bytes | None] | None = None,
+) -> Iterator[Candidate | LoadFailure]:
+    """The candidates of JSONL lines (None: a line over the limit) read from `source`.
+
+    `reread(n)` gives line n again, to confirm a duplicate or look-alike id on the real
+    ids (a digest is only a hint); without it the lines are kept in memory for that.
+    """
+    single = next(iter(documents)) if len(documents) == 1 else None
+    if reread is None:
+        kept: dict[int, bytes | None] = {}
+        reread = kept.get
+
+        def keeping(lines: Iterable[bytes | None]) -> Iterator[bytes | None]:
+            for number, raw in enumerate(lines, start=1):
+                kept[number] = raw
+                yield raw
+
+        lines = keeping(lines)
 
     def ident(number: int) -> tuple[str, str] | None:
-        """(document, id) of an earlier line, read back from the file."""
-        raw = locator.read(number)
+        """(document, id) of an earlier line, read again."""
+        raw = reread(number)
         try:
-            record = json.loads(decode(raw, path)) if raw is not None else None
+            record = json.loads(decode(raw, source)) if raw is not None else None
         except (InputError, ValueError, RecursionError):
             return None
         found = _check_record(record, "", number, documents, single)
         return None if isinstance(found, LoadFailure) else (found[1], found[0])
 
     seen = _SeenIds(ident)
-    with handle, contextlib.closing(locator):
-        for number, raw in enumerate(_bounded_lines(handle), start=1):
-            locator.mark(number + 1, handle.tell())
-            where = f"{path}:{number}"
-            if raw is None:
-                yield LoadFailure(
-                    f"line-{number}",
-                    where,
-                    None,
-                    f"{where}: line is over the {MAX_BYTES:,}-byte limit",
-                )
-                continue
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(decode(raw, where))
-            except InputError as exc:
-                yield LoadFailure(f"line-{number}", where, None, str(exc))
-                continue
-            except json.JSONDecodeError as exc:
-                yield LoadFailure(
-                    f"line-{number}", where, None, f"{where}: invalid JSON ({exc.msg})"
-                )
-                continue
-            except RecursionError:
-                yield LoadFailure(f"line-{number}", where, None, f"{where}: JSON nested too deeply")
-                continue
-            except ValueError:  # a whole number over Python's 4,300-digit conversion limit
-                yield LoadFailure(
-                    f"line-{number}", where, None, f"{where}: invalid JSON (a number too long)"
-                )
-                continue
-            failure = _check_record(record, where, number, documents, single)
-            if isinstance(failure, LoadFailure):
-                yield failure
-                continue
-            cid, doc, summary = failure
-            first = seen.duplicate_of(doc, cid, number)
-            if first is not None:
-                yield LoadFailure(
-                    cid, where, doc, f"{where}: duplicate id {cid!r} (also line {first})"
-                )
-                continue
-            warnings = ("empty summary",) if is_blank(summary) else ()
-            warnings += seen.warnings(cid, doc, number, "line {}".format)
-            yield Candidate(cid, where, doc, unix_newlines(summary), warnings)
+    for number, raw in enumerate(lines, start=1):
+        where = f"{source}:{number}"
+        if raw is None:
+            yield LoadFailure(
+                f"line-{number}",
+                where,
+                None,
+                f"{where}: line is over the {MAX_BYTES:,}-byte limit",
+            )
+            continue
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(decode(raw, where))
+        except InputError as exc:
+            yield LoadFailure(f"line-{number}", where, None, str(exc))
+            continue
+        except json.JSONDecodeError as exc:
+            yield LoadFailure(f"line-{number}", where, None, f"{where}: invalid JSON ({exc.msg})")
+            continue
+        except RecursionError:
+            yield LoadFailure(f"line-{number}", where, None, f"{where}: JSON nested too deeply")
+            continue
+        except ValueError:  # a whole number over Python's 4,300-digit conversion limit
+            yield LoadFailure(
+                f"line-{number}", where, None, f"{where}: invalid JSON (a number too long)"
+            )
+            continue
+        failure = _check_record(record, where, number, documents, single)
+        if isinstance(failure, LoadFailure):
+            yield failure
+            continue
+        cid, doc, summary = failure
+        first = seen.duplicate_of(doc, cid, number)
+        if first is not None:
+            yield LoadFailure(cid, where, doc, f"{where}: duplicate id {cid!r} (also line {first})")
+            continue
+        warnings = ("empty summary",) if is_blank(summary) else ()
+        warnings += seen.warnings(cid, doc, number, "line {}".format)
+        yield Candidate(cid, where, doc, unix_newlines(summary), warnings)
 
 
 def _bounded_lines(handle, limit: int = MAX_BYTES) -> Iterator[bytes | None]:
@@ -520,6 +545,14 @@ def _check_record(
     if not _is_utf8(cid):
         return LoadFailure(
             _printable(cid), where, None, f'{where}: "id" has an unpaired surrogate escape'
+        )
+    if "references" in record:  # pair-level lines are read whole or not at all
+        return LoadFailure(
+            cid,
+            where,
+            None,
+            f'{where}: has "references" but the first line does not; give every line its '
+            "references (pair-level) or none",
         )
     summary = record.get("summary")
     if not isinstance(summary, str):
@@ -585,8 +618,12 @@ class Dataset:
 
 
 def load_dataset(candidates: Path | str, references: Path | str = "references") -> Dataset:
-    """Load references and every candidate into memory (the library's entry point)."""
-    documents = load_references(Path(references))
-    notes: list[str] = []
-    items = tuple(iter_candidates(Path(candidates), documents, notes))
-    return Dataset(documents, items, tuple(notes))
+    """Load references and every candidate into memory (the library's entry point).
+
+    Pair-level data (`harness.pairs`: JSONL with `references`, a summaries/ + references/
+    folder, `-` for stdin) carries its own references; `references` is then not read."""
+    from harness.pairs import open_input
+
+    source = open_input(Path(candidates), Path(references))
+    items = tuple(source.items)  # a folder's notes are gathered while it is read
+    return Dataset(source.documents, items, tuple(source.notes))

@@ -135,7 +135,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
 
-from harness import syntax
+from harness import coref, roles, syntax
 from harness.facts import (
     Fact,
     FactSet,
@@ -623,6 +623,37 @@ class _Doc:
         if hit is None:
             ordered = sorted(set(self.matches(pat)[1]) | set(self.matches(shared)[1]))
             hit = self._found[key] = ([a for a, _ in ordered], ordered)
+        return hit
+
+    def claim_slot(self, prop: _CProp, k: int) -> tuple[list[int], list[tuple[int, int]]]:
+        """Slot k's matches in `prop`, with the thing-pronouns that stand for one of them
+        ("cups the bird and strokes it", harness.coref) in the sentences where every
+        other slot is matched too: those sentences are parsed anyway."""
+        pat = prop.slots[k][1]
+        base = self.slot_matches(pat, prop.shared)
+        if len(prop.slots) < 2 or not base[0] or any(p is None for _, p in prop.slots):
+            return base
+        key = ("coref", prop.slots, prop.shared, k)
+        hit = self._found.get(key)
+        if hit is None:
+            starts = self.sentence_starts
+
+            def sentences_of(xs: list[int]) -> set[int]:
+                return {bisect_right(starts, a) - 1 for a in xs}
+
+            where = sentences_of(base[0])
+            for j, (_, other) in enumerate(prop.slots):
+                if j != k and where:
+                    where &= sentences_of(self.slot_matches(other, prop.shared)[0])
+            extra = coref.pronoun_spans(
+                self.norm, [self.sentences[i] for i in sorted(where) if i >= 0], base[1]
+            )
+            if extra:
+                ordered = sorted(set(base[1]) | set(extra))
+                hit = ([a for a, _ in ordered], ordered)
+            else:
+                hit = base
+            self._found[key] = hit
         return hit
 
     def word_index(self, pos: int) -> int:
@@ -1169,14 +1200,14 @@ def _slot_matches(
 ) -> dict[str, list[tuple[int, int]]] | None:
     out: dict[str, list[tuple[int, int]]] = {}
     norm = doc.norm
-    for name, pat in prop.slots:
+    for k, (name, pat) in enumerate(prop.slots):
         if pat is None:
             return None
         found = []
         ranges = [(clause.start, clause.end)]
         if clause.inherit:
             ranges.insert(0, clause.inherit)
-        starts, spans = doc.slot_matches(pat, prop.shared)
+        starts, spans = doc.claim_slot(prop, k)
         for lo, hi in ranges:
             for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
                 a, b = spans[k]
@@ -1424,6 +1455,9 @@ def _parsed_reading(
     subjects: frozenset[str] = frozenset(),
     literal: bool = False,
     actor: tuple[str, frozenset[str]] | None = None,
+    identity: bool = False,
+    owner: frozenset[str] | None = None,
+    speaker: frozenset[str] | None = None,
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
@@ -1449,7 +1483,7 @@ def _parsed_reading(
         if k > best:
             continue
         roles = [n in subjects for n, _ in c]
-        r = syntax.read_claim(sentence, spans, roles, literal, actor)
+        r = syntax.read_claim(sentence, spans, roles, literal, actor, identity, owner, speaker)
         if r is None:
             continue
         if r.negated:
@@ -1469,16 +1503,9 @@ def _subject_slots(fact: Fact) -> frozenset[str]:
     return frozenset(
         name
         for name, phrasings in fact.claim.slots
-        if (spans := _statement_spans(fact, phrasings)) and syntax.is_subject(fact.statement, spans)
+        if (spans := roles.statement_spans(fact, phrasings))
+        and syntax.is_subject(fact.statement, spans)
     )
-
-
-def _statement_spans(fact: Fact, phrasings) -> list[tuple[int, int]]:
-    """Where a slot's phrasings occur in the fact's own statement."""
-    pat = compile_aliases(phrasings)
-    if pat is None:
-        return []
-    return [(m.start(), m.end()) for m in pat.finditer(fact.statement) if m.end() > m.start()]
 
 
 @lru_cache(maxsize=512)
@@ -1488,11 +1515,15 @@ def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
     another subject ("a tourist slipped on a manhole cover") is not the claim."""
     if _subject_slots(fact) or len(fact.statement) > 300:
         return None
-    spans = [sp for _, phrasings in fact.claim.slots for sp in _statement_spans(fact, phrasings)]
+    spans = [
+        sp for _, phrasings in fact.claim.slots for sp in roles.statement_spans(fact, phrasings)
+    ]
     return syntax.statement_actor(fact.statement, spans)
 
 
-def _actor_misplaced(doc: _Doc, f: _Finding, strict: bool, cf: _CFact | None = None) -> bool:
+def _actor_misplaced(
+    doc: _Doc, f: _Finding, strict: bool, cf: _CFact | None = None, stated=()
+) -> bool:
     """Whether the parse shows a contradiction's slots do not make it. Always: a noun slot
     in another clause than its verb, or the agent of a passive verb written in active order
     (syntax.slots_misread). When the same words also state the fact (`strict`): the first
@@ -1504,7 +1535,8 @@ def _actor_misplaced(doc: _Doc, f: _Finding, strict: bool, cf: _CFact | None = N
     if e - s > syntax.MAX_SENTENCE:
         return False
     spans = [(a - s, b - s) for _, (a, b) in f.combo if s <= a and b <= e]
-    if strict and syntax.actor_misplaced(doc.norm[s:e], spans):
+    said = [(a - s, b - s) for a, b in stated if s <= a and b <= e]
+    if strict and syntax.actor_misplaced(doc.norm[s:e], spans, said):
         return True
     by_name = {n: (a - s, b - s) for n, (a, b) in f.combo if s <= a and b <= e}
     order = cf.contradictions[f.prop - 1].order if cf is not None else ()
@@ -1597,7 +1629,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
     for i, (_, pat) in enumerate(prop.slots):  # stops at the first slot with no match
         if pat is None:
             return out
-        starts = doc.slot_matches(pat, prop.shared)[0]
+        starts = doc.claim_slot(prop, i)[0]
         if not starts:
             return out
         if i == 0 or len(starts) < len(rarest):
@@ -1647,11 +1679,23 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         ):
             subjects = _subject_slots(fact) if kind == "claim" else frozenset()
             actor = _statement_actor(fact) if kind == "claim" else None
-            reading = _parsed_reading(doc, clause, combos, subjects, literal=literal, actor=actor)
+            identity = kind == "claim" and roles.identity_fact(fact)
+            owner = roles.statement_owner(fact) if kind == "claim" else None
+            speaker = roles.statement_speaker(fact) if kind in ("claim", "stated") else None
+            reading = _parsed_reading(
+                doc, clause, combos, subjects, literal, actor, identity, owner, speaker
+            )
             if reading is not None:
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double
                 hedged = bool(parsed.hedge) or _question(doc, clause)
+                own = roles.statement_reading(fact) if kind == "claim" and parsed.hedge else None
+                read = (parsed.negated, {h.lower() for h in parsed.hedges})
+                if own is not None and read == (own[0], {own[1]}):
+                    # the fact's own statement is hedged so ("United are unlikely to pay
+                    # ..."): a claim read the same way states the fact as written
+                    negated, hedged = fact.polarity == "negative", False
+                    words = (negated, double, False)
         answer = _answer(doc, clause)
         if answer is not None:  # "Will temporary staff join? Not according to the manager."
             flip = answer == "no"
@@ -1835,7 +1879,7 @@ def _decide(
         (f, "set aside", 0.0, "the same words state the fact, with another actor")
         if o == "contradicted"
         and f.kind == "contra"
-        and _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf)
+        and _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf, stated)
         else (f, o, c, r)
         for f, o, c, r in judged
     ]
@@ -2007,7 +2051,15 @@ def engine_key() -> str:
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
-    for name in ("matcher.py", "syntax.py", "facts.py", "text.py"):
+    for name in (
+        "matcher.py",
+        "syntax.py",
+        "coref.py",
+        "roles.py",
+        "lexicon.py",
+        "facts.py",
+        "text.py",
+    ):
         h.update((here / name).read_bytes())
     return f"{h.hexdigest()[:16]}|{syntax.parser_key()}"
 

@@ -17,7 +17,7 @@ from harness.rouge import RougeResult
 class EmbeddingResult:
     max: float  # best cosine over references
     mean: float  # mean cosine over references
-    article: float  # cosine to the source article
+    article: float | None  # cosine to the source article; None without one (pair-level data)
 
 
 SCHEMA_VERSION = "0.2.0"
@@ -501,7 +501,7 @@ def validate_report(data: dict[str, Any]) -> None:
     _need(_str_list(settings.get("metrics", [])), "settings.metrics", "a list of strings")
     _need(_str_list(settings.get("documents", [])), "settings.documents", "a list of strings")
     _need(isinstance(settings.get("stemmer", True), bool), "settings.stemmer", "true or false")
-    for key in ("tokenizer", "model"):
+    for key in ("tokenizer", "model", "lsum_split"):
         _need(_opt_str(settings.get(key)), f"settings.{key}", "a string or null")
     summary = data.get("summary", {})
     _need(isinstance(summary, dict), "summary", "an object")

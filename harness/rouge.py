@@ -2,9 +2,11 @@
 
 Scores come from `rouge-score-rs`, a native engine whose numbers the test
 suite checks against google-research's `rouge-score` (the reference) on
-thousands of generated pairs. Texts are split into sentences (see
-`harness.text`) and joined with newlines before scoring, so rougeLsum sees
-sentences even in plain paragraphs; rouge1/2/L ignore the newlines.
+thousands of generated pairs. rougeLsum's sentences are the text's lines, as in
+rouge-score (`newline`, the default), or sentences found by the splitter (see
+`harness.text`) within each line (`both`) or within each paragraph, line breaks
+ignored (`sentences`); rouge1/2/L ignore line breaks, so only rougeLsum depends
+on the choice.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from harness.text import sentence_spans
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 TokenizerName = Literal["default", "unicode"]
+LsumSplit = Literal["newline", "sentences", "both"]
+LSUM_SPLITS = ("newline", "sentences", "both")
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,26 @@ def dropped_letter_share(text: str) -> float:
     return 1.0 - len(_ASCII_LETTER.findall(text)) / letters
 
 
-def prepare(text: str) -> str:
-    """The text rouge-score is given: one sentence per line.
+def prepare(text: str, split: LsumSplit = "newline") -> str:
+    """The text rouge-score is given: one rougeLsum sentence per line.
 
+    `newline`: the text as it is (rouge-score splits on "\\n" and drops empty lines).
+    `sentences`: the splitter's sentences of each paragraph, line breaks inside a paragraph
+    ignored. `both`: every line break is a boundary and every line is split into sentences.
     No character is dropped (bullet markers and numbers stay with their sentence), only
     line breaks move, so rouge1/2/L equal rouge-score on the raw text exactly.
     """
+    if split == "newline":
+        return text
+    if split == "both":
+        return "\n".join(_sentence_lines(line) for line in text.split("\n") if line.strip())
+    if split == "sentences":
+        return _sentence_lines(text)
+    raise ValueError(f"unknown rougeLsum split {split!r} (choose from {', '.join(LSUM_SPLITS)})")
+
+
+def _sentence_lines(text: str) -> str:
+    """`text` one splitter sentence per line, line breaks inside a sentence as spaces."""
     spans = sentence_spans(text)
     if not spans:
         return text.replace("\n", " ")
@@ -68,7 +86,7 @@ def prepare(text: str) -> str:
 
 
 class RougeMetric:
-    def __init__(self, use_stemmer: bool = True, tokenizer: TokenizerName = "default") -> None:
+    def __init__(self, use_stemmer: bool = False, tokenizer: TokenizerName = "default") -> None:
         from rouge_score_rs import RougeScorer
         from rouge_score_rs.tokenizers import DefaultTokenizer, UnicodeTokenizer
 

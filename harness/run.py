@@ -34,11 +34,27 @@ def package_version(pkg: str) -> str:
         return "none"
 
 
+SIGNATURE_LISTED = 20  # documents named one by one in a signature part; more are digested
+
+
+def signature_listing(entries: list[str]) -> str:
+    """`a=1,b=2` for a few documents; for more (pair-level data: one per example) their
+    count and a digest of the whole listing, `1000docs@<sha256[:12]>`, so the signature
+    stays short yet differs whenever one entry does."""
+    if len(entries) <= SIGNATURE_LISTED:
+        return ",".join(entries)
+    import hashlib
+
+    joined = "\x00".join(entries).encode("utf-8", "surrogatepass")
+    return f"{len(entries)}docs@{hashlib.sha256(joined).hexdigest()[:12]}"
+
+
 @dataclass(frozen=True)
 class RunConfig:
     metrics: tuple[str, ...] = BUILTIN_METRICS  # family names (harness.metrics)
-    use_stemmer: bool = True
+    use_stemmer: bool = False  # rouge-score, evaluate and torchmetrics do not stem by default
     tokenizer: str = "default"
+    lsum_split: str = "newline"  # rougeLsum sentences: newline (rouge-score), sentences, both
     model: str = "all-MiniLM-L6-v2"
     device: str = "cpu"
     batch_size: int = 64
@@ -54,6 +70,10 @@ class RunConfig:
             raise ConfigError(f"unknown metric {unknown[0]!r} (choose from {', '.join(known)})")
         if self.tokenizer not in ("default", "unicode"):
             raise ConfigError(f"unknown tokenizer {self.tokenizer!r} (default, unicode)")
+        if self.lsum_split not in ("newline", "sentences", "both"):
+            raise ConfigError(
+                f"unknown rougeLsum split {self.lsum_split!r} (newline, sentences, both)"
+            )
         if self.workers < 1:
             raise ConfigError(f"--workers must be at least 1, not {self.workers}")
         if not re.fullmatch(r"cpu|auto|cuda(?::\d+)?", self.device):
@@ -83,7 +103,9 @@ class Scorer:
 
     def signature(self) -> str:
         """A string naming every setting behind the numbers (in the spirit of sacrebleu)."""
-        nrefs = ",".join(f"{d}={len(doc.references)}" for d, doc in self.documents.items())
+        nrefs = signature_listing(
+            [f"{d}={len(doc.references)}" for d, doc in self.documents.items()]
+        )
         parts = [f"harness:{__version__}", f"nrefs:{nrefs}"]
         for fam in self.families.values():
             parts += fam.signature()
@@ -96,6 +118,7 @@ class Scorer:
             "metrics": list(c.metrics),
             "stemmer": c.use_stemmer,
             "tokenizer": c.tokenizer,
+            "lsum_split": c.lsum_split,
             "model": c.model if "embedding" in c.metrics else None,
             "documents": sorted(self.documents),
         }

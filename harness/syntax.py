@@ -74,6 +74,7 @@ from harness.lexicon import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
     NOMINAL_NEGATORS,
+    OBLIGATION_VERBS,
     OPEN_PHRASES,
     OPEN_WORDS,
     REPORT_NOUNS,
@@ -84,6 +85,7 @@ from harness.lexicon import (
     SUBJECT_NEGATING,
     TOPIC_VERBS,
     UNDECIDED_NOUNS,
+    UNREALISED_MODALS,
     UNSAID,
     YET_VERBS,
 )
@@ -207,6 +209,7 @@ class ClaimReading:
     negations: tuple[str, ...]  # the cues that deny the claim, from the claim upwards
     hedge: str | None  # what makes it assert nothing, if anything
     other_actor: str | None = None  # the verb's subject, when the fact's is not it
+    hedges: tuple[str, ...] = ()  # every hedge found (`hedge` is the first)
 
     @property
     def negated(self) -> bool:
@@ -594,6 +597,42 @@ def _other_actor(head, inside: set[int]) -> Any | None:
     return subject
 
 
+def _verb_has_other_subject(actor, heads: list, inside: set[int]) -> Any | None:
+    """When the claim's own active verb has a noun subject of its own and the slot that
+    should be the actor lies outside it ("investigators found videos showing the girl",
+    "police found a camera in the girl's room" for "the girl found a camera"), that
+    subject; else None."""
+    for verb in heads:
+        if verb.pos_ != "VERB" or verb.i == actor.i:
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None  # a passive: its subject is acted on
+        subject = _subject_of(verb)
+        if (
+            subject is None
+            or subject.dep_ != "nsubj"
+            or subject.pos_ not in ("NOUN", "PROPN")
+            or actor.tag_ in ("PRP", "PRP$", "WP", "WDT")  # a pronoun may be the subject
+            # only inside a noun phrase, a prepositional phrase or a relative clause
+            # ("footage of the girl", "the girl's room", "photos that showed the girl"):
+            # the object of another verb ("... to send Rovers through") may be the
+            # subject's own name
+            or not (
+                actor.dep_ in ("pobj", "poss", "compound", "nmod")
+                or (actor.dep_ == "dobj" and actor.head.dep_ in ("relcl", "acl"))
+            )
+            or any(t.i in inside for t in subject.subtree)
+        ):
+            return None
+        # only when a clause, not one noun phrase, holds both: "Liverpool's captain
+        # Jordan Smith", "the teacher Jo Smith, who let pupils rewrite ..." name one actor
+        common = _lca([actor, subject])
+        if common is None or common.pos_ not in ("VERB", "AUX"):
+            return None
+        return subject
+    return None
+
+
 def _span_tokens(doc, a: int, b: int) -> tuple[list, set[int], list]:
     """The tokens of the span a..b, their indices, and those whose head lies outside it."""
     toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
@@ -686,9 +725,83 @@ def statement_actor(
     return None
 
 
-def actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:
+def statement_owner(statement: str, spans: list[tuple[int, int]]) -> frozenset[str] | None:
+    """For a passive statement whose subject has an owner ("A guard's rifle was stolen"),
+    the owner's word keys: a summary that makes the owner the actor ("a guard stole a
+    rifle") is not the claim. None otherwise."""
+    doc = parse(statement)
+    for a, b in spans:
+        head = _span_head(doc, a, b)
+        verb = _verb_of(head) if head is not None else None
+        if verb is None:
+            continue
+        for c in verb.children:
+            if c.dep_ != "nsubjpass":
+                continue
+            for k in c.children:
+                if (
+                    k.dep_ == "poss"
+                    and k.pos_ in ("NOUN", "PROPN")
+                    and not any(t.i in range(*_token_range(doc, spans)) for t in k.subtree)
+                ):
+                    return _word_keys(k) or None
+        return None
+    return None
+
+
+def _reporter(anchor) -> Any | None:
+    """The subject of the first verb of saying whose reported clause holds `anchor`
+    ("Ana said the bridge was closed": Ana), else None."""
+    node = anchor
+    while node.head.i != node.i:
+        rel, node = node.dep_, node.head
+        if rel == "ccomp" and _lemma(node) in REPORT_VERBS:
+            return _subject_of(node)
+        if rel not in ("conj", "ccomp", "xcomp", "advcl", "acomp", "attr", "prep", "pobj"):
+            return None
+    return None
+
+
+def _full_name(tok) -> bool:
+    """Whether `tok` heads a person's full name as written in a cased text ("Ana Ruiz"):
+    a proper noun with a proper-noun first name, no determiner ("the Pentagon", an
+    institution that speaks for a country, is none)."""
+    parts = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return (
+        tok.pos_ == "PROPN"
+        and len(parts) >= 1
+        and all(t.pos_ == "PROPN" and t.text.istitle() for t in [*parts, tok])
+        and not any(c.dep_ == "det" for c in tok.children)
+    )
+
+
+def statement_speaker(statement: str, spans: list[tuple[int, int]]) -> frozenset[str] | None:
+    """The word keys of the named speaker who reports the claim in a fact's statement
+    ("Ana Ruiz said the bridge was closed": ruiz, ana), when the slots are all in what
+    is said; None otherwise."""
+    doc = parse(statement)
+    slots = _slot_heads(doc, spans)
+    if slots is None:
+        return None
+    inside, heads, _ = slots
+    anchor = _lca(heads)
+    who = _reporter(anchor) if anchor is not None else None
+    if who is None or who.pos_ != "PROPN" or any(t.i in inside for t in who.subtree):
+        return None
+    return _word_keys(who) or None
+
+
+def _token_range(doc, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    ids = [i for a, b in spans for i in _span_tokens(doc, a, b)[1]]
+    return (min(ids), max(ids) + 1) if ids else (0, 0)
+
+
+def actor_misplaced(
+    sentence: str, spans: list[tuple[int, int]], stated: list[tuple[int, int]] = ()
+) -> bool:
     """For slots in declaration order: whether the first that is no verb (the actor) is not
-    the subject (nor inside the subject, nor the passive agent) of the verb among them."""
+    the subject (nor inside the subject, nor the passive agent) of the verb among them.
+    `stated`: the spans of the words that state the fact in this sentence."""
     doc = parse(sentence)
     heads = [_span_head(doc, a, b) for a, b in spans]
     if any(h is None for h in heads):
@@ -706,7 +819,24 @@ def actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:
     if not others:
         return False
     if not verbs:
-        return True  # no verb among its words ("off the United States' hands"): a misreading
+        if any(
+            all(h.i == n.i or (h.head.i == n.i and h.dep_ in _MODIFIER_DEPS) for h in heads)
+            for n in heads
+        ):
+            return False  # one noun phrase, its count or kind ("four passengers")
+        # no verb among its words ("off the United States' hands"): a misreading, unless
+        # the first is the subject of the very verb that states the fact and governs them
+        # all ("The mayor opened a library" stated; "opened ... a hospital" contradicts)
+        common = _lca(others)
+        said = {i for a, b in stated for i in _span_tokens(doc, a, b)[1]}
+        verb = common if common is not None and common.i in said else None
+        subject = _subject_of(verb) if verb is not None else None
+        return not (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and others[0].i in {t.i for t in subject.subtree}
+            and all(h.i not in {t.i for t in subject.subtree} for h in others[1:])
+        )
     verb, actor = verbs[0], others[0]
     subject = _subject_of(verb)
     if subject is None:
@@ -784,10 +914,16 @@ def read_claim(
     roles: list[bool] | None = None,
     literal: bool = False,
     actor: tuple[str, frozenset[str]] | None = None,
+    identity: bool = False,
+    owner: frozenset[str] | None = None,
+    speaker: frozenset[str] | None = None,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
-    slot k is the actor of the fact's statement."""
+    slot k is the actor of the fact's statement. `identity`: the fact says what a thing
+    is, so a definite noun phrase naming it states it whatever the verb above says.
+    `owner`: the word keys of the owner in a passive statement (statement_owner).
+    `speaker`: the word keys of the statement's named speaker (statement_speaker)."""
     doc = parse(sentence)
     slots = _slot_heads(doc, spans)
     if slots is None:
@@ -799,6 +935,8 @@ def read_claim(
     main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
         other = _other_actor(h, inside) if is_actor else None
+        if is_actor and other is None:
+            other = _verb_has_other_subject(h, heads, inside)
         if other is not None:
             return ClaimReading((), None, other_actor=other.text)
     if actor is not None:  # the statement's verb, with another subject
@@ -819,6 +957,31 @@ def read_claim(
                 for t in anchor.doc
                 if t.i not in {k.i for k in subject.subtree}
             )
+        ):
+            return ClaimReading((), None, other_actor=subject.text)
+    if speaker is not None:  # "Ana said X" for "Ruiz said X": another named speaker
+        who = _reporter(anchor)
+        if (
+            who is not None
+            and _full_name(who)
+            and not any(t.i in inside for t in who.subtree)
+            and _word_keys(who)
+            and not _word_keys(who) & speaker
+        ):
+            return ClaimReading((), None, other_actor=who.text)
+    if owner is not None:  # "A guard stole a rifle" for "A guard's rifle was stolen"
+        verb = _verb_of(anchor)
+        subject = _subject_of(verb) if verb is not None else None
+        if (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and not any(c.dep_ == "auxpass" for c in verb.children)
+            and subject.pos_ in ("NOUN", "PROPN")
+            and not any(t.i in inside for t in subject.subtree)
+            and _word_keys(subject) & owner
+            # ... acting on the owned thing: "a guard stole a rifle" ("a guard was
+            # walking with his rifle stolen" says no such thing)
+            and any(c.dep_ == "dobj" and c.i in inside for c in verb.children)
         ):
             return ClaimReading((), None, other_actor=subject.text)
     # "The council will not run the fair but will supply volunteers": a slot reaches the
@@ -861,6 +1024,8 @@ def read_claim(
             break
     walk = _Walk(inside, literal)
     walk.main = main
+    walk.identity = identity
+    walk.relative = _relative_of(anchor, heads)
     # "the club rather than the council", "local rather than trained temporary staff",
     # "• 0 temporary staff": a cue right before the slot or before its noun phrase
     for first, h in zip(firsts, heads, strict=True):
@@ -885,7 +1050,10 @@ def read_claim(
         while node.i != anchor.i and node.i not in seen:
             seen.add(node.i)
             embedded = embedded or node.pos_ in ("VERB", "AUX")
-            walk.visit(node, came, below=True, quiet=embedded)
+            # a relative clause said of the anchor is the claim's own clause: its
+            # hedges count ("United, who might not keep him")
+            own_clause = node.dep_ == "relcl" and node.head.i == anchor.i and walk.relative
+            walk.visit(node, came, below=not own_clause, quiet=embedded and not own_clause)
             if node.head.i not in inside and (
                 # "whether" only: a condition ("... if it ran into heavy rain") may be part
                 # of the fact itself
@@ -898,9 +1066,98 @@ def read_claim(
             ):
                 # part of the claim is in a question of its own ("fans ask whether Bolt
                 # will run"): the claim as a whole is not asserted
-                walk.hedge = walk.hedge or "whether ..."
+                walk.add_hedge("whether ...")
+            if _purpose(node):
+                walk.add_hedge("to ... (purpose)")  # "paid to make it permanent"
             came, node = node, node.head
     return walk.up(anchor, seen)
+
+
+def _unrealised(verb) -> bool:
+    """Whether `verb` (or a verb it complements) is only a future, a possibility or an
+    obligation: "will pay", "would pay", "has to pay", "needs to pay"."""
+    while verb.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "aux" and c.lower_ in UNREALISED_MODALS for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if _lemma(verb) in OBLIGATION_VERBS:
+            return True
+    return False
+
+
+def _purpose(node) -> bool:
+    """Whether `node` heads an infinitive of purpose or result ("to make it permanent",
+    "in order to repair it") whose verb is itself unrealised ("will have to pay £5m to
+    make the deal permanent"): what it says is aimed at, not asserted. After a verb that
+    happened the infinitive is its outcome ("drew 2-2 to win 4-3 on aggregate")."""
+    if node.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJECT_DEPS for c in node.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    head = node.head
+    if node.dep_ == "acl" and head.lower_ in ("order", "as") and head.head.lower_ in ("in", "so"):
+        head = head.head.head  # "in order to", "so as to"
+    elif node.dep_ != "advcl":
+        return False
+    return _unrealised(head)
+
+
+_DEFINITE = frozenset("the this that these those".split())
+_NOUN_PARTS = frozenset({"compound", "amod", "nmod"})
+_ASIDE_MARKS = frozenset({",", "(", "\u2013", "\u2014", "-"})
+_BE = frozenset("is are was were be been being am 's 're".split())
+
+
+def identity_slot(statement: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a slot at `spans` of a one-slot fact's statement is what its copula says
+    the subject is ("The cat is a tabby": tabby)."""
+    doc = parse(statement)
+    for a, b in spans:
+        head = _span_head(doc, a, b)
+        while head is not None and head.dep_ in _NOUN_PARTS and head.head.i != head.i:
+            head = head.head  # "a tabby cat": the noun phrase's head
+        if head is not None and head.dep_ in ("attr", "acomp") and head.head.lower_ in _BE:
+            return True
+    return False
+
+
+def _presupposed(anchor, inside: set[int]) -> bool:
+    """Whether the claim is one definite noun phrase ("his tabby cat", "the tabby") and
+    nothing else: what it names is taken for granted, so a negation or a hedge of the
+    verb it is an argument of does not reach it ("He does not feed his tabby cat" still
+    says the cat is a tabby)."""
+    while anchor.dep_ in _NOUN_PARTS and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    if anchor.pos_ not in ("NOUN", "PROPN") or anchor.dep_ not in ("dobj", "pobj", "nsubj"):
+        return False
+    if not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in anchor.children
+    ):
+        return False
+    phrase = {t.i for t in anchor.subtree}
+    return inside <= phrase and not any(
+        anchor.doc[i].pos_ in ("VERB", "AUX", "ADP") for i in inside
+    )
+
+
+def _relative_of(anchor, heads: list) -> str:
+    """When the claim is a relative clause and its antecedent, `anchor` ("the agency,
+    which made a profit": agency ... profit): "aside" for a non-restrictive clause,
+    "restrictive" otherwise; "" when it is not."""
+    if anchor.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    for c in anchor.children:
+        if c.dep_ != "relcl" or not any(h.i in {t.i for t in c.subtree} for h in heads):
+            continue
+        if any(k.lower_ == "to" and k.dep_ == "aux" for k in c.children):
+            return ""  # "calls to keep ...": an infinitive, no relative clause
+        left = c.left_edge
+        if (left.i > 0 and left.nbor(-1).text in _ASIDE_MARKS) or anchor.dep_ == "appos":
+            return "aside"
+        return "restrictive"
+    return ""
 
 
 def _verb_hedge(verb) -> str | None:
@@ -929,7 +1186,7 @@ class _Walk:
         self.inside = inside
         self.literal = literal  # the slots are a phrasing of the whole fact (stated_as)
         self.negs: dict[int, str] = {}  # by token, so one word never counts twice
-        self.hedge: str | None = None
+        self.hedges: list[str] = []  # every hedge found, the first deciding
         self.pending_report: str | None = None  # "claims that X": unvouched until denied
         self.closed_open: set[int] = set()  # "did not rule out": its "not" is no negation
         self.relative_at = -1  # how many negations were found below a relative clause
@@ -937,9 +1194,19 @@ class _Walk:
         self.main = None  # the main clause above a re-anchored adverbial clause
         self.denied = False  # a denial comments on the claim from outside
         self.parallel = False  # a negated conjunct: nominal negations above are the other's
+        self.identity = False  # the fact says what a thing is (harness.syntax.identity_slot)
+        self.relative = ""  # the claim is a relative clause said of the anchor (_relative_of)
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
+
+    @property
+    def hedge(self) -> str | None:
+        return self.hedges[0] if self.hedges else None
+
+    def add_hedge(self, text: str | None) -> None:
+        if text and text not in self.hedges:
+            self.hedges.append(text)
 
     def visit(
         self,
@@ -1010,10 +1277,10 @@ class _Walk:
             if cue and negated_here and lemma in CLOSERS and node.i not in inside:
                 # "did not rule out": the question stays open
                 self.negs.pop(node.i, None)
-                self.hedge = self.hedge or f"not {cue}"
+                self.add_hedge(f"not {cue}")
                 self.closed_open.add(node.i)
             if negated_here and lemma in UNSAID and node.i not in inside:
-                self.hedge = self.hedge or f"not {node.text}"  # "was not addressed"
+                self.add_hedge(f"not {node.text}")  # "was not addressed"
                 self.closed_open.add(node.i)
             for c in kids:
                 if c.i in inside or (came is not None and c.i == came.i):
@@ -1021,16 +1288,16 @@ class _Walk:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
                     _lemma(c) in UNDECIDED_NOUNS and any(k.lower_ == "no" for k in c.children)
                 ):
-                    self.hedge = self.hedge or f"no {c.text}"  # "gave no clear answer on X"
+                    self.add_hedge(f"no {c.text}")  # "gave no clear answer on X"
                 elif c.dep_ in ("dobj", "attr") and c.lower_ == "nothing":
                     if lemma in UNSAID or lemma in REPORT_VERBS:
-                        self.hedge = self.hedge or "said nothing"  # "said nothing about X"
+                        self.add_hedge("said nothing")  # "said nothing about X"
                     else:
                         self._neg(c.i, c.text)  # "the policy would offer nothing"
             if lemma in REPORT_VERBS and any(c.lower_ in AGAINST_WORDS for c in kids):
                 self.against = True  # "unlike press reports suggested, X": X is asserted
             if any(c.lower_ == "neither" for c in kids) and lemma in CONFIRMING | CLOSERS:
-                self.hedge = self.hedge or "neither ... nor"
+                self.add_hedge("neither ... nor")
             if lemma in ("leave", "remain", "stay", "be") and any(
                 (c.dep_ in ("oprd", "acomp", "attr", "advmod") and c.lower_ in OPEN_WORDS)
                 or (
@@ -1040,34 +1307,46 @@ class _Walk:
                 )
                 for c in kids
             ):
-                self.hedge = self.hedge or "left open"
+                self.add_hedge("left open")
             if lemma in ("leave", "remain", "stay", "be", "is", "are", "was", "were") and any(
                 c.dep_ == "prep" and (c.lower_, k.lower_) in OPEN_PHRASES
                 for c in kids
                 for k in c.children
                 if k.dep_ == "pobj"
             ):
-                self.hedge = self.hedge or "at stake"  # "relegation was at stake"
+                self.add_hedge("at stake")  # "relegation was at stake"
             if (
                 lemma in TOPIC_VERBS
                 and (rel in ("dobj", "prep") or (anchor and node.i not in inside))
                 and not negated_here
                 and self.relative_at < 0
             ):
-                self.hedge = self.hedge or node.text  # "discusses his license, ..."
+                self.add_hedge(node.text)  # "discusses his license, ..."
             if lemma in SHARE_NOUNS and rel == "prep":
-                self.hedge = self.hedge or node.text  # "the bulk of the staff"
+                self.add_hedge(node.text)  # "the bulk of the staff"
             prev = node.nbor(-1).lower_ if node.i > 0 else ""
             prev2 = node.nbor(-2).lower_ if node.i > 1 else ""
             w = node.lower_
             if self.parallel and node.pos_ in ("NOUN", "PROPN", "PRON", "ADP"):
                 pass  # "no staff and no flood cover": each conjunct has its own "no"
             elif w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
-                self.hedge = self.hedge or "said nothing"  # "said nothing definite about X"
+                self.add_hedge("said nothing")  # "said nothing definite about X"
             elif w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
                 self._neg(node.i, node.text)
             elif w == "than" and prev in ("rather", "other") and prev2 not in _ANY_WORDS:
                 self._neg(node.i, f"{prev} than")
+            elif (
+                w == "from"
+                and prev == "far"
+                and rel in ("pobj", "pcomp", "amod")
+                and (
+                    came.pos_ in ("VERB", "AUX", "ADJ")
+                    or any(k.dep_ == "det" and k.lower_ in ("a", "an") for k in came.children)
+                )
+            ):
+                # "is far from convincing", "far from a success": is not; a place stays
+                # a place ("lives far from the coast")
+                self._neg(node.i, "far from")
             elif w == "of" and (prev == "instead" or (prev, prev2) == ("place", "in")):
                 self._neg(node.i, f"{prev} of")
             elif w == "outside" and rel == "pobj":
@@ -1091,8 +1370,11 @@ class _Walk:
                 and not (self.literal and node.i in inside)  # a stated_as phrasing's own
                 # hedge is part of the fact ("unlikely to reopen" listed for the fact)
             ):
-                self.hedge = self.hedge or node.text
+                self.add_hedge(node.text)
         nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
+        if anchor and came is None and node.pos_ in ("VERB", "AUX"):
+            # the verb that joins the slots is the claim's own ("could receive bonuses")
+            inside = inside | {node.i}
         own_negs, own_hedge = _own_cues(
             node, came, inside, skip, nominal=nominal, clausal_hedges=not below
         )
@@ -1109,7 +1391,7 @@ class _Walk:
         if own_hedge in _REPORT_HEDGES:
             self.pending_report = self.pending_report or own_hedge  # "Reports said X"
         else:
-            self.hedge = self.hedge or own_hedge
+            self.add_hedge(own_hedge)
         denial = _outside_denial(node)
         if denial:
             self._neg(*denial)
@@ -1128,6 +1410,15 @@ class _Walk:
             head = node.head
             if head.i == node.i:
                 break
+            if came is None and self.identity and _presupposed(node, self.inside):
+                break  # "He does not feed his old cat": he still has an old cat
+            if came is None and self.relative == "aside":
+                break  # "The firm, which made a profit, paid no bonus": asserted on its own
+            if came is None and self.relative == "restrictive":
+                # "did not back a plan that would cut jobs": what is above may hedge it,
+                # and a negation above leaves it unasserted
+                self.relative_at = len(self.negs)
+                coord = True
             rel = node.dep_
             if self.main is not None and head.i == self.main.i:
                 came, node = node, head  # "barred ... after getting pupils to alter ...":
@@ -1137,6 +1428,8 @@ class _Walk:
                 # took for an apposition shares its head's verb, like a conjunct
                 rel = "conj"
             elif rel in _SHIELD_DEPS:
+                if _purpose(node):
+                    self.add_hedge("to ... (purpose)")
                 break
             if rel == "relcl" and not any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in node.children
@@ -1155,7 +1448,7 @@ class _Walk:
             if rel == "prep" and _is_time(node):
                 # "will not be part of the team ... on May 2": the date still holds; but a
                 # hedge of its verb holds it too ("are expected to be held on May 2")
-                self.hedge = self.hedge or _verb_hedge(head)
+                self.add_hedge(_verb_hedge(head))
                 break
             if rel == "conj" and (
                 node.tag_ in ("VBD", "VBZ", "VBP")
@@ -1173,7 +1466,7 @@ class _Walk:
                         first = first.head
                     asked = _lemma(first.head) in INTERROGATIVE
                     if asked and first.dep_ in ("ccomp", "xcomp", "dobj"):
-                        self.hedge = self.hedge or f"{first.head.text} ..."
+                        self.add_hedge(f"{first.head.text} ...")
                 break
             if rel == "conj" or (
                 node.lower_ == "with"
@@ -1185,7 +1478,7 @@ class _Walk:
                 # negation of the claim's own conjunct is parallel to the other's
                 self.parallel = self.parallel or bool(self.negs)
             if rel in ("ccomp", "xcomp", "dobj") and _lemma(head) in INTERROGATIVE:
-                self.hedge = self.hedge or f"{head.text} ..."  # "was asked whether X"
+                self.add_hedge(f"{head.text} ...")  # "was asked whether X"
                 break
             if rel in ("ccomp", "xcomp", "acl") and any(
                 c.tag_ in _WH for c in node.children if c.i < node.i
@@ -1213,13 +1506,14 @@ class _Walk:
             elif rel not in ("conj", "cc", "prep", "pobj"):
                 modifier = modifier and rel in _SUBJECT_DEPS
             came, node = node, head
-        hedge = self.hedge
+        hedges = list(self.hedges)
         if self.pending_report and not self.denied and not self.against:
-            hedge = hedge or self.pending_report
-        if self.against and hedge in _REPORT_HEDGES:
-            hedge = None
+            hedges.append(self.pending_report)
+        if self.against and hedges and hedges[0] in _REPORT_HEDGES:
+            hedges = []
         negs = list(self.negs.items())  # in the order found, from the claim upwards
         if 0 <= self.relative_at < len(negs):
-            hedge = hedge or f"{negs[self.relative_at][1]} (over a relative clause)"
+            hedges.append(f"{negs[self.relative_at][1]} (over a relative clause)")
             negs = negs[: self.relative_at]
-        return ClaimReading(tuple(t for _, t in sorted(negs)), hedge)
+        hedge = hedges[0] if hedges else None
+        return ClaimReading(tuple(t for _, t in sorted(negs)), hedge, hedges=tuple(hedges))

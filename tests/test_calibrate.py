@@ -250,15 +250,14 @@ SETS = [
     ("facts_summeval_c.jsonl", ARTICLES, 0.957, 0),  # 97.7 %
     # "Moscow said the American pilot's maneuvers were unsafe": who said it is no slot
     ("facts_summeval_f.jsonl", ARTICLES, 0.938, 1),  # 95.8 %
-    # "Pearson says ..." (the speaker) and "trials in Portugal" (the place) are no slots
-    ("facts_summeval_g.jsonl", ARTICLES, 0.924, 2),  # 94.4 %
-    # "four passengers inside": the fact accepts bare "passengers" and lists no "four"
-    ("facts_final_d.jsonl", ARTICLES, 0.938, 1),  # 95.8 % (92.6 % blind, the final measurement)
+    # "trials in Portugal" (the place) is no slot
+    ("facts_summeval_g.jsonl", ARTICLES, 0.929, 1),  # 94.9 %
+    ("facts_final_d.jsonl", ARTICLES, 0.943, 0),  # 96.3 % (92.6 % blind, the final measurement)
     # three more articles by a seventh writer, measured blind on the matcher of 0b46d37
-    ("facts_summeval_h.jsonl", ARTICLES, 0.85, 0),  # 87.0 % (84.4 % blind)
-    # an eighth writer's set, held out and measured once, blind, on the merged matcher (fd7148d):
-    # "a baby son" (the article: a daughter) and a swapped accused read present; no slot for either
-    ("facts_summeval_i.jsonl", ARTICLES, 0.895, 2),  # 91.5 %
+    ("facts_summeval_h.jsonl", ARTICLES, 0.891, 0),  # 91.1 % (84.4 % blind)
+    # an eighth writer's set, held out and measured once, blind, on the merged matcher (fd7148d)
+    ("facts_summeval_i.jsonl", ARTICLES, 0.969, 0),  # 98.9 % (91.5 % blind)
+    ("facts_summeval_j.jsonl", ARTICLES, 0.938, 1),  # 95.8 % blind
 ]
 
 

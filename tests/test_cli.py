@@ -66,7 +66,7 @@ def test_json_contract(tiny: Path) -> None:
     assert set(good["rouge"]["best"]["rouge1"]) == {"precision", "recall", "fmeasure"}
     assert good["metrics"]["rouge1"] == good["rouge"]["best"]["rouge1"]["fmeasure"]
     assert "embedding" not in good and "embedding_max" not in good["metrics"]  # not requested
-    assert "stem:yes" in data["signature"] and "split:sentencex" in data["signature"]
+    assert "stem:no" in data["signature"] and "lsum:newline" in data["signature"]
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "markdown"])

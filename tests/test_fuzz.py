@@ -78,8 +78,8 @@ def _same(ours, theirs, types=ROUGE_TYPES) -> None:
 @example(candidate=LONG[3], refs=["a b. c", ""])
 @example(candidate="", refs=[""])
 def test_rouge_equals_rouge_score_on_random_unicode(candidate: str, refs: list[str]) -> None:
-    prepared = prepare(candidate)
-    prepared_refs = [prepare(r) for r in refs]
+    prepared = prepare(candidate, "both")
+    prepared_refs = [prepare(r, "both") for r in refs]
     (result,) = _metric.score_many([prepared], prepared_refs)
     for t in ROUGE_TYPES:
         _in_unit(result.best[t])

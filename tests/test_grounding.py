@@ -17,7 +17,7 @@ from harness.grounding import (
     signature,
     to_json,
 )
-from harness.grounding_spans import numbers
+from harness.grounding_spans import numbers, quotes
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = (
@@ -113,6 +113,64 @@ def test_quotes_must_be_the_articles_words(article):
     assert [f.kind for f in bad.flags if f.kind != "sentence"] == ["quote"]
 
 
+def test_a_quote_must_keep_the_articles_word_order(article):
+    # every word pair of the spliced quote is somewhere in the article, but not in a row
+    spliced = ground('Critics called the plan "too late, too little".', analysis=article)
+    assert [f.kind for f in spliced.flags if f.kind != "sentence"] == ["quote"]
+    # spacing, case and punctuation aside; an ellipsis cuts a quote into parts
+    for text in (
+        "critics called the plan `` too little , too late '' .",
+        'Critics called the plan "Too little ... late".',
+    ):
+        assert flagged(ground(text, analysis=article)) == [], text
+
+
+def test_tokenized_apostrophes_open_no_quote():
+    # a plural possessive ("the players ' union") and an elided decade ("the '90s") are
+    # not quote marks; tokenized text opens a single quote with a backtick
+    assert quotes("the players ' union met the owners ' lawyers on monday .") == []
+    assert [q.text for q in quotes("a '90s sitcom ` the long summer of ninety ' aired .")] == [
+        "the long summer of ninety"
+    ]
+
+
+ACTORS = (
+    "Coach Ana Ruiz praised the squad after the match. Midfielder Tom Berg scored in the "
+    "87th minute to win it. She thanked the fans for their support. The club captain, Dana "
+    "Kim, was injured and Louis van Hal watched from the stand."
+)
+
+
+def actors(text: str) -> list[str]:
+    return [f.text for f in ground(text, ACTORS).flags if f.kind == "actor"]
+
+
+def test_a_name_before_what_the_article_says_of_another_is_a_wrong_actor():
+    assert actors("Ana Ruiz scored in the 87th minute.") == ["Ana Ruiz"]
+    assert actors("dana kim scored in the 87th minute .") == ["dana kim"]  # lowercase too
+    flag = next(f for f in ground("Ruiz scored in the 87th minute.", ACTORS).flags)
+    assert (flag.kind, flag.evidence) == (
+        "actor",
+        "Midfielder Tom Berg scored in the 87th minute to win it.",
+    )
+    assert "Tom Berg scored in" in flag.reason
+    assert actors("He thanked the fans.") == ["He"]  # "she" in the article
+
+
+def test_the_same_name_in_another_form_is_no_wrong_actor():
+    for text in (
+        "Tom Berg scored in the 87th minute.",
+        "Berg scored in the 87th minute.",
+        "tom berg scored in the 87th minute .",
+        "He scored in the 87th minute.",  # a name against a pronoun: cannot be told
+        "The midfielder scored in the 87th minute.",  # no name before the words
+        "Van Hal watched from the stand.",
+        "Louis van Hal watched from the stand.",
+        "Ruiz praised the squad.",
+    ):
+        assert actors(text) == [], text
+
+
 def test_lowercased_tokenized_text_is_read(article):
     text = "mayor ruiz said the council approved $ 4.2 million on tuesday . `` too little ''"
     result = ground(text, analysis=article)
@@ -162,7 +220,7 @@ def test_json_round_trip(article):
 
 
 def test_signature_names_every_setting():
-    assert signature() == "grounding:v1/floor=0.08/pen=0.15/emb=none"
+    assert signature() == "grounding:v2/floor=0.08/pen=0.15/emb=none"
     assert "emb=abc*0.3" in signature(model_key="abc")
 
 
@@ -257,9 +315,12 @@ def test_flag_precision_on_labeled_summeval_spans():
 
 def test_flag_precision_on_dev_flags():
     """tests/data/grounding_flags_dev.jsonl: the 52 specifics an earlier version flagged on
-    the 552 SummEval dev summaries, labeled by reading the articles (after the verdicts,
-    so not blind). Of today's flags that carry a label, at least 90% must be truly
-    unsupported; most of the true ones must still be found; few new flags appear."""
+    the 552 SummEval dev summaries, the 4 quotes the word-order rule added and the 9 wrong
+    actors the actor check added, labeled by reading the articles (after the verdicts, so
+    not blind). Of today's number, date, name and quote flags that carry a label, at least
+    90% must be truly unsupported, and most wrong actors (5 of the 9 labeled: team
+    nicknames are the false ones); most of the true ones must still be found; few new
+    flags appear."""
     rows = {}
     for line in (REPO / "data/summeval/dev.jsonl").open(encoding="utf-8"):
         r = json.loads(line)
@@ -268,22 +329,26 @@ def test_flag_precision_on_dev_flags():
     for line in (REPO / "tests/data/grounding_flags_dev.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
         labels[(d["article"], d["model"], d["start"], d["end"])] = d["label"]
-    labeled = unlabeled = truly = 0
+    labeled = {"actor": 0, "specific": 0}
+    truly = {"actor": 0, "specific": 0}
+    unlabeled = 0
     for doc_id, row in rows.items():
         analysis = analyse_article(row["article"])
         for s in row["summaries"]:
             for f in ground(s["summary"], analysis=analysis).flags:
                 if f.kind == "sentence":
                     continue
+                group = "actor" if f.kind == "actor" else "specific"
                 label = labels.get((doc_id, s["model"], f.span[0], f.span[1]))
                 if label is None:
                     unlabeled += 1
                 else:
-                    labeled += 1
-                    truly += label == "unsupported"
+                    labeled[group] += 1
+                    truly[group] += label == "unsupported"
     true_total = sum(v == "unsupported" for v in labels.values())
-    assert truly / labeled >= 0.9
-    assert truly >= true_total - 4
+    assert truly["specific"] / labeled["specific"] >= 0.9
+    assert truly["actor"] / labeled["actor"] >= 0.5
+    assert sum(truly.values()) >= true_total - 4
     assert unlabeled <= 5
 
 

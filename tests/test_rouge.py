@@ -42,8 +42,8 @@ def test_best_reference_equals_rouge_score_multi(stem: bool) -> None:
     rng = np.random.default_rng(20261128 + stem)
     metric = RougeMetric(use_stemmer=stem)
     reference = RougeScorer(list(ROUGE_TYPES), use_stemmer=stem)
-    cands = [prepare(_random_text(rng)) for _ in range(400)]
-    refs = [prepare(_random_text(rng) or "x") for _ in range(3)]
+    cands = [prepare(_random_text(rng), "both") for _ in range(400)]
+    refs = [prepare(_random_text(rng) or "x", "both") for _ in range(3)]
     ours = metric.score_many(cands, refs)
     for cand, result in zip(cands, ours, strict=True):
         _assert_equal(result.best, reference.score_multi(refs, cand))
@@ -53,7 +53,7 @@ def test_differential_10000_pairs() -> None:
     """2,500 candidates x 4 references = 10,000 pairs; best and mean both from rouge-score."""
     rng = np.random.default_rng(10_000)
     metric = RougeMetric()
-    reference = RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    reference = RougeScorer(list(ROUGE_TYPES))
     refs = [prepare(_random_text(rng)) for _ in range(4)]
     refs[0] = refs[0] or "one"
     cands = [prepare(_random_text(rng)) for _ in range(2_500)]
@@ -75,7 +75,7 @@ def test_differential_10000_pairs() -> None:
 def test_mean_over_references_equals_direct_mean() -> None:
     rng = np.random.default_rng(7)
     metric = RougeMetric()
-    reference = RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    reference = RougeScorer(list(ROUGE_TYPES))
     refs = [prepare(_random_text(rng) or "y") for _ in range(4)]
     for _ in range(50):
         cand = prepare(_random_text(rng))
@@ -92,10 +92,10 @@ def test_mean_over_references_equals_direct_mean() -> None:
 
 def test_rouge_n_and_l_unchanged_by_sentence_preparation() -> None:
     """rouge1/2/L on prepared text equal rouge-score on the raw text."""
-    reference = RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    reference = RougeScorer(["rouge1", "rouge2", "rougeL"])
     raw_c = "- **No U.S. troops** will join.\n- Britain took the chair.\n\nArticle 5 won't apply."
     raw_r = "Britain now chairs the group. U.S. troops will not serve, and Article 5 won't apply."
-    (ours,) = RougeMetric().score_many([prepare(raw_c)], [prepare(raw_r)])
+    (ours,) = RougeMetric().score_many([prepare(raw_c, "both")], [prepare(raw_r, "both")])
     ref = reference.score(raw_r, raw_c)
     for t in ("rouge1", "rouge2", "rougeL"):
         assert ours.best[t].fmeasure == pytest.approx(ref[t].fmeasure, abs=1e-12)
@@ -103,17 +103,17 @@ def test_rouge_n_and_l_unchanged_by_sentence_preparation() -> None:
 
 def test_lsum_uses_sentences_of_plain_paragraphs() -> None:
     text = "The cat sat on the mat. The dog ran in the park. Birds sang."
-    assert prepare(text).count("\n") == 2
-    reference = RougeScorer(["rougeLsum"], use_stemmer=True)
+    assert prepare(text, "sentences").count("\n") == 2
+    reference = RougeScorer(["rougeLsum"])
     target = "Birds sang. The dog ran in the park. The cat sat on the mat."
-    (ours,) = RougeMetric().score_many([prepare(text)], [prepare(target)])
+    (ours,) = RougeMetric().score_many([prepare(text, "sentences")], [prepare(target, "sentences")])
     # With sentences, Lsum finds every sentence despite the reordering; unsplit it could not.
     assert ours.best["rougeLsum"].fmeasure == pytest.approx(1.0)
     assert reference.score(target, text)["rougeLsum"].fmeasure < 1.0
 
 
 def test_empty_and_one_token_texts() -> None:
-    reference = RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    reference = RougeScorer(list(ROUGE_TYPES))
     metric = RougeMetric()
     for cand, ref in [("", "a b"), ("word", "word"), ("word", ""), ("", "")]:
         (ours,) = metric.score_many([prepare(cand)], [prepare(ref)])
@@ -143,7 +143,7 @@ def test_unicode_tokenizer_keeps_accents_and_scripts() -> None:
 
 def test_numbered_lines_keep_their_numbers() -> None:
     """A line starting "2022. " is not a list marker to drop: rouge1/2/L see every token."""
-    reference = RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    reference = RougeScorer(["rouge1", "rouge2", "rougeL"])
     cand = "2022. and lacking cover\n1. the force\n- no troops"
     ref = "In 2022 the force had no cover and no troops."
     (ours,) = RougeMetric().score_many([prepare(cand)], [prepare(ref)])

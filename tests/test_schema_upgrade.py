@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from harness.cli import main
@@ -19,17 +20,39 @@ OLD = REPO / "tests" / "data" / "demo_report_0.1.0.json"
 NEW = REPO / "tests" / "data" / "expected_demo_report.json"
 
 
-def test_an_old_report_is_upgraded_to_the_same_numbers() -> None:
+@pytest.fixture(scope="module")
+def same_settings(tmp_path_factory) -> Path:
+    """The demo report with 0.1.0's ROUGE settings (stemming, rougeLsum on the splitter's
+    sentences), which are no longer the defaults."""
+    import os
+
+    out = tmp_path_factory.mktemp("old-settings") / "report.json"
+    old_cwd = Path.cwd()
+    os.chdir(REPO)
+    try:
+        result = CliRunner().invoke(
+            main,
+            ["score", "candidates", "--references", "references", "--metrics", "rouge,facts",
+             "--format", "json", "--no-progress", "--no-cache", "--stemmer",
+             "--lsum-split", "sentences", "-o", str(out)],
+        )  # fmt: skip
+    finally:
+        os.chdir(old_cwd)
+    assert result.exit_code in (0, 1), result.output
+    return out
+
+
+def test_an_old_report_is_upgraded_to_the_same_numbers(same_settings: Path) -> None:
     old = load_report(OLD)
-    new = load_report(NEW)
+    new = load_report(same_settings)
     assert old["schema_version"] == SCHEMA_VERSION and old["upgraded_from"] == "0.1.0"
     assert [c["metrics"] for c in old["candidates"]] == [c["metrics"] for c in new["candidates"]]
     assert [c["rouge"] for c in old["candidates"]] == [c["rouge"] for c in new["candidates"]]
 
 
-def test_compare_old_with_new() -> None:
+def test_compare_old_with_new(same_settings: Path) -> None:
     result = CliRunner().invoke(
-        main, ["compare", str(OLD), str(NEW), "--format", "json", "--resamples", "200"]
+        main, ["compare", str(OLD), str(same_settings), "--format", "json", "--resamples", "200"]
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -61,3 +84,15 @@ def test_an_unknown_schema_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["compare", str(bad), str(NEW)])
     assert result.exit_code == 2
     assert "schema_version '9.0' is not one this harness reads" in result.stderr
+
+
+def test_an_old_report_and_the_new_defaults_are_flagged_not_comparable() -> None:
+    """Before --lsum-split, rougeLsum always used the splitter's sentences: an old
+    signature reads as `lsum:sentences`, so the new defaults differ in stem and lsum."""
+    result = CliRunner().invoke(
+        main, ["compare", str(OLD), str(NEW), "--format", "json", "--resamples", "200"]
+    )
+    data = json.loads(result.stdout)
+    assert data["comparable"] is False
+    mismatch = " ".join(data["signature_mismatch"])
+    assert "stem: yes -> no" in mismatch and "lsum: sentences -> newline" in mismatch

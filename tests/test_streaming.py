@@ -39,7 +39,8 @@ def test_jsonl_tail_has_the_same_keys_streamed_or_not(tiny: Path) -> None:
     tails = [json.loads(r.stdout.splitlines()[-1]) for r in (streamed, saved)]
     assert list(tails[0]) == list(tails[1])
     assert list(tails[0])[:4] == ["schema_version", "summary", "signature", "settings"]
-    assert tails[0]["settings"]["stemmer"] is True
+    assert tails[0]["settings"]["stemmer"] is False  # rouge-score's default
+    assert tails[0]["settings"]["lsum_split"] == "newline"
 
 
 def test_a_bad_document_value_is_an_error_for_that_line_only(tiny: Path) -> None:

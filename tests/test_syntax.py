@@ -452,3 +452,275 @@ slots = { who = ["workers"], got = ["payment*"] }
         "long storm, received up to £900 in payments."
     )
     assert check_facts(text, facts).get("paid").verdict == "present"
+
+
+def test_a_verbless_contradiction_on_the_facts_own_verb():
+    """A declared contradiction with no verb slot counts when its words are the subject
+    and an argument of the very verb that states the fact ("opened a hospital" against
+    "opened a library")."""
+    facts = _made_up(
+        """
+[[fact]]
+id = "library"
+statement = "The mayor opened a new library in the harbour district."
+slots = { who = ["mayor"], act = ["opened", "opens"] }
+[[fact.contradiction]]
+slots = { who = ["mayor"], what = ["hospital"] }
+"""
+    )
+    text = "The mayor opened a new hospital in the harbour district on Friday."
+    assert check_facts(text, facts).get("library").verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an infinitive of purpose after a verb that has not happened asserts nothing
+        ("The town will have to pay £5m to keep the ferry running.", "absent"),
+        ("The town must raise taxes in order to keep the ferry running.", "absent"),
+        # after a verb that happened it is the outcome
+        ("The town raised £5m to keep the ferry running.", "present"),
+        ("The town kept the ferry running.", "present"),
+    ],
+)
+def test_an_unrealised_purpose_asserts_nothing(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "ferry-runs"
+statement = "The town keeps the ferry running."
+slots = { who = ["town"], what = ["ferry running"] }
+"""
+    )
+    assert check_facts(text, facts).get("ferry-runs").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the claim's verb has a noun subject of its own; the fact's actor is elsewhere
+        ("Rescuers found the dog near the hiker's tent.", "absent"),
+        ("Rescuers found photos of the dog that also showed the hiker.", "absent"),
+        ("A hiker found the dog near the lake.", "present"),
+        ("The dog was found by a hiker near the lake.", "present"),
+        # the actor as the object of another verb: the subject may describe it
+        ("The team found the dog to give the hiker a reason to smile.", "present"),
+    ],
+)
+def test_the_verbs_own_subject_is_another_actor(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "hiker-found-dog"
+statement = "A hiker found the lost dog."
+slots = { who = ["hiker"], act = ["found"], what = ["dog"] }
+"""
+    )
+    assert check_facts(text, facts).get("hiker-found-dog").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The new schedule is far from popular with commuters.", "present"),
+        ("The new schedule was far from a success.", "present"),
+        ("The new schedule is popular with commuters.", "contradicted"),
+    ],
+)
+def test_far_from_denies_a_quality(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "schedule-unpopular"
+statement = "The new schedule is not popular."
+polarity = "negative"
+slots = { what = ["schedule"], good = ["popular", "success"] }
+"""
+    )
+    assert check_facts(text, facts).get("schedule-unpopular").verdict == verdict
+
+
+def test_far_from_a_place_is_no_negation():
+    facts = _made_up(
+        """
+[[fact]]
+id = "moved-from-coast"
+statement = "The family moved from the coast."
+slots = { who = ["family"], act = ["moved"], where = ["coast"] }
+"""
+    )
+    text = "The family moved far from the coast."
+    assert check_facts(text, facts).get("moved-from-coast").verdict == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a definite noun phrase is taken for granted under the verb's negation
+        ("Maria does not feed her tabby cat on Sundays.", "present"),
+        ("Maria never brushes the tabby.", "present"),
+        # what is denied of the thing itself still is
+        ("The cat is not a tabby.", "contradicted"),
+        ("Maria does not own a tabby.", "contradicted"),
+    ],
+)
+def test_a_definite_noun_phrase_under_a_negated_verb(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "tabby"
+statement = "The cat is a tabby."
+slots = { kind = ["tabby"] }
+"""
+    )
+    assert check_facts(text, facts).get("tabby").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a non-restrictive relative clause is asserted on its own: the main verb's
+        # negation is not its own, its own hedge is
+        ("Staff at the bakery, which made a profit last year, did not get a pay rise.", "present"),
+        ("Staff at the bakery, which might not make a profit, got a pay rise.", "absent"),
+        ("Staff at the bakery, which did not make a profit, got a pay rise.", "contradicted"),
+    ],
+)
+def test_a_relative_clause_said_of_the_slot(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "bakery-profit"
+statement = "The bakery made a profit."
+slots = { who = ["bakery"], what = ["profit"] }
+"""
+    )
+    assert check_facts(text, facts).get("bakery-profit").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "could" on the verb that joins the slots, though no slot names that verb
+        ("Nurses at the clinic could reportedly receive overtime pay.", "absent"),
+        ("Nurses at the clinic received overtime pay.", "present"),
+    ],
+)
+def test_could_on_the_verb_joining_the_slots(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "overtime"
+statement = "Nurses received overtime pay."
+slots = { who = ["nurses"], got = ["overtime pay"] }
+"""
+    )
+    assert check_facts(text, facts).get("overtime").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the owner in a passive statement made the actor: not the claim
+        ("A guard stole a bicycle at the station.", "absent"),
+        ("A thief stole a guard's bicycle at the station.", "present"),
+        ("A guard's bicycle was stolen at the station.", "present"),
+    ],
+)
+def test_the_owner_made_the_actor(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "bike-stolen"
+statement = "A guard's bicycle was stolen at the station."
+slots = { what = ["bicycle"], act = ["stolen", "stole"] }
+"""
+    )
+    assert check_facts(text, facts).get("bike-stolen").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the same role in a coordinated verb phrase
+        ("Ana lifts the parrot from its cage and then brushes it with a feather.", "present"),
+        # a later clause's subject continuing the first clause's subject
+        ("The parrot was left in the shop, but staff say it was brushed every morning.", "present"),
+        # another sentence, or a person pronoun: not resolved
+        ("Ana lifts the parrot from its cage. She brushes it with a feather.", "absent"),
+    ],
+)
+def test_a_pronoun_with_a_plain_antecedent_fills_the_slot(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "parrot-brushed"
+statement = "Ana brushes her parrot."
+slots = { act = ["brush*"], what = ["parrot"] }
+"""
+    )
+    assert check_facts(text, facts).get("parrot-brushed").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # hedged as the fact's own statement is: the fact as written
+        ("The ferry is unlikely to sail to the island before Friday.", "present"),
+        # another hedge still asserts nothing; the plain opposite contradicts
+        ("The ferry is expected to sail to the island before Friday.", "absent"),
+        ("The ferry will sail to the island on Thursday.", "contradicted"),
+    ],
+)
+def test_the_statements_own_hedge(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "ferry-stays"
+statement = "The ferry is unlikely to sail this week."
+polarity = "negative"
+slots = { what = ["ferry"], act = ["sail"] }
+"""
+    )
+    assert check_facts(text, facts).get("ferry-stays").verdict == verdict
+
+
+def test_a_count_contradiction_in_one_noun_phrase():
+    """A declared contradiction whose slots are one noun phrase (a count and its noun) is
+    no misreading of the words that state the fact."""
+    facts = _made_up(
+        """
+[[fact]]
+id = "three-climbers"
+statement = "Three climbers reached the summit."
+slots = { who = ["climbers"], act = ["reached"] }
+[[fact.contradiction]]
+slots = { count = ["two", "four", "five"], who = ["climbers"] }
+"""
+    )
+    text = "Four climbers reached the summit on Monday."
+    assert check_facts(text, facts).get("three-climbers").verdict == "contradicted"
+    text = "Three climbers reached the summit on Monday."
+    assert check_facts(text, facts).get("three-climbers").verdict == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # what the statement's named speaker said, put in another named person's mouth
+        ("Carlos Mendez said the bridge would reopen in May.", "absent"),
+        # the same speaker, or a body that may speak for them
+        ("Ruiz said the bridge would reopen in May.", "present"),
+        ("The council said the bridge would reopen in May.", "present"),
+    ],
+)
+def test_another_named_speaker(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "bridge-may"
+statement = "Ana Ruiz said the bridge would reopen in May."
+slots = { what = ["bridge"], act = ["reopen"] }
+"""
+    )
+    assert check_facts(text, facts).get("bridge-may").verdict == verdict

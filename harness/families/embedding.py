@@ -1,4 +1,10 @@
-"""The embedding family: cosine of the candidate to its references (max, mean) and article."""
+"""The embedding family: cosine of the candidate to its references (max, mean) and article.
+
+The article is read whole: cut into chunks of whole sentences that fit the model's window,
+encoded, and the chunk vectors averaged (`harness.embedding.article_chunks`, `pool_chunks`;
+`article:chunks100w-mean` in the signature). A document without an article (pair-level
+data) has no `embedding_article`.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +42,9 @@ class EmbeddingFamily(MetricFamily):
         self._doc_vecs: dict[str, tuple] = {}  # document -> (article vector, reference vectors)
 
     def signature(self) -> list[str]:
-        return [f"model:{self.context.config.model}@{self.model_key}"]
+        from harness.embedding import ARTICLE_POOLING
+
+        return [f"model:{self.context.config.model}@{self.model_key}", f"article:{ARTICLE_POOLING}"]
 
     def settings(self) -> dict[str, Any]:
         return {"model": self.context.config.model}
@@ -44,18 +52,22 @@ class EmbeddingFamily(MetricFamily):
     def score(self, candidates: Sequence[Any]) -> list[Any]:
         if not candidates:
             return []
-        from harness.embedding import encode_distinct, similarity
+        from harness.embedding import article_chunks, encode_distinct, pool_chunks, similarity
 
         # articles and references are encoded once per run, not once per chunk
         new_docs = {c.document for c in candidates} - self._doc_vecs.keys()
-        doc_texts = {
-            d: [self.documents[d].article, *(r.text for r in self.documents[d].references)]
+        doc_texts = {d: [r.text for r in self.documents[d].references] for d in new_docs}
+        chunks = {
+            d: article_chunks(self.documents[d].article)
             for d in new_docs
+            if self.documents[d].article is not None
         }
         texts = [c.text for c in candidates] + [t for ts in doc_texts.values() for t in ts]
+        texts += [t for ts in chunks.values() for t in ts]
         vecs = encode_distinct(texts, self.context.encoder, self._cache, self.model_key)
         for d, ts in doc_texts.items():
-            self._doc_vecs[d] = (vecs[ts[0]], [vecs[t] for t in ts[1:]])
+            article = pool_chunks([vecs[t] for t in chunks[d]], chunks[d]) if d in chunks else None
+            self._doc_vecs[d] = (article, [vecs[t] for t in ts])
         out = []
         for c in candidates:
             article, refs = self._doc_vecs[c.document]
@@ -64,7 +76,8 @@ class EmbeddingFamily(MetricFamily):
 
     @classmethod
     def values(cls, result) -> dict[str, float]:
-        return {n: float(getattr(result, attr)) for n, _, _, attr in _PARTS}
+        """Every part computed (no `embedding_article` for a document without an article)."""
+        return {n: float(v) for n, _, _, attr in _PARTS if (v := getattr(result, attr)) is not None}
 
     @classmethod
     def to_json(cls, result) -> dict[str, float]:
@@ -75,7 +88,12 @@ class EmbeddingFamily(MetricFamily):
         from harness.results import EmbeddingResult
 
         try:
-            return EmbeddingResult(*(float(data[n]) for n, _, _, _ in _PARTS))
+            article = data.get("embedding_article")
+            return EmbeddingResult(
+                float(data["embedding_max"]),
+                float(data["embedding_mean"]),
+                None if article is None else float(article),
+            )
         except (KeyError, TypeError, ValueError):
             return None
 

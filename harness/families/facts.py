@@ -65,11 +65,14 @@ class FactsFamily(MetricFamily):
         self._pool = None
 
     def signature(self) -> list[str]:
+        from harness.run import signature_listing
         from harness.syntax import parser_key
 
-        hashes = ",".join(
-            f"{d}={doc.facts.sha256[:12] if doc.facts else 'none'}"
-            for d, doc in self.documents.items()
+        hashes = signature_listing(
+            [
+                f"{d}={doc.facts.sha256[:12] if doc.facts else 'none'}"
+                for d, doc in self.documents.items()
+            ]
         )
         return [f"facts:{hashes}", f"parser:{parser_key()}"]
 

@@ -1,4 +1,8 @@
-"""The ROUGE family: rouge1, rouge2, rougeL and rougeLsum F (best reference), via harness.rouge."""
+"""The ROUGE family: rouge1, rouge2, rougeL and rougeLsum F (best reference), via harness.rouge.
+
+The signature (and so the cache key) names the tokenizer, stemming and the rougeLsum
+sentence split (`lsum:newline|sentences|both`, with the splitter's version when it is used).
+"""
 
 from __future__ import annotations
 
@@ -31,8 +35,10 @@ class RougeFamily(MetricFamily):
             f"tok:{c.tokenizer}",
             f"stem:{stem}",
             "multi:best+mean",
-            f"split:sentencex-{package_version('sentencex')}",
+            f"lsum:{c.lsum_split}",
         ]
+        if c.lsum_split != "newline":  # only then does the splitter shape rougeLsum
+            self._signature.append(f"split:sentencex-{package_version('sentencex')}")
         self._engine = None  # built on the first chunk to score: a warm cache needs none
         self._refs: dict[str, list[str]] = {}
         self._ref_keys: dict[str, str] = {}
@@ -44,7 +50,8 @@ class RougeFamily(MetricFamily):
             c = self.context.config
             self._engine = RougeMetric(c.use_stemmer, c.tokenizer)
             self._refs = {
-                d: [prepare(r.text) for r in doc.references] for d, doc in self.documents.items()
+                d: [prepare(r.text, c.lsum_split) for r in doc.references]
+                for d, doc in self.documents.items()
             }
         return self._engine
 
@@ -87,12 +94,15 @@ class RougeFamily(MetricFamily):
         from harness.rouge import prepare
 
         engine = self._ready()
+        split = self.context.config.lsum_split
         out: dict[int, Any] = {}
         by_doc: dict[str, list[int]] = {}
         for i, c in enumerate(candidates):
             by_doc.setdefault(c.document, []).append(i)
         for doc, idx in by_doc.items():
-            results = engine.score_many([prepare(candidates[i].text) for i in idx], self._refs[doc])
+            results = engine.score_many(
+                [prepare(candidates[i].text, split) for i in idx], self._refs[doc]
+            )
             out.update(zip(idx, results, strict=True))
         return [out[i] for i in range(len(candidates))]
 

@@ -1,0 +1,108 @@
+"""Pronoun antecedents within one sentence, for filling a fact's slots (harness.matcher).
+
+Only a thing-pronoun ("it", "them") whose antecedent the sentence's own structure makes
+plain is resolved, from the dependency parse (harness.syntax):
+
+- the same role in a coordinated verb phrase: "Ana cups the bird in her hands and then
+  strokes it" (the object of "strokes" is the object of "cups");
+- the subject of a later clause that continues the first clause's subject: "The van was
+  parked outside, but police say it was towed" (the subject of "was towed" is the van).
+
+Anything else ("he", "she", a pronoun whose antecedent lies in another sentence, two
+candidates of the same role) is left alone: a slot a pronoun would fill is then simply
+not filled, which the verdict reads as `absent`, never as a contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from harness import syntax
+
+# thing-pronouns only: a person pronoun has too many candidates in a news summary
+_PRONOUNS = frozenset({"it", "them"})
+_PRONOUN_RE = re.compile(r"\b(?:it|them)\b", re.I)
+_OBJECTS = frozenset({"dobj", "pobj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PERSON = frozenset("he him she her they his hers who whom".split())
+
+
+def _clause_verb(tok) -> Any | None:
+    """The verb whose argument `tok` is (through a preposition for a pobj)."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _same_role(verb, role: str, prep: str | None) -> Any | None:
+    """The one noun filling `role` (through the preposition `prep` for a pobj) of `verb`."""
+    found = []
+    for c in verb.children:
+        if role == "pobj":
+            if c.dep_ == "prep" and c.lower_ == prep:
+                found += [k for k in c.children if k.dep_ == "pobj"]
+        elif c.dep_ == role:
+            found.append(c)
+    nouns = [t for t in found if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[0] if len(nouns) == 1 else None
+
+
+def antecedent(pron) -> Any | None:
+    """The noun a thing-pronoun stands for, when the sentence's structure makes it plain;
+    else None."""
+    verb = _clause_verb(pron)
+    if verb is None:
+        return None
+    role = pron.dep_
+    prep = pron.head.lower_ if role == "pobj" else None
+    if role in _OBJECTS and verb.dep_ == "conj":
+        first = verb.head  # "cups the bird ... and strokes it"
+        if first.pos_ in ("VERB", "AUX") and first.i < pron.i:
+            return _same_role(first, role, prep)
+        return None
+    if role in _SUBJECTS:
+        # "The van was parked outside, but police say it was towed": up to the clause
+        # coordinated with the first, whose subject the pronoun continues
+        node = verb
+        while node.dep_ in ("ccomp", "xcomp") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return None
+        first = node.head
+        subj = [c for c in first.children if c.dep_ in _SUBJECTS]
+        if len(subj) == 1 and subj[0].pos_ in ("NOUN", "PROPN") and subj[0].i < pron.i:
+            noun = subj[0]
+            if noun.lower_ in _PERSON or noun.tag_ in ("NNS", "NNPS"):
+                return None  # "it" stands for one thing
+            return noun
+    return None
+
+
+def pronoun_spans(
+    norm: str, sentences: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The character spans of the thing-pronouns in `norm` whose antecedent (in the same
+    sentence) lies in one of `spans` (a slot's matches)."""
+    if not spans or syntax.parser() is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for s, e in sentences:
+        own = [(a, b) for a, b in spans if s <= a and b <= e]
+        if not own or e - s > syntax.MAX_SENTENCE:
+            continue
+        first = min(a for a, _ in own)
+        if not _PRONOUN_RE.search(norm, first, e):
+            continue
+        doc = syntax.parse(norm[s:e])
+        for tok in doc:
+            if tok.lower_ not in _PRONOUNS or tok.idx + s <= first:
+                continue
+            noun = antecedent(tok)
+            if noun is None:
+                continue
+            lo, hi = noun.left_edge.idx + s, noun.idx + len(noun.text) + s
+            if any(a < hi and b > lo for a, b in own):
+                out.append((tok.idx + s, tok.idx + s + len(tok.text)))
+    return out

@@ -1,0 +1,77 @@
+"""What a fact's own statement says about its claim, read once per fact (harness.matcher).
+
+The statement is parsed like a summary sentence (harness.syntax); from it come the roles a
+summary must keep: whether the fact says what a thing is, the owner in a passive statement,
+a named speaker, and the hedge the statement itself carries.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from harness import syntax
+from harness.facts import Fact, compile_aliases
+
+
+def statement_spans(fact: Fact, phrasings) -> list[tuple[int, int]]:
+    """Where a slot's phrasings occur in the fact's own statement."""
+    pat = compile_aliases(phrasings)
+    if pat is None:
+        return []
+    return [(m.start(), m.end()) for m in pat.finditer(fact.statement) if m.end() > m.start()]
+
+
+@lru_cache(maxsize=512)
+def statement_reading(fact: Fact) -> tuple[bool, str] | None:
+    """(negated, hedge word) of the claim as the fact's own statement words it, when the
+    statement hedges it ("The bridge is unlikely to reopen": not negated, "unlikely");
+    None when it does not or the parse cannot place every slot in it."""
+    if len(fact.statement) > 300 or syntax.parser() is None:
+        return None
+    spans = []
+    for _, phrasings in fact.claim.slots:
+        found = statement_spans(fact, phrasings)
+        if not found:
+            return None
+        spans.append(found[0])
+    if len(set(spans)) != len(spans):
+        return None
+    reading = syntax.read_claim(fact.statement, spans)
+    if reading is None or not reading.hedge or reading.other_actor:
+        return None
+    return reading.negated, reading.hedge.lower()
+
+
+@lru_cache(maxsize=512)
+def statement_speaker(fact: Fact) -> frozenset[str] | None:
+    """The named speaker's words when the fact's statement reports the claim ("Ruiz said
+    the bridge was closed": Ruiz), which a summary must not give to another named
+    speaker (syntax.statement_speaker)."""
+    if len(fact.statement) > 300:
+        return None
+    spans = []
+    for _, phrasings in fact.claim.slots:
+        found = statement_spans(fact, phrasings)
+        if not found:
+            return None
+        spans.append(found[0])
+    return syntax.statement_speaker(fact.statement, spans)
+
+
+@lru_cache(maxsize=512)
+def statement_owner(fact: Fact) -> frozenset[str] | None:
+    """The owner's words in a passive statement ("A guard's rifle was stolen": guard),
+    which a summary must not make the actor (syntax.statement_owner)."""
+    if len(fact.statement) > 300:
+        return None
+    spans = [sp for _, phrasings in fact.claim.slots for sp in statement_spans(fact, phrasings)]
+    return syntax.statement_owner(fact.statement, spans)
+
+
+@lru_cache(maxsize=512)
+def identity_fact(fact: Fact) -> bool:
+    """A one-slot fact that says what a thing is ("The cat is a tabby", slot: tabby)."""
+    if len(fact.claim.slots) != 1 or len(fact.statement) > 300:
+        return False
+    spans = statement_spans(fact, fact.claim.slots[0][1])
+    return bool(spans) and syntax.identity_slot(fact.statement, spans)
