@@ -109,3 +109,18 @@ def test_folder_checks_are_exact_when_every_digest_collides(tmp_path: Path, monk
         "duplicate candidate id 'a"
     ]
     assert sum(isinstance(w, tuple) and bool(w) for _, w in plain) == 2  # good, x/Y
+
+
+def test_lines_without_a_file_are_checked_exactly_too(tmp_path: Path, monkeypatch) -> None:
+    """stdin's lines (no file to read back): kept for the confirmation, same verdicts."""
+    root = project(tmp_path)
+    documents = load_references(root / "references")
+    lines = [json.dumps({"id": cid, "summary": GOOD}).encode() + b"\n" for cid in IDS]
+
+    def outcome() -> list[tuple]:
+        return _outcome(list(loading.iter_jsonl_lines(iter(lines), "<stdin>", documents)))
+
+    plain = outcome()
+    monkeypatch.setattr(loading, "digest", lambda *parts: 42)
+    assert outcome() == plain
+    assert sum(isinstance(e, str) for _, e in plain) == 2  # 'a' and 'b' again
