@@ -1,7 +1,7 @@
 """The performance benchmark: every stage times a baseline and `harness` as whole processes.
 
-    python bench/run.py [--quick] [--stages rouge,embedding,cache,startup,facts,grounding,scale]
-                        [--src DIR] [--work DIR] [--keep]
+    python bench/run.py [--quick] [--stages rouge,embedding,cache,startup,facts,grounding,scale,...]
+                        [--src DIR] [--work DIR] [--keep] [--ray-n N] [--stream-n N] [--compare-n N]
 
 Stages (each a subprocess, start-up included, baseline and harness measured in the same run):
 
@@ -26,6 +26,10 @@ Stages (each a subprocess, start-up included, baseline and harness measured in t
              full measure), --metrics rouge,facts, jsonl out: `--engine ray` (a local Ray
              instance, start-up included) vs the local engine in the same run, and the
              driver's own peak RSS at N/10 and N                target: <= 1.5x local, flat
+  stream, json-memory, compare-memory
+             peak RSS of streamed JSONL, in-memory JSON and `compare` on --stream-n /
+             --compare-n candidates (default 100,000) vs 1,000 (bench/memory.py)
+                                                   target: stream < 100 MB, compare < 2 GB
 
 A failing stage prints its error and the others still run. `--src DIR` puts DIR first on
 PYTHONPATH for every harness process (benchmark a patched tree). Results also go to
@@ -52,6 +56,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
+import memory  # noqa: E402
 
 STAGES = (
     "rouge",
@@ -63,6 +68,9 @@ STAGES = (
     "grounding",
     "scale",
     "ray",
+    "stream",
+    "json-memory",
+    "compare-memory",
 )
 DOC = generate.DOCUMENT
 
@@ -697,6 +705,21 @@ class Bench:
             )
         )
 
+    def run_proc(self, cmd: list[str], cwd: Path, what: str) -> Proc:
+        """One timed run of a harness command that must succeed (exit 0 or 1)."""
+        return run(cmd, cwd, self.env, timeout=3600).check(what, SCORE_OK)
+
+    scored = staticmethod(scored)
+
+    def stage_stream(self) -> None:
+        memory.stage_stream(self, Row)
+
+    def stage_json_memory(self) -> None:
+        memory.stage_json_memory(self, Row)
+
+    def stage_compare_memory(self) -> None:
+        memory.stage_compare_memory(self, Row)
+
     def fail(self, stage: str, exc: BaseException) -> None:
         msg = f"{type(exc).__name__}: {exc}"
         print(f"[bench] stage {stage} failed: {msg}", file=sys.stderr)
@@ -780,6 +803,10 @@ def main() -> int:
     ap.add_argument(
         "--ray-n", type=int, default=3000, help="candidates of the ray stage (full: 100000)"
     )
+    ap.add_argument(
+        "--stream-n", type=int, default=100_000, help="candidates for stream and json-memory"
+    )
+    ap.add_argument("--compare-n", type=int, default=100_000, help="candidates for compare-memory")
     args = ap.parse_args()
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
     unknown = [s for s in stages if s not in STAGES]

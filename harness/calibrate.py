@@ -207,8 +207,15 @@ def _load_csv(text: str, path: Path) -> list[Label]:
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = "\t" if (path.suffix.lower() == ".tsv" or "\t" in first) else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows, starts = [], []  # each row and the line it starts on (a quoted field may span lines)
     try:
-        rows = list(reader)
+        while True:
+            start = reader.line_num + 1
+            row = next(reader, None)
+            if row is None:
+                break
+            rows.append(row)
+            starts.append(start)
     except csv.Error as exc:  # a field over csv's size limit, a NUL byte
         raise ConfigError(f"malformed CSV: {exc}", path, reader.line_num) from None
     if not rows:
@@ -225,7 +232,7 @@ def _load_csv(text: str, path: Path) -> list[Label]:
     idx = {h: i for i, h in enumerate(header)}
     labels: list[Label] = []
     seen: set[tuple[str | None, str, str]] = set()
-    for n, row in enumerate(rows[1:], start=2):
+    for n, row in zip(starts[1:], rows[1:], strict=True):
         if not row or all(not c.strip() for c in row):
             continue
         if row[0].lstrip().startswith("#"):

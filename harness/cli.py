@@ -34,9 +34,13 @@ def _check_stdout() -> None:
         raise HarnessError("cannot write the report: stdout is closed (use --output FILE)")
 
 
-def _stdout(text: str) -> None:
+def _stdout(text: str | Callable[[Any], None]) -> None:
+    """Write `text`, or let a writer (`harness.output.write_json`) write, to stdout."""
     _check_stdout()
-    sys.stdout.write(text)
+    if callable(text):
+        text(sys.stdout)
+    else:
+        sys.stdout.write(text)
     sys.stdout.flush()
 
 

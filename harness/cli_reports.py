@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -71,14 +72,14 @@ def compare(
 
     from harness.compare import (
         build_renderables,
-        compare_reports,
+        compare_files,
         comparison_to_dict,
         render_comparison_markdown,
         render_comparison_text,
     )
+    from harness.compare_stream import write_comparison_json
     from harness.config import load_gate_config
-    from harness.output import check_output, dumps, write_atomic
-    from harness.results import load_report
+    from harness.output import check_output, write_atomic
 
     if output is not None:
         check_output(output)
@@ -87,11 +88,11 @@ def compare(
 
     gated = gated_metrics(gate_config)
     comparison = replace(
-        compare_reports(load_report(baseline_path), load_report(current_path), resamples, seed),
+        compare_files(baseline_path, current_path, resamples, seed),  # read as streams
         baseline_path=str(baseline_path),
         current_path=str(current_path),
     )
-    data = comparison_to_dict(comparison, gated, fail_on_regression)
+    data = comparison_to_dict(comparison, gated, fail_on_regression, with_candidates=False)
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "json"
     if comparison.signature_mismatch:
@@ -99,8 +100,8 @@ def compare(
             "WARNING: the reports' signatures differ; the numbers are not comparable: "
             + "; ".join(comparison.signature_mismatch)
         )
-    if fmt == "json":
-        text = dumps(data) + "\n"
+    if fmt == "json":  # the per-candidate deltas written one at a time
+        text = functools.partial(write_comparison_json, data, comparison)
     elif fmt == "markdown":
         text = render_comparison_markdown(comparison, gated)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 import time
@@ -379,7 +380,7 @@ def _after_stream(outcome: Any, plan: Any) -> int:
 
 def _write_reports(outcome, plan, o, items, documents, baseline, elapsed: float) -> int:
     """Every run but a streamed one: notes, --save-baseline, the reports, the verdicts."""
-    from harness.output import render_json, write_atomic
+    from harness.output import write_atomic, write_json
     from harness.report_outputs import render_report
 
     run, gate, comparison, gated = outcome.run, outcome.gate, outcome.comparison, outcome.gated
@@ -388,7 +389,7 @@ def _write_reports(outcome, plan, o, items, documents, baseline, elapsed: float)
             _err(f"note: gate {note}")
     if o.save_baseline is not None:
         gate_only = {"gate": outcome.extra()["gate"]} if gate is not None else None
-        write_atomic(o.save_baseline, render_json(run, gate_only))
+        write_atomic(o.save_baseline, functools.partial(write_json, run, gate_only))
         _err(f"wrote baseline {o.save_baseline}")
     fmt = plan.stdout
     on_tty = fmt == "table" and sys.stdout.isatty()

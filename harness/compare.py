@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 
 from harness.errors import ConfigError
-from harness.results import as_current
 
 DEFAULT_RESAMPLES = 10_000
 _CHUNK_ELEMENTS = 4_000_000  # bounds memory: resample rows drawn per block
@@ -166,7 +165,7 @@ class Comparison:
     only_in_current: tuple[str, ...]
     metrics: tuple[MetricDelta, ...]
     per_document: tuple[MetricDelta, ...]
-    candidates: tuple[CandidateDelta, ...]
+    candidates: Sequence[CandidateDelta]  # compare_stream.CandidateDeltas: made as read
     lost_facts: tuple[LostFact, ...]
     resamples: int
     seed: int
@@ -200,88 +199,37 @@ def compare_reports(
     confidence: float = 0.95,
 ) -> Comparison:
     """Compare two JSON reports (`run_to_dict` shape) candidate by candidate."""
-    if resamples < 1:
-        raise ConfigError(f"resamples must be at least 1, got {resamples}")
-    if not 0.0 < confidence < 1.0:
-        raise ConfigError(f"confidence must be between 0 and 1, got {confidence}")
-    from harness.metrics import ordered
+    check_bootstrap(resamples, confidence)
+    from harness.compare_stream import ReportValues, compare_values
 
-    baseline, current = as_current(baseline), as_current(current)
-    base = {_key(c): c for c in baseline.get("candidates", []) if isinstance(c, dict)}
-    cur = {_key(c): c for c in current.get("candidates", []) if isinstance(c, dict)}
-    both = [k for k in cur if k in base]
-    only_base = tuple(_label(k) for k in base if k not in cur)
-    only_cur = tuple(_label(k) for k in cur if k not in base)
-    pairs = [
-        (k, base[k], cur[k])
-        for k in both
-        if base[k].get("status") == "ok" and cur[k].get("status") == "ok"
-    ]
-    values = [(k, candidate_metrics(b), candidate_metrics(c)) for k, b, c in pairs]
-    names = ordered(m for _, b, c in values for m in b if m in c)
-
-    def deltas(document: str | None, subset: list) -> list[MetricDelta]:
-        out = []
-        for metric in names:
-            rows = [(b[metric], c[metric]) for _, b, c in subset if metric in b and metric in c]
-            if not rows:
-                continue
-            bs, cs = zip(*rows, strict=True)
-            delta, low, high = paired_bootstrap(bs, cs, resamples, seed, confidence)
-            out.append(
-                MetricDelta(
-                    metric,
-                    document,
-                    len(rows),
-                    float(np.mean(bs)),
-                    float(np.mean(cs)),
-                    delta,
-                    low,
-                    high,
-                )
-            )
-        return out
-
-    overall = deltas(None, values)
-    documents = sorted({k[0] for k, _, _ in values if k[0] is not None})
-    per_doc: list[MetricDelta] = []
-    if len(documents) > 1:
-        for doc in documents:
-            per_doc += deltas(doc, [v for v in values if v[0][0] == doc])
-
-    cand_deltas = tuple(
-        CandidateDelta(k[0], k[1], {m: c[m] - b[m] for m in names if m in b and m in c})
-        for k, b, c in values
-    )
-    lost: list[LostFact] = []
-    for k, b, c in pairs:
-        before = _verdicts(b)
-        now = _verdicts(c)
-        for fact, was in before.items():
-            is_now = now.get(fact)
-            if is_now is None:
-                continue
-            if (was == "present" and is_now != "present") or (
-                was != "contradicted" and is_now == "contradicted"
-            ):
-                lost.append(LostFact(k[0], k[1], fact, was, is_now))
-
-    b_sig, c_sig = str(baseline.get("signature", "")), str(current.get("signature", ""))
-    return Comparison(
-        b_sig,
-        c_sig,
-        signature_differences(b_sig, c_sig),
-        len(pairs),
-        only_base,
-        only_cur,
-        tuple(overall),
-        tuple(per_doc),
-        cand_deltas,
-        tuple(lost),
+    return compare_values(
+        ReportValues.from_dict(baseline),
+        ReportValues.from_dict(current),
         resamples,
         seed,
         confidence,
     )
+
+
+def compare_files(
+    baseline: Any,
+    current: Any,
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> Comparison:
+    """Compare two report files, each read as a stream into arrays (any size)."""
+    check_bootstrap(resamples, confidence)
+    from harness.compare_stream import compare_values, read_values
+
+    return compare_values(read_values(baseline), read_values(current), resamples, seed, confidence)
+
+
+def check_bootstrap(resamples: int, confidence: float) -> None:
+    if resamples < 1:
+        raise ConfigError(f"resamples must be at least 1, got {resamples}")
+    if not 0.0 < confidence < 1.0:
+        raise ConfigError(f"confidence must be between 0 and 1, got {confidence}")
 
 
 def _verdicts(cand: dict[str, Any]) -> dict[str, str]:
@@ -315,8 +263,13 @@ def _metric_dict(m: MetricDelta) -> dict[str, Any]:
 
 
 def comparison_to_dict(
-    comp: Comparison, gated: Iterable[str] | None = None, fail_on_regression: bool = False
+    comp: Comparison,
+    gated: Iterable[str] | None = None,
+    fail_on_regression: bool = False,
+    with_candidates: bool = True,
 ) -> dict[str, Any]:
+    """The comparison as JSON data; without `candidates` when `with_candidates` is False
+    (`compare_stream.write_comparison_json` writes them one at a time in their place)."""
     gated_list = list(gated) if gated is not None else [m.metric for m in comp.metrics]
     regressions = comp.regressions(gated_list)
     by_doc: dict[str, list[dict[str, Any]]] = {}
@@ -342,7 +295,9 @@ def comparison_to_dict(
                 "deltas": {k: _r(v) for k, v in c.deltas.items()},
             }
             for c in comp.candidates
-        ],
+        ]
+        if with_candidates
+        else None,
         "lost_facts": [
             {
                 "document": f.document,
@@ -391,6 +346,9 @@ METRIC_HEAD = ["metric", "n", "baseline", "current", "delta", "CI", "verdict"]
 
 
 def _several(comp: Comparison) -> bool:
+    several = getattr(comp.candidates, "several", None)  # known to CandidateDeltas
+    if several is not None:
+        return several
     return len({c.document for c in comp.candidates}) > 1
 
 

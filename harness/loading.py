@@ -15,16 +15,17 @@ candidate is scored against it; with several, folder candidates live in
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from harness.errors import ConfigError, InputError
 from harness.facts import FactSet, load_facts
+from harness.id_index import IdIndex, LineLocator, digest
 from harness.text import is_blank, unix_newlines
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -162,68 +163,6 @@ def _is_utf8(text: str) -> bool:
     return True
 
 
-class IdIndex:
-    """The ids seen so far, compactly: an 8-byte digest and a 4-byte-or-so location each,
-    in sorted numpy arrays (plus a small dict of the latest few thousand), never the
-    ids themselves. A streamed run of 1,000,000 candidates keeps 16 MB for its
-    duplicate and look-alike checks instead of ~240 MB of strings and tuples.
-
-    A digest is 64 bits of BLAKE2b: two different ids share one with a chance of about
-    n^2 / 2^65 (3e-8 for a million ids).
-    """
-
-    PENDING = 4096
-
-    def __init__(self) -> None:
-        self._pending: dict[int, int] = {}
-        self._keys = None  # numpy int64, sorted
-        self._values = None
-
-    @staticmethod
-    def digest(*parts: str) -> int:
-        h = hashlib.blake2b(digest_size=8)
-        for part in parts:
-            h.update(part.encode("utf-8", "surrogatepass"))
-            h.update(b"\x00")
-        return int.from_bytes(h.digest(), "little", signed=True)
-
-    def get(self, key: int) -> int | None:
-        """The location stored with `key`, or None."""
-        found = self._pending.get(key)
-        if found is not None or self._keys is None:
-            return found
-        keys = self._keys
-        i = int(keys.searchsorted(key))
-        if i < len(keys) and keys[i] == key:
-            return int(self._values[i])
-        return None
-
-    def add(self, key: int, value: int) -> None:
-        self._pending[key] = value
-        size = 0 if self._keys is None else len(self._keys)
-        if len(self._pending) >= max(self.PENDING, size // 64):
-            self._flush()
-
-    def _flush(self) -> None:
-        import numpy as np
-
-        keys = np.fromiter(self._pending.keys(), np.int64, len(self._pending))
-        values = np.fromiter(self._pending.values(), np.int64, len(self._pending))
-        order = np.argsort(keys)
-        keys, values = keys[order], values[order]
-        if self._keys is None:
-            self._keys, self._values = keys, values
-        else:
-            at = np.searchsorted(self._keys, keys)
-            self._keys = np.insert(self._keys, at, keys)
-            self._values = np.insert(self._values, at, values)
-        self._pending = {}
-
-    def nbytes(self) -> int:
-        """Bytes held in the arrays (the pending dict is bounded by PENDING entries)."""
-        return 0 if self._keys is None else self._keys.nbytes + self._values.nbytes
-
-
 LOOKALIKE = "differs only in case, Unicode form or spacing"
 
 
@@ -233,18 +172,39 @@ def _lookalike_form(cid: str) -> str:
     return " ".join(folded.split())
 
 
-def _id_warnings(cid: str, doc: str, where: int, alike: IdIndex, name_of) -> tuple[str, ...]:
-    """Warnings for an id people cannot tell apart: blank, or like an earlier one."""
-    out = []
-    if is_blank(cid):
-        out.append("id is blank (only spaces or invisible characters)")
-    key = IdIndex.digest(doc, _lookalike_form(cid))
-    first = alike.get(key)
-    if first is None:
-        alike.add(key, where)
-    else:
-        out.append(f"id {cid!a} looks like the id of {name_of(first)} ({LOOKALIKE})")
-    return tuple(out)
+class _SeenIds:
+    """The duplicate and look-alike checks of one candidate source: digests in two
+    `IdIndex`es, each hit confirmed on the real ids (`ident`: location -> (document, id),
+    read back from the source), so a digest collision is never taken for a match."""
+
+    def __init__(self, ident: Callable[[int], tuple[str, str] | None]) -> None:
+        self.exact, self.alike = IdIndex(), IdIndex()
+        self.ident = ident
+
+    def duplicate_of(self, doc: str, cid: str, where: int) -> int | None:
+        """The location of an earlier (doc, cid), else None (and this one is recorded)."""
+        key = digest(doc, cid)
+        for first in self.exact.get_all(key):
+            if self.ident(first) == (doc, cid):
+                return first
+        self.exact.add(key, where)
+        return None
+
+    def warnings(self, cid: str, doc: str, where: int, name_of) -> tuple[str, ...]:
+        """Warnings for an id people cannot tell apart: blank, or like an earlier one."""
+        out = []
+        if is_blank(cid):
+            out.append("id is blank (only spaces or invisible characters)")
+        form = _lookalike_form(cid)
+        key = digest(doc, form)
+        for first in self.alike.get_all(key):
+            earlier = self.ident(first)
+            if earlier is not None and earlier[0] == doc and _lookalike_form(earlier[1]) == form:
+                out.append(f"id {cid!a} looks like the id of {name_of(first)} ({LOOKALIKE})")
+                break
+        else:
+            self.alike.add(key, where)
+        return tuple(out)
 
 
 # ---------------------------------------------------------------- references
@@ -325,16 +285,18 @@ def _walk(root: Path, follow_outside: bool = False) -> Iterator[tuple[Path, str 
     `candidates/x.txt -> ../.git/config`).
     """
     root_real = os.path.realpath(root)
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()  # (device, inode) of each folder listed
     stack = [root]
     while stack:
         folder = stack.pop()
-        real = os.path.realpath(folder)
-        if real in seen:
-            yield folder, "symlink loop, skipped", False
-            continue
-        seen.add(real)
         try:
+            # One stat per folder, not a realpath (an lstat of every ancestor: cubic in
+            # the depth of a deep tree).
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                yield folder, "symlink loop, skipped", False
+                continue
+            seen.add((st.st_dev, st.st_ino))
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             yield folder, f"cannot list folder: {exc.strerror or exc}", True
@@ -385,7 +347,6 @@ def iter_folder(
     follow_outside: bool = False,
 ) -> Iterator[Candidate | LoadFailure]:
     single = next(iter(documents)) if len(documents) == 1 else None
-    seen, alike = IdIndex(), IdIndex()
     files = []
     unreadable = []
     for path, note, is_error in _walk(root, follow_outside):
@@ -403,6 +364,14 @@ def iter_folder(
         cid = _candidate_id(rel) if rel.suffix.lower() in TEXT_SUFFIXES else rel.as_posix()
         yield LoadFailure(_printable(cid or "."), shown, doc, f"{shown}: {problem}")
     files.sort(key=lambda p: p.relative_to(root).as_posix())
+
+    def ident(index: int) -> tuple[str, str] | None:
+        rel = files[index].relative_to(root)
+        cid = _fs_utf8(_candidate_id(rel))
+        doc = single or (rel.parts[0] if len(rel.parts) > 1 else None)
+        return None if cid is None or doc is None else (doc, cid)
+
+    seen = _SeenIds(ident)
     names: list[str] = []  # shown names, by position, for "also PATH" and look-alikes
     for index, path in enumerate(files):
         rel = path.relative_to(root)
@@ -431,21 +400,19 @@ def iter_folder(
                     f"live in <folder>/<document>/ (documents: {', '.join(documents)})",
                 )
                 continue
-        key = IdIndex.digest(doc, cid)
-        first = seen.get(key)
+        first = seen.duplicate_of(doc, cid, index)
         if first is not None:
             yield LoadFailure(
                 cid, name, doc, f"{name}: duplicate candidate id {cid!r} (also {names[first]})"
             )
             continue
-        seen.add(key, index)
         try:
             text = read_text(path)
         except InputError as exc:
             yield LoadFailure(cid, name, doc, str(exc))
             continue
         warnings = ("empty summary",) if is_blank(text) else ()
-        warnings += _id_warnings(cid, doc, index, alike, names.__getitem__)
+        warnings += seen.warnings(cid, doc, index, names.__getitem__)
         yield Candidate(cid, name, doc, text, warnings)
 
 
@@ -454,16 +421,51 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
         handle = path.open("rb")
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", path) from None
-    with handle:
-        yield from iter_jsonl_lines(_bounded_lines(handle), str(path), documents)
+    locator = LineLocator(path, _bounded_lines)  # earlier lines read back, not kept
+
+    def lines() -> Iterator[bytes | None]:
+        for number, raw in enumerate(_bounded_lines(handle), start=1):
+            locator.mark(number + 1, handle.tell())
+            yield raw
+
+    with handle, contextlib.closing(locator):
+        yield from iter_jsonl_lines(lines(), str(path), documents, locator.read)
 
 
 def iter_jsonl_lines(
-    lines: Iterable[bytes | None], source: str, documents: dict[str, Document]
+    lines: Iterable[bytes | None],
+    source: str,
+    documents: dict[str, Document],
+    reread: Callable[[int], bytes | None] | None = None,
 ) -> Iterator[Candidate | LoadFailure]:
-    """The candidates of JSONL lines (None: a line over the limit) read from `source`."""
+    """The candidates of JSONL lines (None: a line over the limit) read from `source`.
+
+    `reread(n)` gives line n again, to confirm a duplicate or look-alike id on the real
+    ids (a digest is only a hint); without it the lines are kept in memory for that.
+    """
     single = next(iter(documents)) if len(documents) == 1 else None
-    seen, alike = IdIndex(), IdIndex()
+    if reread is None:
+        kept: dict[int, bytes | None] = {}
+        reread = kept.get
+
+        def keeping(lines: Iterable[bytes | None]) -> Iterator[bytes | None]:
+            for number, raw in enumerate(lines, start=1):
+                kept[number] = raw
+                yield raw
+
+        lines = keeping(lines)
+
+    def ident(number: int) -> tuple[str, str] | None:
+        """(document, id) of an earlier line, read again."""
+        raw = reread(number)
+        try:
+            record = json.loads(decode(raw, source)) if raw is not None else None
+        except (InputError, ValueError, RecursionError):
+            return None
+        found = _check_record(record, "", number, documents, single)
+        return None if isinstance(found, LoadFailure) else (found[1], found[0])
+
+    seen = _SeenIds(ident)
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
         if raw is None:
@@ -497,14 +499,12 @@ def iter_jsonl_lines(
             yield failure
             continue
         cid, doc, summary = failure
-        key = IdIndex.digest(doc, cid)
-        first = seen.get(key)
+        first = seen.duplicate_of(doc, cid, number)
         if first is not None:
             yield LoadFailure(cid, where, doc, f"{where}: duplicate id {cid!r} (also line {first})")
             continue
-        seen.add(key, number)
         warnings = ("empty summary",) if is_blank(summary) else ()
-        warnings += _id_warnings(cid, doc, number, alike, "line {}".format)
+        warnings += seen.warnings(cid, doc, number, "line {}".format)
         yield Candidate(cid, where, doc, unix_newlines(summary), warnings)
 
 

@@ -20,7 +20,6 @@ from harness.results import (
     CandidateResult,
     RunResult,
     candidate_to_dict,
-    run_to_dict,
     summary_to_dict,
 )
 from harness.text import markdown_text, printable
@@ -84,31 +83,64 @@ def _compact(obj: Any) -> str:
 
 
 def render_json(run: RunResult, extra: dict[str, Any] | None = None) -> str:
-    """The report: one top-level key per line, one candidate per line.
+    """The report (see `write_json`) as one string."""
+    buf = io.StringIO()
+    write_json(run, extra, buf)
+    return buf.getvalue()
 
-    Still one JSON document (`jq`, `json.load`), but written with the C encoder: an
-    indented dump goes through Python's slow pure encoder, several times the cost.
+
+_STREAMED = object()  # the candidates' place in the report while its other keys are built
+_BATCH = 1024  # candidate lines per write
+
+
+def write_json(run: RunResult, extra: dict[str, Any] | None, out: TextIO) -> None:
+    """Write the report: one top-level key per line, one candidate per line.
+
+    Still one JSON document (`jq`, `json.load`), but written with the C encoder (an
+    indented dump goes through Python's slow pure encoder, several times the cost), and
+    a candidate at a time: the whole report is never built in memory, as a dict or as a
+    string.
     """
-    data = run_to_dict(run)
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "signature": run.signature,
+        "settings": run.settings,
+        "summary": summary_to_dict(run.summary),
+        "candidates": _STREAMED,
+    }
     if extra:
         data.update(extra)
-    lines = ["{"]
+    out.write("{\n")
     keys = list(data)
     for i, key in enumerate(keys):
         comma = "," if i < len(keys) - 1 else ""
-        if key == "candidates":
-            items = data[key]
-            lines.append('  "candidates": [' if items else '  "candidates": []' + comma)
-            if items:
-                lines.extend(
-                    f"    {_compact(c)}{',' if j < len(items) - 1 else ''}"
-                    for j, c in enumerate(items)
-                )
-                lines.append(f"  ]{comma}")
-        else:
-            lines.append(f"  {_compact(key)}: {_compact(data[key])}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        value = data[key]
+        if key != "candidates":
+            out.write(f"  {_compact(key)}: {_compact(value)}{comma}\n")
+            continue
+        if value is _STREAMED:
+            _write_candidates(run.candidates, comma, out)
+        else:  # `extra` brought its own candidates (dicts)
+            _write_candidates(list(value or ()), comma, out, as_dicts=True)
+    out.write("}\n")
+
+
+def _write_candidates(items: Any, comma: str, out: TextIO, as_dicts: bool = False) -> None:
+    """The `candidates` array, a line each, written in batches."""
+    n = len(items)
+    if n == 0:
+        out.write(f'  "candidates": []{comma}\n')
+        return
+    out.write('  "candidates": [\n')
+    batch: list[str] = []
+    for j, c in enumerate(items):
+        obj = c if as_dicts else candidate_to_dict(c)
+        batch.append(f"    {_compact(obj)}{',' if j < n - 1 else ''}\n")
+        if len(batch) >= _BATCH:
+            out.write("".join(batch))
+            batch = []
+    out.write("".join(batch))
+    out.write(f"  ]{comma}\n")
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -501,7 +533,11 @@ class AtomicWriter:
                 os.unlink(self.tmp)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` via a temp file and a rename."""
+def write_atomic(path: Path, text: str | Callable[[TextIO], None]) -> None:
+    """Write `text` (or what a writer such as `write_json` writes) to `path` via a temp
+    file and a rename."""
     with AtomicWriter(path) as handle:
-        handle.write(text)
+        if callable(text):
+            text(handle)
+        else:
+            handle.write(text)

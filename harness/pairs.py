@@ -39,14 +39,13 @@ from harness.loading import (
     TEXT_SUFFIXES,
     Candidate,
     Document,
-    IdIndex,
     LoadFailure,
     Reference,
     _bounded_lines,
-    _id_warnings,
     _is_skipped,
     _is_utf8,
     _printable,
+    _SeenIds,
     decode,
     read_text,
 )
@@ -125,7 +124,8 @@ def read_pairs_jsonl(lines: Iterable[bytes | None], source: str) -> PairData:
     """Every line of a pair-level JSONL text: a document and a candidate each, or a
     one-line `LoadFailure` naming `source:line` and the problem."""
     out = PairData()
-    seen, alike = IdIndex(), IdIndex()
+    ids_by_line: dict[int, str] = {}  # the ids are held anyway (one document each)
+    seen = _SeenIds(lambda n: ("", ids_by_line[n]) if n in ids_by_line else None)
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
         if raw is None:
@@ -149,21 +149,20 @@ def read_pairs_jsonl(lines: Iterable[bytes | None], source: str) -> PairData:
             out.items.append(checked)
             continue
         cid, summary, refs, article = checked
-        key = IdIndex.digest(cid)
-        first = seen.get(key)
+        first = seen.duplicate_of("", cid, number)
         if first is not None:
             out.items.append(
                 LoadFailure(cid, where, None, f"{where}: duplicate id {cid!r} (also line {first})")
             )
             continue
-        seen.add(key, number)
+        ids_by_line[number] = cid
         path = Path(where)
         references = tuple(
             Reference(f"reference-{k}", path, text) for k, text in enumerate(refs, start=1)
         )
         out.documents[cid] = Document(cid, path, article, references, None)
         warnings = ("empty summary",) if is_blank(summary) else ()
-        warnings += _id_warnings(cid, "", number, alike, "line {}".format)
+        warnings += seen.warnings(cid, "", number, "line {}".format)
         out.items.append(Candidate(cid, where, cid, summary, warnings))
     out.source = source
     return out
@@ -313,9 +312,9 @@ def read_pairs_folder(root: Path, follow_outside: bool = False) -> PairData:
     summaries = _texts(summaries_dir, root, follow_outside, out.notes)
     refs = _texts(root / REFERENCE_FOLDER, root, follow_outside, out.notes)
     articles = _texts(root / ARTICLE_FOLDER, root, follow_outside, out.notes)
-    alike = IdIndex()
     names: list[str] = []
     ids = sorted(summaries.texts.keys() | summaries.problems.keys())
+    seen = _SeenIds(lambda i: ("", ids[i]))
     for index, cid in enumerate(ids):
         path = summaries.texts.get(cid)
         shown = _printable(str(path if path is not None else summaries_dir / cid))
@@ -341,7 +340,7 @@ def read_pairs_folder(root: Path, follow_outside: bool = False) -> PairData:
             continue
         out.documents[cid] = Document(cid, path, article, references, None)
         warnings = ("empty summary",) if is_blank(summary) else ()
-        warnings += _id_warnings(cid, "", index, alike, names.__getitem__)
+        warnings += seen.warnings(cid, "", index, names.__getitem__)
         out.items.append(Candidate(cid, shown, cid, summary, warnings))
     for cid in sorted(refs.texts.keys() - set(ids)):
         out.notes.append(f"{refs.texts[cid]}: a reference without a summary, ignored")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -101,13 +102,21 @@ def render_report(
     documents: Any = None,
     baseline: Any = None,
     elapsed: float = 0.0,
-) -> str:
-    """The report text for `fmt`: the gate goes into JSON, JUnit, annotations or a section."""
+) -> str | Callable[[TextIO], None]:
+    """The report text for `fmt`: the gate goes into JSON, JUnit, annotations or a section.
+    For JSON, a writer (`harness.output.write_json`) that `write_atomic` and `_stdout`
+    call with the open file."""
     from harness import ci_report
     from harness.output import RENDERERS
 
     run, gate, comparison, gated = outcome.run, outcome.gate, outcome.comparison, outcome.gated
     extra = outcome.extra()
+    if fmt == "json":  # a writer: the report goes out a candidate at a time, never whole
+        import functools
+
+        from harness.output import write_json
+
+        return functools.partial(write_json, run, extra)
     if fmt == "html":
         from harness.html_report import render_run
 

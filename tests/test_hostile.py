@@ -1124,6 +1124,73 @@ def test_usage_errors_are_one_line(tmp_path: Path, args: list[str], says: str) -
     assert says in line and "--help'" in line, line
 
 
+def test_calibrate_line_numbers_count_the_lines_of_a_quoted_field(tmp_path: Path) -> None:
+    """A quoted CSV field over three lines: the rows after it keep their file line numbers."""
+    from harness.calibrate import load_labels
+    from harness.errors import ConfigError
+
+    p = tmp_path / "l.csv"
+    p.write_text(
+        'candidate,fact,expected,note\nc1,sky,present,"one\ntwo\nthree"\nc2,sky,absent,x\n'
+        "c3,sky,maybe,x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_labels(p)
+    assert info.value.line == 6 and "unknown verdict 'maybe'" in str(info.value)
+    p.write_text(p.read_text(encoding="utf-8").replace("maybe", "absent"), encoding="utf-8")
+    assert [label.line for label in load_labels(p)] == [2, 5, 6]
+
+
+def test_a_very_deep_folder_is_walked_in_linear_time_and_read(tmp_path: Path) -> None:
+    """1,500 nested folders: each folder is resolved once (no realpath of every ancestor per
+    folder, which made the walk cubic in system calls); the candidate at the bottom is read.
+    Counted, not timed: the number of stat-like calls stays linear in the depth."""
+    from harness import loading
+
+    root = good_project(tmp_path)
+    depth = 1500
+    fd = os.open(root / "c", os.O_RDONLY)
+    try:
+        for _ in range(depth):
+            os.mkdir("a", dir_fd=fd)
+            sub = os.open("a", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = sub
+        leaf = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(leaf, GOOD.encode("utf-8"))
+        os.close(leaf)
+    finally:
+        os.close(fd)
+    calls = {"lstat": 0}
+    real_lstat = os.lstat
+
+    def counting_lstat(*args, **kw):
+        calls["lstat"] += 1
+        return real_lstat(*args, **kw)
+
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(loading.os, "lstat", counting_lstat)
+            walked = [p for p, note, err in loading._walk(root / "c") if note is None and not err]
+    finally:
+        _flatten(root / "c")  # pytest's recursive clean-up cannot remove 1,500 levels
+    assert calls["lstat"] < 10 * depth, calls
+    assert sorted(p.name for p in walked) == ["deep.txt", "good.txt"]
+
+
+def _flatten(top: Path) -> None:
+    """Remove top/a/a/.../a one level at a time: pull a/a up to a, then drop a."""
+    while (top / "a").is_dir():
+        if (top / "a" / "a").is_dir():
+            os.rename(top / "a" / "a", top / "next")
+        for leaf in (top / "a").iterdir():
+            leaf.unlink()
+        os.rmdir(top / "a")
+        if (top / "next").is_dir():
+            os.rename(top / "next", top / "a")
+
+
 # ============================================================ 18. a non-UTF-8 locale
 
 C_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
