@@ -163,3 +163,32 @@ def test_damaged_embedding_rows_are_recomputed(
     fresh_embeddings.clear()
     assert json.dumps(_embed(cands, refs, cache)) == json.dumps(cold)
     assert sorted(fresh_embeddings) == ["c0", "c1", "c2"]
+
+
+def test_clearing_embeddings_takes_the_cosines_too(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from harness.cli import main
+
+    refs, cands = _project(tmp_path)
+    cache = tmp_path / "cache"
+    _embed(cands, refs, cache)
+
+    def entries() -> dict:
+        args = ["cache", "info", "--cache-dir", str(cache), "--format", "json"]
+        return json.loads(CliRunner().invoke(main, args).stdout)["entries"]
+
+    assert entries()["embedding"] == 3  # one row of cosines per candidate
+    assert entries()["embeddings"] == 3 + 2 + 1  # vectors: candidates, references, article
+    run = CliRunner().invoke(
+        main, ["cache", "clear", "--cache-dir", str(cache), "--family", "embedding"]
+    )
+    assert run.exit_code == 0 and "embedding: 3 entries deleted" in run.output
+    assert entries()["embeddings"] == 6 and "embedding" not in entries()
+    _embed(cands, refs, cache)
+    run = CliRunner().invoke(
+        main, ["cache", "clear", "--cache-dir", str(cache), "--family", "embeddings"]
+    )
+    assert "embeddings: 6 entries deleted" in run.output
+    assert "embedding: 3 entries deleted" in run.output
+    assert entries() == {"embeddings": 0, "facts": 0}
