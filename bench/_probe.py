@@ -4,8 +4,8 @@
 
 At exit, FILE receives a JSON list of the loaded top-level modules among torch,
 sentence_transformers, transformers, tokenizers, safetensors, rouge_score,
-rouge_score_rs, sentencex, spacy, rich, numpy (an atexit hook, so it also runs when the CLI
-calls sys.exit).
+rouge_score_rs, sentencex, spacy, rich, numpy, jinja2 (an atexit hook, so it also runs
+when the CLI calls sys.exit).
 """
 
 import atexit
@@ -25,6 +25,7 @@ WATCH = (
     "spacy",
     "rich",
     "numpy",
+    "jinja2",
 )
 
 

@@ -17,8 +17,10 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 SCHEMA = 2  # 2: every row carries a checksum of its key, length and bytes
 NORM_TOLERANCE = 1e-2  # every encoder returns unit vectors (fp16 on a GPU: within 1e-3)
@@ -54,6 +56,8 @@ def row_check(key: str, dim: int, data: bytes) -> bytes:
 
 def _unit(vec: np.ndarray) -> bool:
     """Finite and of unit length: what every encoder returns (a zero row is not)."""
+    import numpy as np
+
     if not np.all(np.isfinite(vec)):
         return False
     return abs(float(np.linalg.norm(vec.astype(np.float64))) - 1.0) <= NORM_TOLERANCE
@@ -143,6 +147,8 @@ class EmbeddingCache:
             self.disabled = True
 
     def get_many(self, model_key: str, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        import numpy as np  # here, not at import: a rerun served whole by results needs none
+
         texts = list(texts)
         db = self._connect()
         if db is None or not texts:
@@ -175,6 +181,8 @@ class EmbeddingCache:
         return out
 
     def put_many(self, model_key: str, vectors: dict[str, np.ndarray]) -> None:
+        import numpy as np
+
         db = self._connect()
         if db is None or not vectors:
             return
@@ -229,8 +237,8 @@ class EmbeddingCache:
         return out
 
     def clear(self, family: str = "all") -> dict[str, int]:
-        """Delete the entries of one family ("embeddings", "facts", "rouge", ...) or all;
-        how many per family."""
+        """Delete the entries of one family ("embeddings": the vectors and the embedding
+        family's cosines; "embedding", "facts", "rouge", ...) or all; how many per family."""
         db = self._connect()
         gone = {"embeddings": 0, "facts": 0}
         if db is None:
@@ -239,16 +247,17 @@ class EmbeddingCache:
             with db:
                 db.execute("BEGIN IMMEDIATE")
                 gone["embeddings"] = db.execute("DELETE FROM vec").rowcount
-        if family != "embeddings":
-            with db:
-                db.execute("BEGIN IMMEDIATE")
-                for fam, n in db.execute(f"SELECT {_FAMILY_OF_KEY}, count(*) FROM kv GROUP BY 1"):
-                    if family in ("all", fam):
-                        gone[fam] = n
-                if family == "all":
-                    db.execute("DELETE FROM kv")
-                else:
-                    db.execute(f"DELETE FROM kv WHERE {_FAMILY_OF_KEY} = ?", (family,))
+        # "embeddings" also takes the embedding family's cosines (computed from the vectors)
+        results = "embedding" if family == "embeddings" else family
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            for fam, n in db.execute(f"SELECT {_FAMILY_OF_KEY}, count(*) FROM kv GROUP BY 1"):
+                if results in ("all", fam):
+                    gone[fam] = n
+            if results == "all":
+                db.execute("DELETE FROM kv")
+            else:
+                db.execute(f"DELETE FROM kv WHERE {_FAMILY_OF_KEY} = ?", (results,))
         db.execute("VACUUM")
         return gone
 

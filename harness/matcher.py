@@ -136,6 +136,15 @@ from itertools import pairwise, product
 from typing import Literal
 
 from harness import coref, roles, syntax
+from harness.fact_results import (  # noqa: F401 (the results and their cache rows, re-exported)
+    FactResult,
+    FactsResult,
+    Verdict,
+    engine_key,
+    facts_cache_key,
+    facts_result_from_json,
+    facts_result_to_json,
+)
 from harness.facts import (
     Fact,
     FactSet,
@@ -146,37 +155,6 @@ from harness.facts import (
 )
 from harness.safe_regex import recompile
 from harness.text import fold_keep_offsets, sentence_spans
-
-Verdict = Literal["present", "absent", "contradicted"]
-
-
-@dataclass(frozen=True)
-class FactResult:
-    id: str
-    verdict: Verdict
-    evidence: str | None
-    span: tuple[int, int] | None
-    confidence: float
-    # when the summary both states and contradicts the fact: the losing reading
-    other_verdict: Verdict | None = None
-    other_evidence: str | None = None
-    other_span: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True)
-class FactsResult:
-    coverage: float
-    present: int
-    absent: int
-    contradicted: int
-    results: tuple[FactResult, ...]
-
-    def get(self, fact_id: str) -> FactResult | None:
-        for r in self.results:
-            if r.id == fact_id:
-                return r
-        return None
-
 
 # ---------------------------------------------------------------- lexicon
 # Generic English; nothing here is specific to an article.
@@ -2037,84 +2015,6 @@ def prefetch_parses(items: list[tuple[str, FactSet]]) -> None:
         except RegexTimeout:
             continue
     syntax.prefetch(sentences)
-
-
-@lru_cache(maxsize=1)
-def engine_key() -> str:
-    """What fact verdicts depend on besides the text and the facts file: this harness's
-    matcher source and the parser (name and version), so a cached verdict is never served
-    by another matcher or parser."""
-    import hashlib
-    from pathlib import Path
-
-    from harness import __version__
-
-    here = Path(__file__).resolve().parent
-    h = hashlib.sha256(__version__.encode())
-    for name in (
-        "matcher.py",
-        "syntax.py",
-        "coref.py",
-        "roles.py",
-        "lexicon.py",
-        "facts.py",
-        "text.py",
-    ):
-        h.update((here / name).read_bytes())
-    return f"{h.hexdigest()[:16]}|{syntax.parser_key()}"
-
-
-def facts_cache_key(text: str, factset: FactSet) -> str:
-    """The verdict cache's key for one candidate text against one facts file."""
-    import hashlib
-
-    data = f"facts\x00{engine_key()}\x00{factset.sha256}\x00{text}"
-    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def facts_result_to_json(r: FactsResult) -> dict:
-    return {
-        "coverage": r.coverage,
-        "counts": [r.present, r.absent, r.contradicted],
-        "results": [
-            [
-                x.id,
-                x.verdict,
-                x.evidence,
-                x.span,
-                x.confidence,
-                x.other_verdict,
-                x.other_evidence,
-                x.other_span,
-            ]
-            for x in r.results
-        ],
-    }
-
-
-def facts_result_from_json(d) -> FactsResult | None:
-    """A stored verdict, or None when the row is damaged (then it is recomputed)."""
-    try:
-        results = []
-        for rid, verdict, ev, span, conf, ov, oev, ospan in d["results"]:
-            if verdict not in ("present", "absent", "contradicted"):
-                return None
-            results.append(
-                FactResult(
-                    rid,
-                    verdict,
-                    ev,
-                    tuple(span) if span else None,
-                    float(conf),
-                    ov,
-                    oev,
-                    tuple(ospan) if ospan else None,
-                )
-            )
-        present, absent, contradicted = (int(x) for x in d["counts"])
-        return FactsResult(float(d["coverage"]), present, absent, contradicted, tuple(results))
-    except (KeyError, TypeError, ValueError):
-        return None
 
 
 def check_facts(text: str, factset: FactSet) -> FactsResult:

@@ -78,8 +78,11 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+
+
 def _compact(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+    return _ENCODER.encode(obj)  # one encoder for every line (json.dumps builds one a call)
 
 
 def render_json(run: RunResult, extra: dict[str, Any] | None = None) -> str:

@@ -106,7 +106,6 @@ def render_report(
     """The report text for `fmt`: the gate goes into JSON, JUnit, annotations or a section.
     For JSON, a writer (`harness.output.write_json`) that `write_atomic` and `_stdout`
     call with the open file."""
-    from harness import ci_report
     from harness.output import RENDERERS
 
     run, gate, comparison, gated = outcome.run, outcome.gate, outcome.comparison, outcome.gated
@@ -121,6 +120,8 @@ def render_report(
         from harness.html_report import render_run
 
         return render_run(run, extra, candidates=candidates, documents=documents, baseline=baseline)
+    from harness import ci_report  # here: a JSON or HTML report needs none of it
+
     if fmt == "junit":
         return ci_report.render_junit(run, gate, elapsed=elapsed)
     if fmt == "github":

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.errors import ConfigError
-from harness.matcher import FactsResult
+from harness.fact_results import FactsResult
 from harness.rouge import RougeResult
 
 

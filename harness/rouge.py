@@ -52,6 +52,8 @@ def dropped_letter_share(text: str) -> float:
     The default tokenizer keeps only ASCII letters and digits, so Cyrillic, Thai or
     Devanagari text scores 0 and "Cristóbal" becomes "cristbal".
     """
+    if text.isascii():  # every letter is an ASCII one: nothing dropped (the common case)
+        return 0.0
     letters = sum(map(str.isalpha, text))
     if not letters:
         return 0.0

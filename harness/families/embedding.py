@@ -40,11 +40,48 @@ class EmbeddingFamily(MetricFamily):
         self.model_key = key() if callable(key) else getattr(context.encoder, "name", "model")
         self._cache = context.cache()  # vectors are cached by text (opened now: the key is fixed)
         self._doc_vecs: dict[str, tuple] = {}  # document -> (article vector, reference vectors)
+        self._doc_keys: dict[str, str] = {}  # document -> hash of its references and article
 
     def signature(self) -> list[str]:
         from harness.embedding import ARTICLE_POOLING
 
         return [f"model:{self.context.config.model}@{self.model_key}", f"article:{ARTICLE_POOLING}"]
+
+    def cache_key(self, candidate) -> str:
+        """The signature's parts (model and its identity, article pooling), the document's
+        references and article, and the text: a rerun reads the cosines back without
+        numpy or a vector (the vectors stay cached by text for anything new)."""
+        import hashlib
+
+        doc = self._doc_keys.get(candidate.document)
+        if doc is None:
+            d = self.documents[candidate.document]
+            article = "\x01none" if d.article is None else d.article  # None is not ""
+            joined = "\x00".join([article, *(r.text for r in d.references)])
+            doc = hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+            self._doc_keys[candidate.document] = doc
+        data = "\x00".join(["embedding", *self.signature(), doc, candidate.text])
+        return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @classmethod
+    def cache_dump(cls, result) -> Any:
+        """The three cosines, unrounded (JSON keeps a float exactly)."""
+        return [result.max, result.mean, result.article]
+
+    @classmethod
+    def cache_load(cls, data) -> Any:
+        import math
+
+        from harness.results import EmbeddingResult
+
+        try:
+            top, mean, article = data
+            values = [float(top), float(mean)] + ([] if article is None else [float(article)])
+        except (TypeError, ValueError):
+            return None
+        if not all(math.isfinite(v) and -1.0 <= v <= 1.0 for v in values):
+            return None  # damaged: recomputed
+        return EmbeddingResult(values[0], values[1], None if article is None else values[2])
 
     def settings(self) -> dict[str, Any]:
         return {"model": self.context.config.model}

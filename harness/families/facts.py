@@ -80,19 +80,19 @@ class FactsFamily(MetricFamily):
         return self.documents[candidate.document].facts is not None
 
     def cache_key(self, candidate) -> str | None:
-        from harness.matcher import facts_cache_key
+        from harness.fact_results import facts_cache_key
 
         return facts_cache_key(candidate.text, self.documents[candidate.document].facts)
 
     @classmethod
     def cache_dump(cls, result) -> Any:
-        from harness.matcher import facts_result_to_json
+        from harness.fact_results import facts_result_to_json
 
         return facts_result_to_json(result)
 
     @classmethod
     def cache_load(cls, data) -> Any:
-        from harness.matcher import facts_result_from_json
+        from harness.fact_results import facts_result_from_json
 
         return facts_result_from_json(data)
 
@@ -175,7 +175,7 @@ class FactsFamily(MetricFamily):
 
     @classmethod
     def from_json(cls, data) -> Any:
-        from harness.matcher import FactResult, FactsResult
+        from harness.fact_results import FactResult, FactsResult
 
         try:
             results = []
