@@ -471,7 +471,9 @@ def ground(
     return GroundingResult(
         score=round(_score(aligned, n_spec_flags, settings), 6),
         specifics=n_specs,
-        unsupported_specifics=n_spec_flags,
+        # a wrong-actor flag lowers the score but is no unsupported span for the gate: its
+        # precision (5 of 9 on the dev flags) is too low to fail a build on
+        unsupported_specifics=sum(f.kind not in ("actor", "sentence") for f in flags),
         sentences=len(aligned),
         unsupported_sentences=sum(not x.supported for x in aligned),
         flags=tuple(flags),

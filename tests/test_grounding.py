@@ -157,6 +157,16 @@ def test_a_name_before_what_the_article_says_of_another_is_a_wrong_actor():
     assert actors("He thanked the fans.") == ["He"]  # "she" in the article
 
 
+def test_a_wrong_actor_lowers_the_score_but_is_no_unsupported_span():
+    """Wrong-actor flags are shown and cost score, but the gate's count leaves them out:
+    their precision is too low to fail a build on."""
+    wrong = ground("Ana Ruiz scored in the 87th minute.", ACTORS)
+    right = ground("Tom Berg scored in the 87th minute.", ACTORS)
+    assert [f.kind for f in wrong.flags] == ["actor"]
+    assert wrong.unsupported == wrong.unsupported_specifics == 0
+    assert wrong.score < right.score
+
+
 def test_the_same_name_in_another_form_is_no_wrong_actor():
     for text in (
         "Tom Berg scored in the 87th minute.",

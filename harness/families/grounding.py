@@ -285,7 +285,8 @@ class GroundingFamily(MetricFamily):
         shown = []
         for f in specs[:CELL_SPECIFICS]:
             text = " ".join(f.text.split())
-            shown.append(text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…")
+            text = text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+            shown.append(text + "?" if f.kind == "actor" else text)  # not counted: a doubt
         if len(specs) > CELL_SPECIFICS:
             shown.append(f"+{len(specs) - CELL_SPECIFICS}")
         n = len(result.flags) - len(specs)
