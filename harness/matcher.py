@@ -1886,12 +1886,21 @@ def _decide(
     # a contradicting reading whose words all lie inside a longer phrase that states the
     # fact ("as powerful" inside "nowhere near as powerful") is part of that phrase
     present_spans = [sp for _, f in present for _, sp in f.combo]
+    # ... and a claim read from words of a `stated_as` phrasing that is asserted ("known"
+    # in "little is known" listed for a negative fact): the listed phrasing says it
+    listed = [sp for _, f in present if f.kind == "stated" for _, sp in f.combo]
     judged = [
         (f, "set aside", 0.0, "its words are part of a phrase that states the fact")
         if o == "contradicted"
-        and all(
-            any(a <= x and y <= b and (a, b) != (x, y) for a, b in present_spans)
-            for _, (x, y) in f.combo
+        and (
+            all(
+                any(a <= x and y <= b and (a, b) != (x, y) for a, b in present_spans)
+                for _, (x, y) in f.combo
+            )
+            or (
+                f.kind == "claim"
+                and any(a <= x and y <= b for a, b in listed for _, (x, y) in f.combo)
+            )
         )
         else (f, o, c, r)
         for f, o, c, r in judged

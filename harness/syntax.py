@@ -53,6 +53,7 @@ from typing import Any
 
 from harness.lexicon import (
     AGAINST_WORDS,
+    CLAUSAL_NEGATORS,
     CLOSERS,
     CONDITIONAL_MARKS,
     CONFIRMING,
@@ -497,7 +498,40 @@ def _outside_denial(tok) -> tuple[int, str] | None:
             for k in c.children:
                 if k.dep_ in ("relcl", "acl") and _lemma(k) in NEGATING_PREDICATES:
                     return k.i, k.text
+    if tok.pos_ in ("VERB", "AUX"):
+        return _sentential_denial(tok)
     return None
+
+
+# verbs that call a statement untrue ("deny", "refute"; not "refuse", "fail")
+_DENIAL_VERBS = CLAUSAL_NEGATORS - SUBJECT_NEGATING
+# the noun phrases a clause ends with: "crashed on the road near the bridge"
+_TRAILING_DEPS = frozenset({"prep", "pobj", "dobj", "attr", "npadvmod", "oprd", "compound"})
+
+
+def _sentential_denial(verb) -> tuple[int, str] | None:
+    """ ", which police denied" after the last noun of `verb`'s clause: the parse hangs the
+    relative clause on that noun ("collided near the bridge, which police denied"), but a
+    bridge is not what is denied: the clause is."""
+    node = verb
+    while True:
+        tail = [c for c in node.children if c.i > node.i and c.dep_ in _TRAILING_DEPS]
+        rel = [c for c in node.children if c.dep_ == "relcl" and c.i > node.i]
+        for c in rel if node.i != verb.i else ():
+            which = c.left_edge
+            own = [t for t in node.subtree if t.i < c.left_edge.i or t.i > c.right_edge.i]
+            if (
+                which.lower_ == "which"
+                and which.dep_ in ("dobj", "nsubjpass")
+                and which.i > 0
+                and which.nbor(-1).text == ","
+                and all(t.i < which.i for t in own)
+                and _lemma(c) in _DENIAL_VERBS
+            ):
+                return c.i, c.text
+        if not tail:
+            return None
+        node = tail[-1]
 
 
 # "rather than X", "instead of X": X is the alternative not taken

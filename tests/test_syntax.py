@@ -724,3 +724,54 @@ slots = { what = ["bridge"], act = ["reopen"] }
 """
     )
     assert check_facts(text, facts).get("bridge-may").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a sentential relative clause that denies: the parse hangs it on the clause's last
+        # noun, but what is denied is the whole clause
+        (
+            "Two trucks collided on the coast road near the harbour, which police later denied.",
+            "contradicted",
+        ),
+        ("Two trucks collided on the coast road, which officials have disputed.", "contradicted"),
+        # a relative clause of the noun itself, or a comment that denies nothing
+        ("Two trucks collided on the coast road near the harbour, which was closed.", "present"),
+        ("Two trucks collided near the harbour, which police later reopened.", "present"),
+    ],
+)
+def test_a_trailing_which_denies_the_clause(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "trucks-collided"
+statement = "Two trucks collided on the coast road."
+slots = { what = ["two trucks"], act = ["collided"] }
+"""
+    )
+    assert check_facts(text, facts).get("trucks-collided").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the listed phrasing states the negative fact; its word "known" is no assertion
+        ("Very little is known about the paintings.", "present"),
+        ("Little is known about why the paintings were made.", "present"),
+        # the plain opposite still contradicts
+        ("Much is known about the paintings, and the painter is famous.", "contradicted"),
+    ],
+)
+def test_a_listed_phrasing_beats_its_own_words(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "little-known"
+statement = "Very little is known about the paintings."
+polarity = "negative"
+stated_as = ["little is known"]
+slots = { known = ["known"], what = ["paintings", "why"] }
+"""
+    )
+    assert check_facts(text, facts).get("little-known").verdict == verdict
