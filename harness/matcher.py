@@ -426,6 +426,13 @@ _TRAILING_DENIAL = re.compile(
     r"dismisses|rebuffed|rebuts|rebutted)\b",
     _I,
 )
+# a speaker's bare denial after the claim, with no object of its own: "..., the club
+# denied." (from the first comma after the claim's words)
+_BARE_DENIAL = re.compile(
+    r",\s*(?:[\w.'-]+\s+){1,4}?(?:flatly\s+|strongly\s+|later\s+)?"
+    r"(?:denied|denies|disputed|disputes|refuted|refutes)\s*(?:[,;:.!]|$)",
+    _I,
+)
 # a later denial or retraction of the whole preceding clause, which the parse does not join
 # to it: "..., (reports claimed,) but Wenger denied it", "...; or rather, it did not: ..."
 _DENIED = (
@@ -1666,8 +1673,10 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 break
             double = double or any(n >= 2 for n in counts)
         hedged = _hedged(doc, clause, combo, negated)
-        if _TRAILING_DENIAL.match(
-            doc.norm, doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
+        last = max(sp[1] for _, sp in combo)
+        comma = doc.norm.find(",", last, clause.end)
+        if _TRAILING_DENIAL.match(doc.norm, doc.local_of(clause, last - 1)[1]) or (
+            comma >= 0 and _BARE_DENIAL.match(doc.norm, comma)
         ):
             negated, double = not negated, double or negated
         parsed = None
@@ -1867,6 +1876,23 @@ def _findings(doc: _Doc, fact: Fact, cf: _CFact) -> list[_Finding]:
     return out
 
 
+def _only_disputed(contra: _Finding, present: _Finding) -> bool:
+    """The contradiction is only someone's reported denial of the claim ("He took the
+    money, Ruiz denied"), and the summary states the claim itself, at least as directly:
+    a dispute the summary reports, not the summary saying the opposite."""
+    p = contra.parsed
+    return (
+        contra.kind == "claim"
+        and p is not None
+        and len(p.negations) == 1
+        and syntax.is_denial(p.negations[0])
+        and present.kind != "contra"
+        and present.level is not None
+        and contra.level is not None
+        and present.level <= contra.level
+    )
+
+
 def _decide(
     doc: _Doc, fact: Fact, cf: _CFact, findings: list[_Finding]
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
@@ -1917,6 +1943,8 @@ def _decide(
         and best_p[1].level == best_c[1].level
         and best_p[1].sentence > best_c[1].sentence
     )
+    disputed = best_p is not None and best_c is not None and _only_disputed(best_c[1], best_p[1])
+    later_p = later_p or disputed
     if best_c is not None and not later_p and (best_p is None or best_c[0] >= best_p[0] - 0.02):
         other = ("present", best_p[1].sentence) if best_p is not None else None
         why = "a statement contradicts the fact"
@@ -1927,7 +1955,9 @@ def _decide(
     if best_p is not None:
         other = ("contradicted", best_c[1].sentence) if best_c is not None else None
         why = "a statement asserts the fact"
-        if other:
+        if disputed:
+            why += "; someone's denial of it is reported too (both spans are reported)"
+        elif other:
             why += "; a less direct statement contradicts it (both spans are reported)"
         res = _result(doc, fact.id, "present", best_p[1].sentence, best_p[0], other)
         return res, why, judged

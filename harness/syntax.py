@@ -223,7 +223,17 @@ class ClaimReading:
 
 def _lemma(tok) -> str:
     """A light lemma (the pipeline runs without its lemmatizer, for speed)."""
-    w = tok.lower_
+    return word_lemma(tok.lower_)
+
+
+def is_denial(cue: str) -> bool:
+    """Whether a negation cue is a verb that calls a statement untrue ("denied",
+    "refutes"): someone's denial, reported, rather than the writer's own "not"."""
+    return " " not in cue and word_lemma(cue.lower()) in _DENIAL_VERBS
+
+
+def word_lemma(w: str) -> str:
+    """`_lemma` of a lowercase word."""
     if w in ("n't", "not"):
         return "not"
     for suffix, repl in (

@@ -775,3 +775,33 @@ slots = { known = ["known"], what = ["paintings", "why"] }
 """
     )
     assert check_facts(text, facts).get("little-known").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the summary states it; someone's denial is reported: a dispute, not the opposite
+        (
+            "The inquiry found that the clerk had moved the money. The clerk moved the money, "
+            "Smith denied, saying he only counted it.",
+            "present",
+        ),
+        # the denial alone still contradicts, and so does the writer's own "not"
+        ("The clerk moved the money, Smith denied.", "contradicted"),
+        (
+            "The inquiry found that the clerk had moved the money. In fact the clerk did not "
+            "move the money.",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_reported_denial_beside_a_plain_statement(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "money-moved"
+statement = "The clerk moved the money."
+slots = { who = ["clerk"], act = ["moved", "move"], what = ["money"] }
+"""
+    )
+    assert check_facts(text, facts).get("money-moved").verdict == verdict
