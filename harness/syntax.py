@@ -513,6 +513,25 @@ def _outside_denial(tok) -> tuple[int, str] | None:
     return None
 
 
+def _called_false(head, clause) -> bool:
+    """Whether the complement `clause` of `head` is the subject of a subjectless "was
+    false" right after it: "says the light was off was false", a clause used as a subject
+    without "that", which the parse makes a second complement."""
+    for c in head.children:
+        if (
+            c.dep_ in ("ccomp", "conj")
+            and c.left_edge.i == clause.right_edge.i + 1
+            and _lemma(c) in _BE_LEMMAS
+            and not any(k.dep_ in _SUBJECT_DEPS for k in c.children)
+            and any(k.dep_ in ("acomp", "attr") and _lemma(k) in FALSITY for k in c.children)
+        ):
+            return True
+    return False
+
+
+_BE_LEMMAS = frozenset("be is are was were been".split())
+
+
 # verbs that call a statement untrue ("deny", "refute"; not "refuse", "fail")
 _DENIAL_VERBS = CLAUSAL_NEGATORS - SUBJECT_NEGATING
 # the noun phrases a clause ends with: "crashed on the road near the bridge"
@@ -1315,6 +1334,10 @@ class _Walk:
                 )
             ):
                 self._neg(node.i, "is false")  # "claims that he left are untrue"
+                self.pending_report = None
+            if rel == "ccomp" and _called_false(node, came):
+                # "says the light was off was false": the clause is the missing subject
+                self._neg(came.i, "was false")
                 self.pending_report = None
             kids = list(node.children)
             negated_here = any(c.dep_ == "neg" for c in kids)

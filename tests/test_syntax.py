@@ -805,3 +805,26 @@ slots = { who = ["clerk"], act = ["moved", "move"], what = ["money"] }
 """
     )
     assert check_facts(text, facts).get("money-moved").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a clause used as the subject of "was false" without "that" (as system summaries
+        # write it): the parse makes it a second complement; it is still called false
+        ("the council says the bridge was closed was false .", "present"),
+        ("the council says the bridge was closed .", "contradicted"),
+        ("the council says the bridge was closed and the road was open .", "contradicted"),
+    ],
+)
+def test_a_clause_called_false_without_that(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "bridge-open"
+statement = "The council said the bridge was not closed."
+polarity = "negative"
+slots = { what = ["bridge"], state = ["closed"] }
+"""
+    )
+    assert check_facts(text, facts).get("bridge-open").verdict == verdict
