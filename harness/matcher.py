@@ -1588,6 +1588,13 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
             if foreign:
                 return None
     key = (cf.context, cf.exclude, cf.window, clause.start, clause.end)  # asked per claim
+    if cf.context is not None and cf.exclude is not None and combo:
+        # the claim's own words, or words of an exclude phrase, are no context against an
+        # exclude word beside them: "the visitors' pilot's maneuvers" with "maneuvers" a
+        # context word and "visitors' pilot" an exclude one is about the visitors
+        excluded = _excluded_in_clause(doc, cf, clause, [sp for _, sp in combo])
+        if excluded is not None:
+            return None if excluded else 0
     if key in doc._found:
         return doc._found[key]
     s, e = doc.sentences[clause.sentence]
@@ -1612,6 +1619,24 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
             break
     doc._found[key] = out
     return out
+
+
+def _excluded_in_clause(doc: _Doc, cf: _Scope, clause: _Clause, own) -> bool | None:
+    """At the clause level, with an exclude word outside the claim's own words: True when
+    every context word there is one of the claim's own words or inside an exclude phrase
+    (the exclude word decides), False when another context word is there, None when no
+    such exclude word is in the clause."""
+    a, b = clause.start, clause.end
+
+    def within(x, spans) -> bool:
+        return any(p <= x[0] and x[1] <= q for p, q in spans)
+
+    ex = [x for x in doc.matches(cf.exclude)[1] if a <= x[0] and x[1] <= b]
+    foreign = [x for x in ex if not any(x[0] < q and p < x[1] for p, q in own)]
+    if not foreign:
+        return None
+    ctx = [x for x in doc.matches(cf.context)[1] if a <= x[0] and x[1] <= b]
+    return all(within(x, own) or within(x, ex) for x in ctx)
 
 
 def _anaphor(doc: _Doc, cf: _Scope, clause: _Clause, combo) -> bool:

@@ -828,3 +828,27 @@ slots = { what = ["bridge"], state = ["closed"] }
 """
     )
     assert check_facts(text, facts).get("bridge-open").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the claim's own word is a context word, but an exclude phrase owns it: not the fact
+        ("The mayor said the visiting team's tactics were reckless.", "absent"),
+        # another context word in the clause still wins the tie, as before
+        ("The mayor said the home side's tactics were reckless.", "present"),
+        ("The mayor said the tactics were reckless.", "present"),
+    ],
+)
+def test_the_claims_own_words_are_no_context_against_an_exclude_word(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "reckless"
+statement = "The mayor said the home side's tactics were reckless."
+context = ["home side", "tactics"]
+exclude = ["visiting team"]
+slots = { what = ["tactics"], judgement = ["reckless"] }
+"""
+    )
+    assert check_facts(text, facts).get("reckless").verdict == verdict
