@@ -426,6 +426,7 @@ _TRAILING_DENIAL = re.compile(
     r"dismisses|rebuffed|rebuts|rebutted)\b",
     _I,
 )
+_POSSIBLE = re.compile(r"(?:could|may|might)\b", _I)
 # a speaker's bare denial after the claim, with no object of its own: "..., the club
 # denied." (from the first comma after the claim's words)
 _BARE_DENIAL = re.compile(
@@ -1704,6 +1705,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             comma >= 0 and _BARE_DENIAL.match(doc.norm, comma)
         ):
             negated, double = not negated, double or negated
+            # "X could happen, Y denied": a possibility denied says it will not happen
+            modal = [_POSSIBLE.match(doc.norm, h) for h, _ in clause.hedges if h < last]
+            hedged = hedged and not (modal and all(modal) and not _question(doc, clause))
         parsed = None
         words = (negated, double, hedged)  # the word-window rules' reading
         if (

@@ -530,6 +530,8 @@ def _called_false(head, clause) -> bool:
 
 
 _BE_LEMMAS = frozenset("be is are was were been".split())
+# modals of possibility: denied, the possibility is denied ("denied it could happen")
+_POSSIBILITY = HEDGE_MODALS | {"could", "could ... later"}
 
 
 # verbs that call a statement untrue ("deny", "refute"; not "refuse", "fail")
@@ -1574,6 +1576,13 @@ class _Walk:
                 modifier = modifier and rel in _SUBJECT_DEPS
             came, node = node, head
         hedges = list(self.hedges)
+        if (
+            hedges
+            and all(h.lower() in _POSSIBILITY for h in hedges)
+            and len(self.negs) == 1
+            and is_denial(next(iter(self.negs.values())))
+        ):
+            hedges = []  # "X could happen, Y denied": Y says it cannot
         if self.pending_report and not self.denied and not self.against:
             hedges.append(self.pending_report)
         if self.against and hedges and hedges[0] in _REPORT_HEDGES:

@@ -852,3 +852,26 @@ slots = { what = ["tactics"], judgement = ["reckless"] }
 """
     )
     assert check_facts(text, facts).get("reckless").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a possibility denied: the denial says it will not happen
+        ("Bus fares could rise next year, the minister denied.", "contradicted"),
+        ("Bus fares may rise, the minister denied.", "contradicted"),
+        # a possibility alone, or reported, asserts nothing
+        ("Bus fares could rise next year, the minister said.", "absent"),
+        ("Bus fares might rise next year.", "absent"),
+    ],
+)
+def test_a_denied_possibility(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "fares-rise"
+statement = "Bus fares will rise next year."
+slots = { what = ["fares"], act = ["rise"] }
+"""
+    )
+    assert check_facts(text, facts).get("fares-rise").verdict == verdict
