@@ -997,6 +997,8 @@ def read_claim(
     anchor = _lca(heads)
     if anchor is None:
         return None
+    if _split_by_aside(heads):
+        return ClaimReading((), "split by a relative clause", hedges=("split",))
     main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
         other = _other_actor(h, inside) if is_actor else None
@@ -1223,6 +1225,35 @@ def _relative_of(anchor, heads: list) -> str:
             return "aside"
         return "restrictive"
     return ""
+
+
+def _split_by_aside(heads: list) -> bool:
+    """Whether one slot is inside a non-restrictive relative clause ("The coach, who won
+    every trophy, says he has given up on survival") and a noun slot outside it and its
+    antecedent: the aside says its own thing, so the slots make no claim together. A
+    verb slot outside may take the aside's noun up by a pronoun ("..., said that he would
+    attempt it"), and a relative clause that says what the antecedent is ("Ruiz, who is
+    the mayor, closed the bridge") joins them; so may an aside that holds the claim's verb
+    (the parse may hang the verb's agent outside it)."""
+    for h in heads:
+        for rel in h.ancestors:
+            if rel.dep_ != "relcl" or rel.head.i == rel.i:
+                continue
+            left = rel.left_edge
+            if not (left.i > 0 and left.nbor(-1).text in _ASIDE_MARKS) or _lemma(rel) in _BE_LEMMAS:
+                break
+            noun = rel.head
+            inner = {t.i for t in rel.subtree}
+            phrase = {t.i for t in noun.subtree} - inner
+            if any(g.i in inner and g.pos_ in ("VERB", "AUX") for g in heads):
+                break  # the aside holds the claim's verb: it may be the claim itself
+            if any(
+                g.i not in inner and g.i not in phrase and g.pos_ in ("NOUN", "PROPN", "NUM")
+                for g in heads
+            ):
+                return True
+            break
+    return False
 
 
 def _verb_hedge(verb) -> str | None:

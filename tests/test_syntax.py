@@ -875,3 +875,28 @@ slots = { what = ["fares"], act = ["rise"] }
 """
     )
     assert check_facts(text, facts).get("fares-rise").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a noun of the aside and a noun of the main clause make no claim together
+        (
+            "The captain, who won every medal in his career, says he has given up on promotion.",
+            "absent",
+        ),
+        # the claim in one clause, or an aside with its antecedent, still states it
+        ("The captain says promotion would feel like a medal.", "present"),
+        ("The captain, who said promotion would feel like a medal, left early.", "present"),
+    ],
+)
+def test_slots_split_by_a_relative_clause_aside(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "promotion-medal"
+statement = "The captain says promotion would feel like winning a medal."
+slots = { feat = ["promotion"], prize = ["medal"] }
+"""
+    )
+    assert check_facts(text, facts).get("promotion-medal").verdict == verdict
