@@ -1227,6 +1227,32 @@ def _relative_of(anchor, heads: list) -> str:
     return ""
 
 
+def _asked_possibility(verb) -> str | None:
+    """A wh-clause that names a possibility as a topic ("explained how the bridge could be
+    closed", "guidance on when results can be annulled"): what could happen asserts
+    nothing. Only a complement, or an adverbial clause whose preposition lacks its object
+    (the parse's reading of "on when ..."), not a time clause ("... when it could no
+    longer carry trucks")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return None
+    wh = next((c for c in verb.children if c.tag_ == "WRB" and c.i < verb.i), None)
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _ABLE), None)
+    if wh is None or modal is None:
+        return None
+    if verb.dep_ in ("ccomp", "xcomp", "pcomp", "acl") or (
+        verb.dep_ == "advcl"
+        and any(
+            c.dep_ == "prep" and c.i == wh.i - 1 and not list(c.children)
+            for c in verb.head.children
+        )
+    ):
+        return f"{wh.text} ... {modal.text}"
+    return None
+
+
+_ABLE = frozenset("can could may might should".split())
+
+
 def _split_by_aside(heads: list) -> bool:
     """Whether one slot is inside a non-restrictive relative clause ("The coach, who won
     every trophy, says he has given up on survival") and a noun slot outside it and its
@@ -1520,6 +1546,10 @@ class _Walk:
                 self.relative_at = len(self.negs)
                 coord = True
             rel = node.dep_
+            asked = _asked_possibility(node)
+            if asked:
+                self.add_hedge(asked)  # "guidance on when results can be annulled"
+                break
             if self.main is not None and head.i == self.main.i:
                 came, node = node, head  # "barred ... after getting pupils to alter ...":
                 continue  # up past the main verb, whose own cues are its clause's

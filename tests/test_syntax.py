@@ -900,3 +900,26 @@ slots = { feat = ["promotion"], prize = ["medal"] }
 """
     )
     assert check_facts(text, facts).get("promotion-medal").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a possibility named as a topic asserts nothing
+        ("The council publishes guidance on when permits can be revoked.", "absent"),
+        ("The clerk explained how permits could be revoked.", "absent"),
+        # what happened, in a wh-clause or a time clause, is still said
+        ("The clerk explained why the permits were revoked.", "present"),
+        ("The permits were revoked when the owners could no longer pay.", "present"),
+    ],
+)
+def test_a_possibility_asked_about(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "permits-revoked"
+statement = "The permits were revoked."
+slots = { what = ["permits"], act = ["revoked"] }
+"""
+    )
+    assert check_facts(text, facts).get("permits-revoked").verdict == verdict
