@@ -754,7 +754,21 @@ def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int 
     common = set(up_x) & set(up_y)
     if not common:
         return None
-    return min(up_x.index(c) + up_y.index(c) for c in common)
+    # a coordinated verb without a subject of its own shares its first verb's subject
+    # ("managers made a profit, received bonuses"): that link costs nothing
+    free = {
+        t.i
+        for t in doc
+        if t.dep_ == "conj"
+        and t.pos_ == "VERB"
+        and t.head.pos_ == "VERB"
+        and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+    }
+
+    def cost(path: list[int], upto: int) -> int:
+        return sum(1 for i in path[:upto] if i not in free)
+
+    return min(cost(up_x, up_x.index(c)) + cost(up_y, up_y.index(c)) for c in common)
 
 
 def _verb_of(tok):

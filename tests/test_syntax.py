@@ -923,3 +923,32 @@ slots = { what = ["permits"], act = ["revoked"] }
 """
     )
     assert check_facts(text, facts).get("permits-revoked").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a coordinated verb shares its first verb's subject: the slots are near in the parse
+        (
+            "The managers at the regional agency made a record profit during the long and "
+            "costly strike and then were paid in bonuses.",
+            "present",
+        ),
+        # with a subject of its own, it is another clause
+        (
+            "The managers at the regional agency made a record profit during the long and "
+            "costly strike and their staff were paid in bonuses.",
+            "absent",
+        ),
+    ],
+)
+def test_a_coordinated_verb_shares_the_subject(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "bonuses"
+statement = "Managers at the agency were paid bonuses."
+slots = { who = ["managers"], got = ["bonuses"] }
+"""
+    )
+    assert check_facts(text, facts).get("bonuses").verdict == verdict
