@@ -135,7 +135,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
 
-from harness import coref, roles, syntax
+from harness import coref, roles, syntax, verdict_rules
 from harness.facts import (
     Fact,
     FactSet,
@@ -1593,7 +1593,7 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
         # the claim's own words, or words of an exclude phrase, are no context against an
         # exclude word beside them: "the visitors' pilot's maneuvers" with "maneuvers" a
         # context word and "visitors' pilot" an exclude one is about the visitors
-        excluded = _excluded_in_clause(doc, cf, clause, [sp for _, sp in combo])
+        excluded = verdict_rules.excluded_in_clause(doc, cf, clause, [sp for _, sp in combo])
         if excluded is not None:
             return None if excluded else 0
     if key in doc._found:
@@ -1620,24 +1620,6 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
             break
     doc._found[key] = out
     return out
-
-
-def _excluded_in_clause(doc: _Doc, cf: _Scope, clause: _Clause, own) -> bool | None:
-    """At the clause level, with an exclude word outside the claim's own words: True when
-    every context word there is one of the claim's own words or inside an exclude phrase
-    (the exclude word decides), False when another context word is there, None when no
-    such exclude word is in the clause."""
-    a, b = clause.start, clause.end
-
-    def within(x, spans) -> bool:
-        return any(p <= x[0] and x[1] <= q for p, q in spans)
-
-    ex = [x for x in doc.matches(cf.exclude)[1] if a <= x[0] and x[1] <= b]
-    foreign = [x for x in ex if not any(x[0] < q and p < x[1] for p, q in own)]
-    if not foreign:
-        return None
-    ctx = [x for x in doc.matches(cf.context)[1] if a <= x[0] and x[1] <= b]
-    return all(within(x, own) or within(x, ex) for x in ctx)
 
 
 def _anaphor(doc: _Doc, cf: _Scope, clause: _Clause, combo) -> bool:
@@ -1905,23 +1887,6 @@ def _findings(doc: _Doc, fact: Fact, cf: _CFact) -> list[_Finding]:
     return out
 
 
-def _only_disputed(contra: _Finding, present: _Finding) -> bool:
-    """The contradiction is only someone's reported denial of the claim ("He took the
-    money, Ruiz denied"), and the summary states the claim itself, at least as directly:
-    a dispute the summary reports, not the summary saying the opposite."""
-    p = contra.parsed
-    return (
-        contra.kind == "claim"
-        and p is not None
-        and len(p.negations) == 1
-        and syntax.is_denial(p.negations[0])
-        and present.kind != "contra"
-        and present.level is not None
-        and contra.level is not None
-        and present.level <= contra.level
-    )
-
-
 def _decide(
     doc: _Doc, fact: Fact, cf: _CFact, findings: list[_Finding]
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
@@ -1972,7 +1937,11 @@ def _decide(
         and best_p[1].level == best_c[1].level
         and best_p[1].sentence > best_c[1].sentence
     )
-    disputed = best_p is not None and best_c is not None and _only_disputed(best_c[1], best_p[1])
+    disputed = (
+        best_p is not None
+        and best_c is not None
+        and verdict_rules.only_disputed(best_c[1], best_p[1])
+    )
     later_p = later_p or disputed
     if best_c is not None and not later_p and (best_p is None or best_c[0] >= best_p[0] - 0.02):
         other = ("present", best_p[1].sentence) if best_p is not None else None

@@ -51,9 +51,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from harness import clause_rules
+from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
-    CLAUSAL_NEGATORS,
     CLOSERS,
     CONDITIONAL_MARKS,
     CONFIRMING,
@@ -226,84 +227,7 @@ def _lemma(tok) -> str:
     return word_lemma(tok.lower_)
 
 
-def is_denial(cue: str) -> bool:
-    """Whether a negation cue is a verb that calls a statement untrue ("denied",
-    "refutes"): someone's denial, reported, rather than the writer's own "not"."""
-    return " " not in cue and word_lemma(cue.lower()) in _DENIAL_VERBS
-
-
-def word_lemma(w: str) -> str:
-    """`_lemma` of a lowercase word."""
-    if w in ("n't", "not"):
-        return "not"
-    for suffix, repl in (
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ying", "y"),
-        ("sed", "se"),
-        ("ted", "te"),
-        ("ssed", "ss"),
-    ):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            cand = w[: -len(suffix)] + repl
-            if cand in _ALL_LEMMAS:
-                return cand
-    for suffix in ("ing", "ed", "es", "s", "d"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            cand = w[: -len(suffix)]
-            if cand in _ALL_LEMMAS:
-                return cand
-            if cand + "e" in _ALL_LEMMAS:
-                return cand + "e"
-            if len(cand) > 2 and cand[-1] == cand[-2] and cand[:-1] in _ALL_LEMMAS:
-                return cand[:-1]  # "stopped", "barred", "banned"
-    return _IRREGULAR.get(w, w)
-
-
-_IRREGULAR = {
-    "said": "say",
-    "says": "say",
-    "told": "tell",
-    "kept": "keep",
-    "knew": "know",
-    "known": "know",
-    "understood": "understand",
-    "forgot": "forget",
-    "forgotten": "forget",
-    "learnt": "learn",
-    "saw": "see",
-    "seen": "see",
-    "wrote": "write",
-    "written": "write",
-    "held": "hold",
-    "stood": "stand",
-    "sat": "sit",
-    "ruled": "rule",
-    "turned": "turn",
-    "opted": "opt",
-    "withheld": "withhold",
-    "forwent": "forgo",
-    "gave": "give",
-    "given": "give",
-    "yielded": "yield",
-}
-_ALL_LEMMAS = frozenset(
-    NEGATING_PREDICATES
-    | KEEP_VERBS
-    | FACTIVE
-    | REPORT_VERBS
-    | REPORT_NOUNS
-    | CONFIRMING
-    | HEDGE_PREDICATES
-    | INTERROGATIVE
-    | TOPIC_VERBS
-    | UNSAID
-    | CLOSERS
-    | SHARE_NOUNS
-    | FALSITY
-    | GIVING_AWAY
-    | set(NEGATING_PHRASALS)
-)
+is_denial = clause_rules.is_denial
 
 
 def _children_text(tok) -> set[str]:
@@ -509,60 +433,8 @@ def _outside_denial(tok) -> tuple[int, str] | None:
                 if k.dep_ in ("relcl", "acl") and _lemma(k) in NEGATING_PREDICATES:
                     return k.i, k.text
     if tok.pos_ in ("VERB", "AUX"):
-        return _sentential_denial(tok)
+        return clause_rules.sentential_denial(tok)
     return None
-
-
-def _called_false(head, clause) -> bool:
-    """Whether the complement `clause` of `head` is the subject of a subjectless "was
-    false" right after it: "says the light was off was false", a clause used as a subject
-    without "that", which the parse makes a second complement."""
-    for c in head.children:
-        if (
-            c.dep_ in ("ccomp", "conj")
-            and c.left_edge.i == clause.right_edge.i + 1
-            and _lemma(c) in _BE_LEMMAS
-            and not any(k.dep_ in _SUBJECT_DEPS for k in c.children)
-            and any(k.dep_ in ("acomp", "attr") and _lemma(k) in FALSITY for k in c.children)
-        ):
-            return True
-    return False
-
-
-_BE_LEMMAS = frozenset("be is are was were been".split())
-# modals of possibility: denied, the possibility is denied ("denied it could happen")
-_POSSIBILITY = HEDGE_MODALS | {"could", "could ... later"}
-
-
-# verbs that call a statement untrue ("deny", "refute"; not "refuse", "fail")
-_DENIAL_VERBS = CLAUSAL_NEGATORS - SUBJECT_NEGATING
-# the noun phrases a clause ends with: "crashed on the road near the bridge"
-_TRAILING_DEPS = frozenset({"prep", "pobj", "dobj", "attr", "npadvmod", "oprd", "compound"})
-
-
-def _sentential_denial(verb) -> tuple[int, str] | None:
-    """ ", which police denied" after the last noun of `verb`'s clause: the parse hangs the
-    relative clause on that noun ("collided near the bridge, which police denied"), but a
-    bridge is not what is denied: the clause is."""
-    node = verb
-    while True:
-        tail = [c for c in node.children if c.i > node.i and c.dep_ in _TRAILING_DEPS]
-        rel = [c for c in node.children if c.dep_ == "relcl" and c.i > node.i]
-        for c in rel if node.i != verb.i else ():
-            which = c.left_edge
-            own = [t for t in node.subtree if t.i < c.left_edge.i or t.i > c.right_edge.i]
-            if (
-                which.lower_ == "which"
-                and which.dep_ in ("dobj", "nsubjpass")
-                and which.i > 0
-                and which.nbor(-1).text == ","
-                and all(t.i < which.i for t in own)
-                and _lemma(c) in _DENIAL_VERBS
-            ):
-                return c.i, c.text
-        if not tail:
-            return None
-        node = tail[-1]
 
 
 # "rather than X", "instead of X": X is the alternative not taken
@@ -1011,7 +883,7 @@ def read_claim(
     anchor = _lca(heads)
     if anchor is None:
         return None
-    if _split_by_aside(heads):
+    if clause_rules.split_by_aside(heads):
         return ClaimReading((), "split by a relative clause", hedges=("split",))
     main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
@@ -1241,61 +1113,6 @@ def _relative_of(anchor, heads: list) -> str:
     return ""
 
 
-def _asked_possibility(verb) -> str | None:
-    """A wh-clause that names a possibility as a topic ("explained how the bridge could be
-    closed", "guidance on when results can be annulled"): what could happen asserts
-    nothing. Only a complement, or an adverbial clause whose preposition lacks its object
-    (the parse's reading of "on when ..."), not a time clause ("... when it could no
-    longer carry trucks")."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
-        return None
-    wh = next((c for c in verb.children if c.tag_ == "WRB" and c.i < verb.i), None)
-    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _ABLE), None)
-    if wh is None or modal is None:
-        return None
-    if verb.dep_ in ("ccomp", "xcomp", "pcomp", "acl") or (
-        verb.dep_ == "advcl"
-        and any(
-            c.dep_ == "prep" and c.i == wh.i - 1 and not list(c.children)
-            for c in verb.head.children
-        )
-    ):
-        return f"{wh.text} ... {modal.text}"
-    return None
-
-
-_ABLE = frozenset("can could may might should".split())
-
-
-def _split_by_aside(heads: list) -> bool:
-    """Whether one slot is inside a non-restrictive relative clause ("The coach, who won
-    every trophy, says he has given up on survival") and a noun slot outside it and its
-    antecedent: the aside says its own thing, so the slots make no claim together. A
-    verb slot outside may take the aside's noun up by a pronoun ("..., said that he would
-    attempt it"), and a relative clause that says what the antecedent is ("Ruiz, who is
-    the mayor, closed the bridge") joins them; so may an aside that holds the claim's verb
-    (the parse may hang the verb's agent outside it)."""
-    for h in heads:
-        for rel in h.ancestors:
-            if rel.dep_ != "relcl" or rel.head.i == rel.i:
-                continue
-            left = rel.left_edge
-            if not (left.i > 0 and left.nbor(-1).text in _ASIDE_MARKS) or _lemma(rel) in _BE_LEMMAS:
-                break
-            noun = rel.head
-            inner = {t.i for t in rel.subtree}
-            phrase = {t.i for t in noun.subtree} - inner
-            if any(g.i in inner and g.pos_ in ("VERB", "AUX") for g in heads):
-                break  # the aside holds the claim's verb: it may be the claim itself
-            if any(
-                g.i not in inner and g.i not in phrase and g.pos_ in ("NOUN", "PROPN", "NUM")
-                for g in heads
-            ):
-                return True
-            break
-    return False
-
-
 def _verb_hedge(verb) -> str | None:
     """A hedge on `verb` or on the verbs it complements ("expected to be held", "may be
     held", "whether it would run until"), else None."""
@@ -1408,7 +1225,7 @@ class _Walk:
             ):
                 self._neg(node.i, "is false")  # "claims that he left are untrue"
                 self.pending_report = None
-            if rel == "ccomp" and _called_false(node, came):
+            if rel == "ccomp" and clause_rules.called_false(node, came):
                 # "says the light was off was false": the clause is the missing subject
                 self._neg(came.i, "was false")
                 self.pending_report = None
@@ -1560,7 +1377,7 @@ class _Walk:
                 self.relative_at = len(self.negs)
                 coord = True
             rel = node.dep_
-            asked = _asked_possibility(node)
+            asked = clause_rules.asked_possibility(node)
             if asked:
                 self.add_hedge(asked)  # "guidance on when results can be annulled"
                 break
@@ -1653,7 +1470,7 @@ class _Walk:
         hedges = list(self.hedges)
         if (
             hedges
-            and all(h.lower() in _POSSIBILITY for h in hedges)
+            and all(h.lower() in clause_rules.POSSIBILITY for h in hedges)
             and len(self.negs) == 1
             and is_denial(next(iter(self.negs.values())))
         ):

@@ -1,0 +1,139 @@
+"""Clause-level rules of English read from the parse, added with the sets of writers H-J.
+
+Each answers one question about a claim's sentence (harness.syntax walks the parse and asks
+them): a denial that comments on a whole clause from a relative clause the parse hangs on
+its last noun (", which police denied"); a clause called false without "that" ("says X
+was off was false"); a possibility named as a topic in a wh-clause ("guidance on when
+results can be annulled"); slots split between a non-restrictive relative clause and
+the main clause ("The coach, who won every trophy, says he has given up on survival").
+The word lists are the general ones of harness.lexicon.
+"""
+
+from __future__ import annotations
+
+from harness.lemmas import word_lemma
+from harness.lexicon import CLAUSAL_NEGATORS, FALSITY, HEDGE_MODALS, SUBJECT_NEGATING
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubjpass", "expl"})
+_ASIDE_MARKS = frozenset({",", "(", "\u2013", "\u2014", "-"})
+
+
+def word_lemma_of(tok) -> str:
+    """The light lemma of a token."""
+    return word_lemma(tok.lower_)
+
+
+def is_denial(cue: str) -> bool:
+    """Whether a negation cue is a verb that calls a statement untrue ("denied",
+    "refutes"): someone's denial, reported, rather than the writer's own "not"."""
+    return " " not in cue and word_lemma(cue.lower()) in DENIAL_VERBS
+
+
+def called_false(head, clause) -> bool:
+    """Whether the complement `clause` of `head` is the subject of a subjectless "was
+    false" right after it: "says the light was off was false", a clause used as a subject
+    without "that", which the parse makes a second complement."""
+    for c in head.children:
+        if (
+            c.dep_ in ("ccomp", "conj")
+            and c.left_edge.i == clause.right_edge.i + 1
+            and word_lemma_of(c) in _BE_LEMMAS
+            and not any(k.dep_ in _SUBJECT_DEPS for k in c.children)
+            and any(k.dep_ in ("acomp", "attr") and word_lemma_of(k) in FALSITY for k in c.children)
+        ):
+            return True
+    return False
+
+
+_BE_LEMMAS = frozenset("be is are was were been".split())
+# modals of possibility: denied, the possibility is denied ("denied it could happen")
+POSSIBILITY = HEDGE_MODALS | {"could", "could ... later"}
+
+
+# verbs that call a statement untrue ("deny", "refute"; not "refuse", "fail")
+DENIAL_VERBS = CLAUSAL_NEGATORS - SUBJECT_NEGATING
+# the noun phrases a clause ends with: "crashed on the road near the bridge"
+_TRAILING_DEPS = frozenset({"prep", "pobj", "dobj", "attr", "npadvmod", "oprd", "compound"})
+
+
+def sentential_denial(verb) -> tuple[int, str] | None:
+    """ ", which police denied" after the last noun of `verb`'s clause: the parse hangs the
+    relative clause on that noun ("collided near the bridge, which police denied"), but a
+    bridge is not what is denied: the clause is."""
+    node = verb
+    while True:
+        tail = [c for c in node.children if c.i > node.i and c.dep_ in _TRAILING_DEPS]
+        rel = [c for c in node.children if c.dep_ == "relcl" and c.i > node.i]
+        for c in rel if node.i != verb.i else ():
+            which = c.left_edge
+            own = [t for t in node.subtree if t.i < c.left_edge.i or t.i > c.right_edge.i]
+            if (
+                which.lower_ == "which"
+                and which.dep_ in ("dobj", "nsubjpass")
+                and which.i > 0
+                and which.nbor(-1).text == ","
+                and all(t.i < which.i for t in own)
+                and word_lemma_of(c) in DENIAL_VERBS
+            ):
+                return c.i, c.text
+        if not tail:
+            return None
+        node = tail[-1]
+
+
+def asked_possibility(verb) -> str | None:
+    """A wh-clause that names a possibility as a topic ("explained how the bridge could be
+    closed", "guidance on when results can be annulled"): what could happen asserts
+    nothing. Only a complement, or an adverbial clause whose preposition lacks its object
+    (the parse's reading of "on when ..."), not a time clause ("... when it could no
+    longer carry trucks")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return None
+    wh = next((c for c in verb.children if c.tag_ == "WRB" and c.i < verb.i), None)
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _ABLE), None)
+    if wh is None or modal is None:
+        return None
+    if verb.dep_ in ("ccomp", "xcomp", "pcomp", "acl") or (
+        verb.dep_ == "advcl"
+        and any(
+            c.dep_ == "prep" and c.i == wh.i - 1 and not list(c.children)
+            for c in verb.head.children
+        )
+    ):
+        return f"{wh.text} ... {modal.text}"
+    return None
+
+
+_ABLE = frozenset("can could may might should".split())
+
+
+def split_by_aside(heads: list) -> bool:
+    """Whether one slot is inside a non-restrictive relative clause ("The coach, who won
+    every trophy, says he has given up on survival") and a noun slot outside it and its
+    antecedent: the aside says its own thing, so the slots make no claim together. A
+    verb slot outside may take the aside's noun up by a pronoun ("..., said that he would
+    attempt it"), and a relative clause that says what the antecedent is ("Ruiz, who is
+    the mayor, closed the bridge") joins them; so may an aside that holds the claim's verb
+    (the parse may hang the verb's agent outside it)."""
+    for h in heads:
+        for rel in h.ancestors:
+            if rel.dep_ != "relcl" or rel.head.i == rel.i:
+                continue
+            left = rel.left_edge
+            if (
+                not (left.i > 0 and left.nbor(-1).text in _ASIDE_MARKS)
+                or word_lemma_of(rel) in _BE_LEMMAS
+            ):
+                break
+            noun = rel.head
+            inner = {t.i for t in rel.subtree}
+            phrase = {t.i for t in noun.subtree} - inner
+            if any(g.i in inner and g.pos_ in ("VERB", "AUX") for g in heads):
+                break  # the aside holds the claim's verb: it may be the claim itself
+            if any(
+                g.i not in inner and g.i not in phrase and g.pos_ in ("NOUN", "PROPN", "NUM")
+                for g in heads
+            ):
+                return True
+            break
+    return False
