@@ -386,6 +386,13 @@ _INTRO = re.compile(
 )
 _ING = re.compile(r"\b[a-z]{3,}ing\b")
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose)\b", _I)
+# a participle aside with its object, whose subject is the noun before it: "Smith,
+# playing his 46th game, scored" (not a preposition in -ing: "during the game")
+_PARTICIPLE_ASIDE = re.compile(
+    r",\s*(?!(?:during|including|according|following|regarding|concerning|excluding|"
+    r"pending|considering)\b)[a-z]{2,}ing\s+(?:his|her|their|its|the|a|an)\b",
+    _I,
+)
 _MAIN_VERB = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
 # the main verb after a relative clause: "The club, which handed over the lease, still attended"
 _MAIN_VERB_AFTER = re.compile(
@@ -689,7 +696,7 @@ class _Doc:
         k = bisect_left(cuts, span[1])
         if (
             k < len(cuts)
-            and _RELATIVE.match(self.norm, cuts[k])
+            and (_RELATIVE.match(self.norm, cuts[k]) or _PARTICIPLE_ASIDE.match(self.norm, cuts[k]))
             and not self.norm[span[1] : cuts[k]].strip()
         ):
             return self.local_of(clause, cuts[k])

@@ -952,3 +952,25 @@ slots = { who = ["managers"], got = ["bonuses"] }
 """
     )
     assert check_facts(text, facts).get("bonuses").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a participle aside says something of the noun before it
+        ("Maria Lopez, running her 12th marathon of the year, finished third.", "contradicted"),
+        ("Maria Lopez, running her 11th marathon of the year, finished third.", "present"),
+    ],
+)
+def test_a_participle_aside_shares_its_subject(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "eleventh-marathon"
+statement = "Lopez ran her 11th marathon of the year."
+slots = { who = ["Lopez"], count = ["11th marathon"] }
+[[fact.contradiction]]
+slots = { who = ["Lopez"], count = ["10th marathon", "12th marathon"] }
+"""
+    )
+    assert check_facts(text, facts).get("eleventh-marathon").verdict == verdict
