@@ -137,3 +137,26 @@ def split_by_aside(heads: list) -> bool:
                 return True
             break
     return False
+
+
+# "little" and "few" without "a" deny what they quantify: "little is known", "few fans came"
+_SCARCE = frozenset({"little", "few"})
+
+
+def scarce(subject) -> bool:
+    """Whether a subject is "little"/"few" without "a" ("(Very) little is known about
+    it", "Few fans came"), or a noun they quantify so ("few fans"): a negative quantity.
+    "A little", "a few", "quite a few" are some."""
+    return scarce_word(subject) or any(
+        k.dep_ in ("amod", "det") and scarce_word(k) for k in subject.children
+    )
+
+
+def scarce_word(t) -> bool:
+    """Whether `t` is "little" or "few" without "a" before it."""
+    if t.lower_ not in _SCARCE:
+        return False
+    before = t.nbor(-1).lower_ if t.i > 0 else ""
+    if before in ("very", "so", "too", "relatively", "comparatively") and t.i > 1:
+        before = t.nbor(-2).lower_
+    return before not in ("a", "the", "quite", "not")

@@ -2098,6 +2098,9 @@ def engine_key() -> str:
     for name in (
         "matcher.py",
         "syntax.py",
+        "clause_rules.py",
+        "lemmas.py",
+        "verdict_rules.py",
         "coref.py",
         "roles.py",
         "lexicon.py",

@@ -285,7 +285,11 @@ def _own_cues(
         if c.dep_ in _SUBJECT_DEPS:
             if not nominal:
                 continue
-            if w in NEGATIVE_PRONOUNS or any(k.lower_ in ("no", "neither") for k in c.children):
+            if (
+                w in NEGATIVE_PRONOUNS
+                or any(k.lower_ in ("no", "neither") for k in c.children)
+                or clause_rules.scarce(c)
+            ):
                 negs.append((c.i, c.text))  # "None of the staff would come from the agency"
             elif _lemma(c) in REPORT_NOUNS and (
                 c.tag_ == "NNS"
@@ -369,10 +373,9 @@ def _own_cues(
             ):
                 continue  # "the council, not the club, paid": negates only what follows it
             negs.append((c.i, c.text))
-        elif (
-            nominal
-            and c.dep_ in ("det", "advmod", "quantmod", "preconj")
-            and w in NEGATIVE_DETERMINERS
+        elif nominal and (
+            (c.dep_ in ("det", "advmod", "quantmod", "preconj") and w in NEGATIVE_DETERMINERS)
+            or (c.dep_ in ("amod", "det") and c.i < tok.i and clause_rules.scarce_word(c))
         ):
             if w == "no" and nxt is not None and nxt.lower_ in ("doubt", "matter"):
                 continue

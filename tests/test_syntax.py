@@ -974,3 +974,33 @@ slots = { who = ["Lopez"], count = ["10th marathon", "12th marathon"] }
 """
     )
     assert check_facts(text, facts).get("eleventh-marathon").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # "little" and "few" without "a" are negative quantities
+        ("Very little is known about the paintings.", "unknown", "present"),
+        ("Few fans came to the final.", "fans-stayed-away", "present"),
+        # "a few" is some
+        ("A few fans came to the final.", "fans-stayed-away", "contradicted"),
+        ("Thousands of fans came to the final.", "fans-stayed-away", "contradicted"),
+    ],
+)
+def test_little_and_few_deny(text, fact, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "unknown"
+statement = "Little is known about the paintings."
+polarity = "negative"
+slots = { known = ["known"], what = ["paintings"] }
+
+[[fact]]
+id = "fans-stayed-away"
+statement = "Few fans came to the final."
+polarity = "negative"
+slots = { who = ["fans"], act = ["came"] }
+"""
+    )
+    assert check_facts(text, facts).get(fact).verdict == verdict
