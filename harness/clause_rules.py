@@ -160,3 +160,23 @@ def scarce_word(t) -> bool:
     if before in ("very", "so", "too", "relatively", "comparatively") and t.i > 1:
         before = t.nbor(-2).lower_
     return before not in ("a", "the", "quite", "not")
+
+
+def relative_antecedent(verb, subject, actor, inside: set[int]):
+    """The noun a relative pronoun subject of the claim's verb stands for ("guards' boots
+    have studs that can slip": studs), when that noun is no slot and the slot that should
+    be the actor lies outside it and its relative clause: another actor; else None."""
+    if subject is None or subject.dep_ != "nsubj" or subject.tag_ not in ("WP", "WDT"):
+        return None
+    rel = verb
+    while rel.dep_ == "conj" and rel.head.i != rel.i:
+        rel = rel.head
+    if rel.dep_ != "relcl":
+        return None
+    noun = rel.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    phrase = {t.i for t in noun.subtree}
+    if actor.i in phrase or phrase & inside - {t.i for t in rel.subtree}:
+        return None  # the actor is the antecedent, or in its noun phrase
+    return noun

@@ -1004,3 +1004,25 @@ slots = { who = ["fans"], act = ["came"] }
 """
     )
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the claim's verb in a relative clause of another noun: that noun acts
+        ("The guard's boots have metal studs that slipped on the wet stones.", "absent"),
+        # the actor is the antecedent, or the plain subject
+        ("The guard who slipped on the wet stones was unhurt.", "present"),
+        ("The guard slipped on the wet stones.", "present"),
+    ],
+)
+def test_a_relative_clause_of_another_noun_names_another_actor(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "guard-slipped"
+statement = "A guard slipped on the wet stones."
+slots = { who = ["guard"], act = ["slipped"] }
+"""
+    )
+    assert check_facts(text, facts).get("guard-slipped").verdict == verdict
