@@ -180,3 +180,23 @@ def relative_antecedent(verb, subject, actor, inside: set[int]):
     if actor.i in phrase or phrase & inside - {t.i for t in rel.subtree}:
         return None  # the actor is the antecedent, or in its noun phrase
     return noun
+
+
+# the relations between a noun phrase and the verb it is an argument of
+_ARGUMENT_DEPS = frozenset(
+    {"pobj", "prep", "dobj", "attr", "nsubj", "nsubjpass", "compound", "amod", "nummod", "oprd"}
+)
+
+
+def governing_verb(anchor) -> int:
+    """The index of the verb whose argument a claim in one noun phrase is ("could face
+    Cuba", "could go for an eighth medal"): the claim's own verb; -1 when the anchor is a
+    verb or the noun phrase hangs on no verb of its clause."""
+    node = anchor
+    while node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ not in _ARGUMENT_DEPS or node.head.i == node.i:
+            return -1
+        if node.dep_ == "prep" and node.lower_ in ("with", "without"):
+            return -1  # "with U.S. troops part of the mix": an absolute phrase of its own
+        node = node.head
+    return -1 if node.i == anchor.i else node.i

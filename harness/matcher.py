@@ -1473,10 +1473,12 @@ def _parsed_reading(
     identity: bool = False,
     owner: frozenset[str] | None = None,
     speaker: frozenset[str] | None = None,
+    asserts: bool = False,
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
-    the slots that are the subject in the fact's own statement."""
+    the slots that are the subject in the fact's own statement; `asserts`: the claim
+    asserts something (a positive fact's), so "could" on its verb hedges it."""
     s, e = doc.sentences[clause.sentence]
     if e - s > syntax.MAX_SENTENCE:
         return None  # a run-on "sentence" (pathological input): the word rules alone
@@ -1498,7 +1500,9 @@ def _parsed_reading(
         if k > best:
             continue
         roles = [n in subjects for n, _ in c]
-        r = syntax.read_claim(sentence, spans, roles, literal, actor, identity, owner, speaker)
+        r = syntax.read_claim(
+            sentence, spans, roles, literal, actor, identity, owner, speaker, asserts
+        )
         if r is None:
             continue
         if r.negated:
@@ -1709,8 +1713,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             identity = kind == "claim" and roles.identity_fact(fact)
             owner = roles.statement_owner(fact) if kind == "claim" else None
             speaker = roles.statement_speaker(fact) if kind in ("claim", "stated") else None
+            asserts = kind == "claim" and fact.polarity == "positive"
             reading = _parsed_reading(
-                doc, clause, combos, subjects, literal, actor, identity, owner, speaker
+                doc, clause, combos, subjects, literal, actor, identity, owner, speaker, asserts
             )
             if reading is not None:
                 combo, parsed = reading

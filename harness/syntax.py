@@ -874,13 +874,16 @@ def read_claim(
     identity: bool = False,
     owner: frozenset[str] | None = None,
     speaker: frozenset[str] | None = None,
+    asserts: bool = False,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
     slot k is the actor of the fact's statement. `identity`: the fact says what a thing
     is, so a definite noun phrase naming it states it whatever the verb above says.
     `owner`: the word keys of the owner in a passive statement (statement_owner).
-    `speaker`: the word keys of the statement's named speaker (statement_speaker)."""
+    `speaker`: the word keys of the statement's named speaker (statement_speaker).
+    `asserts`: a positive claim, whose verb right above slots in one noun phrase is its
+    own ("could face Cuba" asserts nothing; for "no X", "could X" is no hedge)."""
     doc = parse(sentence)
     slots = _slot_heads(doc, spans)
     if slots is None:
@@ -985,6 +988,7 @@ def read_claim(
     walk.main = main
     walk.identity = identity
     walk.relative = _relative_of(anchor, heads)
+    walk.own_verb = clause_rules.governing_verb(anchor) if asserts else -1
     # "the club rather than the council", "local rather than trained temporary staff",
     # "• 0 temporary staff": a cue right before the slot or before its noun phrase
     for first, h in zip(firsts, heads, strict=True):
@@ -1155,6 +1159,7 @@ class _Walk:
         self.parallel = False  # a negated conjunct: nominal negations above are the other's
         self.identity = False  # the fact says what a thing is (harness.syntax.identity_slot)
         self.relative = ""  # the claim is a relative clause said of the anchor (_relative_of)
+        self.own_verb = -1  # the verb right above a claim that is one noun phrase
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
@@ -1335,8 +1340,9 @@ class _Walk:
             ):
                 self.add_hedge(node.text)
         nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
-        if anchor and came is None and node.pos_ in ("VERB", "AUX"):
-            # the verb that joins the slots is the claim's own ("could receive bonuses")
+        if (anchor and came is None and node.pos_ in ("VERB", "AUX")) or node.i == self.own_verb:
+            # the verb that joins the slots is the claim's own ("could receive bonuses"), and
+            # so is the verb right above slots in one noun phrase ("could face Cuba")
             inside = inside | {node.i}
         own_negs, own_hedge = _own_cues(
             node, came, inside, skip, nominal=nominal, clausal_hedges=not below

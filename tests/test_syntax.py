@@ -1026,3 +1026,39 @@ slots = { who = ["guard"], act = ["slipped"] }
 """
     )
     assert check_facts(text, facts).get("guard-slipped").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # "could" on the verb right above slots in one noun phrase: a possibility
+        ("The winners could face Lyon in the next round.", "face-lyon", "absent"),
+        ("Ruiz could go for a third Olympic title in Paris.", "third-title", "absent"),
+        # a plain statement, and "could not" still count
+        ("The winners will face Lyon in the next round.", "face-lyon", "present"),
+        ("Ruiz is going for a third Olympic title in Paris.", "third-title", "present"),
+        # for a fact that something will not happen, the possibility is its opposite
+        ("Ruiz could go for a third Olympic title in Paris.", "no-third-title", "contradicted"),
+    ],
+)
+def test_could_on_the_verb_above_a_noun_phrase_claim(text, fact, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "face-lyon"
+statement = "The winners will face Lyon."
+slots = { opp = ["Lyon"] }
+
+[[fact]]
+id = "third-title"
+statement = "Ruiz is going for a third Olympic title."
+slots = { count = ["third"], prize = ["title"] }
+
+[[fact]]
+id = "no-third-title"
+statement = "Ruiz will not go for a third Olympic title."
+polarity = "negative"
+slots = { count = ["third"], prize = ["title"] }
+"""
+    )
+    assert check_facts(text, facts).get(fact).verdict == verdict
