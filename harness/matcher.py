@@ -434,6 +434,8 @@ _TRAILING_DENIAL = re.compile(
     _I,
 )
 _POSSIBLE = re.compile(r"(?:could|may|might)\b", _I)
+_POSSIBLE_WORD = re.compile(r"\b(?:could|may|might)\b", _I)
+_POSSIBILITY_HEDGES = frozenset({"could", "may", "might"})
 # a speaker's bare denial after the claim, with no object of its own: "..., the club
 # denied." (from the first comma after the claim's words)
 _BARE_DENIAL = re.compile(
@@ -1727,6 +1729,17 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                     # the fact's own statement is hedged so ("United are unlikely to pay
                     # ..."): a claim read the same way states the fact as written
                     negated, hedged = fact.polarity == "negative", False
+                    words = (negated, double, False)
+                elif (
+                    kind == "stated"
+                    and hedged
+                    and not parsed.negated
+                    and read[1] <= _POSSIBILITY_HEDGES
+                    and _POSSIBLE_WORD.search(fact.statement)
+                ):
+                    # a `stated_as` phrasing of a fact that is itself a possibility ("there
+                    # may be a worry about ..."): "might have to worry about ..." states it
+                    hedged = False
                     words = (negated, double, False)
         answer = _answer(doc, clause)
         if answer is not None:  # "Will temporary staff join? Not according to the manager."

@@ -1062,3 +1062,38 @@ slots = { count = ["third"], prize = ["title"] }
 """
     )
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the fact is itself a possibility: a listed phrasing under "might" states it
+        ("The mayor said residents might have to worry about flooding next spring.", "present"),
+        ("The mayor said residents worry about flooding.", "present"),
+    ],
+)
+def test_a_listed_phrasing_of_a_possibility_under_might(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "flood-worry"
+statement = "The mayor said there may be a worry about flooding."
+stated_as = ["worry about flooding"]
+slots = { who = ["mayor"], act = ["warned"] }
+"""
+    )
+    assert check_facts(text, facts).get("flood-worry").verdict == verdict
+
+
+def test_a_listed_phrasing_of_a_plain_fact_under_might_asserts_nothing():
+    facts = _made_up(
+        """
+[[fact]]
+id = "flood-worry"
+statement = "The mayor said residents worry about flooding."
+stated_as = ["worry about flooding"]
+slots = { who = ["mayor"], act = ["warned"] }
+"""
+    )
+    text = "The mayor said residents might have to worry about flooding next spring."
+    assert check_facts(text, facts).get("flood-worry").verdict == "absent"
