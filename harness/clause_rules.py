@@ -163,9 +163,10 @@ def scarce_word(t) -> bool:
 
 
 def relative_antecedent(verb, subject, actor, inside: set[int]):
-    """The noun a relative pronoun subject of the claim's verb stands for ("guards' boots
-    have studs that can slip": studs), when that noun is no slot and the slot that should
-    be the actor lies outside it and its relative clause: another actor; else None."""
+    """The noun a relative pronoun subject of the claim's verb stands for, in a restrictive
+    relative clause ("guards' boots have studs that can slip": studs), when that noun is
+    no slot and the slot that should be the actor lies outside it and its relative clause:
+    another actor; else None."""
     if subject is None or subject.dep_ != "nsubj" or subject.tag_ not in ("WP", "WDT"):
         return None
     rel = verb
@@ -173,6 +174,10 @@ def relative_antecedent(verb, subject, actor, inside: set[int]):
         rel = rel.head
     if rel.dep_ != "relcl":
         return None
+    left = rel.left_edge
+    if left.i > 0 and left.nbor(-1).text in _ASIDE_MARKS:
+        return None  # an aside (", which had chaired it,"): the sentence may go on to say
+        # what became of it ("..., handed it to Britain")
     noun = rel.head
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
