@@ -33,6 +33,11 @@ How a claim's polarity is read from the parse of its sentence:
 4. A denial that comments on the claim's clause from outside ("X will happen, Y
    denied"; "..., which officials denied"; "..., a rumour the club denied") negates it.
 
+Some clause-level rules (a denial hung on a clause's last noun, a clause called false
+without "that", a possibility named in a wh-clause, slots split by a relative clause
+aside, "little"/"few") live in harness/clause_rules.py; the light lemmatizer in
+harness/lemmas.py.
+
 An odd number of negations denies the claim; two cancel ("did not rule out", "rejected
 calls to keep temporary staff out"). The general word lists are in harness/lexicon.py,
 named and documented; none serves one article.
