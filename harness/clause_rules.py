@@ -205,3 +205,26 @@ def governing_verb(anchor) -> int:
             return -1  # "with U.S. troops part of the mix": an absolute phrase of its own
         node = node.head
     return -1 if node.i == anchor.i else node.i
+
+
+def describes_a_named_subject(heads: list, inside: set[int]) -> bool:
+    """Whether a noun slot only describes the subject, a person named in full after it
+    ("the US tennis star Serena Williams beat ...": the US did not beat anyone): the
+    slot is a compound modifier inside a subject whose head is another proper name."""
+    for h in heads:
+        if h.dep_ != "compound" or h.pos_ not in ("NOUN", "PROPN"):
+            continue
+        node = h
+        while node.dep_ == "compound" and node.head.i != node.i:
+            node = node.head
+        if (
+            node.dep_ in ("nsubj", "nsubjpass")
+            and node.pos_ == "PROPN"
+            and node.i not in inside
+            and node.i > h.i + 1
+            and any(
+                t.pos_ in ("NOUN", "PROPN") and t.i not in inside for t in h.doc[h.i + 1 : node.i]
+            )
+        ):
+            return True
+    return False

@@ -844,6 +844,8 @@ def slots_misread(
     verbs = [h for h in heads if h.pos_ == "VERB"]
     if not verbs:
         return False
+    if clause_rules.describes_a_named_subject(heads, inside):
+        return True
     verb = verbs[0]
     subject = _subject_of(verb)
     if subject is None or subject.i in inside or subject.tag_ in ("PRP", "WP", "WDT", "EX"):

@@ -1097,3 +1097,28 @@ slots = { who = ["mayor"], act = ["warned"] }
     )
     text = "The mayor said residents might have to worry about flooding next spring."
     assert check_facts(text, facts).get("flood-worry").verdict == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the team slot only describes the named subject: no contradiction (written
+        # lowercase, as system summaries often are)
+        ("the us tennis star ana lopez beat italian sara rossi on sunday .", "absent"),
+        # the team itself as the subject still contradicts
+        ("the us beat italy on sunday .", "contradicted"),
+    ],
+)
+def test_a_slot_describing_a_named_subject_makes_no_contradiction(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "us-lost"
+statement = "The US lost to Italy."
+slots = { team = ["US"], verb = ["lost"] }
+[[fact.contradiction]]
+slots = { team = ["US"], verb = ["beat"] }
+order = ["team", "verb"]
+"""
+    )
+    assert check_facts(text, facts).get("us-lost").verdict == verdict
