@@ -135,7 +135,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
 
-from harness import coref, roles, syntax
+from harness import coref, roles, syntax, verdict_rules
 from harness.fact_results import (  # noqa: F401 (the results and their cache rows, re-exported)
     FactResult,
     FactsResult,
@@ -364,6 +364,13 @@ _INTRO = re.compile(
 )
 _ING = re.compile(r"\b[a-z]{3,}ing\b")
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose)\b", _I)
+# a participle aside with its object, whose subject is the noun before it: "Smith,
+# playing his 46th game, scored" (not a preposition in -ing: "during the game")
+_PARTICIPLE_ASIDE = re.compile(
+    r",\s*(?!(?:during|including|according|following|regarding|concerning|excluding|"
+    r"pending|considering)\b)[a-z]{2,}ing\s+(?:his|her|their|its|the|a|an)\b",
+    _I,
+)
 _MAIN_VERB = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
 # the main verb after a relative clause: "The club, which handed over the lease, still attended"
 _MAIN_VERB_AFTER = re.compile(
@@ -402,6 +409,16 @@ _TRAILING_DENIAL = re.compile(
     r"(?:\s+that)?)\s+(?:[\w.'-]+\s+){0,6}?(?:flatly\s+|strongly\s+|later\s+)?"
     r"(?:denied|denies|disputed|disputes|rejected|rejects|refuted|refutes|dismissed|"
     r"dismisses|rebuffed|rebuts|rebutted)\b",
+    _I,
+)
+_POSSIBLE = re.compile(r"(?:could|may|might)\b", _I)
+_POSSIBLE_WORD = re.compile(r"\b(?:could|may|might)\b", _I)
+_POSSIBILITY_HEDGES = frozenset({"could", "may", "might"})
+# a speaker's bare denial after the claim, with no object of its own: "..., the club
+# denied." (from the first comma after the claim's words)
+_BARE_DENIAL = re.compile(
+    r",\s*(?:[\w.'-]+\s+){1,4}?(?:flatly\s+|strongly\s+|later\s+)?"
+    r"(?:denied|denies|disputed|disputes|refuted|refutes)\s*(?:[,;:.!]|$)",
     _I,
 )
 # a later denial or retraction of the whole preceding clause, which the parse does not join
@@ -659,7 +676,7 @@ class _Doc:
         k = bisect_left(cuts, span[1])
         if (
             k < len(cuts)
-            and _RELATIVE.match(self.norm, cuts[k])
+            and (_RELATIVE.match(self.norm, cuts[k]) or _PARTICIPLE_ASIDE.match(self.norm, cuts[k]))
             and not self.norm[span[1] : cuts[k]].strip()
         ):
             return self.local_of(clause, cuts[k])
@@ -1436,10 +1453,12 @@ def _parsed_reading(
     identity: bool = False,
     owner: frozenset[str] | None = None,
     speaker: frozenset[str] | None = None,
+    asserts: bool = False,
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
-    the slots that are the subject in the fact's own statement."""
+    the slots that are the subject in the fact's own statement; `asserts`: the claim
+    asserts something (a positive fact's), so "could" on its verb hedges it."""
     s, e = doc.sentences[clause.sentence]
     if e - s > syntax.MAX_SENTENCE:
         return None  # a run-on "sentence" (pathological input): the word rules alone
@@ -1461,7 +1480,9 @@ def _parsed_reading(
         if k > best:
             continue
         roles = [n in subjects for n, _ in c]
-        r = syntax.read_claim(sentence, spans, roles, literal, actor, identity, owner, speaker)
+        r = syntax.read_claim(
+            sentence, spans, roles, literal, actor, identity, owner, speaker, asserts
+        )
         if r is None:
             continue
         if r.negated:
@@ -1559,6 +1580,13 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
             if foreign:
                 return None
     key = (cf.context, cf.exclude, cf.window, clause.start, clause.end)  # asked per claim
+    if cf.context is not None and cf.exclude is not None and combo:
+        # the claim's own words, or words of an exclude phrase, are no context against an
+        # exclude word beside them: "the visitors' pilot's maneuvers" with "maneuvers" a
+        # context word and "visitors' pilot" an exclude one is about the visitors
+        excluded = verdict_rules.excluded_in_clause(doc, cf, clause, [sp for _, sp in combo])
+        if excluded is not None:
+            return None if excluded else 0
     if key in doc._found:
         return doc._found[key]
     s, e = doc.sentences[clause.sentence]
@@ -1644,10 +1672,15 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 break
             double = double or any(n >= 2 for n in counts)
         hedged = _hedged(doc, clause, combo, negated)
-        if _TRAILING_DENIAL.match(
-            doc.norm, doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
+        last = max(sp[1] for _, sp in combo)
+        comma = doc.norm.find(",", last, clause.end)
+        if _TRAILING_DENIAL.match(doc.norm, doc.local_of(clause, last - 1)[1]) or (
+            comma >= 0 and _BARE_DENIAL.match(doc.norm, comma)
         ):
             negated, double = not negated, double or negated
+            # "X could happen, Y denied": a possibility denied says it will not happen
+            modal = [_POSSIBLE.match(doc.norm, h) for h, _ in clause.hedges if h < last]
+            hedged = hedged and not (modal and all(modal) and not _question(doc, clause))
         parsed = None
         words = (negated, double, hedged)  # the word-window rules' reading
         if (
@@ -1660,8 +1693,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             identity = kind == "claim" and roles.identity_fact(fact)
             owner = roles.statement_owner(fact) if kind == "claim" else None
             speaker = roles.statement_speaker(fact) if kind in ("claim", "stated") else None
+            asserts = kind == "claim" and fact.polarity == "positive"
             reading = _parsed_reading(
-                doc, clause, combos, subjects, literal, actor, identity, owner, speaker
+                doc, clause, combos, subjects, literal, actor, identity, owner, speaker, asserts
             )
             if reading is not None:
                 combo, parsed = reading
@@ -1673,6 +1707,17 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                     # the fact's own statement is hedged so ("United are unlikely to pay
                     # ..."): a claim read the same way states the fact as written
                     negated, hedged = fact.polarity == "negative", False
+                    words = (negated, double, False)
+                elif (
+                    kind == "stated"
+                    and hedged
+                    and not parsed.negated
+                    and read[1] <= _POSSIBILITY_HEDGES
+                    and _POSSIBLE_WORD.search(fact.statement)
+                ):
+                    # a `stated_as` phrasing of a fact that is itself a possibility ("there
+                    # may be a worry about ..."): "might have to worry about ..." states it
+                    hedged = False
                     words = (negated, double, False)
         answer = _answer(doc, clause)
         if answer is not None:  # "Will temporary staff join? Not according to the manager."
@@ -1864,12 +1909,21 @@ def _decide(
     # a contradicting reading whose words all lie inside a longer phrase that states the
     # fact ("as powerful" inside "nowhere near as powerful") is part of that phrase
     present_spans = [sp for _, f in present for _, sp in f.combo]
+    # ... and a claim read from words of a `stated_as` phrasing that is asserted ("known"
+    # in "little is known" listed for a negative fact): the listed phrasing says it
+    listed = [sp for _, f in present if f.kind == "stated" for _, sp in f.combo]
     judged = [
         (f, "set aside", 0.0, "its words are part of a phrase that states the fact")
         if o == "contradicted"
-        and all(
-            any(a <= x and y <= b and (a, b) != (x, y) for a, b in present_spans)
-            for _, (x, y) in f.combo
+        and (
+            all(
+                any(a <= x and y <= b and (a, b) != (x, y) for a, b in present_spans)
+                for _, (x, y) in f.combo
+            )
+            or (
+                f.kind == "claim"
+                and any(a <= x and y <= b for a, b in listed for _, (x, y) in f.combo)
+            )
         )
         else (f, o, c, r)
         for f, o, c, r in judged
@@ -1886,6 +1940,12 @@ def _decide(
         and best_p[1].level == best_c[1].level
         and best_p[1].sentence > best_c[1].sentence
     )
+    disputed = (
+        best_p is not None
+        and best_c is not None
+        and verdict_rules.only_disputed(best_c[1], best_p[1])
+    )
+    later_p = later_p or disputed
     if best_c is not None and not later_p and (best_p is None or best_c[0] >= best_p[0] - 0.02):
         other = ("present", best_p[1].sentence) if best_p is not None else None
         why = "a statement contradicts the fact"
@@ -1896,7 +1956,9 @@ def _decide(
     if best_p is not None:
         other = ("contradicted", best_c[1].sentence) if best_c is not None else None
         why = "a statement asserts the fact"
-        if other:
+        if disputed:
+            why += "; someone's denial of it is reported too (both spans are reported)"
+        elif other:
             why += "; a less direct statement contradicts it (both spans are reported)"
         res = _result(doc, fact.id, "present", best_p[1].sentence, best_p[0], other)
         return res, why, judged

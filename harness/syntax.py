@@ -33,6 +33,11 @@ How a claim's polarity is read from the parse of its sentence:
 4. A denial that comments on the claim's clause from outside ("X will happen, Y
    denied"; "..., which officials denied"; "..., a rumour the club denied") negates it.
 
+Some clause-level rules (a denial hung on a clause's last noun, a clause called false
+without "that", a possibility named in a wh-clause, slots split by a relative clause
+aside, "little"/"few") live in harness/clause_rules.py; the light lemmatizer in
+harness/lemmas.py.
+
 An odd number of negations denies the claim; two cancel ("did not rule out", "rejected
 calls to keep temporary staff out"). The general word lists are in harness/lexicon.py,
 named and documented; none serves one article.
@@ -51,6 +56,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from harness import clause_rules
+from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
     CLOSERS,
@@ -222,77 +229,10 @@ class ClaimReading:
 
 def _lemma(tok) -> str:
     """A light lemma (the pipeline runs without its lemmatizer, for speed)."""
-    w = tok.lower_
-    if w in ("n't", "not"):
-        return "not"
-    for suffix, repl in (
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ying", "y"),
-        ("sed", "se"),
-        ("ted", "te"),
-        ("ssed", "ss"),
-    ):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            cand = w[: -len(suffix)] + repl
-            if cand in _ALL_LEMMAS:
-                return cand
-    for suffix in ("ing", "ed", "es", "s", "d"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            cand = w[: -len(suffix)]
-            if cand in _ALL_LEMMAS:
-                return cand
-            if cand + "e" in _ALL_LEMMAS:
-                return cand + "e"
-            if len(cand) > 2 and cand[-1] == cand[-2] and cand[:-1] in _ALL_LEMMAS:
-                return cand[:-1]  # "stopped", "barred", "banned"
-    return _IRREGULAR.get(w, w)
+    return word_lemma(tok.lower_)
 
 
-_IRREGULAR = {
-    "said": "say",
-    "says": "say",
-    "told": "tell",
-    "kept": "keep",
-    "knew": "know",
-    "known": "know",
-    "understood": "understand",
-    "forgot": "forget",
-    "forgotten": "forget",
-    "learnt": "learn",
-    "saw": "see",
-    "seen": "see",
-    "wrote": "write",
-    "written": "write",
-    "held": "hold",
-    "stood": "stand",
-    "sat": "sit",
-    "ruled": "rule",
-    "turned": "turn",
-    "opted": "opt",
-    "withheld": "withhold",
-    "forwent": "forgo",
-    "gave": "give",
-    "given": "give",
-    "yielded": "yield",
-}
-_ALL_LEMMAS = frozenset(
-    NEGATING_PREDICATES
-    | KEEP_VERBS
-    | FACTIVE
-    | REPORT_VERBS
-    | REPORT_NOUNS
-    | CONFIRMING
-    | HEDGE_PREDICATES
-    | INTERROGATIVE
-    | TOPIC_VERBS
-    | UNSAID
-    | CLOSERS
-    | SHARE_NOUNS
-    | FALSITY
-    | GIVING_AWAY
-    | set(NEGATING_PHRASALS)
-)
+is_denial = clause_rules.is_denial
 
 
 def _children_text(tok) -> set[str]:
@@ -350,7 +290,11 @@ def _own_cues(
         if c.dep_ in _SUBJECT_DEPS:
             if not nominal:
                 continue
-            if w in NEGATIVE_PRONOUNS or any(k.lower_ in ("no", "neither") for k in c.children):
+            if (
+                w in NEGATIVE_PRONOUNS
+                or any(k.lower_ in ("no", "neither") for k in c.children)
+                or clause_rules.scarce(c)
+            ):
                 negs.append((c.i, c.text))  # "None of the staff would come from the agency"
             elif _lemma(c) in REPORT_NOUNS and (
                 c.tag_ == "NNS"
@@ -434,10 +378,9 @@ def _own_cues(
             ):
                 continue  # "the council, not the club, paid": negates only what follows it
             negs.append((c.i, c.text))
-        elif (
-            nominal
-            and c.dep_ in ("det", "advmod", "quantmod", "preconj")
-            and w in NEGATIVE_DETERMINERS
+        elif nominal and (
+            (c.dep_ in ("det", "advmod", "quantmod", "preconj") and w in NEGATIVE_DETERMINERS)
+            or (c.dep_ in ("amod", "det") and c.i < tok.i and clause_rules.scarce_word(c))
         ):
             if w == "no" and nxt is not None and nxt.lower_ in ("doubt", "matter"):
                 continue
@@ -497,6 +440,8 @@ def _outside_denial(tok) -> tuple[int, str] | None:
             for k in c.children:
                 if k.dep_ in ("relcl", "acl") and _lemma(k) in NEGATING_PREDICATES:
                     return k.i, k.text
+    if tok.pos_ in ("VERB", "AUX"):
+        return clause_rules.sentential_denial(tok)
     return None
 
 
@@ -608,6 +553,9 @@ def _verb_has_other_subject(actor, heads: list, inside: set[int]) -> Any | None:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None  # a passive: its subject is acted on
         subject = _subject_of(verb)
+        named = clause_rules.relative_antecedent(verb, subject, actor, inside)
+        if named is not None:
+            return named  # "guards' boots have studs that can slip": the studs slip
         if (
             subject is None
             or subject.dep_ != "nsubj"
@@ -689,7 +637,21 @@ def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int 
     common = set(up_x) & set(up_y)
     if not common:
         return None
-    return min(up_x.index(c) + up_y.index(c) for c in common)
+    # a coordinated verb without a subject of its own shares its first verb's subject
+    # ("managers made a profit, received bonuses"): that link costs nothing
+    free = {
+        t.i
+        for t in doc
+        if t.dep_ == "conj"
+        and t.pos_ == "VERB"
+        and t.head.pos_ == "VERB"
+        and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+    }
+
+    def cost(path: list[int], upto: int) -> int:
+        return sum(1 for i in path[:upto] if i not in free)
+
+    return min(cost(up_x, up_x.index(c)) + cost(up_y, up_y.index(c)) for c in common)
 
 
 def _verb_of(tok):
@@ -882,6 +844,8 @@ def slots_misread(
     verbs = [h for h in heads if h.pos_ == "VERB"]
     if not verbs:
         return False
+    if clause_rules.describes_a_named_subject(heads, inside):
+        return True
     verb = verbs[0]
     subject = _subject_of(verb)
     if subject is None or subject.i in inside or subject.tag_ in ("PRP", "WP", "WDT", "EX"):
@@ -917,13 +881,16 @@ def read_claim(
     identity: bool = False,
     owner: frozenset[str] | None = None,
     speaker: frozenset[str] | None = None,
+    asserts: bool = False,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
     slot k is the actor of the fact's statement. `identity`: the fact says what a thing
     is, so a definite noun phrase naming it states it whatever the verb above says.
     `owner`: the word keys of the owner in a passive statement (statement_owner).
-    `speaker`: the word keys of the statement's named speaker (statement_speaker)."""
+    `speaker`: the word keys of the statement's named speaker (statement_speaker).
+    `asserts`: a positive claim, whose verb right above slots in one noun phrase is its
+    own ("could face Cuba" asserts nothing; for "no X", "could X" is no hedge)."""
     doc = parse(sentence)
     slots = _slot_heads(doc, spans)
     if slots is None:
@@ -932,6 +899,8 @@ def read_claim(
     anchor = _lca(heads)
     if anchor is None:
         return None
+    if clause_rules.split_by_aside(heads):
+        return ClaimReading((), "split by a relative clause", hedges=("split",))
     main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
         other = _other_actor(h, inside) if is_actor else None
@@ -1026,6 +995,7 @@ def read_claim(
     walk.main = main
     walk.identity = identity
     walk.relative = _relative_of(anchor, heads)
+    walk.own_verb = clause_rules.governing_verb(anchor) if asserts else -1
     # "the club rather than the council", "local rather than trained temporary staff",
     # "• 0 temporary staff": a cue right before the slot or before its noun phrase
     for first, h in zip(firsts, heads, strict=True):
@@ -1196,6 +1166,7 @@ class _Walk:
         self.parallel = False  # a negated conjunct: nominal negations above are the other's
         self.identity = False  # the fact says what a thing is (harness.syntax.identity_slot)
         self.relative = ""  # the claim is a relative clause said of the anchor (_relative_of)
+        self.own_verb = -1  # the verb right above a claim that is one noun phrase
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
@@ -1271,6 +1242,10 @@ class _Walk:
                 )
             ):
                 self._neg(node.i, "is false")  # "claims that he left are untrue"
+                self.pending_report = None
+            if rel == "ccomp" and clause_rules.called_false(node, came):
+                # "says the light was off was false": the clause is the missing subject
+                self._neg(came.i, "was false")
                 self.pending_report = None
             kids = list(node.children)
             negated_here = any(c.dep_ == "neg" for c in kids)
@@ -1372,8 +1347,9 @@ class _Walk:
             ):
                 self.add_hedge(node.text)
         nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
-        if anchor and came is None and node.pos_ in ("VERB", "AUX"):
-            # the verb that joins the slots is the claim's own ("could receive bonuses")
+        if (anchor and came is None and node.pos_ in ("VERB", "AUX")) or node.i == self.own_verb:
+            # the verb that joins the slots is the claim's own ("could receive bonuses"), and
+            # so is the verb right above slots in one noun phrase ("could face Cuba")
             inside = inside | {node.i}
         own_negs, own_hedge = _own_cues(
             node, came, inside, skip, nominal=nominal, clausal_hedges=not below
@@ -1420,6 +1396,10 @@ class _Walk:
                 self.relative_at = len(self.negs)
                 coord = True
             rel = node.dep_
+            asked = clause_rules.asked_possibility(node)
+            if asked:
+                self.add_hedge(asked)  # "guidance on when results can be annulled"
+                break
             if self.main is not None and head.i == self.main.i:
                 came, node = node, head  # "barred ... after getting pupils to alter ...":
                 continue  # up past the main verb, whose own cues are its clause's
@@ -1507,6 +1487,13 @@ class _Walk:
                 modifier = modifier and rel in _SUBJECT_DEPS
             came, node = node, head
         hedges = list(self.hedges)
+        if (
+            hedges
+            and all(h.lower() in clause_rules.POSSIBILITY for h in hedges)
+            and len(self.negs) == 1
+            and is_denial(next(iter(self.negs.values())))
+        ):
+            hedges = []  # "X could happen, Y denied": Y says it cannot
         if self.pending_report and not self.denied and not self.against:
             hedges.append(self.pending_report)
         if self.against and hedges and hedges[0] in _REPORT_HEDGES:

@@ -245,19 +245,19 @@ SETS = [
     ("facts_blind5.jsonl", None, 0.969, 0),  # 98.9 %
     ("facts_final_e.jsonl", None, 0.958, 0),  # 97.8 % (92.6 % blind, the final measurement)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
-    ("facts_summeval_a.jsonl", ARTICLES, 0.952, 0),  # 97.2 %
-    ("facts_summeval_b.jsonl", ARTICLES, 0.971, 0),  # 99.1 %
-    ("facts_summeval_c.jsonl", ARTICLES, 0.957, 0),  # 97.7 %
-    # "Moscow said the American pilot's maneuvers were unsafe": who said it is no slot
-    ("facts_summeval_f.jsonl", ARTICLES, 0.938, 1),  # 95.8 %
+    ("facts_summeval_a.jsonl", ARTICLES, 0.957, 0),  # 97.7 %
+    ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
+    ("facts_summeval_c.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
+    ("facts_summeval_f.jsonl", ARTICLES, 0.948, 0),  # 96.8 %
     # "trials in Portugal" (the place) is no slot
-    ("facts_summeval_g.jsonl", ARTICLES, 0.929, 1),  # 94.9 %
-    ("facts_final_d.jsonl", ARTICLES, 0.943, 0),  # 96.3 % (92.6 % blind, the final measurement)
+    ("facts_summeval_g.jsonl", ARTICLES, 0.952, 1),  # 97.2 %
+    ("facts_final_d.jsonl", ARTICLES, 0.948, 0),  # 96.8 % (92.6 % blind, the final measurement)
     # three more articles by a seventh writer, measured blind on the matcher of 0b46d37
-    ("facts_summeval_h.jsonl", ARTICLES, 0.891, 0),  # 91.1 % (84.4 % blind)
+    ("facts_summeval_h.jsonl", ARTICLES, 0.897, 0),  # 91.7 % (84.4 % blind)
     # an eighth writer's set, held out and measured once, blind, on the merged matcher (fd7148d)
     ("facts_summeval_i.jsonl", ARTICLES, 0.969, 0),  # 98.9 % (91.5 % blind)
-    ("facts_summeval_j.jsonl", ARTICLES, 0.938, 1),  # 95.8 % blind
+    # a ninth writer's set, measured once, blind (95.8 %), then developed on
+    ("facts_summeval_j.jsonl", ARTICLES, 0.959, 0),  # 97.9 % (95.8 % blind)
 ]
 
 

@@ -724,3 +724,401 @@ slots = { what = ["bridge"], act = ["reopen"] }
 """
     )
     assert check_facts(text, facts).get("bridge-may").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a sentential relative clause that denies: the parse hangs it on the clause's last
+        # noun, but what is denied is the whole clause
+        (
+            "Two trucks collided on the coast road near the harbour, which police later denied.",
+            "contradicted",
+        ),
+        ("Two trucks collided on the coast road, which officials have disputed.", "contradicted"),
+        # a relative clause of the noun itself, or a comment that denies nothing
+        ("Two trucks collided on the coast road near the harbour, which was closed.", "present"),
+        ("Two trucks collided near the harbour, which police later reopened.", "present"),
+    ],
+)
+def test_a_trailing_which_denies_the_clause(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "trucks-collided"
+statement = "Two trucks collided on the coast road."
+slots = { what = ["two trucks"], act = ["collided"] }
+"""
+    )
+    assert check_facts(text, facts).get("trucks-collided").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the listed phrasing states the negative fact; its word "known" is no assertion
+        ("Very little is known about the paintings.", "present"),
+        ("Little is known about why the paintings were made.", "present"),
+        # the plain opposite still contradicts
+        ("Much is known about the paintings, and the painter is famous.", "contradicted"),
+    ],
+)
+def test_a_listed_phrasing_beats_its_own_words(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "little-known"
+statement = "Very little is known about the paintings."
+polarity = "negative"
+stated_as = ["little is known"]
+slots = { known = ["known"], what = ["paintings", "why"] }
+"""
+    )
+    assert check_facts(text, facts).get("little-known").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the summary states it; someone's denial is reported: a dispute, not the opposite
+        (
+            "The inquiry found that the clerk had moved the money. The clerk moved the money, "
+            "Smith denied, saying he only counted it.",
+            "present",
+        ),
+        # the denial alone still contradicts, and so does the writer's own "not"
+        ("The clerk moved the money, Smith denied.", "contradicted"),
+        (
+            "The inquiry found that the clerk had moved the money. In fact the clerk did not "
+            "move the money.",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_reported_denial_beside_a_plain_statement(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "money-moved"
+statement = "The clerk moved the money."
+slots = { who = ["clerk"], act = ["moved", "move"], what = ["money"] }
+"""
+    )
+    assert check_facts(text, facts).get("money-moved").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a clause used as the subject of "was false" without "that" (as system summaries
+        # write it): the parse makes it a second complement; it is still called false
+        ("the council says the bridge was closed was false .", "present"),
+        ("the council says the bridge was closed .", "contradicted"),
+        ("the council says the bridge was closed and the road was open .", "contradicted"),
+    ],
+)
+def test_a_clause_called_false_without_that(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "bridge-open"
+statement = "The council said the bridge was not closed."
+polarity = "negative"
+slots = { what = ["bridge"], state = ["closed"] }
+"""
+    )
+    assert check_facts(text, facts).get("bridge-open").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the claim's own word is a context word, but an exclude phrase owns it: not the fact
+        ("The mayor said the visiting team's tactics were reckless.", "absent"),
+        # another context word in the clause still wins the tie, as before
+        ("The mayor said the home side's tactics were reckless.", "present"),
+        ("The mayor said the tactics were reckless.", "present"),
+    ],
+)
+def test_the_claims_own_words_are_no_context_against_an_exclude_word(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "reckless"
+statement = "The mayor said the home side's tactics were reckless."
+context = ["home side", "tactics"]
+exclude = ["visiting team"]
+slots = { what = ["tactics"], judgement = ["reckless"] }
+"""
+    )
+    assert check_facts(text, facts).get("reckless").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a possibility denied: the denial says it will not happen
+        ("Bus fares could rise next year, the minister denied.", "contradicted"),
+        ("Bus fares may rise, the minister denied.", "contradicted"),
+        # a possibility alone, or reported, asserts nothing
+        ("Bus fares could rise next year, the minister said.", "absent"),
+        ("Bus fares might rise next year.", "absent"),
+    ],
+)
+def test_a_denied_possibility(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "fares-rise"
+statement = "Bus fares will rise next year."
+slots = { what = ["fares"], act = ["rise"] }
+"""
+    )
+    assert check_facts(text, facts).get("fares-rise").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a noun of the aside and a noun of the main clause make no claim together
+        (
+            "The captain, who won every medal in his career, says he has given up on promotion.",
+            "absent",
+        ),
+        # the claim in one clause, or an aside with its antecedent, still states it
+        ("The captain says promotion would feel like a medal.", "present"),
+        ("The captain, who said promotion would feel like a medal, left early.", "present"),
+    ],
+)
+def test_slots_split_by_a_relative_clause_aside(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "promotion-medal"
+statement = "The captain says promotion would feel like winning a medal."
+slots = { feat = ["promotion"], prize = ["medal"] }
+"""
+    )
+    assert check_facts(text, facts).get("promotion-medal").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a possibility named as a topic asserts nothing
+        ("The council publishes guidance on when permits can be revoked.", "absent"),
+        ("The clerk explained how permits could be revoked.", "absent"),
+        # what happened, in a wh-clause or a time clause, is still said
+        ("The clerk explained why the permits were revoked.", "present"),
+        ("The permits were revoked when the owners could no longer pay.", "present"),
+    ],
+)
+def test_a_possibility_asked_about(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "permits-revoked"
+statement = "The permits were revoked."
+slots = { what = ["permits"], act = ["revoked"] }
+"""
+    )
+    assert check_facts(text, facts).get("permits-revoked").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a coordinated verb shares its first verb's subject: the slots are near in the parse
+        (
+            "The managers at the regional agency made a record profit during the long and "
+            "costly strike and then were paid in bonuses.",
+            "present",
+        ),
+        # with a subject of its own, it is another clause
+        (
+            "The managers at the regional agency made a record profit during the long and "
+            "costly strike and their staff were paid in bonuses.",
+            "absent",
+        ),
+    ],
+)
+def test_a_coordinated_verb_shares_the_subject(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "bonuses"
+statement = "Managers at the agency were paid bonuses."
+slots = { who = ["managers"], got = ["bonuses"] }
+"""
+    )
+    assert check_facts(text, facts).get("bonuses").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a participle aside says something of the noun before it
+        ("Maria Lopez, running her 12th marathon of the year, finished third.", "contradicted"),
+        ("Maria Lopez, running her 11th marathon of the year, finished third.", "present"),
+    ],
+)
+def test_a_participle_aside_shares_its_subject(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "eleventh-marathon"
+statement = "Lopez ran her 11th marathon of the year."
+slots = { who = ["Lopez"], count = ["11th marathon"] }
+[[fact.contradiction]]
+slots = { who = ["Lopez"], count = ["10th marathon", "12th marathon"] }
+"""
+    )
+    assert check_facts(text, facts).get("eleventh-marathon").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # "little" and "few" without "a" are negative quantities
+        ("Very little is known about the paintings.", "unknown", "present"),
+        ("Few fans came to the final.", "fans-stayed-away", "present"),
+        # "a few" is some
+        ("A few fans came to the final.", "fans-stayed-away", "contradicted"),
+        ("Thousands of fans came to the final.", "fans-stayed-away", "contradicted"),
+    ],
+)
+def test_little_and_few_deny(text, fact, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "unknown"
+statement = "Little is known about the paintings."
+polarity = "negative"
+slots = { known = ["known"], what = ["paintings"] }
+
+[[fact]]
+id = "fans-stayed-away"
+statement = "Few fans came to the final."
+polarity = "negative"
+slots = { who = ["fans"], act = ["came"] }
+"""
+    )
+    assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the claim's verb in a relative clause of another noun: that noun acts
+        ("The guard's boots have metal studs that slipped on the wet stones.", "absent"),
+        # the actor is the antecedent, or the plain subject
+        ("The guard who slipped on the wet stones was unhurt.", "present"),
+        ("The guard slipped on the wet stones.", "present"),
+    ],
+)
+def test_a_relative_clause_of_another_noun_names_another_actor(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "guard-slipped"
+statement = "A guard slipped on the wet stones."
+slots = { who = ["guard"], act = ["slipped"] }
+"""
+    )
+    assert check_facts(text, facts).get("guard-slipped").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # "could" on the verb right above slots in one noun phrase: a possibility
+        ("The winners could face Lyon in the next round.", "face-lyon", "absent"),
+        ("Ruiz could go for a third Olympic title in Paris.", "third-title", "absent"),
+        # a plain statement, and "could not" still count
+        ("The winners will face Lyon in the next round.", "face-lyon", "present"),
+        ("Ruiz is going for a third Olympic title in Paris.", "third-title", "present"),
+        # for a fact that something will not happen, the possibility is its opposite
+        ("Ruiz could go for a third Olympic title in Paris.", "no-third-title", "contradicted"),
+    ],
+)
+def test_could_on_the_verb_above_a_noun_phrase_claim(text, fact, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "face-lyon"
+statement = "The winners will face Lyon."
+slots = { opp = ["Lyon"] }
+
+[[fact]]
+id = "third-title"
+statement = "Ruiz is going for a third Olympic title."
+slots = { count = ["third"], prize = ["title"] }
+
+[[fact]]
+id = "no-third-title"
+statement = "Ruiz will not go for a third Olympic title."
+polarity = "negative"
+slots = { count = ["third"], prize = ["title"] }
+"""
+    )
+    assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the fact is itself a possibility: a listed phrasing under "might" states it
+        ("The mayor said residents might have to worry about flooding next spring.", "present"),
+        ("The mayor said residents worry about flooding.", "present"),
+    ],
+)
+def test_a_listed_phrasing_of_a_possibility_under_might(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "flood-worry"
+statement = "The mayor said there may be a worry about flooding."
+stated_as = ["worry about flooding"]
+slots = { who = ["mayor"], act = ["warned"] }
+"""
+    )
+    assert check_facts(text, facts).get("flood-worry").verdict == verdict
+
+
+def test_a_listed_phrasing_of_a_plain_fact_under_might_asserts_nothing():
+    facts = _made_up(
+        """
+[[fact]]
+id = "flood-worry"
+statement = "The mayor said residents worry about flooding."
+stated_as = ["worry about flooding"]
+slots = { who = ["mayor"], act = ["warned"] }
+"""
+    )
+    text = "The mayor said residents might have to worry about flooding next spring."
+    assert check_facts(text, facts).get("flood-worry").verdict == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the team slot only describes the named subject: no contradiction (written
+        # lowercase, as system summaries often are)
+        ("the us tennis star ana lopez beat italian sara rossi on sunday .", "absent"),
+        # the team itself as the subject still contradicts
+        ("the us beat italy on sunday .", "contradicted"),
+    ],
+)
+def test_a_slot_describing_a_named_subject_makes_no_contradiction(text, verdict):
+    facts = _made_up(
+        """
+[[fact]]
+id = "us-lost"
+statement = "The US lost to Italy."
+slots = { team = ["US"], verb = ["lost"] }
+[[fact.contradiction]]
+slots = { team = ["US"], verb = ["beat"] }
+order = ["team", "verb"]
+"""
+    )
+    assert check_facts(text, facts).get("us-lost").verdict == verdict

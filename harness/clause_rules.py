@@ -1,0 +1,230 @@
+"""Clause-level rules of English read from the parse, added with the sets of writers H-J.
+
+Each answers one question about a claim's sentence (harness.syntax walks the parse and asks
+them): a denial that comments on a whole clause from a relative clause the parse hangs on
+its last noun (", which police denied"); a clause called false without "that" ("says X
+was off was false"); a possibility named as a topic in a wh-clause ("guidance on when
+results can be annulled"); slots split between a non-restrictive relative clause and
+the main clause ("The coach, who won every trophy, says he has given up on survival").
+The word lists are the general ones of harness.lexicon.
+"""
+
+from __future__ import annotations
+
+from harness.lemmas import word_lemma
+from harness.lexicon import CLAUSAL_NEGATORS, FALSITY, HEDGE_MODALS, SUBJECT_NEGATING
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubjpass", "expl"})
+_ASIDE_MARKS = frozenset({",", "(", "\u2013", "\u2014", "-"})
+
+
+def word_lemma_of(tok) -> str:
+    """The light lemma of a token."""
+    return word_lemma(tok.lower_)
+
+
+def is_denial(cue: str) -> bool:
+    """Whether a negation cue is a verb that calls a statement untrue ("denied",
+    "refutes"): someone's denial, reported, rather than the writer's own "not"."""
+    return " " not in cue and word_lemma(cue.lower()) in DENIAL_VERBS
+
+
+def called_false(head, clause) -> bool:
+    """Whether the complement `clause` of `head` is the subject of a subjectless "was
+    false" right after it: "says the light was off was false", a clause used as a subject
+    without "that", which the parse makes a second complement."""
+    for c in head.children:
+        if (
+            c.dep_ in ("ccomp", "conj")
+            and c.left_edge.i == clause.right_edge.i + 1
+            and word_lemma_of(c) in _BE_LEMMAS
+            and not any(k.dep_ in _SUBJECT_DEPS for k in c.children)
+            and any(k.dep_ in ("acomp", "attr") and word_lemma_of(k) in FALSITY for k in c.children)
+        ):
+            return True
+    return False
+
+
+_BE_LEMMAS = frozenset("be is are was were been".split())
+# modals of possibility: denied, the possibility is denied ("denied it could happen")
+POSSIBILITY = HEDGE_MODALS | {"could", "could ... later"}
+
+
+# verbs that call a statement untrue ("deny", "refute"; not "refuse", "fail")
+DENIAL_VERBS = CLAUSAL_NEGATORS - SUBJECT_NEGATING
+# the noun phrases a clause ends with: "crashed on the road near the bridge"
+_TRAILING_DEPS = frozenset({"prep", "pobj", "dobj", "attr", "npadvmod", "oprd", "compound"})
+
+
+def sentential_denial(verb) -> tuple[int, str] | None:
+    """ ", which police denied" after the last noun of `verb`'s clause: the parse hangs the
+    relative clause on that noun ("collided near the bridge, which police denied"), but a
+    bridge is not what is denied: the clause is."""
+    node = verb
+    while True:
+        tail = [c for c in node.children if c.i > node.i and c.dep_ in _TRAILING_DEPS]
+        rel = [c for c in node.children if c.dep_ == "relcl" and c.i > node.i]
+        for c in rel if node.i != verb.i else ():
+            which = c.left_edge
+            own = [t for t in node.subtree if t.i < c.left_edge.i or t.i > c.right_edge.i]
+            if (
+                which.lower_ == "which"
+                and which.dep_ in ("dobj", "nsubjpass")
+                and which.i > 0
+                and which.nbor(-1).text == ","
+                and all(t.i < which.i for t in own)
+                and word_lemma_of(c) in DENIAL_VERBS
+            ):
+                return c.i, c.text
+        if not tail:
+            return None
+        node = tail[-1]
+
+
+def asked_possibility(verb) -> str | None:
+    """A wh-clause that names a possibility as a topic ("explained how the bridge could be
+    closed", "guidance on when results can be annulled"): what could happen asserts
+    nothing. Only a complement, or an adverbial clause whose preposition lacks its object
+    (the parse's reading of "on when ..."), not a time clause ("... when it could no
+    longer carry trucks")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return None
+    wh = next((c for c in verb.children if c.tag_ == "WRB" and c.i < verb.i), None)
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _ABLE), None)
+    if wh is None or modal is None:
+        return None
+    if verb.dep_ in ("ccomp", "xcomp", "pcomp", "acl") or (
+        verb.dep_ == "advcl"
+        and any(
+            c.dep_ == "prep" and c.i == wh.i - 1 and not list(c.children)
+            for c in verb.head.children
+        )
+    ):
+        return f"{wh.text} ... {modal.text}"
+    return None
+
+
+_ABLE = frozenset("can could may might should".split())
+
+
+def split_by_aside(heads: list) -> bool:
+    """Whether one slot is inside a non-restrictive relative clause ("The coach, who won
+    every trophy, says he has given up on survival") and a noun slot outside it and its
+    antecedent: the aside says its own thing, so the slots make no claim together. A
+    verb slot outside may take the aside's noun up by a pronoun ("..., said that he would
+    attempt it"), and a relative clause that says what the antecedent is ("Ruiz, who is
+    the mayor, closed the bridge") joins them; so may an aside that holds the claim's verb
+    (the parse may hang the verb's agent outside it)."""
+    for h in heads:
+        for rel in h.ancestors:
+            if rel.dep_ != "relcl" or rel.head.i == rel.i:
+                continue
+            left = rel.left_edge
+            if (
+                not (left.i > 0 and left.nbor(-1).text in _ASIDE_MARKS)
+                or word_lemma_of(rel) in _BE_LEMMAS
+            ):
+                break
+            noun = rel.head
+            inner = {t.i for t in rel.subtree}
+            phrase = {t.i for t in noun.subtree} - inner
+            if any(g.i in inner and g.pos_ in ("VERB", "AUX") for g in heads):
+                break  # the aside holds the claim's verb: it may be the claim itself
+            if any(
+                g.i not in inner and g.i not in phrase and g.pos_ in ("NOUN", "PROPN", "NUM")
+                for g in heads
+            ):
+                return True
+            break
+    return False
+
+
+# "little" and "few" without "a" deny what they quantify: "little is known", "few fans came"
+_SCARCE = frozenset({"little", "few"})
+
+
+def scarce(subject) -> bool:
+    """Whether a subject is "little"/"few" without "a" ("(Very) little is known about
+    it", "Few fans came"), or a noun they quantify so ("few fans"): a negative quantity.
+    "A little", "a few", "quite a few" are some."""
+    return scarce_word(subject) or any(
+        k.dep_ in ("amod", "det") and scarce_word(k) for k in subject.children
+    )
+
+
+def scarce_word(t) -> bool:
+    """Whether `t` is "little" or "few" without "a" before it."""
+    if t.lower_ not in _SCARCE:
+        return False
+    before = t.nbor(-1).lower_ if t.i > 0 else ""
+    if before in ("very", "so", "too", "relatively", "comparatively") and t.i > 1:
+        before = t.nbor(-2).lower_
+    return before not in ("a", "the", "quite", "not")
+
+
+def relative_antecedent(verb, subject, actor, inside: set[int]):
+    """The noun a relative pronoun subject of the claim's verb stands for, in a restrictive
+    relative clause ("guards' boots have studs that can slip": studs), when that noun is
+    no slot and the slot that should be the actor lies outside it and its relative clause:
+    another actor; else None."""
+    if subject is None or subject.dep_ != "nsubj" or subject.tag_ not in ("WP", "WDT"):
+        return None
+    rel = verb
+    while rel.dep_ == "conj" and rel.head.i != rel.i:
+        rel = rel.head
+    if rel.dep_ != "relcl":
+        return None
+    left = rel.left_edge
+    if left.i > 0 and left.nbor(-1).text in _ASIDE_MARKS:
+        return None  # an aside (", which had chaired it,"): the sentence may go on to say
+        # what became of it ("..., handed it to Britain")
+    noun = rel.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    phrase = {t.i for t in noun.subtree}
+    if actor.i in phrase or phrase & inside - {t.i for t in rel.subtree}:
+        return None  # the actor is the antecedent, or in its noun phrase
+    return noun
+
+
+# the relations between a noun phrase and the verb it is an argument of
+_ARGUMENT_DEPS = frozenset(
+    {"pobj", "prep", "dobj", "attr", "nsubj", "nsubjpass", "compound", "amod", "nummod", "oprd"}
+)
+
+
+def governing_verb(anchor) -> int:
+    """The index of the verb whose argument a claim in one noun phrase is ("could face
+    Cuba", "could go for an eighth medal"): the claim's own verb; -1 when the anchor is a
+    verb or the noun phrase hangs on no verb of its clause."""
+    node = anchor
+    while node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ not in _ARGUMENT_DEPS or node.head.i == node.i:
+            return -1
+        if node.dep_ == "prep" and node.lower_ in ("with", "without"):
+            return -1  # "with U.S. troops part of the mix": an absolute phrase of its own
+        node = node.head
+    return -1 if node.i == anchor.i else node.i
+
+
+def describes_a_named_subject(heads: list, inside: set[int]) -> bool:
+    """Whether a noun slot only describes the subject, a person named in full after it
+    ("the US tennis star Serena Williams beat ...": the US did not beat anyone): the
+    slot is a compound modifier inside a subject whose head is another proper name."""
+    for h in heads:
+        if h.dep_ != "compound" or h.pos_ not in ("NOUN", "PROPN"):
+            continue
+        node = h
+        while node.dep_ == "compound" and node.head.i != node.i:
+            node = node.head
+        if (
+            node.dep_ in ("nsubj", "nsubjpass")
+            and node.pos_ == "PROPN"
+            and node.i not in inside
+            and node.i > h.i + 1
+            and any(
+                t.pos_ in ("NOUN", "PROPN") and t.i not in inside for t in h.doc[h.i + 1 : node.i]
+            )
+        ):
+            return True
+    return False
