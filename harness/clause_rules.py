@@ -202,7 +202,7 @@ def governing_verb(anchor) -> int:
         if node.dep_ not in _ARGUMENT_DEPS or node.head.i == node.i:
             return -1
         if node.dep_ == "prep" and node.lower_ in ("with", "without"):
-            return -1  # "with U.S. troops part of the mix": an absolute phrase of its own
+            return -1  # "with two new players part of the squad": an absolute phrase of its own
         node = node.head
     return -1 if node.i == anchor.i else node.i
 
