@@ -807,6 +807,9 @@ def test_calibrate_with_a_catastrophic_phrasing_is_exit_2(tmp_path: Path, monkey
 
 SIGNAL_SELF = """
 import json, os, signal, sys
+# Ctrl-C as on a terminal, whatever the test runner's own parent left ignored or blocked
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import harness.cli, harness.run, harness.families.facts
 harness.run.CHUNK = 50
 harness.families.facts.MIN_PARALLEL = 1

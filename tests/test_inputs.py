@@ -626,6 +626,9 @@ def test_output_is_replaced_atomically_and_failed_writes_leave_nothing(
 
 INTERRUPT_SELF = """
 import os, signal, sys
+# Ctrl-C as on a terminal, whatever the test runner's own parent left ignored or blocked
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import harness.cli, harness.run
 harness.run.CHUNK = 50
 calls = []
