@@ -1514,10 +1514,7 @@ def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
     another subject ("a tourist slipped on a manhole cover") is not the claim."""
     if _subject_slots(fact) or len(fact.statement) > 300:
         return None
-    spans = [
-        sp for _, phrasings in fact.claim.slots for sp in roles.statement_spans(fact, phrasings)
-    ]
-    return syntax.statement_actor(fact.statement, spans)
+    return syntax.statement_actor(fact.statement, roles.all_slot_spans(fact))
 
 
 def _actor_misplaced(

@@ -21,6 +21,23 @@ def statement_spans(fact: Fact, phrasings) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pat.finditer(fact.statement) if m.end() > m.start()]
 
 
+def all_slot_spans(fact: Fact) -> list[tuple[int, int]]:
+    """Every place any slot's phrasings occur in the fact's own statement."""
+    return [sp for _, phrasings in fact.claim.slots for sp in statement_spans(fact, phrasings)]
+
+
+def first_slot_spans(fact: Fact) -> list[tuple[int, int]] | None:
+    """Each slot's first place in the fact's own statement, slot by slot; None when a slot
+    is not there."""
+    spans = []
+    for _, phrasings in fact.claim.slots:
+        found = statement_spans(fact, phrasings)
+        if not found:
+            return None
+        spans.append(found[0])
+    return spans
+
+
 @lru_cache(maxsize=512)
 def statement_reading(fact: Fact) -> tuple[bool, str] | None:
     """(negated, hedge word) of the claim as the fact's own statement words it, when the
@@ -28,13 +45,8 @@ def statement_reading(fact: Fact) -> tuple[bool, str] | None:
     None when it does not or the parse cannot place every slot in it."""
     if len(fact.statement) > 300 or syntax.parser() is None:
         return None
-    spans = []
-    for _, phrasings in fact.claim.slots:
-        found = statement_spans(fact, phrasings)
-        if not found:
-            return None
-        spans.append(found[0])
-    if len(set(spans)) != len(spans):
+    spans = first_slot_spans(fact)
+    if spans is None or len(set(spans)) != len(spans):
         return None
     reading = syntax.read_claim(fact.statement, spans)
     if reading is None or not reading.hedge or reading.other_actor:
@@ -49,13 +61,8 @@ def statement_speaker(fact: Fact) -> frozenset[str] | None:
     speaker (syntax.statement_speaker)."""
     if len(fact.statement) > 300:
         return None
-    spans = []
-    for _, phrasings in fact.claim.slots:
-        found = statement_spans(fact, phrasings)
-        if not found:
-            return None
-        spans.append(found[0])
-    return syntax.statement_speaker(fact.statement, spans)
+    spans = first_slot_spans(fact)
+    return None if spans is None else syntax.statement_speaker(fact.statement, spans)
 
 
 @lru_cache(maxsize=512)
@@ -64,8 +71,7 @@ def statement_owner(fact: Fact) -> frozenset[str] | None:
     which a summary must not make the actor (syntax.statement_owner)."""
     if len(fact.statement) > 300:
         return None
-    spans = [sp for _, phrasings in fact.claim.slots for sp in statement_spans(fact, phrasings)]
-    return syntax.statement_owner(fact.statement, spans)
+    return syntax.statement_owner(fact.statement, all_slot_spans(fact))
 
 
 @lru_cache(maxsize=512)
