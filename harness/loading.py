@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from harness.errors import ConfigError, InputError
 from harness.facts import FactSet, load_facts
@@ -432,6 +433,33 @@ def iter_jsonl(path: Path, documents: dict[str, Document]) -> Iterator[Candidate
         yield from iter_jsonl_lines(lines(), str(path), documents, locator.read)
 
 
+BLANK_LINE = object()  # what read_jsonl_line gives for a line with nothing on it
+
+
+def read_jsonl_line(raw: bytes | None, number: int, where: str) -> Any:
+    """One JSONL line's JSON value; a `LoadFailure` naming `where` and the problem (a line
+    over the limit, not UTF-8, not JSON, nested too deeply, a number too long); or
+    `BLANK_LINE`."""
+    if raw is None:
+        return LoadFailure(
+            f"line-{number}", where, None, f"{where}: line is over the {MAX_BYTES:,}-byte limit"
+        )
+    if not raw.strip():
+        return BLANK_LINE
+    try:
+        return json.loads(decode(raw, where))
+    except InputError as exc:
+        return LoadFailure(f"line-{number}", where, None, str(exc))
+    except json.JSONDecodeError as exc:
+        return LoadFailure(f"line-{number}", where, None, f"{where}: invalid JSON ({exc.msg})")
+    except RecursionError:
+        return LoadFailure(f"line-{number}", where, None, f"{where}: JSON nested too deeply")
+    except ValueError:  # a whole number over Python's 4,300-digit conversion limit
+        return LoadFailure(
+            f"line-{number}", where, None, f"{where}: invalid JSON (a number too long)"
+        )
+
+
 def iter_jsonl_lines(
     lines: Iterable[bytes | None],
     source: str,
@@ -468,31 +496,11 @@ def iter_jsonl_lines(
     seen = _SeenIds(ident)
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
-        if raw is None:
-            yield LoadFailure(
-                f"line-{number}",
-                where,
-                None,
-                f"{where}: line is over the {MAX_BYTES:,}-byte limit",
-            )
+        record = read_jsonl_line(raw, number, where)
+        if record is BLANK_LINE:
             continue
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(decode(raw, where))
-        except InputError as exc:
-            yield LoadFailure(f"line-{number}", where, None, str(exc))
-            continue
-        except json.JSONDecodeError as exc:
-            yield LoadFailure(f"line-{number}", where, None, f"{where}: invalid JSON ({exc.msg})")
-            continue
-        except RecursionError:
-            yield LoadFailure(f"line-{number}", where, None, f"{where}: JSON nested too deeply")
-            continue
-        except ValueError:  # a whole number over Python's 4,300-digit conversion limit
-            yield LoadFailure(
-                f"line-{number}", where, None, f"{where}: invalid JSON (a number too long)"
-            )
+        if isinstance(record, LoadFailure):
+            yield record
             continue
         failure = _check_record(record, where, number, documents, single)
         if isinstance(failure, LoadFailure):

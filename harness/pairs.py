@@ -35,7 +35,7 @@ from pathlib import Path
 
 from harness.errors import ConfigError, InputError
 from harness.loading import (
-    MAX_BYTES,
+    BLANK_LINE,
     TEXT_SUFFIXES,
     Candidate,
     Document,
@@ -46,7 +46,7 @@ from harness.loading import (
     _is_utf8,
     _printable,
     _SeenIds,
-    decode,
+    read_jsonl_line,
     read_text,
 )
 from harness.text import is_blank, unix_newlines
@@ -128,21 +128,11 @@ def read_pairs_jsonl(lines: Iterable[bytes | None], source: str) -> PairData:
     seen = _SeenIds(lambda n: ("", ids_by_line[n]) if n in ids_by_line else None)
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
-        if raw is None:
-            out.items.append(_fail(number, where, f"line is over the {MAX_BYTES:,}-byte limit"))
+        record = read_jsonl_line(raw, number, where)
+        if record is BLANK_LINE:
             continue
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(decode(raw, where))
-        except InputError as exc:
-            out.items.append(LoadFailure(f"line-{number}", where, None, str(exc)))
-            continue
-        except json.JSONDecodeError as exc:
-            out.items.append(_fail(number, where, f"invalid JSON ({exc.msg})"))
-            continue
-        except (RecursionError, ValueError):
-            out.items.append(_fail(number, where, "invalid JSON (nested too deeply or too long)"))
+        if isinstance(record, LoadFailure):
+            out.items.append(record)
             continue
         checked = _check_pair(record, where, number)
         if isinstance(checked, LoadFailure):
