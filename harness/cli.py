@@ -186,6 +186,61 @@ def bootstrap_options(scope: str = "") -> Callable[[Callable], Callable]:
     return apply
 
 
+def gate_options(func: Callable) -> Callable:
+    """`--fail-under`, `--fail-over`, `--config` and `--gate/--no-gate`: the CI gate's
+    thresholds and switch (score, merge); `gate_config` reads them."""
+    for decorator in reversed(
+        (
+            click.option(
+                "--fail-under",
+                "fail_under",
+                multiple=True,
+                metavar="NAME=VALUE",
+                help="Gate threshold on a higher-is-better metric, repeatable: rouge1, rouge2, "
+                "rougeL, rougeLsum, embedding_max, embedding_mean, embedding_article, coverage, "
+                "grounding (and any registered family's); mean.NAME for the run's mean. "
+                "Overrides the config.",
+            ),
+            click.option(
+                "--fail-over",
+                "fail_over",
+                multiple=True,
+                metavar="NAME=VALUE",
+                help="Gate limit on a lower-is-better metric, repeatable: contradicted, "
+                "unsupported (and any registered family's); mean.NAME for the run's mean. "
+                "Overrides the config.",
+            ),
+            click.option(
+                "--config",
+                "config_file",
+                type=click.Path(path_type=Path),
+                default=None,
+                help="Gate config file (default: harness.toml, else pyproject.toml, in the "
+                "current folder).",
+            ),
+            click.option(
+                "--gate/--no-gate", "use_gate", default=True, help="Evaluate the CI gate."
+            ),
+        )
+    ):
+        func = decorator(func)
+    return func
+
+
+def gate_config(
+    config_file: Path | None,
+    fail_under: tuple[str, ...],
+    fail_over: tuple[str, ...],
+    extra: list[tuple[str, str, str, float]] | None = None,
+):
+    """The gate's thresholds: the config file (or harness.toml / pyproject.toml here), then
+    the options (`gate_options`, and a family's own flags as `extra`)."""
+    from harness.config import load_gate_config, parse_cli_thresholds
+
+    overrides = parse_cli_thresholds(fail_under, fail_over, extra or [])
+    return load_gate_config(Path.cwd(), config_file, overrides)
+
+
 def references_option(func: Callable) -> Callable:
     return click.option(
         "--references",

@@ -9,7 +9,17 @@ from typing import Any
 
 import click
 
-from harness.cli import FORMATS, _err, _stdout, debug_option, handle_errors, main, output_option
+from harness.cli import (
+    FORMATS,
+    _err,
+    _stdout,
+    debug_option,
+    gate_config,
+    gate_options,
+    handle_errors,
+    main,
+    output_option,
+)
 from harness.errors import EXIT_FAILED, EXIT_OK
 
 
@@ -56,26 +66,7 @@ def engine_options(func: Callable) -> Callable:
     default=None,
     help="Reference folder, for the gate's required-facts checks (skipped without it).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Gate config file (default: harness.toml, else pyproject.toml, in the current folder).",
-)
-@click.option(
-    "--fail-under",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Gate threshold on a higher-is-better metric, repeatable; overrides the config.",
-)
-@click.option(
-    "--fail-over",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Gate limit on a lower-is-better metric, repeatable; overrides the config.",
-)
-@click.option("--gate/--no-gate", "use_gate", default=True, help="Evaluate the CI gate.")
+@gate_options
 @debug_option
 @handle_errors
 def merge(
@@ -95,12 +86,7 @@ def merge(
     from harness.merge import merge_reports
     from harness.output import RENDERERS, check_output, write_atomic
 
-    gate_config = None
-    if use_gate:
-        from harness.config import load_gate_config, parse_cli_thresholds
-
-        overrides = parse_cli_thresholds(fail_under, fail_over, [])
-        gate_config = load_gate_config(Path.cwd(), config_file, overrides)
+    gate = gate_config(config_file, fail_under, fail_over) if use_gate else None
     documents = None
     if references is not None:
         from harness.loading import load_references
@@ -108,7 +94,7 @@ def merge(
         documents = load_references(references)
     if output is not None:
         check_output(output)
-    merged = merge_reports(list(reports), gate_config, documents)
+    merged = merge_reports(list(reports), gate, documents)
     outcome = merged.outcome
     text = RENDERERS[fmt](outcome.run, outcome.extra())
     if outcome.gate is not None:

@@ -22,6 +22,8 @@ from harness.cli import (
     _stdout,
     bootstrap_options,
     debug_option,
+    gate_config,
+    gate_options,
     handle_errors,
     main,
     model_options,
@@ -143,32 +145,8 @@ def family_gate_options(func: Callable) -> Callable:
     help="Processes for the facts matcher; ROUGE already uses every core natively.",
 )
 @engine_options
-@click.option(
-    "--fail-under",
-    "fail_under",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Gate threshold on a higher-is-better metric, repeatable: rouge1, rouge2, rougeL, "
-    "rougeLsum, embedding_max, embedding_mean, embedding_article, coverage, grounding (and any "
-    "registered family's); mean.NAME for the run's mean. Overrides the config.",
-)
-@click.option(
-    "--fail-over",
-    "fail_over",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Gate limit on a lower-is-better metric, repeatable: contradicted, unsupported (and any "
-    "registered family's); mean.NAME for the run's mean. Overrides the config.",
-)
+@gate_options
 @family_gate_options
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Gate config file (default: harness.toml, else pyproject.toml, in the current folder).",
-)
-@click.option("--gate/--no-gate", "use_gate", default=True, help="Evaluate the CI gate.")
 @click.option(
     "--save-baseline",
     type=click.Path(path_type=Path),
@@ -337,11 +315,8 @@ class ScoreOptions:
         the metrics a --baseline regression is gated on; None when neither is asked for."""
         if not (self.use_gate or self.baseline is not None):
             return None
-        from harness.config import load_gate_config, parse_cli_thresholds
-
         extra = [(g.flag, g.metric, g.scope, v) for g, v in self.family_options.values()]
-        overrides = parse_cli_thresholds(self.fail_under, self.fail_over, extra)
-        return load_gate_config(Path.cwd(), self.config_file, overrides)
+        return gate_config(self.config_file, self.fail_under, self.fail_over, extra)
 
     def check_targets(self, plan) -> None:
         """Fail before scoring, not after: unwritable outputs, a closed stdout."""
