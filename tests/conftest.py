@@ -96,3 +96,34 @@ def score_facts_json(refs: Path, cands: Path, out: Path, *extra: str) -> dict:
     )
     assert run.exit_code == 0, run.output
     return json.loads(out.read_text())
+
+
+# The demo candidates the README and tests/data/demo_expected.toml describe as good summaries
+# (no invented specifics, nothing contradicted).
+DEMO_GOOD = (
+    "excellent-abstract",
+    "excellent-bullets",
+    "good-missing-article5",
+    "good-missing-uk-chair",
+    "paraphrased-heavy",
+    "lead-extractive",
+    "very-long",
+    "very-short",
+    "british-spelling",
+)
+
+
+def park_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A one-document project (references/park) with a good and a bad candidate, made the
+    current folder, with no GitHub step summary in the environment."""
+    doc = tmp_path / "references" / "park"
+    doc.mkdir(parents=True)
+    (doc / "article.txt").write_text("The council approved a park. It opens in spring.")
+    (doc / "ref.txt").write_text("The council approved a park that opens in spring.")
+    cands = tmp_path / "candidates"
+    cands.mkdir()
+    (cands / "good.txt").write_text("The council approved a park that opens in spring.")
+    (cands / "bad.txt").write_text("Stocks fell.")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return tmp_path

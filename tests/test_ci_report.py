@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import park_project
 
 from harness.ci_report import (
     append_step_summary,
@@ -273,17 +274,7 @@ def test_render_github() -> None:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    doc = tmp_path / "references" / "park"
-    doc.mkdir(parents=True)
-    (doc / "article.txt").write_text("The council approved a park. It opens in spring.")
-    (doc / "ref.txt").write_text("The council approved a park that opens in spring.")
-    cands = tmp_path / "candidates"
-    cands.mkdir()
-    (cands / "good.txt").write_text("The council approved a park that opens in spring.")
-    (cands / "bad.txt").write_text("Stocks fell.")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    return tmp_path
+    return park_project(tmp_path, monkeypatch)
 
 
 def score(*args: str):

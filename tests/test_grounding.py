@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import DEMO_GOOD
 
 from harness.grounding import (
     GroundingResult,
@@ -252,19 +253,6 @@ def test_embeddings_join_the_support_when_given(article):
 
 
 # ------------------------------------------------------------------ the demo
-
-
-DEMO_GOOD = (
-    "excellent-abstract",
-    "excellent-bullets",
-    "good-missing-article5",
-    "good-missing-uk-chair",
-    "paraphrased-heavy",
-    "lead-extractive",
-    "very-long",
-    "very-short",
-    "british-spelling",
-)
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import DEMO_GOOD
 
 from harness.cli import main
 from harness.families.grounding import GroundingFamily
@@ -21,18 +22,6 @@ from harness.metrics import families, metric
 REPO = Path(__file__).resolve().parent.parent
 DEMO_ARTICLE = (REPO / "references/hegseth-nato/article.txt").read_text("utf-8")
 INVENTED = ["80", "$300 billion", "2020", "90 percent"]  # hallucinated-numbers' four
-# the demo candidates README and tests/data/demo_expected.toml describe as good summaries
-GOOD = (
-    "excellent-abstract",
-    "excellent-bullets",
-    "good-missing-article5",
-    "good-missing-uk-chair",
-    "paraphrased-heavy",
-    "lead-extractive",
-    "very-long",
-    "very-short",
-    "british-spelling",
-)
 
 
 def invoke(args: list[str], cwd: Path | None = None):
@@ -120,8 +109,8 @@ def test_demo_hallucinated_numbers_fails_naming_its_four_spans(demo_report) -> N
 
 def test_demo_flags_no_good_candidate(demo_report) -> None:
     by_id = {c["id"]: c for c in demo_report["candidates"]}
-    assert set(GOOD) <= set(by_id)
-    for name in GOOD:
+    assert set(DEMO_GOOD) <= set(by_id)
+    for name in DEMO_GOOD:
         assert by_id[name]["grounding"]["flags"] == [], name
         assert by_id[name]["metrics"]["unsupported"] == 0
     gated = {

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import park_project
 
 import harness.run
 from harness.cli import main
@@ -19,18 +20,8 @@ from harness.report_outputs import parse_output, plan_reports
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    doc = tmp_path / "references" / "park"
-    doc.mkdir(parents=True)
-    (doc / "article.txt").write_text("The council approved a park. It opens in spring.")
-    (doc / "ref.txt").write_text("The council approved a park that opens in spring.")
-    cands = tmp_path / "candidates"
-    cands.mkdir()
-    (cands / "good.txt").write_text("The council approved a park that opens in spring.")
-    (cands / "bad.txt").write_text("Stocks fell.")
     (tmp_path / "harness.toml").write_text("[gate]\n")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    return tmp_path
+    return park_project(tmp_path, monkeypatch)
 
 
 @pytest.fixture
