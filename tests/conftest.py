@@ -127,3 +127,36 @@ def park_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     return tmp_path
+
+
+def run_on_pty(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
+    """`python -m harness.cli ARGS` with stdin and stdout on a pseudo-terminal (stderr
+    piped): (exit code, what the terminal showed, stderr)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "harness.cli", *args],
+        cwd=cwd,
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 1 << 16)
+        except OSError:  # the terminal closed: the command has exited
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    return proc.wait(timeout=300), out.decode("utf-8", "replace"), err

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_on_pty
 from test_inputs import GOOD, by_id, env, error_lines, invoke, one_error_line, project, score_fast
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -1219,27 +1220,7 @@ def _c_locale_env(root: Path) -> dict[str, str]:
 
 def _on_a_terminal(root: Path, *args: str, **extra: str) -> tuple[int, str, str]:
     """`harness ARGS` with stdout on a pseudo-terminal under LC_ALL=C: (exit, stdout, stderr)."""
-    import pty
-
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "harness.cli", *args], cwd=root, stdin=follower, stdout=follower,
-        stderr=subprocess.PIPE, env={**_c_locale_env(root), **extra},
-    )  # fmt: skip
-    os.close(follower)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(leader, 1 << 16)
-        except OSError:  # the terminal closed: the command has exited
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(leader)
-    err = proc.stderr.read().decode("utf-8", "replace")
-    proc.stderr.close()
-    return proc.wait(timeout=300), out.decode("utf-8", "replace"), err
+    return run_on_pty(list(args), root, {**_c_locale_env(root), **extra})
 
 
 CAFE_FACTS = (

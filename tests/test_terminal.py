@@ -6,12 +6,11 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import run_on_pty
 from rich.console import Console
 
 from harness.matcher import FactResult, FactsResult
@@ -32,33 +31,9 @@ def _ids(n: int) -> list[str]:
 
 def _on_a_terminal(root: Path, columns: int, *args: str) -> tuple[int, list[str], str]:
     """`harness ARGS` with stdout on a pseudo-terminal COLUMNS wide: (exit, lines, stderr)."""
-    import pty
-
-    leader, follower = pty.openpty()
     env = {**os.environ, "COLUMNS": str(columns), "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "harness.cli", *args],
-        cwd=root,
-        stdin=follower,
-        stdout=follower,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    os.close(follower)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(leader, 1 << 16)
-        except OSError:  # the terminal closed: the command has exited
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(leader)
-    err = proc.stderr.read().decode("utf-8", "replace")
-    proc.stderr.close()
-    text = ANSI.sub("", out.decode("utf-8", "replace")).replace("\r\n", "\n")
-    return proc.wait(timeout=300), text.splitlines(), err
+    code, out, err = run_on_pty(list(args), root, env)
+    return code, ANSI.sub("", out).replace("\r\n", "\n").splitlines(), err
 
 
 @pytest.fixture(scope="module")
