@@ -62,9 +62,10 @@ def main(argv: list[str]) -> int:
     masked = [unflagged[i] for i in sorted(rng.choice(len(unflagged), len(flagged), replace=False))]
     rows = [(r, True) for r in flagged] + [(r, False) for r in masked]
     order = rng.permutation(len(rows))
-    with (out / "spans.jsonl").open("w", encoding="utf-8") as spans, (out / "key.jsonl").open(
-        "w", encoding="utf-8"
-    ) as key:
+    with (
+        (out / "spans.jsonl").open("w", encoding="utf-8") as spans,
+        (out / "key.jsonl").open("w", encoding="utf-8") as key,
+    ):
         for item, i in enumerate(order, 1):
             row, was_flagged = rows[i]
             spans.write(json.dumps({"item": item, **row}) + "\n")

@@ -39,6 +39,19 @@ _KINDS = {
 }
 
 
+def neutral_spans(nlp, text: str, kinds=_KINDS) -> dict[tuple[int, int], str]:
+    """Every entity of `kinds` spaCy tags in `text` and every number the plain regex finds,
+    by character span: the spans to label, found without grounding."""
+    spans: dict[tuple[int, int], str] = {}
+    for ent in nlp(text).ents:
+        if ent.label_ in kinds:
+            spans[(ent.start_char, ent.end_char)] = ent.label_
+    for m in _NUMBER.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):
+            spans[(m.start(), m.end())] = "NUMBER"
+    return spans
+
+
 def main() -> int:
     import spacy
 
@@ -52,13 +65,7 @@ def main() -> int:
     for i in order:
         doc_id, model = pool[i]
         text = by_key[(doc_id, model)]
-        spans: dict[tuple[int, int], str] = {}
-        for ent in nlp(text).ents:
-            if ent.label_ in _KINDS:
-                spans[(ent.start_char, ent.end_char)] = ent.label_
-        for m in _NUMBER.finditer(text):
-            if not any(a <= m.start() < b for a, b in spans):
-                spans[(m.start(), m.end())] = "NUMBER"
+        spans = neutral_spans(nlp, text)
         for (a, b), label in sorted(spans.items()):
             print(
                 json.dumps(

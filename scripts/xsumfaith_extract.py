@@ -1,0 +1,49 @@
+"""Extract XSumFaith (BBC articles with real system summaries) from the AggreFact workbooks.
+
+Source: XSumFaith (Maynez et al., 2020, "On Faithfulness and Factuality in Abstractive
+Summarization"): 500 XSum test articles (BBC), summaries by four systems (PtGen, TConvS2S,
+TranS2S, BERTS2S) and the XSum reference ("Gold"), as redistributed in the public repository
+Liyan06/AggreFact (`data/AggreFact-Unified-val.xlsx`, `-test.xlsx`). Texts are unchanged.
+
+A development-time step, run once; it needs openpyxl, which harness does not depend on:
+
+    python scripts/xsumfaith_extract.py VAL.xlsx TEST.xlsx > /tmp/xsumfaith_all.jsonl
+
+One line per (article id, system): id, model, summary, article.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def main(paths: list[str]) -> int:
+    import openpyxl
+
+    rows: dict[tuple[str, str], dict] = {}
+    for path in paths:
+        book = openpyxl.load_workbook(path, read_only=True)
+        for sheet in book.worksheets:
+            it = sheet.iter_rows(values_only=True)
+            head = next(it)
+            if "doc" not in head:
+                continue  # the CNN/DM sheets carry no article text
+            for values in it:
+                d = dict(zip(head, values, strict=False))
+                if d["dataset"] != "xsumfaith":
+                    continue
+                key = (str(d["id"]), str(d["model_name"]))
+                rows[key] = {
+                    "id": key[0],
+                    "model": key[1],
+                    "summary": d["summ"],
+                    "article": d["doc"],
+                }
+    for key in sorted(rows):
+        print(json.dumps(rows[key], ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
