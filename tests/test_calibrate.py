@@ -242,7 +242,7 @@ SETS = [
     ("facts_holdout.jsonl", None, 0.967, 0),  # 98.7 %
     ("facts_blind.jsonl", None, 0.98, 0),  # 100 %
     ("facts_blind2.jsonl", None, 0.98, 0),  # 100 %
-    ("facts_blind3.jsonl", None, 0.963, 0),  # 98.3 %
+    ("facts_blind3.jsonl", None, 0.969, 0),  # 98.9 %
     ("facts_blind4.jsonl", None, 0.969, 0),  # 98.9 %
     ("facts_blind5.jsonl", None, 0.974, 0),  # 99.4 %
     ("facts_final_e.jsonl", None, 0.958, 0),  # 97.8 % (92.6 % blind, the final measurement)
@@ -323,7 +323,7 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the nine
-    hegseth sets together at its floor (98.7 % measured, less 2 points), no more
+    hegseth sets together at its floor (98.8 % measured, less 2 points), no more
     contradictions judged present than the tuned file it replaced."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
@@ -331,7 +331,7 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
     assert len(blocks) == 3
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
-    assert report.accuracy >= 0.967, report.accuracy
+    assert report.accuracy >= 0.968, report.accuracy
     assert report.contradicted_as_present <= 2
 
 
