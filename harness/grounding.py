@@ -126,7 +126,7 @@ class ArticleAnalysis:
     window_stems: list[frozenset[str]]  # content stems of each run of WINDOW sentences
     window_bigrams: list[frozenset[tuple[str, str]]]  # their stemmed word pairs
     word_bigrams: frozenset[tuple[str, str]]
-    numbers: list[tuple[float, int]]  # each number's value and sentence index
+    numbers: list[tuple[float, int, str]]  # each number's value, sentence, unit stem
     acronyms: frozenset[str]
     groups: frozenset[int]  # ALIAS_GROUPS the article names
     vectors: np.ndarray | None = field(default=None, repr=False)
@@ -190,7 +190,9 @@ def analyse_article(
         run = []
     sent_stems = [frozenset(content_stems(text[s:e])) for s, e in spans]
     nums = [
-        (sp.value, _sentence_of(spans, sp.start)) for sp in numbers(text) if sp.value is not None
+        (sp.value, _sentence_of(spans, sp.start), sp.unit)
+        for sp in numbers(text, article=True)
+        if sp.value is not None
     ]
     vectors = None
     if encoder is not None:
@@ -272,13 +274,13 @@ def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) 
     """None when the article supports the specific, else the flag that says why."""
     best = _best_sentence(sentence_stems, a)
     if sp.kind in ("number",) or (sp.kind == "date" and sp.value is not None):
-        same = [(v, i) for v, i in a.numbers if value_matches(sp, v)]
+        same = [(v, i, unit) for v, i, unit in a.numbers if value_matches(sp, v)]
         if not same:
             return _flag(sp, f"the article states no {sp.text.strip()}", best, a)
         around = sentence_stems - content_stems(sp.text)  # what the number is said of
-        if not around:
-            return None
-        for _, i in same:
+        if not around or sp.kind == "date" or any(sp.unit and u == sp.unit for *_, u in same):
+            return None  # a year the article states; the same count ("four years")
+        for _, i, _ in same:
             lo, hi = max(0, i - 1), min(len(a.sentence_stems), i + 2)
             if any(around & a.sentence_stems[j] for j in range(lo, hi)):
                 return None

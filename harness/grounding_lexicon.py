@@ -67,6 +67,48 @@ SCALES = {
     "mn": 1_000_000,
     "tn": 1_000_000_000_000,
 }
+# scales a number written in words may take ("three thousand", "half a million"); the
+# abbreviations above follow digits only ("£42.3m", "2bn")
+WORD_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+# ordinal words: read in the ARTICLE only ("third straight season" supports "3 seasons",
+# "ninth minute" supports "9th minute"); a summary's "fourth" is not read as four
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+# words before a number that make it a bound or an estimate, not an exact value: "more
+# than 10,000" is true of 10,190. "at least" and "up to" include the value itself.
+BOUNDS_ABOVE = ("more than", "over", "upwards of", "in excess of", "above")
+BOUNDS_BELOW = ("nearly", "almost", "under", "less than", "fewer than", "below")
+BOUNDS_AROUND = ("about", "around", "approximately", "roughly", "some", "an estimated")
+BOUNDS_MIN = ("at least",)
+BOUNDS_MAX = ("up to",)
 MONTHS = frozenset(
     """january february march april may june july august september october november
     december""".split()
