@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from harness.grounding_actors import ActorIndex, index_article, swaps
 from harness.grounding_lexicon import ALIAS_GROUPS, STOPWORDS, american
+from harness.grounding_names import join_split, name_index, spelled_like
 from harness.grounding_spans import (
     Specific,
     calendar_words,
@@ -131,6 +132,7 @@ class ArticleAnalysis:
     groups: frozenset[int]  # ALIAS_GROUPS the article names
     vectors: np.ndarray | None = field(default=None, repr=False)
     letters: str = field(default="", repr=False)  # `letters` of the text: quotes are found in it
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # name_index
     actors: ActorIndex | None = field(default=None, repr=False)  # names before word pairs
 
 
@@ -179,9 +181,12 @@ def analyse_article(
     stems_seq = [stem(w) for w in lower]
     # acronyms the article's capitalised runs spell ("United Nations" -> "un")
     acronyms = set()
+    capitalised: set[str] = set()  # the article's name words (spelling slips are read)
     run: list[str] = []
     for s, e, w in [*toks, (0, 0, "")]:
         raw = text[s:e]
+        if raw[:1].isupper():
+            capitalised.add(w)
         if raw[:1].isupper() and w not in STOPWORDS:
             run.append(w)
             continue
@@ -222,6 +227,7 @@ def analyse_article(
         vectors=vectors,
         letters=letters(text),
         actors=index_article(text, {s for s, _ in spans}),
+        names=name_index(capitalised),
     )
 
 
@@ -258,7 +264,10 @@ def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
     phrase = " ".join(key)
     if _alias_known(phrase, a) or (len(key) >= 2 and "".join(w[0] for w in key) in a.vocabulary):
         return True
-    return all(_word_known(w, a) or _alias_known(w, a) or w in a.acronyms for w in key)
+    return all(
+        _word_known(w, a) or _alias_known(w, a) or w in a.acronyms or spelled_like(w, a.names)
+        for w in join_split(key, lambda w: w in a.vocabulary or spelled_like(w, a.names))
+    )
 
 
 def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:

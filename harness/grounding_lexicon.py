@@ -117,6 +117,13 @@ MONTHS = frozenset(
 AMBIGUOUS_MONTHS = frozenset({"march", "may", "june", "august"})
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
+# function words that open a sentence: capitalised inside a run of capitalised words they
+# mark a sentence that began after a lost full stop ("... in Salt Lake City The hotel")
+SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i his her its their this that these those there but
+    if when while""".split()
+)
+
 # words that join the parts of a name ("Bank of England", "Louis van Gaal")
 NAME_JOINERS = frozenset("of de van der von da di du la le al bin el and for the".split())
 
@@ -136,6 +143,22 @@ def _alias_groups() -> tuple[frozenset[str], ...]:
 # Each group names one country, union or international body as news writes it
 # interchangeably ("Kyiv said", "the Kremlin"); the list is data, documented in its file.
 ALIAS_GROUPS: tuple[frozenset[str], ...] = _alias_groups()
+
+
+def _edge_words() -> frozenset[str]:
+    """The words of harness/lexicons/name_edges.txt, one a line."""
+    from importlib.resources import files
+
+    text = files("harness").joinpath("lexicons/name_edges.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+# Common words a writer capitalises next to a name ("Coach Jo Bell", "However Bell"):
+# at the edge of a capitalised run they are not part of the name (general English, the
+# list and its categories are documented in its file)
+NAME_EDGE_WORDS: frozenset[str] = _edge_words()
 
 _SPELLING = (
     (re.compile(r"isation(s?)$"), r"ization\1"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,9 +19,11 @@ from harness.grounding_lexicon import (
     BOUNDS_MAX,
     BOUNDS_MIN,
     MONTHS,
+    NAME_EDGE_WORDS,
     NAME_JOINERS,
     ORDINALS,
     SCALES,
+    SENTENCE_OPENERS,
     STOPWORDS,
     UNITS,
     WEEKDAYS,
@@ -108,6 +111,11 @@ def _stemmer():
     return DefaultTokenizer(True)
 
 
+def fold_accents(word: str) -> str:
+    """The word without its accents ("yûki" -> "yuki", "café" -> "cafe")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lowercase word) for every word of `text`; dots dropped from acronyms."""
     out = []
@@ -116,6 +124,8 @@ def words(text: str) -> list[tuple[int, int, str]]:
         if "." in w and not w[0].isdigit():
             w = w.replace(".", "")
         w = w.replace("\u2019", "'")
+        if not w.isascii():
+            w = fold_accents(w)
         if w.endswith("'s"):
             w = w[:-2]
         out.append((m.start(), m.end(), w))
@@ -316,8 +326,8 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
     while i < len(toks):
         s, _, _ = toks[i]
         raw = text[s : toks[i][1]]
-        if not _UPPER.match(raw) or raw.isdigit():
-            i += 1
+        if not _UPPER.match(raw) or raw.isdigit() or (s and text[s - 1].isdigit()):
+            i += 1  # not capitalised, or a unit glued to a number ("2KMs")
             continue
         j = i + 1
         while j < len(toks):
@@ -326,6 +336,8 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
             gap = text[toks[j - 1][1] : s2]
             if gap.strip(" -") or "\n" in gap:
                 break
+            if _UPPER.match(raw2) and w2 in SENTENCE_OPENERS:
+                break  # "Salt Lake City The hotel": a sentence starts after a lost full stop
             if _UPPER.match(raw2):
                 j += 1
             elif (
@@ -346,12 +358,20 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
             or before[-1] in ":\"'(`\u201c\u2018-\u2022"
             or text[run[-1][1] : run[-1][1] + 1] == ":"
         )
-        # drop function words at the edges ("The", "He")
-        while run and run[0][2] in STOPWORDS | NAME_JOINERS:
-            run = run[1:]
-            opener = False if run else opener
-        while run and run[-1][2] in STOPWORDS | NAME_JOINERS:
-            run = run[:-1]
+        # drop function words at the edges ("The", "He"), and common words a writer
+        # capitalised next to a name ("Coach Jo Bell", "However Bell", "Bell Fans")
+        trimmed = True
+        while run and trimmed:
+            trimmed = False
+            while run and run[0][2] in STOPWORDS | NAME_JOINERS:
+                run, trimmed = run[1:], True
+                opener = False if run else opener
+            while run and run[-1][2] in STOPWORDS | NAME_JOINERS:
+                run, trimmed = run[:-1], True
+            if len(run) > 1 and run[0][2] in NAME_EDGE_WORDS:
+                run, trimmed, opener = run[1:], True, False
+            if len(run) > 1 and run[-1][2] in NAME_EDGE_WORDS:
+                run, trimmed = run[:-1], True
         if not run:
             continue
         if opener and len(run) == 1:
