@@ -54,7 +54,8 @@ from harness.text import fold_keep_offsets, sentence_spans
 if TYPE_CHECKING:  # numpy is imported by the functions that compute: a cached rerun
     import numpy as np  # (results read back) needs none
 
-VERSION = "2"  # 2: quotes must keep the article's word order
+VERSION = "3"  # 2: quotes must keep the article's word order; 3: hand-written text read
+# (numbers in words, the article's ordinals, bounds, misspelled names, words next to names)
 SENTENCE_FLOOR = 0.08  # a sentence whose support is below this is flagged (it shares
 # almost no words with the article; lower support still lowers the score)
 SPECIFIC_PENALTY = 0.15  # each unsupported specific lowers the score by this share
@@ -531,7 +532,7 @@ def ground_many(
 
 def signature(settings: GroundingSettings | None = None, model_key: str | None = None) -> str:
     """Every setting behind grounding verdicts, e.g.
-    'grounding:v2/floor=0.08/pen=0.15/emb=none'."""
+    'grounding:v3/floor=0.08/pen=0.15/emb=none'."""
     st = settings or GroundingSettings()
     emb = f"{model_key}*{st.embedding_weight:g}" if model_key else "none"
     return f"grounding:v{VERSION}/floor={st.sentence_floor:g}/pen={st.specific_penalty:g}/emb={emb}"

@@ -140,8 +140,9 @@ def _alias_groups() -> tuple[frozenset[str], ...]:
     )
 
 
-# Each group names one country, union or international body as news writes it
-# interchangeably ("Kyiv said", "the Kremlin"); the list is data, documented in its file.
+# Each group names one country, union, international body or widely known organisation
+# as news writes it interchangeably ("Kyiv said", "the Kremlin", "Man Utd"); the list is
+# data, documented in its file.
 ALIAS_GROUPS: tuple[frozenset[str], ...] = _alias_groups()
 
 

@@ -84,3 +84,81 @@ def test_a_year_the_article_states_is_supported():
     article = "The band last toured in June 2011 across the north."
     assert specific_flags("Their final concerts were held in 2011.", article) == []
     assert specific_flags("Their final concerts were held in 2012.", article) == ["2012"]
+
+
+# ------------------------------------------------------------------ names
+
+NAMES_ARTICLE = (
+    "Rosalind Okonkwo-Ferreira, a Lisbon architect, designed the Whitcombe Observatory. "
+    "Her partner Tobias Quennell, a cellist, plays with the Haverford Ensemble. The "
+    "couple visited Marrakesh on Saturday with their friend Jamie Ollerton. The "
+    "observatory's website, StarGazers.org, lists visiting hours. Photographer Zoë "
+    "Lindqvist took the pictures at Eastbourne."
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tobias Quenell",  # a letter dropped
+        "Tobais Quennell",  # two neighbouring letters swapped
+        "the Whitcombe Obsevatory",  # a letter dropped in a long word
+        "Jaime Ollerton",  # swapped
+        "the Havreford Ensemble",  # swapped in a long word
+        "Marrakseh",  # swapped
+        "Zoe Lindqvist",  # an accent folded
+        "Star Gazers",  # one name written as two words
+        "East Bourne",  # the same
+        "Rosalind Okonkwo-Ferreira",
+    ],
+)
+def test_a_slip_on_an_articles_name_is_the_same_name(name):
+    assert specific_flags(f"On Satuday {name} was there.", NAMES_ARTICLE) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tobias Brennan",  # another family name
+        "Mobias Quennell",  # a slip on the first letter is another name
+        "Jamie Ellerton",  # the same
+        "Tom Quennell",  # a short name: no slip allowed
+        "the Whitby Observatory",  # too far from Whitcombe
+        "Lusbin",  # two changes in a 6-letter word
+    ],
+)
+def test_another_name_stays_flagged(name):
+    assert specific_flags(f"Later {name} was there.", NAMES_ARTICLE) != []
+
+
+def test_rn_and_m_read_alike():
+    article = "The team of Hornsby beat Sternway on penalties."
+    assert specific_flags("Homsby beat Stemway.", article) == []
+
+
+# ------------------------------------------------------------------ name edges
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Coach Tobias Quennell arrived.",  # a role before the name
+        "However Quennell arrived.",  # a connective opening the sentence
+        "Teammate Rosalind Okonkwo-Ferreira arrived.",
+        "The Haverford Ensemble Players arrived.",  # a group noun after it
+        "Ex-Haverford cellist Quennell arrived.",  # a hyphenated prefix
+        "They met in Lisbon The observatory is open.",  # a lost full stop
+        "It lies 5KMs from Eastbourne.",  # a unit glued to a number
+        "Man Utd played at Eastbourne.",  # a usual short name of the article's club
+    ],
+)
+def test_common_words_next_to_a_name_are_not_the_name(sentence):
+    article = NAMES_ARTICLE + " Manchester United played 5km away at Eastbourne."
+    assert specific_flags(sentence, article) == []
+
+
+def test_an_unknown_name_after_a_common_word_is_still_flagged():
+    assert specific_flags("Coach Brenda Villers arrived.", NAMES_ARTICLE) == ["Brenda Villers"]
+    assert specific_flags("They met in Lisbon The Kestrel Hotel was shut.", NAMES_ARTICLE) == [
+        "Kestrel Hotel"
+    ]
