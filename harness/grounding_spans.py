@@ -43,15 +43,16 @@ _DIGIT_WORD = "zero|one|two|three|four|five|six|seven|eight|nine"
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 # a number in words: an optional "a"/"an"/"half a" before it, then number words and scale
 # words in any order ("three thousand five hundred", "forty two point five million",
-# "two and a half", "half a million"), each a whole word ("eight months" is no "eight m")
+# "two and a half", "half a million"), each a whole word ("eight months" is no "eight m");
+# at most 16 words after the first (no number needs more), so hostile text reads in linear time
 _WORDS = rf"""
     (?:(?:half[\s-]+)?an?[\s-]+)?
     (?:{_UNIT_WORD}|{_WORD_SCALE})\b
     (?:
         (?:[\s-]+and)?[\s-]+(?:{_UNIT_WORD}|{_WORD_SCALE})\b
         | [\s-]+and[\s-]+a[\s-]+half\b
-        | [\s-]+point(?:[\s-]+(?:{_DIGIT_WORD})\b)+
-    )*
+        | [\s-]+point(?:[\s-]+(?:{_DIGIT_WORD})\b){{1,8}}
+    ){{0,16}}
 """
 # "$300 billion", "£42.3m", "90 percent", "90%", "14,000-mile", "twenty-five", "three
 # hundred", "2.6 million". The currency may come as '#' in tokenized text ("# 42 million").
@@ -139,7 +140,15 @@ def content_stems(text: str) -> set[str]:
 
 def _word_value(text: str) -> float | None:
     """The value of a number in words: "three thousand five hundred" = 3500, "forty two
-    point five million" = 42.5e6, "half a million" = 5e5, "two and a half" = 2.5."""
+    point five million" = 42.5e6, "half a million" = 5e5, "two and a half" = 2.5; None
+    when the words are not one number ("one ninety")."""
+    value, _ = _parse_words(text)
+    return value
+
+
+def _parse_words(text: str) -> tuple[float | None, int]:
+    """The value of number words, and the index of the word (split at spaces and hyphens)
+    where a second number starts when they are not one ("two three": None, 1)."""
     total, current, seen = 0.0, 0.0, False
     parts = [p for p in re.split(r"[\s-]+", text.lower()) if p]
     i = 0
@@ -162,16 +171,16 @@ def _word_value(text: str) -> float | None:
             unit = UNITS.get(part, 1)
             low = current % 100
             if low and not (low % 10 == 0 and low >= 20 and unit < 10):
-                return None  # "one ninety", "two three": two numbers, not a compound
+                return None, i - 1  # "one ninety", "two three": two numbers
             current += unit
         elif part in SCALES:
             current = (current or 1.0) * SCALES[part]
             if SCALES[part] >= 1000:
                 total, current = total + current, 0.0
         else:
-            return None
+            return None, i - 1
         seen = True
-    return total + current if seen else None
+    return (total + current if seen else None), len(parts)
 
 
 _DIGITS = {w: str(k) for k, w in enumerate(_DIGIT_WORD.split("|"))}
@@ -212,11 +221,12 @@ def numbers(text: str, article: bool = False) -> list[Specific]:
             words_text = m.group("words")
             if _is_bare_word_number(words_text) and not m.group("scale"):
                 continue
-            v = _word_value(words_text)
-            if v is None:  # not one number ("one ninety"): read its words without the last
+            v, k = _parse_words(words_text)
+            if v is None:  # not one number ("one ninety"): read its first number alone
                 parts = list(re.finditer(r"[^\s-]+", words_text))
-                pos = m.start()
-                limit = m.start("words") + parts[-1].start()
+                if 0 < k < len(parts):
+                    pos = m.start()
+                    limit = m.start("words") + parts[k].start()
                 continue
             value = v
             # "a three game ban": the article "a" is no part of the number ("a hundred",

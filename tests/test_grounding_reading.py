@@ -162,3 +162,8 @@ def test_an_unknown_name_after_a_common_word_is_still_flagged():
     assert specific_flags("They met in Lisbon The Kestrel Hotel was shut.", NAMES_ARTICLE) == [
         "Kestrel Hotel"
     ]
+
+
+def test_a_run_of_number_words_is_read_as_separate_numbers():
+    assert [x.value for x in numbers("two " * 40)] == [2] * 40
+    assert [x.value for x in numbers("seven and " * 40)] == [7] * 40
