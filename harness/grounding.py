@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from harness.grounding_actors import ActorIndex, index_article, swaps
 from harness.grounding_lexicon import ALIAS_GROUPS, STOPWORDS, american
+from harness.grounding_names import join_split, name_index, spelled_like
 from harness.grounding_spans import (
     Specific,
     calendar_words,
@@ -53,7 +54,8 @@ from harness.text import fold_keep_offsets, sentence_spans
 if TYPE_CHECKING:  # numpy is imported by the functions that compute: a cached rerun
     import numpy as np  # (results read back) needs none
 
-VERSION = "2"  # 2: quotes must keep the article's word order
+VERSION = "3"  # 2: quotes must keep the article's word order; 3: hand-written text read
+# (numbers in words, the article's ordinals, bounds, misspelled names, words next to names)
 SENTENCE_FLOOR = 0.08  # a sentence whose support is below this is flagged (it shares
 # almost no words with the article; lower support still lowers the score)
 SPECIFIC_PENALTY = 0.15  # each unsupported specific lowers the score by this share
@@ -126,11 +128,12 @@ class ArticleAnalysis:
     window_stems: list[frozenset[str]]  # content stems of each run of WINDOW sentences
     window_bigrams: list[frozenset[tuple[str, str]]]  # their stemmed word pairs
     word_bigrams: frozenset[tuple[str, str]]
-    numbers: list[tuple[float, int]]  # each number's value and sentence index
+    numbers: list[tuple[float, int, str]]  # each number's value, sentence, unit stem
     acronyms: frozenset[str]
     groups: frozenset[int]  # ALIAS_GROUPS the article names
     vectors: np.ndarray | None = field(default=None, repr=False)
     letters: str = field(default="", repr=False)  # `letters` of the text: quotes are found in it
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # name_index
     actors: ActorIndex | None = field(default=None, repr=False)  # names before word pairs
 
 
@@ -179,9 +182,12 @@ def analyse_article(
     stems_seq = [stem(w) for w in lower]
     # acronyms the article's capitalised runs spell ("United Nations" -> "un")
     acronyms = set()
+    capitalised: set[str] = set()  # the article's name words (spelling slips are read)
     run: list[str] = []
     for s, e, w in [*toks, (0, 0, "")]:
         raw = text[s:e]
+        if raw[:1].isupper():
+            capitalised.add(w)
         if raw[:1].isupper() and w not in STOPWORDS:
             run.append(w)
             continue
@@ -190,7 +196,9 @@ def analyse_article(
         run = []
     sent_stems = [frozenset(content_stems(text[s:e])) for s, e in spans]
     nums = [
-        (sp.value, _sentence_of(spans, sp.start)) for sp in numbers(text) if sp.value is not None
+        (sp.value, _sentence_of(spans, sp.start), sp.unit)
+        for sp in numbers(text, article=True)
+        if sp.value is not None
     ]
     vectors = None
     if encoder is not None:
@@ -220,6 +228,7 @@ def analyse_article(
         vectors=vectors,
         letters=letters(text),
         actors=index_article(text, {s for s, _ in spans}),
+        names=name_index(capitalised),
     )
 
 
@@ -256,7 +265,10 @@ def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
     phrase = " ".join(key)
     if _alias_known(phrase, a) or (len(key) >= 2 and "".join(w[0] for w in key) in a.vocabulary):
         return True
-    return all(_word_known(w, a) or _alias_known(w, a) or w in a.acronyms for w in key)
+    return all(
+        _word_known(w, a) or _alias_known(w, a) or w in a.acronyms or spelled_like(w, a.names)
+        for w in join_split(key, lambda w: w in a.vocabulary or spelled_like(w, a.names))
+    )
 
 
 def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
@@ -272,13 +284,13 @@ def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) 
     """None when the article supports the specific, else the flag that says why."""
     best = _best_sentence(sentence_stems, a)
     if sp.kind in ("number",) or (sp.kind == "date" and sp.value is not None):
-        same = [(v, i) for v, i in a.numbers if value_matches(sp, v)]
+        same = [(v, i, unit) for v, i, unit in a.numbers if value_matches(sp, v)]
         if not same:
             return _flag(sp, f"the article states no {sp.text.strip()}", best, a)
         around = sentence_stems - content_stems(sp.text)  # what the number is said of
-        if not around:
-            return None
-        for _, i in same:
+        if not around or sp.kind == "date" or any(sp.unit and u == sp.unit for *_, u in same):
+            return None  # a year the article states; the same count ("four years")
+        for _, i, _ in same:
             lo, hi = max(0, i - 1), min(len(a.sentence_stems), i + 2)
             if any(around & a.sentence_stems[j] for j in range(lo, hi)):
                 return None
@@ -520,7 +532,7 @@ def ground_many(
 
 def signature(settings: GroundingSettings | None = None, model_key: str | None = None) -> str:
     """Every setting behind grounding verdicts, e.g.
-    'grounding:v2/floor=0.08/pen=0.15/emb=none'."""
+    'grounding:v3/floor=0.08/pen=0.15/emb=none'."""
     st = settings or GroundingSettings()
     emb = f"{model_key}*{st.embedding_weight:g}" if model_key else "none"
     return f"grounding:v{VERSION}/floor={st.sentence_floor:g}/pen={st.specific_penalty:g}/emb={emb}"

@@ -107,7 +107,7 @@ def explain_grounding(
     text = fold_keep_offsets(candidate)
     folded_article = fold_keep_offsets(article)
     art_spans = sentence_spans(folded_article) or [(0, len(article))]
-    art_numbers = numbers(folded_article)
+    art_numbers = numbers(folded_article, article=True)
     flagged = {tuple(f.span): f for f in result.flags if f.kind != "sentence"}
     out = []
     for sp in specifics(text, sentence_spans(text)):
