@@ -4,6 +4,7 @@ candidates, and the flag precision on the labeled SummEval spans."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -350,39 +351,34 @@ def test_flag_precision_on_dev_flags():
     assert unlabeled <= 5
 
 
+def _flag_samples():
+    sys.path.insert(0, str(REPO / "bench"))
+    import flag_precision  # type: ignore[import-not-found]
+
+    return flag_precision
+
+
 def test_flag_precision_on_human_reference_summaries():
     """tests/data/grounding_flags_refs.jsonl: 234 specifics of the dev articles' human
     reference summaries (117 the first version flagged, 117 it did not), labeled by
     someone who saw no verdict: 19 of the 117 flags were truly unsupported (16 %). The
     reading rules of v3 were developed on it, so it is no longer blind: today 18 of 36
     (50 %), and 18 of the 21 unsupported found. Floors: precision 45 %, recall 80 %."""
-    rows = {}
-    for line in (REPO / "data/summeval/dev.jsonl").open(encoding="utf-8"):
-        r = json.loads(line)
-        rows[r["id"]] = r
-    labels = [
-        json.loads(x)
-        for x in (REPO / "tests/data/grounding_flags_refs.jsonl").open(encoding="utf-8")
-    ]
-    assert len(labels) == 234
-    results: dict = {}
-    flagged_n = truly = 0
-    for lab in labels:
-        key = (lab["article"], lab["reference"])
-        if key not in results:
-            row = rows[lab["article"]]
-            results[key] = ground(row["references"][lab["reference"]], row["article"])
-        hit = any(
-            f.kind not in ("sentence", "actor")
-            and f.span[0] < lab["end"]
-            and lab["start"] < f.span[1]
-            for f in results[key].flags
-        )
-        flagged_n += hit
-        truly += hit and lab["label"] == "unsupported"
-    unsupported = sum(lab["label"] == "unsupported" for lab in labels)
-    assert truly / flagged_n >= 0.45
-    assert truly / unsupported >= 0.80
+    m = _flag_samples().refs_sample()
+    assert m["true"] + m["false"] + m["missed"] > 0
+    assert m["true"] / m["flagged"] >= 0.45
+    assert m["true"] / (m["true"] + m["missed"]) >= 0.80
+
+
+def test_number_flag_precision_on_xsumfaith():
+    """tests/data/grounding_numbers_xsum.jsonl: all 451 number-like spans of 316 real
+    system summaries of BBC articles (XSumFaith), labeled before grounding ran on them and
+    never developed on: 141 of 157 flags truly unsupported on the first version, 137 of
+    148 (92.6 %) on v3. Floor: 90 % (the issue's target), recall 35 %."""
+    m = _flag_samples().xsum_sample()
+    assert m["flagged"] >= 100
+    assert m["true"] / m["flagged"] >= 0.90
+    assert m["true"] / (m["true"] + m["missed"]) >= 0.35
 
 
 def test_empty_candidate_and_article(article):
