@@ -10,14 +10,17 @@ ROC AUC of the grounding score for finding the inconsistent summaries, next to t
 baselines computed here on the same summaries: ROUGE-2 precision of the summary against
 the article (rouge-score), embedding similarity to the article (the bundled model), and
 the share of summary words absent from the article. AUC is also given per article
-(macro) and with a bootstrap interval over articles.
+(macro: the mean of the per-article AUCs, over the articles with both kinds of summary),
+with a bootstrap interval over articles, and, for grounding, on each of two seeded halves
+of the articles.
 
 Flag precision on the labeled spans (tests/data/grounding_spans.jsonl): of the labeled
 number/entity spans that grounding flags, the share labeled unsupported.
 
 Flag precision on the dev flags (tests/data/grounding_flags_dev.jsonl, labeled after the
 verdicts of the version that first raised them): today's flags that carry a label, and
-how many are new; numbers/dates/names/quotes and wrong actors apart.
+how many are new; numbers/dates/names/quotes, wrong actors and broken sentences
+(fragment, repeat) apart.
 
 --embedding: also the AUC of grounding with sentence embeddings (the bundled model), and
 its one weight (the embedding's share of a sentence's support) chosen by 2-fold
@@ -129,17 +132,24 @@ def article_auc(rows, use_embedding: bool) -> dict:
             idx = np.concatenate([np.flatnonzero(g == p) for p in pick])
             if 0 < y[idx].sum() < len(idx):
                 boots.append(auc(-x[idx], y[idx]))
+        per_article = [
+            auc(-x[g == gi], y[g == gi])
+            for gi in range(len(rows))
+            if 0 < y[g == gi].sum() < (g == gi).sum()
+        ]
         out[name] = {
             "auc": round(auc(-x, y), 4),
+            "macro_auc": round(float(np.mean(per_article)), 4),
             "ci95": [
                 round(float(np.percentile(boots, 2.5)), 4),
                 round(float(np.percentile(boots, 97.5)), 4),
             ],
         }
     halves = _halves(len(rows), g)
-    out["grounding"]["halves"] = [
-        round(auc(-np.asarray(feats["grounding"])[h], y[h]), 4) for h in halves
-    ]
+    for name in ("grounding", "grounding_embedding"):
+        if name in feats:
+            x = np.asarray(feats[name])
+            out[name]["halves"] = [round(auc(-x[h], y[h]), 4) for h in halves]
     if emb_results:
         out["grounding_embedding"]["cross_validated"] = cross_validated(emb_results, y, halves)
     return out
@@ -164,7 +174,7 @@ def rescore(res, weight: float, penalty: float = 0.15) -> float:
     base = min(
         (1 - weight) * x.lexical + weight * max(0.0, x.embedding or 0.0) for x in res.alignment
     )
-    return base * (1 - penalty) ** res.unsupported_specifics
+    return base * (1 - penalty) ** sum(f.kind != "sentence" for f in res.flags)
 
 
 def cross_validated(results, y: np.ndarray, halves: list[np.ndarray]) -> dict:
@@ -230,15 +240,16 @@ def dev_flag_precision(rows) -> dict:
         labels[(d["article"], d["model"], d["start"], d["end"])] = d["label"]
     out = {
         group: {"flags": 0, "labeled_unsupported": 0, "labeled_supported": 0, "unlabeled": 0}
-        for group in ("specifics", "actors")
+        for group in ("specifics", "actors", "broken_sentences")
     }
+    groups = {"actor": "actors", "fragment": "broken_sentences", "repeat": "broken_sentences"}
     for row in rows:
         analysis = analyse_article(row["article"])
         for s in row["summaries"]:
             for f in ground(s["summary"], analysis=analysis).flags:
                 if f.kind == "sentence":
                     continue
-                counts = out["actors" if f.kind == "actor" else "specifics"]
+                counts = out[groups.get(f.kind, "specifics")]
                 counts["flags"] += 1
                 label = labels.get((row["id"], s["model"], f.span[0], f.span[1]))
                 counts["unlabeled" if label is None else f"labeled_{label}"] += 1

@@ -117,8 +117,16 @@ def fold_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+# the bracket tokens of Penn-Treebank-tokenized text ("-LRB- 22,500 kilometers -RRB-")
+_BRACKETS = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lowercase word) for every word of `text`; dots dropped from acronyms."""
+    """(start, end, lowercase word) for every word of `text`; dots dropped from acronyms.
+
+    Raw and tokenized text read alike: a contraction is two words, as tokenized text
+    writes it ("didn't" = "did n't", "can't" = "ca n't"), and the bracket tokens of
+    tokenized text ("-lrb-") are no words."""
     out = []
     for m in WORD.finditer(text):
         w = m.group().lower()
@@ -129,6 +137,12 @@ def words(text: str) -> list[tuple[int, int, str]]:
             w = fold_accents(w)
         if w.endswith("'s"):
             w = w[:-2]
+        if w in _BRACKETS:
+            continue
+        if w.endswith("n't") and len(w) > 3:
+            out.append((m.start(), m.end() - 3, w[:-3]))
+            out.append((m.end() - 3, m.end(), "n't"))
+            continue
         out.append((m.start(), m.end(), w))
     return out
 
