@@ -46,10 +46,16 @@ NEGATING_PREPOSITIONS = frozenset("without except excluding barring minus".split
 NEGATIVE_DETERMINERS = frozenset("no neither zero".split())
 NEGATIVE_PRONOUNS = frozenset("none nobody nothing neither".split())
 NEGATION_ADVERBS = frozenset("not n't never nowhere".split())
+# verbs of concealing or of failing to notice, factive too: "did not hide that X", "no one
+# could miss that X" say X (the negation denies the hiding or the missing, not X)
+CONCEALING = frozenset("hide conceal disguise mask miss overlook ignore".split())
 # factive and wh-embedding verbs: negating them leaves the embedded clause asserted
-FACTIVE = frozenset(
-    """know realise realize understand regret notice remember forget learn discover
-    explain reveal recognise recognize acknowledge admit aware see""".split()
+FACTIVE = (
+    frozenset(
+        """know realise realize understand regret notice remember forget learn discover
+        explain reveal recognise recognize acknowledge admit aware see""".split()
+    )
+    | CONCEALING
 )
 # verbs that embed a question: "was asked whether X", "wondered how X" assert nothing of X
 INTERROGATIVE = frozenset("ask wonder question query inquire enquire".split())

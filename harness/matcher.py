@@ -1716,6 +1716,13 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                     # may be a worry about ..."): "might have to worry about ..." states it
                     hedged = False
                     words = (negated, double, False)
+                if parsed.condition:
+                    # "X would happen only if Y": X may happen, which denies a fact that it
+                    # will not and asserts nothing of one that it will (the word rules' cues
+                    # inside the condition are the condition's)
+                    allowed = kind == "claim" and fact.polarity == "negative" and not hedged
+                    negated, double, hedged = False, False, not allowed
+                    words = (negated, double, hedged)
         answer = _answer(doc, clause)
         if answer is not None:  # "Will temporary staff join? Not according to the manager."
             flip = answer == "no"

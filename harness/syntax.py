@@ -52,11 +52,11 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from harness import clause_rules
+from harness import assertion_rules, clause_rules
 from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
@@ -217,6 +217,7 @@ class ClaimReading:
     hedge: str | None  # what makes it assert nothing, if anything
     other_actor: str | None = None  # the verb's subject, when the fact's is not it
     hedges: tuple[str, ...] = ()  # every hedge found (`hedge` is the first)
+    condition: str | None = None  # "only if": the claim is allowed, on a condition
 
     @property
     def negated(self) -> bool:
@@ -307,7 +308,8 @@ def _own_cues(
             hedge = hedge or "how ..."  # "spoke about how ready she felt": a degree asked
             continue
         if c.dep_ in ("dobj", "attr") and _lemma(c) in ROLE_NOUNS:
-            if any(k.lower_ == "no" for k in c.children):
+            # not reached from a conjunct: "taking no part and no say" ("no say" is its own)
+            if nominal and any(k.lower_ == "no" for k in c.children):
                 negs.append((c.i, f"no {c.text}"))  # "would play no part"
             continue
         if c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "VBG"):
@@ -428,6 +430,8 @@ def _outside_denial(tok) -> tuple[int, str] | None:
     for c in tok.children:
         if c.dep_ in ("relcl", "advcl") and c.i > tok.i:
             rel = [k for k in c.children if k.lower_ in ("which", "that") and k.i < c.i]
+            if assertion_rules.subject_relative(c):
+                continue  # "troops that would lack cover": said of the troops
             if rel and _lemma(c) in NEGATING_PREDICATES | {"rule"}:
                 if _lemma(c) == "rule" and "out" not in _children_text(c):
                     continue
@@ -901,6 +905,8 @@ def read_claim(
         return None
     if clause_rules.split_by_aside(heads):
         return ClaimReading((), "split by a relative clause", hedges=("split",))
+    if assertion_rules.split_by_coordination(heads, anchor, inside):
+        return ClaimReading((), "split by coordinated clauses", hedges=("split",))
     main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
         other = _other_actor(h, inside) if is_actor else None
@@ -1040,7 +1046,9 @@ def read_claim(
             if _purpose(node):
                 walk.add_hedge("to ... (purpose)")  # "paid to make it permanent"
             came, node = node, node.head
-    return walk.up(anchor, seen)
+    reading = walk.up(anchor, seen)
+    condition = assertion_rules.allowed_on_condition(anchor)
+    return replace(reading, condition=condition) if condition else reading
 
 
 def _unrealised(verb) -> bool:
@@ -1254,7 +1262,12 @@ class _Walk:
                 self.negs.pop(node.i, None)
                 self.add_hedge(f"not {cue}")
                 self.closed_open.add(node.i)
-            if negated_here and lemma in UNSAID and node.i not in inside:
+            if (
+                negated_here
+                and lemma in UNSAID
+                and node.i not in inside
+                and not (came is not None and assertion_rules.corrected_after(came))
+            ):
                 self.add_hedge(f"not {node.text}")  # "was not addressed"
                 self.closed_open.add(node.i)
             for c in kids:
