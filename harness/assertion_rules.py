@@ -10,6 +10,8 @@ walks the parse):
   repaired, and the tenants paid the landlord": tenants ... repaired is no claim);
 - a relative clause whose pronoun is the subject of a verb of refusal or absence
   ("pupils who lack books") says something of its antecedent, and denies no clause;
+- "not A but B": the "not" denies A only ("It was not the mayor but a councillor who
+  opened it", "not by A but by B"); a claim of B is asserted;
 - a denied saying corrected right after it ("He did not say the shop would open;
   on the contrary, ..."): the saying's "not" denies what was not said, no hedge.
 
@@ -117,3 +119,26 @@ def corrected_after(said: Any) -> bool:
         i += 1
     words = tuple(t.lower_ for t in doc[i : i + 3])
     return words in _CORRECTIONS
+
+
+def negates_the_other_conjunct(neg: Any, inside: set[int]) -> bool:
+    """Whether the negation `neg` is the "not" of "not A but B" and the claim (the tokens
+    `inside`) is in B, not in A: "It was not the mayor but a councillor who opened it",
+    "Not the mayor but a councillor opened it", "opened not by A but by B". The "not"
+    denies A only; B is asserted."""
+    head = neg.head
+    if head.i > neg.i:
+        phrase = head  # "Not a councillor but ...", "not by A but by B"
+    else:  # "It was not A but B": the phrase right after the "not"
+        phrase = next((c for c in head.children if c.left_edge.i == neg.i + 1), None)
+        if phrase is None:
+            return False
+    for b in phrase.children:
+        if b.dep_ != "conj" or not any(
+            c.dep_ == "cc" and c.lower_ == "but" and phrase.i < c.i < b.i for c in phrase.children
+        ):
+            continue
+        in_b = {t.i for t in b.subtree}
+        in_a = {t.i for t in phrase.subtree} - in_b
+        return bool(in_b & inside) and not in_a & inside
+    return False

@@ -110,3 +110,9 @@ AGAINST_WORDS = frozenset("unlike contrary despite".split())
 # "the bulk of the staff", "most of the force": a share, not the whole claim
 SHARE_NOUNS = frozenset("bulk majority most brunt".split())
 CONDITIONAL_MARKS = frozenset("if unless whether".split())
+# abbreviations of reference words before a number ("Art. 5", "Sec. 3", "Fig. 2", "Rt. 66"):
+# one token each, so that the parse does not end a sentence at their period
+REFERENCE_ABBREVIATIONS = (
+    "Art.", "Arts.", "Sec.", "Secs.", "Fig.", "Figs.", "Vol.", "Vols.", "Para.", "Paras.",
+    "Rt.", "Rte.", "Nos.", "Ch.", "Pt.",
+)  # fmt: skip

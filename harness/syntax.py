@@ -84,6 +84,7 @@ from harness.lexicon import (
     OBLIGATION_VERBS,
     OPEN_PHRASES,
     OPEN_WORDS,
+    REFERENCE_ABBREVIATIONS,
     REPORT_NOUNS,
     REPORT_QUALIFIERS,
     REPORT_VERBS,
@@ -125,9 +126,12 @@ def parser() -> Any | None:
         return None
     for name in PARSER_PACKAGES:
         try:
-            return spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
+            nlp = spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
         except (OSError, ImportError, ValueError):
             continue
+        for abbreviation in REFERENCE_ABBREVIATIONS:  # "no Art. 5 cover": one token
+            nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+        return nlp
     return None
 
 
@@ -364,6 +368,8 @@ def _own_cues(
         if c.dep_ == "neg" or (w in NEGATION_ADVERBS and c.dep_ in ("advmod", "neg")):
             if nxt is not None and nxt.lower_ in ("only", "just", "merely"):
                 continue  # "not only ... but also"
+            if assertion_rules.negates_the_other_conjunct(c, inside):
+                continue  # "not A but B": the claim is B
             while (
                 nxt is not None
                 and nxt.lower_ in ("anymore", "longer", "any", "even", "yet")

@@ -164,3 +164,45 @@ def test_a_negation_of_the_other_conjunct(facts):
         "backing if the boats sank."
     )
     assert _verdict(facts, text, "no-insurance") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        # "not A but B": the "not" denies A only; a claim of B is asserted
+        (
+            "It was not a councillor but the mayor who opened the new bridge.",
+            "mayor-opened",
+            "present",
+        ),
+        ("Not a councillor but the mayor opened the new bridge.", "mayor-opened", "present"),
+        # ... and A is still denied
+        (
+            "The bridge was opened not by the mayor but by a councillor.",
+            "mayor-opened",
+            "contradicted",
+        ),
+    ],
+)
+def test_not_a_but_b(facts, text, fact, expected):
+    assert _verdict(facts, text, fact) == expected, explain_fact(text, facts.get(fact)).readings
+
+
+CLAUSE_COVER = """
+[[fact]]
+id = "no-clause-cover"
+statement = "The boats have no Sec. 4 cover."
+polarity = "negative"
+slots = { what = ["Sec. 4", "Section 4"] }
+"""
+
+
+def test_a_reference_abbreviation_ends_no_sentence():
+    """ "no Sec. 4 cover": the abbreviation is one token, so its "no" reaches it (the
+    tokenizer would split "Sec" from its period and the parse end the sentence there)."""
+    doc = syntax.parse("Crews yes but zero paid staff and no Sec. 4 cover.")
+    assert "Sec." in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+    fs = parse_facts(tomllib.loads(CLAUSE_COVER), "made-up")
+    text = "Crews yes but zero paid staff and no Sec. 4 cover."
+    assert check_facts(text, fs).get("no-clause-cover").verdict == "present"
