@@ -123,9 +123,9 @@ def corrected_after(said: Any) -> bool:
 
 def negates_the_other_conjunct(neg: Any, inside: set[int]) -> bool:
     """Whether the negation `neg` is the "not" of "not A but B" and the claim (the tokens
-    `inside`) is in B, not in A: "It was not the mayor but a councillor who opened it",
+    `inside`) has no word in A: "It was not the mayor but a councillor who opened it",
     "Not the mayor but a councillor opened it", "opened not by A but by B". The "not"
-    denies A only; B is asserted."""
+    denies A only; B, and the rest of the clause, are asserted."""
     head = neg.head
     if head.i > neg.i:
         phrase = head  # "Not a councillor but ...", "not by A but by B"
@@ -140,5 +140,5 @@ def negates_the_other_conjunct(neg: Any, inside: set[int]) -> bool:
             continue
         in_b = {t.i for t in b.subtree}
         in_a = {t.i for t in phrase.subtree} - in_b
-        return bool(in_b & inside) and not in_a & inside
+        return not in_a & inside
     return False

@@ -176,6 +176,12 @@ def test_a_negation_of_the_other_conjunct(facts):
             "present",
         ),
         ("Not a councillor but the mayor opened the new bridge.", "mayor-opened", "present"),
+        # ... and so is the rest of the clause
+        (
+            "It was not the council but the owners who shut the library.",
+            "library-closed",
+            "present",
+        ),
         # ... and A is still denied
         (
             "The bridge was opened not by the mayor but by a councillor.",
