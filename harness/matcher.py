@@ -1716,6 +1716,10 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                     # may be a worry about ..."): "might have to worry about ..." states it
                     hedged = False
                     words = (negated, double, False)
+                if parsed.factive:
+                    # "did not hide / did not know that X": X is asserted; the word rules'
+                    # cue above the factive verb is that verb's (assertion_rules)
+                    words = (negated, double, hedged)
                 if parsed.condition:
                     # "X would happen only if Y": X may happen, which denies a fact that it
                     # will not and asserts nothing of one that it will (the word rules' cues

@@ -222,6 +222,7 @@ class ClaimReading:
     other_actor: str | None = None  # the verb's subject, when the fact's is not it
     hedges: tuple[str, ...] = ()  # every hedge found (`hedge` is the first)
     condition: str | None = None  # "only if": the claim is allowed, on a condition
+    factive: str = ""  # a factive verb above ("did not hide that X"): its cues are not X's
 
     @property
     def negated(self) -> bool:
@@ -1181,6 +1182,7 @@ class _Walk:
         self.identity = False  # the fact says what a thing is (harness.syntax.identity_slot)
         self.relative = ""  # the claim is a relative clause said of the anchor (_relative_of)
         self.own_verb = -1  # the verb right above a claim that is one noun phrase
+        self.factive = ""  # the factive verb above the claim, which keeps its cues off it
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
@@ -1491,6 +1493,7 @@ class _Walk:
             ):
                 break  # "The club will send staff, the council will not join the fair": two clauses
             if rel in ("ccomp", "xcomp") and _lemma(head) in FACTIVE:
+                self.factive = head.text
                 break  # "did not realise that X": X stays asserted
             if rel == "acl" and node.tag_ == "VBN" and head.dep_ in ("pobj", "npadvmod"):
                 break  # "would not cover the staff, at a meeting led by the mayor": an
@@ -1522,4 +1525,6 @@ class _Walk:
             hedges.append(f"{negs[self.relative_at][1]} (over a relative clause)")
             negs = negs[: self.relative_at]
         hedge = hedges[0] if hedges else None
-        return ClaimReading(tuple(t for _, t in sorted(negs)), hedge, hedges=tuple(hedges))
+        return ClaimReading(
+            tuple(t for _, t in sorted(negs)), hedge, hedges=tuple(hedges), factive=self.factive
+        )

@@ -70,6 +70,17 @@ def _verdict(facts, text: str, fact: str) -> str:
             "library-closed",
             "present",
         ),
+        # ... and so is the opposite of a negative fact, whatever the "not" above it
+        (
+            "The organisers did not hide that paid staff would work at the festival.",
+            "no-paid-staff",
+            "contradicted",
+        ),
+        (
+            "The organisers did not know that paid staff would work at the festival.",
+            "no-paid-staff",
+            "contradicted",
+        ),
         # ... as an assertive verb's negation would not
         (
             "The organisers did not say that the festival would employ no paid staff.",
