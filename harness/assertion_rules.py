@@ -142,3 +142,13 @@ def negates_the_other_conjunct(neg: Any, inside: set[int]) -> bool:
         in_a = {t.i for t in phrase.subtree} - in_b
         return not in_a & inside
     return False
+
+
+def reading_note(reading: Any) -> str:
+    """What these rules decided about a claim's reading (a harness.syntax.ClaimReading),
+    for `harness explain`: "" when nothing."""
+    if reading.condition:
+        return f" (allowed on a condition: {reading.condition!r})"
+    if reading.factive:
+        return f" (below the factive verb {reading.factive!r}, whose negation is its own)"
+    return ""

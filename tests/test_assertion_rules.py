@@ -223,3 +223,13 @@ def test_a_reference_abbreviation_ends_no_sentence():
     fs = parse_facts(tomllib.loads(CLAUSE_COVER), "made-up")
     text = "Crews yes but zero paid staff and no Sec. 4 cover."
     assert check_facts(text, fs).get("no-clause-cover").verdict == "present"
+
+
+def test_explain_names_the_rule(facts):
+    """`harness explain` says which of these rules decided a reading."""
+    text = "The festival would hire paid staff only if volunteers could not be found."
+    reading = explain_fact(text, facts.get("no-paid-staff")).readings[0]
+    assert "only if" in reading.reason and reading.hedge == "only if"
+    text = "The organisers did not hide that paid staff would work at the festival."
+    reading = explain_fact(text, facts.get("no-paid-staff")).readings[0]
+    assert "factive verb 'hide'" in reading.reason
