@@ -21,6 +21,10 @@ candidate (the first a content word, no punctuation in between), the *context*:
    ("Louis van Gaal" and "Van Gaal"). A pronoun is compared only with a pronoun ("she"
    where the article has "he"); a name against a pronoun cannot be told.
 
+A pronoun before function words ("she has been told to return", where the article has
+"He has been told to return") is checked the same way with a longer context
+(`pronoun_swaps`): the next three words, or four when the three are all function words.
+
 Names are read from the article's capitals, so a candidate written in lowercase is
 checked too: a *name word* is a word the article writes capitalised inside a sentence
 and never in lowercase. Team nicknames ("the Foxes" for "Leicester") are names the
@@ -35,6 +39,7 @@ from harness.grounding_lexicon import ALIAS_GROUPS, NAME_JOINERS, STOPWORDS
 from harness.grounding_spans import words
 
 PRONOUNS = {"he": "male", "she": "female"}
+_OTHER = {"male": "female", "female": "male"}
 _JOINERS = NAME_JOINERS - {"and"}  # "Louis van Gaal" is one name, "Ann and Bo" two
 _OPENERS = ".\"'\u201c\u2018:(!?"
 
@@ -185,4 +190,52 @@ def swaps(sentence: str, offset: int, idx: ActorIndex, toks=None) -> list[Swap]:
                     article_span=(idx.tokens[j][0], idx.tokens[p + 1][1]),
                 )
             )
+    return out
+
+
+def _context_end(toks, joined, i: int) -> int | None:
+    """The end (exclusive) of the pronoun's context: three joined words after word i, or
+    four when the three are all function words; None when the sentence has not as many."""
+    for n in (3, 4):
+        end = i + 1 + n
+        if end > len(toks) or not all(joined[k] for k in range(i + 1, end)):
+            return None
+        if n == 4 or any(toks[k][2] not in STOPWORDS for k in range(i + 1, end)):
+            return end
+    return None
+
+
+def pronoun_swaps(sentence: str, offset: int, idx: ActorIndex, toks=None) -> list[Swap]:
+    """ "he"/"she" before function words that the article writes only after the other
+    pronoun (the contexts `swaps` leaves out: it needs a content word first)."""
+    toks, joined = _links(sentence, toks)
+    out = []
+    for i in range(len(toks) - 1):
+        gender = PRONOUNS.get(toks[i][2])
+        if gender is None or toks[i + 1][2] not in STOPWORDS:
+            continue
+        end = _context_end(toks, joined, i)
+        if end is None:
+            continue
+        context = [w for _, _, w in toks[i + 1 : end]]
+        found = [
+            p
+            for p in idx.pairs.get((context[0], context[1]), ())
+            if p + len(context) <= len(idx.tokens)
+            and all(
+                idx.tokens[p + k][2] == context[k] and idx.joined[p + k]
+                for k in range(1, len(context))
+            )
+        ]
+        theirs = [_before(idx.tokens, idx.joined, p, idx.names) for p in found]
+        if not found or any(t is None or t[1] != _OTHER[gender] for t in theirs):
+            continue
+        j, p = theirs[0][0], found[0]
+        out.append(
+            Swap(
+                span=(offset + toks[i][0], offset + toks[i][1]),
+                context=sentence[toks[i + 1][0] : toks[end - 1][1]],
+                article_span=(idx.tokens[j][0], idx.tokens[p + len(context) - 1][1]),
+            )
+        )
     return out

@@ -4,8 +4,9 @@ supported by its article or not.
 The verdicts are the engine's (`harness.grounding.ground`); this module only lays them
 out: every specific the engine checked (numbers, dates, names, quotes) with its verdict,
 the reason and the article sentence that supports it (or the closest one), then every
-sentence with its support (words, word pairs, embedding when used) against the floor and
-its best article sentence, then how the score was made.
+wrong actor and broken sentence with its reason, then every sentence with its support
+(words, word pairs, embedding when used) against the floor and its best article
+sentence, then how the score was made.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def explain_grounding(
     text = fold_keep_offsets(candidate)
     folded_article = fold_keep_offsets(article)
     art_spans = sentence_spans(folded_article) or [(0, len(article))]
-    art_numbers = numbers(folded_article)
+    art_numbers = numbers(folded_article, article=True)
     flagged = {tuple(f.span): f for f in result.flags if f.kind != "sentence"}
     out = []
     for sp in specifics(text, sentence_spans(text)):
@@ -127,6 +128,10 @@ def explain_grounding(
     return GroundingExplanation(result, tuple(out), tuple(result.alignment), settings)
 
 
+# flags that lower the score without being an unsupported specific: shown apart
+_OTHER_FLAGS = {"actor": "wrong actor", "fragment": "cut-off sentence", "repeat": "repeated word"}
+
+
 def _how_scored(e: GroundingExplanation) -> str:
     r, st = e.result, e.settings
     base = min((x.support for x in e.sentences), default=1.0)
@@ -134,6 +139,10 @@ def _how_scored(e: GroundingExplanation) -> str:
     parts = f"least supported sentence {base:.3f}" if e.sentences else "no sentence"
     if n:
         parts += f" x {1 - st.specific_penalty:g}^{n} for {n} unsupported specific{'s' * (n != 1)}"
+    for kind, label in _OTHER_FLAGS.items():
+        k = sum(f.kind == kind for f in r.flags)
+        if k:
+            parts += f" x {1 - st.specific_penalty:g}^{k} for {k} {label}{'s' * (k != 1)}"
     return parts
 
 
@@ -155,6 +164,18 @@ def explanation_to_dict(e: GroundingExplanation) -> dict[str, Any]:
                 "evidence_span": list(s.evidence_span) if s.evidence_span else None,
             }
             for s in e.specifics
+        ],
+        "other_flags": [
+            {
+                "kind": f.kind,
+                "text": f.text,
+                "span": list(f.span),
+                "reason": f.reason,
+                "evidence": f.evidence,
+                "evidence_span": list(f.evidence_span) if f.evidence_span else None,
+            }
+            for f in r.flags
+            if f.kind in _OTHER_FLAGS
         ],
         "sentences": [
             {
@@ -197,6 +218,13 @@ def render_explanation(e: GroundingExplanation) -> str:
         label = "in" if s.supported else "closest"
         if s.evidence:
             lines.append(f"      {label}: {_quote(s.evidence)}")
+    others = [f for f in r.flags if f.kind in _OTHER_FLAGS]
+    if others:
+        lines += ["", "wrong actors and broken sentences (they lower the score, not counted):"]
+    for f in others:
+        lines.append(f"  ✗ {_OTHER_FLAGS[f.kind]} {_quote(f.text, 80)}: {f.reason}")
+        if f.evidence:
+            lines.append(f"      article: {_quote(f.evidence)}")
     lines += ["", f"sentences (flagged below support {e.settings.sentence_floor:g}):"]
     for k, x in enumerate(e.sentences, 1):
         mark = "✓ supported" if x.supported else "✗ UNSUPPORTED"

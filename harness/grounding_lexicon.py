@@ -67,6 +67,48 @@ SCALES = {
     "mn": 1_000_000,
     "tn": 1_000_000_000_000,
 }
+# scales a number written in words may take ("three thousand", "half a million"); the
+# abbreviations above follow digits only ("£42.3m", "2bn")
+WORD_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+# ordinal words: read in the ARTICLE only ("third straight season" supports "3 seasons",
+# "ninth minute" supports "9th minute"); a summary's "fourth" is not read as four
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+# words before a number that make it a bound or an estimate, not an exact value: "more
+# than 10,000" is true of 10,190. "at least" and "up to" include the value itself.
+BOUNDS_ABOVE = ("more than", "over", "upwards of", "in excess of", "above")
+BOUNDS_BELOW = ("nearly", "almost", "under", "less than", "fewer than", "below")
+BOUNDS_AROUND = ("about", "around", "approximately", "roughly", "some", "an estimated")
+BOUNDS_MIN = ("at least",)
+BOUNDS_MAX = ("up to",)
 MONTHS = frozenset(
     """january february march april may june july august september october november
     december""".split()
@@ -74,6 +116,13 @@ MONTHS = frozenset(
 # month names that are also common words: a month only next to a number ("May 4")
 AMBIGUOUS_MONTHS = frozenset({"march", "may", "june", "august"})
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+# function words that open a sentence: capitalised inside a run of capitalised words they
+# mark a sentence that began after a lost full stop ("... in Salt Lake City The hotel")
+SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i his her its their this that these those there but
+    if when while""".split()
+)
 
 # words that join the parts of a name ("Bank of England", "Louis van Gaal")
 NAME_JOINERS = frozenset("of de van der von da di du la le al bin el and for the".split())
@@ -91,9 +140,26 @@ def _alias_groups() -> tuple[frozenset[str], ...]:
     )
 
 
-# Each group names one country, union or international body as news writes it
-# interchangeably ("Kyiv said", "the Kremlin"); the list is data, documented in its file.
+# Each group names one country, union, international body or widely known organisation
+# as news writes it interchangeably ("Kyiv said", "the Kremlin", "Man Utd"); the list is
+# data, documented in its file.
 ALIAS_GROUPS: tuple[frozenset[str], ...] = _alias_groups()
+
+
+def _edge_words() -> frozenset[str]:
+    """The words of harness/lexicons/name_edges.txt, one a line."""
+    from importlib.resources import files
+
+    text = files("harness").joinpath("lexicons/name_edges.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+# Common words a writer capitalises next to a name ("Coach Jo Bell", "However Bell"):
+# at the edge of a capitalised run they are not part of the name (general English, the
+# list and its categories are documented in its file)
+NAME_EDGE_WORDS: frozenset[str] = _edge_words()
 
 _SPELLING = (
     (re.compile(r"isation(s?)$"), r"ization\1"),

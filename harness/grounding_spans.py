@@ -7,17 +7,27 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from harness.grounding_lexicon import (
     AMBIGUOUS_MONTHS,
+    BOUNDS_ABOVE,
+    BOUNDS_AROUND,
+    BOUNDS_BELOW,
+    BOUNDS_MAX,
+    BOUNDS_MIN,
     MONTHS,
+    NAME_EDGE_WORDS,
     NAME_JOINERS,
+    ORDINALS,
     SCALES,
+    SENTENCE_OPENERS,
     STOPWORDS,
     UNITS,
     WEEKDAYS,
+    WORD_SCALES,
     american,
 )
 
@@ -27,8 +37,23 @@ WORD = re.compile(
     r"(?:[A-Za-z]\.){2,}|[A-Za-z]+\d+[A-Za-z\d]*|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)*",
     re.UNICODE,
 )
-_NUM_WORD = "|".join(sorted([*UNITS, "one", "a", "an"], key=len, reverse=True))
+_UNIT_WORD = "|".join(sorted([*UNITS, "one"], key=len, reverse=True))
+_WORD_SCALE = "|".join(sorted(WORD_SCALES, key=len, reverse=True))
+_DIGIT_WORD = "zero|one|two|three|four|five|six|seven|eight|nine"
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+# a number in words: an optional "a"/"an"/"half a" before it, then number words and scale
+# words in any order ("three thousand five hundred", "forty two point five million",
+# "two and a half", "half a million"), each a whole word ("eight months" is no "eight m");
+# at most 16 words after the first (no number needs more), so hostile text reads in linear time
+_WORDS = rf"""
+    (?:(?:half[\s-]+)?an?[\s-]+)?
+    (?:{_UNIT_WORD}|{_WORD_SCALE})\b
+    (?:
+        (?:[\s-]+and)?[\s-]+(?:{_UNIT_WORD}|{_WORD_SCALE})\b
+        | [\s-]+and[\s-]+a[\s-]+half\b
+        | [\s-]+point(?:[\s-]+(?:{_DIGIT_WORD})\b){{1,8}}
+    ){{0,16}}
+"""
 # "$300 billion", "£42.3m", "90 percent", "90%", "14,000-mile", "twenty-five", "three
 # hundred", "2.6 million". The currency may come as '#' in tokenized text ("# 42 million").
 NUMBER = re.compile(
@@ -37,12 +62,21 @@ NUMBER = re.compile(
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         |
-        (?P<words>(?:{_NUM_WORD})(?:[\s-]+(?:{_NUM_WORD}|and))*(?:[\s-]+(?:{_SCALE}))*)
+        (?P<words>\b{_WORDS})
     )
     (?P<scale>\s?-?(?:{_SCALE})\b(?:\s(?:{_SCALE})\b)*)?
     (?P<pct>\s?(?:%|percent\b|per\s+cent\b))?
     """,
     re.IGNORECASE | re.VERBOSE,
+)
+_ORDINAL = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(t for t in UNITS if t.endswith('ty'))})[\s-]+)?"
+    rf"(?P<ord>{'|'.join(sorted(ORDINALS, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+# a unit glued to digits: "3pm", "12ft", "2KMs", "47th"
+_GLUED_UNIT = re.compile(
+    r"(?:st|nd|rd|th|s|pm|am|ft|kms?|m|kg|cm|mm|mph|lbs?|g|hrs?|mins?|yds?|ml|mg)", re.I
 )
 _UPPER = re.compile(r"[A-Z]")
 
@@ -58,6 +92,8 @@ class Specific:
     end: int
     value: float | None = None
     key: tuple[str, ...] = ()
+    bound: str = ""  # above | below | around | min | max: a bound ("more than 10,000")
+    unit: str = ""  # for numbers, the stem of the word counted ("four-year period": "year")
 
 
 @lru_cache(maxsize=65536)
@@ -76,16 +112,37 @@ def _stemmer():
     return DefaultTokenizer(True)
 
 
+def fold_accents(word: str) -> str:
+    """The word without its accents ("yûki" -> "yuki", "café" -> "cafe")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# the bracket tokens of Penn-Treebank-tokenized text ("-LRB- 22,500 kilometers -RRB-")
+_BRACKETS = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lowercase word) for every word of `text`; dots dropped from acronyms."""
+    """(start, end, lowercase word) for every word of `text`; dots dropped from acronyms.
+
+    Raw and tokenized text read alike: a contraction is two words, as tokenized text
+    writes it ("didn't" = "did n't", "can't" = "ca n't"), and the bracket tokens of
+    tokenized text ("-lrb-") are no words."""
     out = []
     for m in WORD.finditer(text):
         w = m.group().lower()
         if "." in w and not w[0].isdigit():
             w = w.replace(".", "")
         w = w.replace("\u2019", "'")
+        if not w.isascii():
+            w = fold_accents(w)
         if w.endswith("'s"):
             w = w[:-2]
+        if w in _BRACKETS:
+            continue
+        if w.endswith("n't") and len(w) > 3:
+            out.append((m.start(), m.end() - 3, w[:-3]))
+            out.append((m.end() - 3, m.end(), "n't"))
+            continue
         out.append((m.start(), m.end(), w))
     return out
 
@@ -96,26 +153,51 @@ def content_stems(text: str) -> set[str]:
 
 
 def _word_value(text: str) -> float | None:
+    """The value of a number in words: "three thousand five hundred" = 3500, "forty two
+    point five million" = 42.5e6, "half a million" = 5e5, "two and a half" = 2.5; None
+    when the words are not one number ("one ninety")."""
+    value, _ = _parse_words(text)
+    return value
+
+
+def _parse_words(text: str) -> tuple[float | None, int]:
+    """The value of number words, and the index of the word (split at spaces and hyphens)
+    where a second number starts when they are not one ("two three": None, 1)."""
     total, current, seen = 0.0, 0.0, False
-    for part in re.split(r"[\s-]+", text.lower()):
-        if part in ("and", ""):
-            continue
-        if part in ("a", "an"):
-            continue  # "a hundred": the scale below multiplies max(current, 1)
-        if part == "one":
-            current += 1
-            seen = True
-        elif part in UNITS:
-            current += UNITS[part]
-            seen = True
+    parts = [p for p in re.split(r"[\s-]+", text.lower()) if p]
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        i += 1
+        if part in ("and", "a", "an"):
+            continue  # "a hundred": the scale below multiplies 1
+        if part == "half":
+            current += 0.5
+        elif part == "point":
+            digits = ""
+            while i < len(parts) and parts[i] in _DIGITS:
+                digits += _DIGITS[parts[i]]
+                i += 1
+            current += float("0." + digits) if digits else 0.0
+        elif part == "dozen":
+            current = (current or 1.0) * 12
+        elif part in UNITS or part == "one":
+            unit = UNITS.get(part, 1)
+            low = current % 100
+            if low and not (low % 10 == 0 and low >= 20 and unit < 10):
+                return None, i - 1  # "one ninety", "two three": two numbers
+            current += unit
         elif part in SCALES:
-            current = max(current, 1.0) * SCALES[part]
-            seen = True
+            current = (current or 1.0) * SCALES[part]
             if SCALES[part] >= 1000:
                 total, current = total + current, 0.0
         else:
-            return None
-    return total + current if seen else None
+            return None, i - 1
+        seen = True
+    return (total + current if seen else None), len(parts)
+
+
+_DIGITS = {w: str(k) for k, w in enumerate(_DIGIT_WORD.split("|"))}
 
 
 def _is_bare_word_number(text: str) -> bool:
@@ -123,22 +205,29 @@ def _is_bare_word_number(text: str) -> bool:
     return parts in (["one"], ["a"], ["an"]) or all(p in ("a", "an", "and") for p in parts)
 
 
-def numbers(text: str) -> list[Specific]:
+def numbers(text: str, article: bool = False) -> list[Specific]:
     """Every number or quantity of `text` with its value ('fifty' and '50' alike; scale
-    words, thousands separators and percent signs read)."""
+    words, thousands separators and percent signs read). An `article`'s numbers include
+    its ordinal words ("third" = 3, "twenty-first" = 21), which support a summary's "3
+    seasons" or "9th minute"; a summary's ordinal words are not read (a "fourth" is no
+    four)."""
     out = []
-    for m in NUMBER.finditer(text):
+    pos, limit = 0, len(text)
+    while (m := NUMBER.search(text, pos, limit)) is not None:
+        pos, limit = m.end(), len(text)
         s, e = m.start(), m.end()
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "."):
             continue  # inside a word or a decimal
+        if s > 1 and text[s - 1] == ":" and text[s - 2].isdigit():
+            continue  # the minutes of a clock time ("4:00PM"), not a number of their own
         if e < len(text) and text[e].isalpha() and not m.group("digits"):
             continue  # "fourth", "tens": a number word inside a longer word
+        if not m.group("digits") and _ORDINAL.match(text, e + 1) and text[e : e + 1] in "- ":
+            continue  # "twenty-first": an ordinal (read only in an article)
         if e < len(text) and text[e].isalpha() and not m.group("scale"):
-            # "3pm", "12ft", "47th": the number with a unit glued on is still a number
+            # "3pm", "12ft", "2KMs", "47th": the number with a unit glued on is a number
             tail = re.match(r"[A-Za-z]+", text[e:])
-            if tail and not re.fullmatch(
-                r"(?:st|nd|rd|th|s|pm|am|ft|km|m|kg|cm|mm|mph|lb|lbs|g)", tail.group(), re.I
-            ):
+            if tail and not _GLUED_UNIT.fullmatch(tail.group()):
                 continue
         if m.group("digits"):
             value = float(m.group("digits").replace(",", ""))
@@ -146,10 +235,19 @@ def numbers(text: str) -> list[Specific]:
             words_text = m.group("words")
             if _is_bare_word_number(words_text) and not m.group("scale"):
                 continue
-            v = _word_value(words_text)
-            if v is None:
+            v, k = _parse_words(words_text)
+            if v is None:  # not one number ("one ninety"): read its first number alone
+                parts = list(re.finditer(r"[^\s-]+", words_text))
+                if 0 < k < len(parts):
+                    pos = m.start()
+                    limit = m.start("words") + parts[k].start()
                 continue
             value = v
+            # "a three game ban": the article "a" is no part of the number ("a hundred",
+            # "a dozen" and "half a million" keep theirs)
+            lead = re.match(r"an?[\s-]+", words_text, re.I)
+            if lead and not re.match(rf"(?:{_WORD_SCALE}|dozen)\b", words_text[lead.end() :], re.I):
+                s += lead.end() + len(m.group("cur") or "")
         scale = (m.group("scale") or "").strip(" -").lower()
         for part in scale.split():
             value *= SCALES[part]
@@ -166,8 +264,57 @@ def numbers(text: str) -> list[Specific]:
             s += 1
         year = m.group("digits") and re.fullmatch(r"(?:19|20)\d\d", m.group("digits"))
         kind = "date" if year and not cur and not m.group("pct") and not scale else "number"
-        out.append(Specific(kind, text[s:e], s, e, value=value))
+        out.append(
+            Specific(kind, text[s:e], s, e, value=value, bound=_bound(text, s), unit=_unit(text, e))
+        )
+    if article:
+        for m in _ORDINAL.finditer(text):
+            value = ORDINALS[m.group("ord").lower()] + UNITS.get((m.group("tens") or "").lower(), 0)
+            out.append(
+                Specific(
+                    "number",
+                    m.group(),
+                    m.start(),
+                    m.end(),
+                    value=float(value),
+                    unit=_unit(text, m.end()),
+                )
+            )
+        out.sort(key=lambda x: (x.start, x.end))
     return out
+
+
+# function words are no unit; the stopwords that count time are ("four years")
+_NO_UNIT = STOPWORDS - {"year", "years", "week", "weeks", "day", "days", "time", "times"}
+_UNIT_AFTER = re.compile(r"[\s-]?([^\W\d_]+)")
+
+
+def _unit(text: str, end: int) -> str:
+    """The stem of the content word right after a number ("8 months", "four-year",
+    "2km"), or '' ("30 percent of voters": "of" is no unit)."""
+    m = _UNIT_AFTER.match(text, end)
+    if not m or m.group(1).lower() in _NO_UNIT:
+        return ""
+    return stem(m.group(1).lower())
+
+
+_BOUNDS = tuple(
+    (kind, re.compile(rf"\b(?:{'|'.join(words_)})\s*[$£€¥#]?\s*$", re.I))
+    for kind, words_ in (
+        ("above", BOUNDS_ABOVE),
+        ("below", BOUNDS_BELOW),
+        ("around", BOUNDS_AROUND),
+        ("min", BOUNDS_MIN),
+        ("max", BOUNDS_MAX),
+    )
+)
+
+
+def _bound(text: str, start: int) -> str:
+    """'above', 'below', 'around', 'min' or 'max' when the words before a number make it a
+    bound ("more than 10,000", "nearly 50", "about 80", "at least 3", "up to 5"), else ''."""
+    before = text[max(0, start - 24) : start]
+    return next((kind for kind, pattern in _BOUNDS if pattern.search(before)), "")
 
 
 def calendar_words(text: str) -> list[Specific]:
@@ -203,8 +350,8 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
     while i < len(toks):
         s, _, _ = toks[i]
         raw = text[s : toks[i][1]]
-        if not _UPPER.match(raw) or raw.isdigit():
-            i += 1
+        if not _UPPER.match(raw) or raw.isdigit() or (s and text[s - 1].isdigit()):
+            i += 1  # not capitalised, or a unit glued to a number ("2KMs")
             continue
         j = i + 1
         while j < len(toks):
@@ -213,6 +360,8 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
             gap = text[toks[j - 1][1] : s2]
             if gap.strip(" -") or "\n" in gap:
                 break
+            if _UPPER.match(raw2) and w2 in SENTENCE_OPENERS:
+                break  # "Salt Lake City The hotel": a sentence starts after a lost full stop
             if _UPPER.match(raw2):
                 j += 1
             elif (
@@ -233,12 +382,20 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
             or before[-1] in ":\"'(`\u201c\u2018-\u2022"
             or text[run[-1][1] : run[-1][1] + 1] == ":"
         )
-        # drop function words at the edges ("The", "He")
-        while run and run[0][2] in STOPWORDS | NAME_JOINERS:
-            run = run[1:]
-            opener = False if run else opener
-        while run and run[-1][2] in STOPWORDS | NAME_JOINERS:
-            run = run[:-1]
+        # drop function words at the edges ("The", "He"), and common words a writer
+        # capitalised next to a name ("Coach Jo Bell", "However Bell", "Bell Fans")
+        trimmed = True
+        while run and trimmed:
+            trimmed = False
+            while run and run[0][2] in STOPWORDS | NAME_JOINERS:
+                run, trimmed = run[1:], True
+                opener = False if run else opener
+            while run and run[-1][2] in STOPWORDS | NAME_JOINERS:
+                run, trimmed = run[:-1], True
+            if len(run) > 1 and run[0][2] in NAME_EDGE_WORDS:
+                run, trimmed, opener = run[1:], True, False
+            if len(run) > 1 and run[-1][2] in NAME_EDGE_WORDS:
+                run, trimmed = run[:-1], True
         if not run:
             continue
         if opener and len(run) == 1:
@@ -311,11 +468,51 @@ def precision(sp: Specific) -> float:
     return unit if "." in written else 0.0
 
 
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])")
+
+
 def value_matches(sp: Specific, value: float) -> bool:
-    """The number `sp` is `value`, or `value` rounded the way `sp` is written."""
+    """The number `sp` is `value`, or `value` rounded the way `sp` is written; a bound
+    ("more than 10,000") holds `value` rounded to its last written digit the bound's way
+    (10,190 rounds down to 10,000; "nearly 50" rounds 47 up, "about 80" rounds 78)."""
     if sp.value is None:
         return False
     if math.isclose(sp.value, value, rel_tol=1e-9):
         return True
+    dots = _DOT_THOUSANDS.search(sp.text)
+    if (
+        dots
+        and sp.value
+        and math.isclose(
+            float(dots.group().replace(".", "")) * sp.value / float(dots.group()), value
+        )
+    ):
+        return True  # "3.500" written with a continental thousands dot: 3,500
     step = precision(sp)
-    return step > 0 and abs(value - sp.value) <= step / 2 + 1e-9
+    if step > 0 and abs(value - sp.value) <= step / 2 + 1e-9:
+        return True
+    if not sp.bound or value <= 0:
+        return False
+    step = _bound_step(sp)
+    ratio = value / step
+    rounded = {
+        "above": math.floor(ratio + 1e-9),
+        "min": math.floor(ratio + 1e-9),
+        "below": math.ceil(ratio - 1e-9),
+        "max": math.ceil(ratio - 1e-9),
+        "around": math.floor(ratio + 0.5),
+    }[sp.bound] * step
+    return math.isclose(rounded, sp.value, rel_tol=1e-9)
+
+
+def _bound_step(sp: Specific) -> float:
+    """The place of a number's last written non-zero digit: 10 for "80", 1e4 for "10,000",
+    1e11 for "$300 billion", 0.1e6 for "2.5 million"."""
+    m = re.search(r"\d[\d.]*", sp.text.replace(",", ""))
+    written = m.group().rstrip(".") if m else f"{sp.value:.0f}"
+    mantissa = float(written) or 1.0
+    if "." in written:
+        place = 10.0 ** -len(written.split(".", 1)[1])
+    else:
+        place = 10.0 ** (len(written) - len(written.rstrip("0")))
+    return place * sp.value / mantissa

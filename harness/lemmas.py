@@ -66,6 +66,8 @@ _IRREGULAR = {
     "understood": "understand",
     "forgot": "forget",
     "forgotten": "forget",
+    "hid": "hide",
+    "hidden": "hide",
     "learnt": "learn",
     "saw": "see",
     "seen": "see",

@@ -46,10 +46,16 @@ NEGATING_PREPOSITIONS = frozenset("without except excluding barring minus".split
 NEGATIVE_DETERMINERS = frozenset("no neither zero".split())
 NEGATIVE_PRONOUNS = frozenset("none nobody nothing neither".split())
 NEGATION_ADVERBS = frozenset("not n't never nowhere".split())
+# verbs of concealing or of failing to notice, factive too: "did not hide that X", "no one
+# could miss that X" say X (the negation denies the hiding or the missing, not X)
+CONCEALING = frozenset("hide conceal disguise mask miss overlook ignore".split())
 # factive and wh-embedding verbs: negating them leaves the embedded clause asserted
-FACTIVE = frozenset(
-    """know realise realize understand regret notice remember forget learn discover
-    explain reveal recognise recognize acknowledge admit aware see""".split()
+FACTIVE = (
+    frozenset(
+        """know realise realize understand regret notice remember forget learn discover
+        explain reveal recognise recognize acknowledge admit aware see""".split()
+    )
+    | CONCEALING
 )
 # verbs that embed a question: "was asked whether X", "wondered how X" assert nothing of X
 INTERROGATIVE = frozenset("ask wonder question query inquire enquire".split())
@@ -104,3 +110,9 @@ AGAINST_WORDS = frozenset("unlike contrary despite".split())
 # "the bulk of the staff", "most of the force": a share, not the whole claim
 SHARE_NOUNS = frozenset("bulk majority most brunt".split())
 CONDITIONAL_MARKS = frozenset("if unless whether".split())
+# abbreviations of reference words before a number ("Art. 5", "Sec. 3", "Fig. 2", "Rt. 66"):
+# one token each, so that the parse does not end a sentence at their period
+REFERENCE_ABBREVIATIONS = (
+    "Art.", "Arts.", "Sec.", "Secs.", "Fig.", "Figs.", "Vol.", "Vols.", "Para.", "Paras.",
+    "Rt.", "Rte.", "Nos.", "Ch.", "Pt.",
+)  # fmt: skip

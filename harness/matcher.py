@@ -135,7 +135,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
 
-from harness import coref, roles, syntax, verdict_rules
+from harness import assertion_rules, coref, roles, syntax, verdict_rules
 from harness.fact_results import (  # noqa: F401 (the results and their cache rows, re-exported)
     FactResult,
     FactsResult,
@@ -1716,6 +1716,17 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                     # may be a worry about ..."): "might have to worry about ..." states it
                     hedged = False
                     words = (negated, double, False)
+                if parsed.factive:
+                    # "did not hide / did not know that X": X is asserted; the word rules'
+                    # cue above the factive verb is that verb's (assertion_rules)
+                    words = (negated, double, hedged)
+                if parsed.condition:
+                    # "X would happen only if Y": X may happen, which denies a fact that it
+                    # will not and asserts nothing of one that it will (the word rules' cues
+                    # inside the condition are the condition's)
+                    allowed = kind == "claim" and fact.polarity == "negative" and not hedged
+                    negated, double, hedged = False, False, not allowed
+                    words = (negated, double, hedged)
         answer = _answer(doc, clause)
         if answer is not None:  # "Will temporary staff join? Not according to the manager."
             flip = answer == "no"
@@ -1839,7 +1850,8 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
             if alt[0] == "present" and f.parsed.negations and not f.words[0]:
                 return "set aside", 0.0, why  # a cue only the parse sees: neither reading
             return alt[0], alt[1], f"{alt[2]} ({why})"
-    return out
+    note = assertion_rules.reading_note(f.parsed) if f.parsed is not None else ""
+    return (out[0], out[1], out[2] + note) if note else out
 
 
 def _classify_as(
@@ -2004,7 +2016,7 @@ def _reading(doc: _Doc, f: _Finding, outcome: str, reason: str) -> Reading:
     hi = max(doc.local_of(clause, sp[0])[1] for _, sp in f.combo)
     if f.parsed is not None:
         cues = list(f.parsed.negations)
-        hedge = f.parsed.hedge
+        hedge = f.parsed.hedge or f.parsed.condition
     else:
         cues = [doc.text[a:b] for a, b, _ in clause.forward if lo <= a < hi]
         cues += [doc.text[a:b] for a, b in clause.predicate if lo <= a < hi]

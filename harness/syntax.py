@@ -52,11 +52,11 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from harness import clause_rules
+from harness import assertion_rules, clause_rules
 from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
@@ -84,6 +84,7 @@ from harness.lexicon import (
     OBLIGATION_VERBS,
     OPEN_PHRASES,
     OPEN_WORDS,
+    REFERENCE_ABBREVIATIONS,
     REPORT_NOUNS,
     REPORT_QUALIFIERS,
     REPORT_VERBS,
@@ -125,9 +126,12 @@ def parser() -> Any | None:
         return None
     for name in PARSER_PACKAGES:
         try:
-            return spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
+            nlp = spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
         except (OSError, ImportError, ValueError):
             continue
+        for abbreviation in REFERENCE_ABBREVIATIONS:  # "no Art. 5 cover": one token
+            nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+        return nlp
     return None
 
 
@@ -217,6 +221,8 @@ class ClaimReading:
     hedge: str | None  # what makes it assert nothing, if anything
     other_actor: str | None = None  # the verb's subject, when the fact's is not it
     hedges: tuple[str, ...] = ()  # every hedge found (`hedge` is the first)
+    condition: str | None = None  # "only if": the claim is allowed, on a condition
+    factive: str = ""  # a factive verb above ("did not hide that X"): its cues are not X's
 
     @property
     def negated(self) -> bool:
@@ -307,7 +313,8 @@ def _own_cues(
             hedge = hedge or "how ..."  # "spoke about how ready she felt": a degree asked
             continue
         if c.dep_ in ("dobj", "attr") and _lemma(c) in ROLE_NOUNS:
-            if any(k.lower_ == "no" for k in c.children):
+            # not reached from a conjunct: "taking no part and no say" ("no say" is its own)
+            if nominal and any(k.lower_ == "no" for k in c.children):
                 negs.append((c.i, f"no {c.text}"))  # "would play no part"
             continue
         if c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "VBG"):
@@ -362,6 +369,8 @@ def _own_cues(
         if c.dep_ == "neg" or (w in NEGATION_ADVERBS and c.dep_ in ("advmod", "neg")):
             if nxt is not None and nxt.lower_ in ("only", "just", "merely"):
                 continue  # "not only ... but also"
+            if assertion_rules.negates_the_other_conjunct(c, inside):
+                continue  # "not A but B": the claim is B
             while (
                 nxt is not None
                 and nxt.lower_ in ("anymore", "longer", "any", "even", "yet")
@@ -428,6 +437,8 @@ def _outside_denial(tok) -> tuple[int, str] | None:
     for c in tok.children:
         if c.dep_ in ("relcl", "advcl") and c.i > tok.i:
             rel = [k for k in c.children if k.lower_ in ("which", "that") and k.i < c.i]
+            if assertion_rules.subject_relative(c):
+                continue  # "troops that would lack cover": said of the troops
             if rel and _lemma(c) in NEGATING_PREDICATES | {"rule"}:
                 if _lemma(c) == "rule" and "out" not in _children_text(c):
                     continue
@@ -901,6 +912,8 @@ def read_claim(
         return None
     if clause_rules.split_by_aside(heads):
         return ClaimReading((), "split by a relative clause", hedges=("split",))
+    if assertion_rules.split_by_coordination(heads, anchor, inside):
+        return ClaimReading((), "split by coordinated clauses", hedges=("split",))
     main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
         other = _other_actor(h, inside) if is_actor else None
@@ -1040,7 +1053,9 @@ def read_claim(
             if _purpose(node):
                 walk.add_hedge("to ... (purpose)")  # "paid to make it permanent"
             came, node = node, node.head
-    return walk.up(anchor, seen)
+    reading = walk.up(anchor, seen)
+    condition = assertion_rules.allowed_on_condition(anchor)
+    return replace(reading, condition=condition) if condition else reading
 
 
 def _unrealised(verb) -> bool:
@@ -1167,6 +1182,7 @@ class _Walk:
         self.identity = False  # the fact says what a thing is (harness.syntax.identity_slot)
         self.relative = ""  # the claim is a relative clause said of the anchor (_relative_of)
         self.own_verb = -1  # the verb right above a claim that is one noun phrase
+        self.factive = ""  # the factive verb above the claim, which keeps its cues off it
 
     def _neg(self, i: int, text: str) -> None:
         self.negs.setdefault(i, text)
@@ -1254,7 +1270,12 @@ class _Walk:
                 self.negs.pop(node.i, None)
                 self.add_hedge(f"not {cue}")
                 self.closed_open.add(node.i)
-            if negated_here and lemma in UNSAID and node.i not in inside:
+            if (
+                negated_here
+                and lemma in UNSAID
+                and node.i not in inside
+                and not (came is not None and assertion_rules.corrected_after(came))
+            ):
                 self.add_hedge(f"not {node.text}")  # "was not addressed"
                 self.closed_open.add(node.i)
             for c in kids:
@@ -1472,6 +1493,7 @@ class _Walk:
             ):
                 break  # "The club will send staff, the council will not join the fair": two clauses
             if rel in ("ccomp", "xcomp") and _lemma(head) in FACTIVE:
+                self.factive = head.text
                 break  # "did not realise that X": X stays asserted
             if rel == "acl" and node.tag_ == "VBN" and head.dep_ in ("pobj", "npadvmod"):
                 break  # "would not cover the staff, at a meeting led by the mayor": an
@@ -1503,4 +1525,6 @@ class _Walk:
             hedges.append(f"{negs[self.relative_at][1]} (over a relative clause)")
             negs = negs[: self.relative_at]
         hedge = hedges[0] if hedges else None
-        return ClaimReading(tuple(t for _, t in sorted(negs)), hedge, hedges=tuple(hedges))
+        return ClaimReading(
+            tuple(t for _, t in sorted(negs)), hedge, hedges=tuple(hedges), factive=self.factive
+        )
