@@ -9,6 +9,7 @@ import pytest
 
 from harness.calibrate import (
     VERDICTS,
+    CalibrationReport,
     Label,
     calibrate,
     load_labels,
@@ -235,14 +236,15 @@ ARTICLES = REPO / "tests" / "data" / "articles"
 # many contradictions it may judge present (0 but where the facts file cannot tell: the
 # place or the speaker that was swapped is no slot of the writer's fact).
 SETS = [
-    # hegseth-nato, by seven writers
-    ("facts_labeled.jsonl", None, 0.98, 0),  # 100 %
-    ("facts_holdout.jsonl", None, 0.973, 0),  # 99.3 %
+    # hegseth-nato, by seven writers (the shipped short facts file; the tuned file it
+    # replaced is tested below)
+    ("facts_labeled.jsonl", None, 0.977, 0),  # 99.7 %
+    ("facts_holdout.jsonl", None, 0.967, 0),  # 98.7 %
     ("facts_blind.jsonl", None, 0.98, 0),  # 100 %
     ("facts_blind2.jsonl", None, 0.98, 0),  # 100 %
     ("facts_blind3.jsonl", None, 0.969, 0),  # 98.9 %
-    ("facts_blind4.jsonl", None, 0.974, 0),  # 99.4 %
-    ("facts_blind5.jsonl", None, 0.969, 0),  # 98.9 %
+    ("facts_blind4.jsonl", None, 0.969, 0),  # 98.9 %
+    ("facts_blind5.jsonl", None, 0.974, 0),  # 99.4 %
     ("facts_final_e.jsonl", None, 0.958, 0),  # 97.8 % (92.6 % blind, the final measurement)
     # an eleventh writer, measured once, blind (93.3 %), then developed on
     ("facts_blind6.jsonl", None, 0.967, 0),  # 98.7 % (93.3 % blind)
@@ -298,30 +300,46 @@ def test_calibrate_command_with_csv_labels_and_a_candidates_folder(tmp_path: Pat
 
 
 HEGSETH_SETS = [name for name, refs, _, _ in SETS if refs is None]
-SHORT_FLOOR = 0.938  # 95.8 % measured
-SHORT_C2P = 6  # contradictions the short file's few rules read as the fact itself
+SHIPPED = REPO / "references" / "hegseth-nato" / "facts.toml"
+TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
-def test_hegseth_facts_written_the_short_way(tmp_path: Path) -> None:
-    """The shipped hegseth-nato facts rewritten as a new user would (42 lines, at most 15 per
-    fact, no regex: tests/data/hegseth_short_facts.toml) on the nine hegseth sets: at its
-    floor (measured less 2 points), and its contradictions judged present pinned. The tuned
-    references/hegseth-nato/facts.toml stays the shipped file (README, "Facts file")."""
+def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
+    """The nine hegseth sets (1,635 labels) against FACTS put in the document's place."""
     import shutil
 
-    short = REPO / "tests" / "data" / "hegseth_short_facts.toml"
-    assert short.exists(), "tests/data/hegseth_short_facts.toml is missing"
+    assert facts.exists(), f"{facts} is missing"
     doc = tmp_path / "hegseth-nato"
     shutil.copytree(REPO / "references" / "hegseth-nato", doc)
-    shutil.copy(short, doc / "facts.toml")
+    shutil.copy(facts, doc / "facts.toml")
     fs = {"hegseth-nato": load_facts(doc / "facts.toml", "hegseth-nato")}
-    text = short.read_text(encoding="utf-8")
-    assert "re:" not in text
-    blocks = text.split("[[fact]]")[1:]
-    assert len(blocks) == 3 and all(len(b.strip().splitlines()) <= 15 for b in blocks)
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
-    print(f"\nshort hegseth facts: {report.accuracy:.1%} ({report.correct}/{report.n})")
+    print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
     assert report.n == 1635
-    assert report.accuracy >= SHORT_FLOOR, report.accuracy
-    assert report.contradicted_as_present <= SHORT_C2P
+    return report
+
+
+def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
+    """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
+    file"): no regex, each fact with its contradiction rules at most 15 lines; on the nine
+    hegseth sets together at its floor (99.2 % measured, less 2 points), and, like the tuned
+    file it replaced, no contradiction judged present."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    assert "re:" not in text
+    blocks = text.split("[[fact]]")[1:]
+    assert len(blocks) == 3
+    assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
+    report = _hegseth_report(SHIPPED, tmp_path)
+    assert report.accuracy >= 0.972, report.accuracy
+    assert report.contradicted_as_present == 0
+
+
+def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
+    """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
+    (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
+    the nine hegseth sets (99.4 % measured, less 2 points), no contradiction judged present."""
+    assert '"re:' in TUNED.read_text(encoding="utf-8")
+    report = _hegseth_report(TUNED, tmp_path)
+    assert report.accuracy >= 0.974, report.accuracy
+    assert report.contradicted_as_present == 0

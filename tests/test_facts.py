@@ -20,7 +20,9 @@ from harness.facts import Fact, FactSet, describe_facts, load_facts
 from harness.matcher import check_facts, checklist
 
 ROOT = Path(__file__).resolve().parent.parent
-FACTS = ROOT / "references" / "hegseth-nato" / "facts.toml"
+# the tuned, old-style hegseth-nato file (raw regexes, 370 lines) that was shipped before the
+# short one: these cases pin the matcher on it; the shipped file is measured in test_calibrate.py
+FACTS = ROOT / "tests" / "data" / "hegseth_tuned_facts.toml"
 DATA = ROOT / "tests" / "data"
 
 

@@ -23,16 +23,23 @@ NEW = REPO / "tests" / "data" / "expected_demo_report.json"
 @pytest.fixture(scope="module")
 def same_settings(tmp_path_factory) -> Path:
     """The demo report with 0.1.0's ROUGE settings (stemming, rougeLsum on the splitter's
-    sentences), which are no longer the defaults."""
+    sentences), which are no longer the defaults, and its facts file: the tuned one shipped
+    then (tests/data/hegseth_tuned_facts.toml; the signature names the facts file's hash)."""
     import os
+    import shutil
 
     out = tmp_path_factory.mktemp("old-settings") / "report.json"
+    refs = out.parent / "references"
+    shutil.copytree(REPO / "references", refs)
+    shutil.copy(
+        REPO / "tests" / "data" / "hegseth_tuned_facts.toml", refs / "hegseth-nato" / "facts.toml"
+    )
     old_cwd = Path.cwd()
     os.chdir(REPO)
     try:
         result = CliRunner().invoke(
             main,
-            ["score", "candidates", "--references", "references", "--metrics", "rouge,facts",
+            ["score", "candidates", "--references", str(refs), "--metrics", "rouge,facts",
              "--format", "json", "--no-progress", "--no-cache", "--stemmer",
              "--lsum-split", "sentences", "-o", str(out)],
         )  # fmt: skip
