@@ -376,6 +376,13 @@ _MAIN_VERB = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
 _MAIN_VERB_AFTER = re.compile(
     rf"\s*(?:(?:\w+ly|still|also|then|later|now|again)\s+)?(?:{_FINITE}|(?-i:[a-z]{{2,}}ed))\b", _I
 )
+# a clause of its own after a relative clause: "At the fair, which the council runs, the mayor
+# said ...": a subject of up to three words (no conjunction or preposition) and its verb
+_CLAUSE_AFTER = re.compile(
+    r"\s*(?!(?:and|or|but|nor|to|of|in|on|at|for|with|by|from|as|than|then)\b)"
+    rf"(?:[\w.'\u2019-]+\s+){{1,3}}?(?:{_FINITE}|said|says|told|tells|added|(?-i:[a-z]{{2,}}ed))\b",
+    _I,
+)
 _SCOPE_STOP = re.compile(
     rf"[,;:!?()]|\s-{{1,2}}\s|\b(?:that|which|who|whose|but|while|because|if|when|{_FINITE})\b|"
     r"(?:\b(?:and|or)|(?<=\s)[+&])\s+(?=(?:that|no|not|without|lacking|zero|0|\w+ing|"
@@ -918,7 +925,9 @@ def _local_cuts(norm: str, s: int, e: int) -> list[int]:
     # clause ends at the comma before the main verb
     for m in _RELATIVE.finditer(norm, s, e):
         comma = norm.find(",", m.end(), min(e, m.end() + 200))
-        if comma > 0 and _MAIN_VERB_AFTER.match(norm, comma + 1, e):
+        if comma > 0 and (
+            _MAIN_VERB_AFTER.match(norm, comma + 1, e) or _CLAUSE_AFTER.match(norm, comma + 1, e)
+        ):
             cuts.append(comma)
     # "and"/"or" joining two finite clauses
     ands = list(_AND.finditer(norm, s, e))

@@ -1,0 +1,60 @@
+# ruff: noqa: E501  (test sentences are kept on one line each)
+"""More general rules of English for fact verdicts, each on sentences made up for it.
+
+The facts belong to no real article (a town fair, a bakery, a ferry, a quarry). Each test
+holds one construction that a labeled set showed the matcher misreading; the verdicts
+need the dependency parser (harness/syntax.py), which the suite installs.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from harness.facts import parse_facts
+from harness.matcher import check_facts
+
+
+def _made_up(toml: str):
+    return parse_facts(tomllib.loads(toml), "made-up")
+
+
+FAIR = """
+[[fact]]
+id = "city-runs-fair"
+statement = "The city took over the running of the fair from the council."
+[fact.slots]
+who = ["city"]
+act = ["took over", "runs", "run"]
+[[fact.contradiction]]
+slots = { who = ["council"], state = ["continues", "still"], act = ["run", "runs"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the relative clause ends where a clause of its own begins: the later "not" is
+        # that clause's
+        (
+            "At the fair, which the council continues to run, the mayor said volunteers would not be paid.",
+            "contradicted",
+        ),
+        (
+            "At the fair, which the council continues to run, Mayor Ortiz said volunteers would not be paid.",
+            "contradicted",
+        ),
+        (
+            "At the fair, which the council continues to run, volunteers were not paid.",
+            "contradicted",
+        ),
+        # a negation inside the relative clause still denies it
+        (
+            "At the fair, which the council no longer runs, the mayor said volunteers were paid.",
+            "absent",
+        ),
+    ],
+)
+def test_a_relative_clause_ends_before_a_clause_of_its_own(text, verdict):
+    assert check_facts(text, _made_up(FAIR)).get("city-runs-fair").verdict == verdict
