@@ -64,6 +64,7 @@ def engine_key() -> str:
         "coref.py",
         "roles.py",
         "lexicon.py",
+        "parser_setup.py",
         "facts.py",
         "text.py",
     ):

@@ -104,3 +104,10 @@ AGAINST_WORDS = frozenset("unlike contrary despite".split())
 # "the bulk of the staff", "most of the force": a share, not the whole claim
 SHARE_NOUNS = frozenset("bulk majority most brunt".split())
 CONDITIONAL_MARKS = frozenset("if unless whether".split())
+# abbreviations whose dot spaCy's tokenizer splits off, so that the parse takes it for the
+# end of a sentence ("outside Art. 5 if ...", "world No. 1", "Sgt. Ruiz said"): the parser
+# keeps each, with its dot, as one token (harness.parser_setup). Case-sensitive.
+ABBREVIATIONS = frozenset(
+    """Art Arts Sec Para Ch Vol Fig Pt No Nos Lt Col Sgt Capt Maj Cmdr Insp Supt Det Cpl
+    Pte Pvt Hon Dept Div Ft Rd Ave approx""".split()
+)

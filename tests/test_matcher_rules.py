@@ -58,3 +58,27 @@ slots = { who = ["council"], state = ["continues", "still"], act = ["run", "runs
 )
 def test_a_relative_clause_ends_before_a_clause_of_its_own(text, verdict):
     assert check_facts(text, _made_up(FAIR)).get("city-runs-fair").verdict == verdict
+
+
+ARTICLE_COVER = """
+[[fact]]
+id = "no-cover"
+statement = "The quarry workers would have no cover under Article 12 if the pit flooded."
+polarity = "negative"
+slots = { clause = ["Article 12", "Art. 12"] }
+opposite_requires = ["covered", "protected", "under"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an abbreviation's dot is no sentence end for the parse: "outside" still governs
+        # it (split off, the parse read "Art." as a sentence of its own and no negation)
+        ("Quarry workers would operate outside Art. 12 if the pit flooded.", "present"),
+        ("Quarry workers would operate outside Article 12 if the pit flooded.", "present"),
+        ("Quarry workers would be covered by Art. 12 if the pit flooded.", "contradicted"),
+    ],
+)
+def test_an_abbreviation_keeps_its_dot(text, verdict):
+    assert check_facts(text, _made_up(ARTICLE_COVER)).get("no-cover").verdict == verdict
