@@ -59,6 +59,7 @@ def engine_key() -> str:
         "matcher.py",
         "syntax.py",
         "clause_rules.py",
+        "general_rules.py",
         "lemmas.py",
         "verdict_rules.py",
         "coref.py",

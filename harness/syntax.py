@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from harness import clause_rules
+from harness import clause_rules, general_rules
 from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
@@ -1417,8 +1417,10 @@ class _Walk:
             ):
                 left = node.left_edge
                 if (
-                    left.i > 0 and left.nbor(-1).text in (",", "(", "\u2013", "\u2014", "-")
-                ) or head.dep_ == "appos":
+                    (left.i > 0 and left.nbor(-1).text in (",", "(", "\u2013", "\u2014", "-"))
+                    or head.dep_ == "appos"
+                    or general_rules.set_off_noun(head)
+                ):
                     break  # ", who reportedly kept it secret,": asserted on its own
                 # a restrictive relative clause ("a team that would have no temporary staff"),
                 # not "calls to keep": what is above it may hedge it, and a negation above

@@ -82,3 +82,27 @@ opposite_requires = ["covered", "protected", "under"]
 )
 def test_an_abbreviation_keeps_its_dot(text, verdict):
     assert check_facts(text, _made_up(ARTICLE_COVER)).get("no-cover").verdict == verdict
+
+
+LIFEBOATS = """
+[[fact]]
+id = "no-lifeboats"
+statement = "The ferry service would have no lifeboats if storms hit."
+polarity = "negative"
+slots = { gear = ["lifeboats"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a noun phrase set off by a comma renames the noun before it (the parse hangs it
+        # on the verb): its relative clause is asserted whatever that verb's "no" says
+        ("The mayor said residents would have no say in the running of the ferry service in the bay, a service he described as having lifeboats.", "contradicted"),
+        ("The mayor said residents would have no say in the running of the ferry service in the bay, a service he described as lacking lifeboats.", "present"),
+        # a restrictive relative clause under a negation is still not asserted
+        ("The mayor did not back a service that lacks lifeboats.", "absent"),
+    ],
+)
+def test_a_noun_phrase_set_off_by_a_comma_is_asserted_on_its_own(text, verdict):
+    assert check_facts(text, _made_up(LIFEBOATS)).get("no-lifeboats").verdict == verdict
