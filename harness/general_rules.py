@@ -19,3 +19,35 @@ def set_off_noun(node) -> bool:
         return False
     left = node.left_edge
     return left.i > 0 and left.nbor(-1).text in _ASIDE_MARKS and node.i > node.head.i
+
+
+def cleft_focus(verb, subject, actor, inside: set[int]):
+    """The noun an it-cleft puts first as the subject of the claim's verb ("it is the
+    keeper who enjoys the attention": the keeper enjoys it), when that noun is no slot and
+    the slot that should be the actor lies outside it: another actor; else None."""
+    if subject is None or subject.dep_ != "nsubj" or subject.tag_ not in ("WP", "WDT"):
+        return None
+    rel = verb
+    while rel.dep_ == "conj" and rel.head.i != rel.i:
+        rel = rel.head
+    if rel.dep_ == "relcl" and rel.head.dep_ == "attr":
+        focus, be = rel.head, rel.head.head  # "it is [the keeper [who enjoys ...]]"
+    elif rel.dep_ in ("ccomp", "relcl", "acl"):
+        be = rel.head  # "it is the keeper [who enjoys ...]", the clause hung on "is"
+        focus = next((c for c in be.children if c.dep_ == "attr"), None)
+    else:
+        return None
+    if (
+        focus is None
+        or focus.pos_ not in ("NOUN", "PROPN")
+        or be.lower_ not in _BE
+        or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in be.children)
+    ):
+        return None
+    phrase = {t.i for t in focus.subtree} - {t.i for t in rel.subtree}
+    if actor.i in phrase or phrase & inside:
+        return None  # the actor is the focus, or in its noun phrase
+    return focus
+
+
+_BE = frozenset({"is", "was", "'s", "are", "were", "be"})

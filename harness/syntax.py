@@ -554,7 +554,9 @@ def _verb_has_other_subject(actor, heads: list, inside: set[int]) -> Any | None:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None  # a passive: its subject is acted on
         subject = _subject_of(verb)
-        named = clause_rules.relative_antecedent(verb, subject, actor, inside)
+        named = clause_rules.relative_antecedent(
+            verb, subject, actor, inside
+        ) or general_rules.cleft_focus(verb, subject, actor, inside)
         if named is not None:
             return named  # "guards' boots have studs that can slip": the studs slip
         if (

@@ -106,3 +106,25 @@ slots = { gear = ["lifeboats"] }
 )
 def test_a_noun_phrase_set_off_by_a_comma_is_asserted_on_its_own(text, verdict):
     assert check_facts(text, _made_up(LIFEBOATS)).get("no-lifeboats").verdict == verdict
+
+
+DOG = """
+[[fact]]
+id = "dog-enjoys"
+statement = "The dog enjoys the grooming."
+slots = { dog = ["dog", "terrier"], enjoy = ["enjoys", "loves", "likes"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an it-cleft puts another actor first: the owner, not the terrier, enjoys it
+        ("Maria Lopez's old terrier licks its owner's hands for ten minutes every morning, and it is Lopez who clearly enjoys the ritual.", "absent"),
+        # the fact's own actor put first, or plainly the subject, states it
+        ("The owner brushes the old terrier every morning, and it is the terrier who clearly enjoys the ritual.", "present"),
+        ("It is the terrier that enjoys the grooming most.", "present"),
+    ],
+)
+def test_an_it_cleft_names_the_actor(text, verdict):
+    assert check_facts(text, _made_up(DOG)).get("dog-enjoys").verdict == verdict
