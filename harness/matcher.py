@@ -650,6 +650,18 @@ class _Doc:
             extra = coref.pronoun_spans(
                 self.norm, [self.sentences[i] for i in sorted(where) if i >= 0], base[1]
             )
+            # "Ana Ruiz picked the squad. She named three new players": the next sentence's
+            # opening "She", where every other slot is matched
+            after = {i + 1 for i in sentences_of(base[0]) if 0 <= i < len(starts) - 1}
+            for j, (_, other) in enumerate(prop.slots):
+                if j != k and after:
+                    after &= sentences_of(self.slot_matches(other, prop.shared)[0])
+            if after:
+                extra = extra + coref.person_spans(
+                    self.norm,
+                    [(self.sentences[i - 1], self.sentences[i]) for i in sorted(after)],
+                    base[1],
+                )
             if extra:
                 ordered = sorted(set(base[1]) | set(extra))
                 hit = ([a for a, _ in ordered], ordered)

@@ -128,3 +128,30 @@ slots = { dog = ["dog", "terrier"], enjoy = ["enjoys", "loves", "likes"] }
 )
 def test_an_it_cleft_names_the_actor(text, verdict):
     assert check_facts(text, _made_up(DOG)).get("dog-enjoys").verdict == verdict
+
+
+SQUAD = """
+[[fact]]
+id = "ruiz-named-squad"
+statement = "Coach Ana Ruiz named her squad for the finals."
+[fact.slots]
+coach = ["Ana Ruiz", "Ruiz", "coach"]
+act = ["named", "picked", "selected"]
+group = ["squad", "players"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "She" opening a sentence is the subject of the sentence before, a person's name
+        ("Ana Ruiz, whose side won every qualifier, said the draw was kind. She has named an 18-strong squad for the finals.", "present"),
+        ("Ana Ruiz spoke on Monday. She has not named a squad yet.", "contradicted"),
+        # not the object of the sentence before, nor a pronoun of the other gender there
+        ("The federation praised Ana Ruiz on Monday. She has named an 18-strong squad for the finals.", "absent"),
+        ("Ana Ruiz praised her assistant. He has named an 18-strong squad for the finals.", "absent"),
+        ("Ana Ruiz spoke on Monday. Her assistant has named a squad.", "absent"),
+    ],
+)
+def test_an_opening_he_or_she_is_the_last_sentences_named_subject(text, verdict):
+    assert check_facts(text, _made_up(SQUAD)).get("ruiz-named-squad").verdict == verdict
