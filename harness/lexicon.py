@@ -13,8 +13,12 @@ CLAUSAL_NEGATORS = frozenset(
 # verbs that deny their object ("lack insurance cover", "exclude the players")
 NOMINAL_NEGATORS = frozenset(
     """exclude preclude withhold spurn shun abandon scrap cancel forgo forego avoid
-    prevent stop block bar ban oppose quash lack spare avert escape evade dodge""".split()
+    prevent stop block bar ban oppose quash lack spare avert escape evade dodge miss skip
+    boycott""".split()
 )
+# negators whose participle before a noun only describes it: "the missing rifle was found"
+# (found it was), "a skipped meeting" (the meeting is named, not denied)
+DESCRIPTIVE_PARTICIPLES = frozenset("missing missed skipped".split())
 # predicates that call a claim untrue: "claims that he will leave are false"
 FALSITY = frozenset(
     """false untrue wrong incorrect inaccurate baseless unfounded groundless fabricated

@@ -63,6 +63,7 @@ from harness.lexicon import (
     CLOSERS,
     CONDITIONAL_MARKS,
     CONFIRMING,
+    DESCRIPTIVE_PARTICIPLES,
     FACTIVE,
     FALSITY,
     FUTURE_WORDS,
@@ -311,6 +312,8 @@ def _own_cues(
             if any(k.lower_ == "no" for k in c.children):
                 negs.append((c.i, f"no {c.text}"))  # "would play no part"
             continue
+        if c.dep_ == "amod" and c.i < tok.i and c.lower_ in DESCRIPTIVE_PARTICIPLES:
+            continue  # "the missing rifle was found": it describes the rifle
         if c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "VBG"):
             cue = _negating_predicate(c)
             if cue:
@@ -427,8 +430,18 @@ def _outside_denial(tok) -> tuple[int, str] | None:
     """A denial commenting on `tok`'s clause from outside: ", which officials denied",
     ", a rumour the club denied"."""
     for c in tok.children:
-        if c.dep_ in ("relcl", "advcl") and c.i > tok.i:
-            rel = [k for k in c.children if k.lower_ in ("which", "that") and k.i < c.i]
+        if c.i > tok.i and (
+            c.dep_ in ("relcl", "advcl")
+            # ", which police denied" hung on the verb as its complement
+            or (c.dep_ == "ccomp" and c.left_edge.i > 0 and c.left_edge.nbor(-1).text == ",")
+        ):
+            # "which" the clause denied, not a thing that lacks something itself ("the
+            # rifle, which had been missing, was found")
+            rel = [
+                k
+                for k in c.children
+                if k.lower_ in ("which", "that") and k.i < c.i and k.dep_ not in ("nsubj", "poss")
+            ]
             if rel and _lemma(c) in NEGATING_PREDICATES | {"rule"}:
                 if _lemma(c) == "rule" and "out" not in _children_text(c):
                     continue

@@ -155,3 +155,43 @@ group = ["squad", "players"]
 )
 def test_an_opening_he_or_she_is_the_last_sentences_named_subject(text, verdict):
     assert check_facts(text, _made_up(SQUAD)).get("ruiz-named-squad").verdict == verdict
+
+
+PLAYS = """
+[[fact]]
+id = "okafor-plays-final"
+statement = "Okafor will play in the final."
+slots = { who = ["Okafor"], what = ["final"] }
+
+[[fact]]
+id = "rifle-found"
+statement = "The rifle was found."
+slots = { what = ["rifle"], act = ["found", "recovered"] }
+
+[[fact]]
+id = "ferry-sailed"
+statement = "The ferry sailed."
+slots = { what = ["ferry"], act = ["sailed"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # "miss", "skip", "boycott" deny their object: missing the final is not playing
+        # in it (read by the parse alone, so set aside, never a contradiction by itself)
+        ("Okafor will miss the final through injury.", "okafor-plays-final", "absent"),
+        ("Okafor will not miss the final.", "okafor-plays-final", "present"),
+        ("Okafor will miss the final, a report the club denied.", "okafor-plays-final", "present"),
+        # ... but "missing" before a noun describes it
+        ("The missing rifle was found on Tuesday.", "rifle-found", "present"),
+        # a relative clause whose "which" is its own subject is no denial of the clause
+        ("The rifle, which had been missing, was found.", "rifle-found", "present"),
+        ("The ferry, which lacks lifeboats, sailed on Monday.", "ferry-sailed", "present"),
+        # ", which police denied" is, even when the parse hangs it on the verb
+        ("The rifle was found, which police denied.", "rifle-found", "contradicted"),
+        ("The rifle was found, which police later confirmed.", "rifle-found", "present"),
+    ],
+)
+def test_verbs_of_missing_and_denials_by_which(text, fact, verdict):
+    assert check_facts(text, _made_up(PLAYS)).get(fact).verdict == verdict
