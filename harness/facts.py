@@ -92,6 +92,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from harness.errors import ConfigError
+from harness.lexicon import OTHER_THING_PREFIXES
 from harness.safe_regex import check as check_bounded
 from harness.safe_regex import compile_phrasings
 
@@ -202,6 +203,9 @@ def _variant_word(word: str, stem: bool = False) -> str:
     return out
 
 
+_NOT_AFTER_PREFIX = "".join(rf"(?<!\b{p}-)" for p in sorted(OTHER_THING_PREFIXES))
+
+
 def alias_regex(alias: str) -> tuple[str, bool]:
     """(regex source, case_sensitive) for one alias phrase (already @-expanded)."""
     alias = alias.strip()
@@ -233,7 +237,9 @@ def alias_regex(alias: str) -> tuple[str, bool]:
     body = "".join(parts)
     tail = r"\w*" if wildcard else ""
     end = r"(?![\w])" if (alias[-1:].isalnum() or wildcard) else ""
-    start = r"(?<![\w])" if alias[:1].isalnum() else ""
+    # not the second part of a word whose prefix makes it another thing ("final" is not
+    # in "semi-final", "coach" not in "ex-coach": lexicon.OTHER_THING_PREFIXES)
+    start = r"(?<![\w])" + _NOT_AFTER_PREFIX if alias[:1].isalnum() else ""
     return f"{start}{body}{tail}{end}", False
 
 

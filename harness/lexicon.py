@@ -115,3 +115,7 @@ ABBREVIATIONS = frozenset(
     """Art Arts Sec Para Ch Vol Fig Pt No Nos Lt Col Sgt Capt Maj Cmdr Insp Supt Det Cpl
     Pte Pvt Hon Dept Div Ft Rd Ave approx""".split()
 )
+# prefixes that, joined by a hyphen, make a word name another thing: a phrasing never
+# matches the word after them ("final" is not in "semi-final", "coach" not in "ex-coach",
+# "captain" not in "vice-captain"); "non-" is read as a negation instead
+OTHER_THING_PREFIXES = frozenset("semi quarter vice ex anti pro pre post mid".split())

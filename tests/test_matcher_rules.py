@@ -195,3 +195,30 @@ slots = { what = ["ferry"], act = ["sailed"] }
 )
 def test_verbs_of_missing_and_denials_by_which(text, fact, verdict):
     assert check_facts(text, _made_up(PLAYS)).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a prefix that makes another thing: the semi-final is not the final
+        ("Okafor, who sat out the semi-final, will start the final.", "present"),
+        ("Okafor sat out the quarter-final.", "absent"),
+        # "non-" stays a negation the matcher reads, and a name before the hyphen still counts
+        ("Okafor will start the final.", "present"),
+    ],
+)
+def test_a_prefix_joined_by_a_hyphen_names_another_thing(text, verdict):
+    assert check_facts(text, _made_up(PLAYS)).get("okafor-plays-final").verdict == verdict
+
+
+def test_a_name_before_a_hyphen_still_counts():
+    facts = _made_up(
+        """
+[[fact]]
+id = "uk-leads"
+statement = "Britain leads the group."
+slots = { who = ["UK", "Britain"], act = ["led", "leads"] }
+"""
+    )
+    assert check_facts("The UK-led group met on Monday.", facts).get("uk-leads").verdict == "present"
+    assert check_facts("The pro-Britain group leads the poll.", facts).get("uk-leads").verdict == "absent"
