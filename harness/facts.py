@@ -92,7 +92,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from harness.errors import ConfigError
-from harness.lexicon import OTHER_THING_PREFIXES
+from harness.lexicon import INSERTABLE_ADVERBS, OTHER_THING_PREFIXES
 from harness.safe_regex import check as check_bounded
 from harness.safe_regex import compile_phrasings
 
@@ -204,6 +204,11 @@ def _variant_word(word: str, stem: bool = False) -> str:
 
 
 _NOT_AFTER_PREFIX = "".join(rf"(?<!\b{p}-)" for p in sorted(OTHER_THING_PREFIXES))
+# one word that may stand between two words of a phrasing (lexicon.INSERTABLE_ADVERBS)
+_INSERTED = (
+    r"(?:(?:" + "|".join(sorted(INSERTABLE_ADVERBS)) + r")|(?-i:[A-Z][\w.'\u2019]*)"
+    r"|[a-z0-9]+(?:-[a-z0-9]+)+)[\s-]+"
+)
 
 
 def alias_regex(alias: str) -> tuple[str, bool]:
@@ -224,7 +229,16 @@ def alias_regex(alias: str) -> tuple[str, bool]:
     parts = []
     toks = re.findall(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9-]|[\s-]+", alias)
     for k, tok in enumerate(toks):
-        if tok.isspace() or set(tok) <= {" ", "-", "\t"}:
+        if (
+            tok.isspace()
+            and 0 < k < len(toks) - 1
+            and toks[k - 1].isalpha()
+            and toks[k + 1].isalpha()
+        ):
+            parts.append(
+                rf"[\s-]+(?:{_INSERTED})?"
+            )  # "can (still) catch", "new (Liverpool) contract"
+        elif tok.isspace() or set(tok) <= {" ", "-", "\t"}:
             parts.append(r"[\s-]+")
         elif tok.isalpha():
             parts.append(_variant_word(tok, stem=wildcard and k == len(toks) - 1))

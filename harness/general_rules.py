@@ -51,3 +51,14 @@ def cleft_focus(verb, subject, actor, inside: set[int]):
 
 
 _BE = frozenset({"is", "was", "'s", "are", "were", "be"})
+
+
+def copula_joins(verb, heads: list) -> bool:
+    """Whether `verb` is a form of "be" whose subject holds the first slot and whose
+    complement holds the others ("Holland are the defending champions"): a statement
+    that the subject is so, though no slot is a verb."""
+    if verb.pos_ != "AUX" or verb.lower_ not in _BE | {"am", "been", "being", "'re"}:
+        return False
+    comps = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
+    inside = {t.i for c in comps for t in c.subtree}
+    return bool(comps) and all(h.i in inside for h in heads[1:])

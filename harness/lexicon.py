@@ -119,3 +119,8 @@ ABBREVIATIONS = frozenset(
 # matches the word after them ("final" is not in "semi-final", "coach" not in "ex-coach",
 # "captain" not in "vice-captain"); "non-" is read as a negation instead
 OTHER_THING_PREFIXES = frozenset("semi quarter vice ex anti pro pre post mid".split())
+# adverbs that may stand between two words of a phrasing without changing what it says
+# ("can still catch" for "can catch"); besides them, one proper name or one hyphenated
+# compound may ("a new Liverpool contract", "a new five-year contract" for "new contract").
+# Never a negation or a hedge: "hardly", "allegedly" change what is said.
+INSERTABLE_ADVERBS = frozenset("still also now already just even again".split())

@@ -807,7 +807,12 @@ def actor_misplaced(
         # all ("The mayor opened a library" stated; "opened ... a hospital" contradicts)
         common = _lca(others)
         said = {i for a, b in stated for i in _span_tokens(doc, a, b)[1]}
-        verb = common if common is not None and common.i in said else None
+        verb = (
+            common
+            if common is not None
+            and (common.i in said or general_rules.copula_joins(common, others))
+            else None
+        )
         subject = _subject_of(verb) if verb is not None else None
         return not (
             subject is not None

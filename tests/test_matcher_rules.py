@@ -222,3 +222,48 @@ slots = { who = ["UK", "Britain"], act = ["led", "leads"] }
     )
     assert check_facts("The UK-led group met on Monday.", facts).get("uk-leads").verdict == "present"
     assert check_facts("The pro-Britain group leads the poll.", facts).get("uk-leads").verdict == "absent"
+
+
+LEAGUE = """
+[[fact]]
+id = "new-lease"
+statement = "The club signed a new lease on its ground."
+slots = { who = ["club"], deal = ["new lease"] }
+
+[[fact]]
+id = "can-win"
+statement = "The coach believes Rovers can win the league."
+stated_as = ["can win the league"]
+slots = { who = ["coach"], act = ["win"], what = ["league"] }
+
+[[fact]]
+id = "united-champions"
+statement = "United are the reigning champions, having beaten Rovers in last year's final."
+stated_as = ["reigning champions"]
+slots = { winner = ["United"], result = ["beat", "beaten"], loser = ["Rovers"] }
+
+[[fact.contradiction]]
+slots = { winner = ["Rovers"], result = ["beat", "beaten", "reigning champions"] }
+order = ["winner", "result"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # one proper name, hyphenated compound or plain adverb between a phrasing's words
+        ("The club signed a new Harbour Street lease.", "new-lease", "absent"),  # two words: no
+        ("The club signed a new Harbour lease on Monday.", "new-lease", "present"),
+        ("The club signed a new ten-year lease on Monday.", "new-lease", "present"),
+        ("Rovers can still win the league, fans said, but the coach denied it.", "can-win", "contradicted"),
+        # ... but never a negation or a hedge
+        ("Rovers can hardly win the league now.", "can-win", "absent"),
+        # a copula joins the subject to a phrasing that states the fact: another subject
+        # is a contradiction
+        ("Rovers are the reigning under-21 champions after beating United on penalties.", "united-champions", "contradicted"),
+        ("United are the reigning under-21 champions.", "united-champions", "present"),
+        ("Rovers are the reigning champions after beating United on penalties.", "united-champions", "contradicted"),
+    ],
+)
+def test_a_word_between_a_phrasings_words(text, fact, verdict):
+    assert check_facts(text, _made_up(LEAGUE)).get(fact).verdict == verdict
