@@ -116,7 +116,10 @@ _OTHER_GENDER = {
     "he": frozenset({"she", "her", "hers", "herself"}),
     "she": frozenset({"he", "him", "his", "himself"}),
 }
-_OPENING_PERSON = re.compile(r"\s*(?:he|she)\b", re.I)
+# "He"/"She" opening a sentence, followed by its verb (not "He, too, ...", "She-wolf")
+_OPENING_PERSON = re.compile(r"\s*(?:he|she)(?=\s+(?:\w+ly\s+)?[a-z'\u2019])", re.I)
+# at most three words (capitalised, or "the"/"coach"-like titles) before the name
+_OPENING_WORDS = re.compile(r"\s*(?:[\w.'\u2019-]+\s+){0,3}")
 
 
 def _name_subject(doc) -> Any | None:
@@ -138,24 +141,29 @@ def person_spans(
     name holding one of `spans` (a slot's matches)."""
     if not spans or syntax.parser() is None:
         return []
-    out: list[tuple[int, int]] = []
+    todo = []
     for (ps, pe), (s, e) in pairs:
         m = _OPENING_PERSON.match(norm, s, e)
         if m is None or e - s > syntax.MAX_SENTENCE or pe - ps > syntax.MAX_SENTENCE:
             continue
-        own = [(a, b) for a, b in spans if ps <= a and b <= pe]
-        if not own:
-            continue
-        doc = syntax.parse(norm[s:e])
-        pron = doc[0] if len(doc) else None
-        if pron is None or pron.lower_ not in ("he", "she") or pron.dep_ not in _SUBJECTS:
-            continue
+        # the name opens the sentence before (a subject comes first): only then is it parsed
+        own = [
+            (a, b)
+            for a, b in spans
+            if ps <= a and b <= pe and _OPENING_WORDS.fullmatch(norm, ps, a)
+        ]
+        if own:
+            todo.append((ps, pe, norm[s : m.end()].strip(), m.end(), own))
+    if not todo:
+        return []
+    syntax.prefetch([norm[ps:pe] for ps, pe, *_ in todo])  # one batch
+    out: list[tuple[int, int]] = []
+    for ps, pe, pron, end, own in todo:
         prev = syntax.parse(norm[ps:pe])
         noun = _name_subject(prev)
-        other = _OTHER_GENDER[pron.lower_]
-        if noun is None or any(t.lower_ in other for t in prev):
+        if noun is None or any(t.lower_ in _OTHER_GENDER[pron.lower()] for t in prev):
             continue  # "Ana Ruiz praised her assistant. He ...": he is someone else
         lo, hi = noun.left_edge.idx + ps, noun.idx + len(noun.text) + ps
         if any(lo <= a and b <= hi for a, b in own):
-            out.append((s + pron.idx, s + pron.idx + len(pron.text)))
+            out.append((end - len(pron), end))
     return out

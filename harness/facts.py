@@ -203,7 +203,9 @@ def _variant_word(word: str, stem: bool = False) -> str:
     return out
 
 
-_NOT_AFTER_PREFIX = "".join(rf"(?<!\b{p}-)" for p in sorted(OTHER_THING_PREFIXES))
+_NOT_AFTER_PREFIX = (  # no hyphen before (the fast common case), or not one of these prefixes
+    "(?:(?<!-)|" + "".join(rf"(?<!\b{p}-)" for p in sorted(OTHER_THING_PREFIXES)) + ")"
+)
 # one word that may stand between two words of a phrasing (lexicon.INSERTABLE_ADVERBS)
 _INSERTED = (
     r"(?:(?:" + "|".join(sorted(INSERTABLE_ADVERBS)) + r")|(?-i:[A-Z][\w.'\u2019]*)"
@@ -235,9 +237,8 @@ def alias_regex(alias: str) -> tuple[str, bool]:
             and toks[k - 1].isalpha()
             and toks[k + 1].isalpha()
         ):
-            parts.append(
-                rf"[\s-]+(?:{_INSERTED})?"
-            )  # "can (still) catch", "new (Liverpool) contract"
+            # "can (still) catch", "new (Liverpool) contract"
+            parts.append(rf"[\s-]+(?:{_INSERTED})?")
         elif tok.isspace() or set(tok) <= {" ", "-", "\t"}:
             parts.append(r"[\s-]+")
         elif tok.isalpha():
@@ -318,7 +319,7 @@ def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:
     for a in sorted(set(aliases), key=len, reverse=True):
         src, cs = alias_regex(a)
         prefix = ""
-        for p in (r"(?<![\w.])", r"(?<![\w])"):
+        for p in (r"(?<![\w])" + _NOT_AFTER_PREFIX, r"(?<![\w.])", r"(?<![\w])"):
             if src.startswith(p):
                 prefix, src = p, src[len(p) :]
                 break
@@ -332,7 +333,7 @@ def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:
     parts = []
     for (prefix, first), bodies in groups.items():
         guard = f"(?=[{first}{first.upper()}])" if first else ""
-        parts.append(f"{prefix}{guard}{alt}{'|'.join(bodies)})")
+        parts.append(f"{guard}{prefix}{alt}{'|'.join(bodies)})")
     return compile_phrasings(f"(?i:{alt}{'|'.join(parts)}))", aliases)
 
 

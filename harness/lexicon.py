@@ -109,11 +109,12 @@ AGAINST_WORDS = frozenset("unlike contrary despite".split())
 SHARE_NOUNS = frozenset("bulk majority most brunt".split())
 CONDITIONAL_MARKS = frozenset("if unless whether".split())
 # abbreviations whose dot spaCy's tokenizer splits off, so that the parse takes it for the
-# end of a sentence ("outside Art. 5 if ...", "world No. 1", "Sgt. Ruiz said"): the parser
-# keeps each, with its dot, as one token (harness.parser_setup). Case-sensitive.
+# end of a sentence ("outside Art. 5 if ...", "Sgt. Ruiz said"): the parser is handed the
+# sentence with that dot masked (harness.parser_setup). Case-sensitive. Not "No." ("world
+# No. 1"): without its dot it would read as the determiner "no".
 ABBREVIATIONS = frozenset(
-    """Art Arts Sec Para Ch Vol Fig Pt No Nos Lt Col Sgt Capt Maj Cmdr Insp Supt Det Cpl
-    Pte Pvt Hon Dept Div Ft Rd Ave approx""".split()
+    """Art Arts Sec Para Ch Vol Fig Pt Lt Col Sgt Capt Maj Cmdr Insp Supt Det Cpl Pte Pvt
+    Hon Dept Div Ft Rd Ave approx""".split()
 )
 # prefixes that, joined by a hyphen, make a word name another thing: a phrasing never
 # matches the word after them ("final" is not in "semi-final", "coach" not in "ex-coach",

