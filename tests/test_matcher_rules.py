@@ -98,8 +98,14 @@ slots = { gear = ["lifeboats"] }
     [
         # a noun phrase set off by a comma renames the noun before it (the parse hangs it
         # on the verb): its relative clause is asserted whatever that verb's "no" says
-        ("The mayor said residents would have no say in the running of the ferry service in the bay, a service he described as having lifeboats.", "contradicted"),
-        ("The mayor said residents would have no say in the running of the ferry service in the bay, a service he described as lacking lifeboats.", "present"),
+        (
+            "The mayor said residents would have no say in the running of the ferry service in the bay, a service he described as having lifeboats.",
+            "contradicted",
+        ),
+        (
+            "The mayor said residents would have no say in the running of the ferry service in the bay, a service he described as lacking lifeboats.",
+            "present",
+        ),
         # a restrictive relative clause under a negation is still not asserted
         ("The mayor did not back a service that lacks lifeboats.", "absent"),
     ],
@@ -120,9 +126,15 @@ slots = { dog = ["dog", "terrier"], enjoy = ["enjoys", "loves", "likes"] }
     ("text", "verdict"),
     [
         # an it-cleft puts another actor first: the owner, not the terrier, enjoys it
-        ("Maria Lopez's old terrier licks its owner's hands for ten minutes every morning, and it is Lopez who clearly enjoys the ritual.", "absent"),
+        (
+            "Maria Lopez's old terrier licks its owner's hands for ten minutes every morning, and it is Lopez who clearly enjoys the ritual.",
+            "absent",
+        ),
         # the fact's own actor put first, or plainly the subject, states it
-        ("The owner brushes the old terrier every morning, and it is the terrier who clearly enjoys the ritual.", "present"),
+        (
+            "The owner brushes the old terrier every morning, and it is the terrier who clearly enjoys the ritual.",
+            "present",
+        ),
         ("It is the terrier that enjoys the grooming most.", "present"),
     ],
 )
@@ -145,11 +157,20 @@ group = ["squad", "players"]
     ("text", "verdict"),
     [
         # "She" opening a sentence is the subject of the sentence before, a person's name
-        ("Ana Ruiz, whose side won every qualifier, said the draw was kind. She has named an 18-strong squad for the finals.", "present"),
+        (
+            "Ana Ruiz, whose side won every qualifier, said the draw was kind. She has named an 18-strong squad for the finals.",
+            "present",
+        ),
         ("Ana Ruiz spoke on Monday. She has not named a squad yet.", "contradicted"),
         # not the object of the sentence before, nor a pronoun of the other gender there
-        ("The federation praised Ana Ruiz on Monday. She has named an 18-strong squad for the finals.", "absent"),
-        ("Ana Ruiz praised her assistant. He has named an 18-strong squad for the finals.", "absent"),
+        (
+            "The federation praised Ana Ruiz on Monday. She has named an 18-strong squad for the finals.",
+            "absent",
+        ),
+        (
+            "Ana Ruiz praised her assistant. He has named an 18-strong squad for the finals.",
+            "absent",
+        ),
         ("Ana Ruiz spoke on Monday. Her assistant has named a squad.", "absent"),
     ],
 )
@@ -220,8 +241,13 @@ statement = "Britain leads the group."
 slots = { who = ["UK", "Britain"], act = ["led", "leads"] }
 """
     )
-    assert check_facts("The UK-led group met on Monday.", facts).get("uk-leads").verdict == "present"
-    assert check_facts("The pro-Britain group leads the poll.", facts).get("uk-leads").verdict == "absent"
+    assert (
+        check_facts("The UK-led group met on Monday.", facts).get("uk-leads").verdict == "present"
+    )
+    assert (
+        check_facts("The pro-Britain group leads the poll.", facts).get("uk-leads").verdict
+        == "absent"
+    )
 
 
 LEAGUE = """
@@ -255,14 +281,26 @@ order = ["winner", "result"]
         ("The club signed a new Harbour Street lease.", "new-lease", "absent"),  # two words: no
         ("The club signed a new Harbour lease on Monday.", "new-lease", "present"),
         ("The club signed a new ten-year lease on Monday.", "new-lease", "present"),
-        ("Rovers can still win the league, fans said, but the coach denied it.", "can-win", "contradicted"),
+        (
+            "Rovers can still win the league, fans said, but the coach denied it.",
+            "can-win",
+            "contradicted",
+        ),
         # ... but never a negation or a hedge
         ("Rovers can hardly win the league now.", "can-win", "absent"),
         # a copula joins the subject to a phrasing that states the fact: another subject
         # is a contradiction
-        ("Rovers are the reigning under-21 champions after beating United on penalties.", "united-champions", "contradicted"),
+        (
+            "Rovers are the reigning under-21 champions after beating United on penalties.",
+            "united-champions",
+            "contradicted",
+        ),
         ("United are the reigning under-21 champions.", "united-champions", "present"),
-        ("Rovers are the reigning champions after beating United on penalties.", "united-champions", "contradicted"),
+        (
+            "Rovers are the reigning champions after beating United on penalties.",
+            "united-champions",
+            "contradicted",
+        ),
     ],
 )
 def test_a_word_between_a_phrasings_words(text, fact, verdict):
