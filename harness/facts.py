@@ -213,7 +213,47 @@ _INSERTED = (
 )
 
 
-def alias_regex(alias: str) -> tuple[str, bool]:
+# what may stand right before a past verb's base form: do-support ("did not fail", "didn't
+# sign", "did he fail"), which keeps the tense; not "will", "to", a modal (another tense)
+_BEFORE_BASE = "|".join(
+    rf"(?<=\b{w}{gap})"
+    for gap in (r"\s", r"\s\s")  # "did n't" is read as "didn't" and a space
+    for w in (
+        "did",
+        "does",
+        "do",
+        "did not",
+        "does not",
+        "do not",
+        "didn't",
+        "doesn't",
+        "don't",
+        "did n't",
+        "does n't",
+        "do n't",
+    )
+)
+
+
+def _with_base_form(word: str, regex: str) -> str:
+    """A phrasing's first word in "-ed" (a regular past: "failed", "named") also matches
+    its base form right after do-support ("did not fail", "didn't name"), where no noun of
+    the same spelling can stand ("a name", "caught fire") and the tense stays."""
+    w = word.lower()
+    if len(w) < 5 or not w.endswith("ed") or (w.endswith("eed") and len(w) < 6):
+        return regex
+    bases = {w[:-1], w[:-2]}  # "name(d)", "fail(ed)"
+    if w[-3] == w[-4] and w[-3] not in "aeiouls":
+        bases.add(w[:-3])  # "stop(ped)", "ban(ned)"
+    if w.endswith("ied"):
+        bases.add(w[:-3] + "y")  # "carr(ied)"
+    bases = sorted(_variant_word(b) for b in bases if len(b) >= 3)
+    alt = "|".join(bases)
+    # the base form looked at first (cheap), what precedes it only then
+    return f"(?:{regex}|(?=(?:{alt})(?![\\w]))(?:{_BEFORE_BASE})(?:{alt}))"
+
+
+def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
     """(regex source, case_sensitive) for one alias phrase (already @-expanded)."""
     alias = alias.strip()
     if alias.startswith("re:"):
@@ -242,7 +282,9 @@ def alias_regex(alias: str) -> tuple[str, bool]:
         elif tok.isspace() or set(tok) <= {" ", "-", "\t"}:
             parts.append(r"[\s-]+")
         elif tok.isalpha():
-            parts.append(_variant_word(tok, stem=wildcard and k == len(toks) - 1))
+            word = _variant_word(tok, stem=wildcard and k == len(toks) - 1)
+            first = k == 0 and base_forms and not (wildcard and len(toks) == 1)
+            parts.append(_with_base_form(tok, word) if first else word)
         elif tok == "'":
             parts.append(r"['\u2019]?")
         elif tok == ".":
@@ -309,15 +351,17 @@ def fact_acronyms(fact: Fact) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:
-    """One pattern matching any of `aliases` (longest alternatives first)."""
+def compile_aliases(aliases: Phrases, base_forms: bool = False) -> re.Pattern[str] | None:
+    """One pattern matching any of `aliases` (longest alternatives first); `base_forms`:
+    a slot's phrasings, whose first word in "-ed" also finds its base form after an
+    auxiliary (`_with_base_form`; not context or exclude words)."""
     if not aliases:
         return None
     # Python's re tries alternatives one by one, so group them by leading boundary
     # and first character: the scan then rejects most positions after one check.
     groups: dict[tuple[str, str], list[str]] = {}
     for a in sorted(set(aliases), key=len, reverse=True):
-        src, cs = alias_regex(a)
+        src, cs = alias_regex(a, base_forms)
         prefix = ""
         for p in (r"(?<![\w])" + _NOT_AFTER_PREFIX, r"(?<![\w.])", r"(?<![\w])"):
             if src.startswith(p):

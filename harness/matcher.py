@@ -1091,8 +1091,9 @@ class _SlotPattern:
 
     @staticmethod
     @lru_cache(maxsize=1024)
-    def build(aliases: tuple[str, ...]) -> _SlotPattern | None:
-        """One shared object per alias list, so a document searches each list once."""
+    def build(aliases: tuple[str, ...], base_forms: bool = False) -> _SlotPattern | None:
+        """One shared object per alias list, so a document searches each list once
+        (`base_forms`: a slot's phrasings, facts.compile_aliases)."""
         cls = _SlotPattern
         if not aliases:
             return None
@@ -1100,7 +1101,7 @@ class _SlotPattern:
         plain = tuple(a for a, k in keyed if k is not None)
         raw = tuple(a for a, k in keyed if k is None)
         keys = frozenset(k for _, k in keyed if k is not None)
-        return cls(compile_aliases(plain), keys, compile_aliases(raw))
+        return cls(compile_aliases(plain, base_forms), keys, compile_aliases(raw))
 
 
 @dataclass(frozen=True)
@@ -1150,7 +1151,7 @@ def _compile_prop(p: Proposition, fact: Fact | None = None) -> _CProp:
                 rf"^['\u2019s\s]*(?:(?i:has|have|had|will|would|formally|also|now|then|\w+ly)\s+)*(?:{pat.pattern})",
             )
     return _CProp(
-        slots=tuple((n, _SlotPattern.build(v)) for n, v in p.slots),
+        slots=tuple((n, _SlotPattern.build(v, True)) for n, v in p.slots),
         not_after=na,
         not_before=nb,
         unless=_SlotPattern.build(p.unless),

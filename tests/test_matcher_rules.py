@@ -305,3 +305,34 @@ order = ["winner", "result"]
 )
 def test_a_word_between_a_phrasings_words(text, fact, verdict):
     assert check_facts(text, _made_up(LEAGUE)).get(fact).verdict == verdict
+
+
+SALE = """
+[[fact]]
+id = "sale-failed"
+statement = "The auction of the lighthouse failed."
+slots = { what = ["auction", "sale"], outcome = ["failed", "collapsed"] }
+
+[[fact]]
+id = "named-heir"
+statement = "The duke named his nephew as heir."
+slots = { who = ["duke"], act = ["named"], role = ["heir"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # a listed past form also finds its base form after do-support, tense kept
+        ("The auction did not fail after all.", "sale-failed", "contradicted"),
+        ("The sale didn't fail, the auctioneers said.", "sale-failed", "contradicted"),
+        ("the sale did n't fail .", "sale-failed", "contradicted"),
+        ("The duke did name an heir in the end.", "named-heir", "present"),
+        # not after a modal or "to" (another tense), nor as a noun
+        ("Bidders fear the auction will fail.", "sale-failed", "absent"),
+        ("The duke wants to name an heir.", "named-heir", "absent"),
+        ("The duke's name was kept off the list of heirs.", "named-heir", "absent"),
+    ],
+)
+def test_a_past_phrasing_finds_its_base_form_after_do_support(text, fact, verdict):
+    assert check_facts(text, _made_up(SALE)).get(fact).verdict == verdict
