@@ -62,3 +62,29 @@ def copula_joins(verb, heads: list) -> bool:
     comps = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
     inside = {t.i for c in comps for t in c.subtree}
     return bool(comps) and all(h.i in inside for h in heads[1:])
+
+
+CONDITION = "(a condition)"
+_CLAUSE_BREAKS = frozenset(
+    {":", ";", "\u2014", "\u2013", "--"}
+)  # the end of the hedge `condition_of` names
+
+
+def condition_of(node, inside: set[int]) -> str | None:
+    """The hedge of a clause that holds only on a condition: `node` has an adverbial
+    clause opened by "if" or "unless" ("If results do not improve, the club will replace
+    the coach": it has not said it will); not "even if" or "as if". Only a condition put
+    before the claim: one after it may belong to the last conjunct alone ("no troops, and
+    no cover if attacked")."""
+    first = min(inside, default=node.i)
+    for c in node.children:
+        if c.dep_ != "advcl" or c.i in inside or c.right_edge.i >= first:
+            continue
+        if any(t.text in _CLAUSE_BREAKS for t in c.doc[c.right_edge.i + 1 : first]):
+            continue  # "if they go, they are on their own: no troops ...": a new statement
+        for k in c.children:
+            if k.dep_ == "mark" and k.lower_ in ("if", "unless"):
+                before = k.nbor(-1).lower_ if k.i > 0 else ""
+                if before not in ("even", "as"):
+                    return f"{k.text} ... {CONDITION}"
+    return None

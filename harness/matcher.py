@@ -1719,9 +1719,12 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             if reading is not None:
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double
-                hedged = bool(parsed.hedge) or _question(doc, clause)
-                own = roles.statement_reading(fact) if kind == "claim" and parsed.hedge else None
-                read = (parsed.negated, {h.lower() for h in parsed.hedges})
+                # a condition hedges, unless the fact's own statement has one ("... if
+                # it clashed with Russian forces")
+                hedges = roles.without_own_condition(fact, parsed.hedges)
+                hedged = bool(hedges) or _question(doc, clause)
+                own = roles.statement_reading(fact) if kind == "claim" and hedges else None
+                read = (parsed.negated, {h.lower() for h in hedges})
                 if own is not None and read == (own[0], {own[1]}):
                     # the fact's own statement is hedged so ("United are unlikely to pay
                     # ..."): a claim read the same way states the fact as written

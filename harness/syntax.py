@@ -1405,6 +1405,8 @@ class _Walk:
                 break  # "The six-time champion is not fit": "six-time" is not denied
             if self.main is None or node.i != self.main.i:
                 self.visit(node, came, below, anchor=came is None, coord=coord)
+                # "If results do not improve, the club will replace him": a condition
+                self.add_hedge(general_rules.condition_of(node, self.inside))
             head = node.head
             if head.i == node.i:
                 break

@@ -336,3 +336,52 @@ slots = { who = ["duke"], act = ["named"], role = ["heir"] }
 )
 def test_a_past_phrasing_finds_its_base_form_after_do_support(text, fact, verdict):
     assert check_facts(text, _made_up(SALE)).get(fact).verdict == verdict
+
+
+PLANS = """
+[[fact]]
+id = "keeps-chef"
+statement = "The restaurant has no plans to replace its chef."
+polarity = "negative"
+slots = { act = ["replace", "replaced", "sack*"], whom = ["chef"] }
+
+[[fact]]
+id = "no-cover-abroad"
+statement = "The policy does not cover the van if it is driven abroad."
+polarity = "negative"
+slots = { what = ["cover*"], where = ["abroad", "overseas"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # a clause that holds only on a condition put before it asserts nothing (and the
+        # condition's own "not" is not the claim's)
+        (
+            "If bookings do not improve, the restaurant will replace the chef.",
+            "keeps-chef",
+            "absent",
+        ),
+        ("Unless bookings improve, the restaurant will replace the chef.", "keeps-chef", "absent"),
+        # "even if" concedes, and a condition of another clause is that clause's
+        (
+            "Even if bookings improve, the restaurant will replace the chef.",
+            "keeps-chef",
+            "contradicted",
+        ),
+        (
+            "The restaurant will replace the chef, and if bookings improve it will keep the waiters.",
+            "keeps-chef",
+            "contradicted",
+        ),
+        # a fact that is itself conditional keeps its condition
+        (
+            "If the van is driven abroad, the policy will not cover it.",
+            "no-cover-abroad",
+            "present",
+        ),
+    ],
+)
+def test_a_condition_before_the_claim(text, fact, verdict):
+    assert check_facts(text, _made_up(PLANS)).get(fact).verdict == verdict
