@@ -1748,7 +1748,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             words = (words[0] != flip, words[1], False)
         if _LATER_DENIAL.match(
             doc.norm, doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
-        ):
+        ) or verdict_rules.denied_next(doc, clause.sentence):
             # what a report or the clause said is then denied: asserted as untrue
             negated, double, hedged = not negated, double or negated, False
             words = (not words[0], words[1] or words[0], False)

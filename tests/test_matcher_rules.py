@@ -385,3 +385,24 @@ slots = { what = ["cover*"], where = ["abroad", "overseas"] }
 )
 def test_a_condition_before_the_claim(text, fact, verdict):
     assert check_facts(text, _made_up(PLANS)).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a report denied by the whole next sentence is asserted as untrue
+        ("Rumours say the chef will be replaced. The owner has denied them.", "present"),
+        (
+            "The restaurant will replace the chef, according to reports. The owner dismissed them.",
+            "present",
+        ),
+        # the next sentence must deny the report, and the sentence must be a report
+        (
+            "The restaurant will replace the chef, the owner said. Diners welcomed it.",
+            "contradicted",
+        ),
+        ("The restaurant will replace the chef. The owner confirmed it on Monday.", "contradicted"),
+    ],
+)
+def test_a_report_denied_by_the_next_sentence(text, verdict):
+    assert check_facts(text, _made_up(PLANS)).get("keeps-chef").verdict == verdict
