@@ -88,3 +88,21 @@ def condition_of(node, inside: set[int]) -> str | None:
                 if before not in ("even", "as"):
                     return f"{k.text} ... {CONDITION}"
     return None
+
+
+def denying_aside(rel, heads: list, inner: set[int]) -> bool:
+    """Whether a non-restrictive relative clause `rel` (token indices `inner`) denies a
+    noun slot inside it while the claim's verb slot lies outside ("Jones, who denies
+    theft, was charged on Monday"): the denial is the aside's, not the claim's, so the
+    slots make no claim together (set aside, never a contradiction)."""
+    from harness.lemmas import word_lemma
+    from harness.lexicon import NEGATING_PREDICATES
+
+    denied = word_lemma(rel.lower_) in NEGATING_PREDICATES or any(
+        c.dep_ == "neg" for c in rel.children
+    )
+    return (
+        denied
+        and any(g.i in inner and g.pos_ in ("NOUN", "PROPN", "NUM") for g in heads)
+        and any(g.i not in inner and g.pos_ in ("VERB", "AUX") for g in heads)
+    )

@@ -406,3 +406,24 @@ def test_a_condition_before_the_claim(text, fact, verdict):
 )
 def test_a_report_denied_by_the_next_sentence(text, verdict):
     assert check_facts(text, _made_up(PLANS)).get("keeps-chef").verdict == verdict
+
+
+CHARGED = """
+[[fact]]
+id = "charged"
+statement = "Moreno was charged with fraud."
+slots = { who = ["Moreno"], act = ["charged"], what = ["fraud"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an aside that denies a slot's noun, the claim's verb outside it: no contradiction
+        ("Moreno, who denies fraud, was charged on Monday.", "absent"),
+        ("Moreno was charged with fraud and denies the charge.", "present"),
+        ("Moreno was not charged with fraud.", "contradicted"),
+    ],
+)
+def test_a_denying_aside_is_no_denial_of_the_claim(text, verdict):
+    assert check_facts(text, _made_up(CHARGED)).get("charged").verdict == verdict
