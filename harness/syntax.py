@@ -824,6 +824,9 @@ def actor_misplaced(
     verb, actor = verbs[0], others[0]
     subject = _subject_of(verb)
     if subject is None:
+        # "City deserved to beat them": the verb above names who would do it
+        subject = general_rules.controller(verb)
+    if subject is None:
         return False
     if actor.i in {t.i for t in subject.subtree}:
         return False

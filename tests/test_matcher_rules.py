@@ -427,3 +427,28 @@ slots = { who = ["Moreno"], act = ["charged"], what = ["fraud"] }
 )
 def test_a_denying_aside_is_no_denial_of_the_claim(text, verdict):
     assert check_facts(text, _made_up(CHARGED)).get("charged").verdict == verdict
+
+
+MATCH = """
+[[fact]]
+id = "city-won"
+statement = "City beat Town 3-1 on Saturday."
+[fact.slots]
+team = ["City"]
+act = ["beat", "won", "defeated"]
+[[fact.contradiction]]
+slots = { team = ["Town"], act = ["beat", "won", "defeated"] }
+order = ["team", "act"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an infinitive's doer is the subject of the verb above it, not an owner before it
+        ("Town's manager said City deserved to beat them.", "present"),
+        ("Town deserved to beat City on Saturday.", "contradicted"),
+    ],
+)
+def test_the_doer_of_an_infinitive_is_the_subject_above_it(text, verdict):
+    assert check_facts(text, _made_up(MATCH)).get("city-won").verdict == verdict
