@@ -68,6 +68,9 @@ REPORT_NOUNS = frozenset(
     """claim report rumour rumor speculation suggestion allegation story talk
     suspicion fear""".split()
 )
+# plurals that name something else than their report noun: "talks" are negotiations
+# ("Talks collapsed without a deal" reports nothing), not "talk of a move"
+NOT_REPORTS = frozenset({"talks"})
 REPORT_QUALIFIERS = frozenset("early earlier initial media press some unconfirmed local".split())
 # a confirmation of such a report asserts it ("confirmed reports that ...")
 CONFIRMING = frozenset("confirm verify prove corroborate substantiate".split())
@@ -82,6 +85,9 @@ HEDGE_PREDICATES = frozenset(
     probable uncertain unclear undecided speculate""".split()
 )
 HEDGE_ADVERBS = frozenset("perhaps possibly maybe potentially probably".split())
+# adverbs that, on a verb, say it did not quite happen: "the ferry nearly sank" (it did
+# not); on a number they only round it ("nearly 300 passengers")
+ALMOST_ADVERBS = frozenset("nearly almost".split())
 # a denied closer leaves the question open: "did not rule out", "would not exclude"
 CLOSERS = frozenset("rule exclude preclude deny dismiss".split())
 # verbs whose denial says nothing of the claim: "did not say / address / decide whether"

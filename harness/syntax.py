@@ -60,6 +60,7 @@ from harness import clause_rules, general_rules
 from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
+    ALMOST_ADVERBS,
     CLOSERS,
     CONDITIONAL_MARKS,
     CONFIRMING,
@@ -82,6 +83,7 @@ from harness.lexicon import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
     NOMINAL_NEGATORS,
+    NOT_REPORTS,
     OBLIGATION_VERBS,
     OPEN_PHRASES,
     OPEN_WORDS,
@@ -390,6 +392,8 @@ def _own_cues(
             if w == "no" and nxt is not None and nxt.lower_ in ("doubt", "matter"):
                 continue
             negs.append((c.i, c.text))
+        elif c.dep_ == "advmod" and w in ALMOST_ADVERBS and tok.pos_ == "VERB":
+            hedge = hedge or c.text  # "the ferry nearly sank": it did not quite
         elif not clausal_hedges and c.dep_ in ("aux", "mark"):
             continue
         elif (
@@ -465,7 +469,10 @@ _ALTERNATIVE = frozenset(
     {("rather", "than"), ("instead", "of"), ("other", "than"), ("place", "of")}
 )
 _REPORT_HEDGES = frozenset(
-    w for n in REPORT_NOUNS for w in (n, n + "s", n.capitalize(), n.capitalize() + "s")
+    w
+    for n in REPORT_NOUNS
+    for w in (n, n + "s", n.capitalize(), n.capitalize() + "s")
+    if w.lower() not in NOT_REPORTS
 )
 # "anything other than a trip to hospital" is "only", no negation
 _ANY_WORDS = frozenset("anything nothing anyone none any everything".split())
@@ -1331,6 +1338,8 @@ class _Walk:
                 pass  # "no staff and no flood cover": each conjunct has its own "no"
             elif w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
                 self.add_hedge("said nothing")  # "said nothing definite about X"
+            elif self.literal and node.i in inside:
+                pass  # a phrasing's own words ("without a deal" listed) deny nothing
             elif w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
                 self._neg(node.i, node.text)
             elif w == "than" and prev in ("rather", "other") and prev2 not in _ANY_WORDS:

@@ -452,3 +452,34 @@ order = ["team", "act"]
 )
 def test_the_doer_of_an_infinitive_is_the_subject_above_it(text, verdict):
     assert check_facts(text, _made_up(MATCH)).get("city-won").verdict == verdict
+
+
+STRIKE = """
+[[fact]]
+id = "no-deal"
+statement = "The nurses and the hospital have not reached a deal."
+polarity = "negative"
+slots = { who = ["nurses", "hospital"], act = ["reached", "agreed", "signed"], what = ["deal", "agreement"] }
+stated_as = ["talks collapsed", "without a deal", "failed to agree"]
+
+[[fact]]
+id = "boat-sank"
+statement = "The trawler sank in the storm."
+slots = { what = ["trawler", "boat"], act = ["sank", "capsized"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # "talks" are negotiations, no report that hedges; and a listed "without a deal"
+        # is the phrasing's own word, no negation of it
+        ("Talks collapsed on Friday without a deal.", "no-deal", "present"),
+        ("Rumours say the nurses have reached a deal.", "no-deal", "absent"),
+        # "nearly"/"almost" on the verb: it did not quite happen; on a number it rounds
+        ("The trawler nearly sank in the storm.", "boat-sank", "absent"),
+        ("The trawler, with nearly 30 crew on board, sank in the storm.", "boat-sank", "present"),
+    ],
+)
+def test_talks_a_listed_without_and_nearly(text, fact, verdict):
+    assert check_facts(text, _made_up(STRIKE)).get(fact).verdict == verdict
