@@ -67,6 +67,7 @@ def engine_key() -> str:
         "lexicon.py",
         "parser_setup.py",
         "facts.py",
+        "phrasing_forms.py",
         "text.py",
     ):
         h.update((here / name).read_bytes())

@@ -92,7 +92,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from harness.errors import ConfigError
-from harness.lexicon import INSERTABLE_ADVERBS, OTHER_THING_PREFIXES
+from harness.phrasing_forms import INSERTED as _INSERTED
+from harness.phrasing_forms import NOT_AFTER_PREFIX as _NOT_AFTER_PREFIX
+from harness.phrasing_forms import base_forms as _base_forms
 from harness.safe_regex import check as check_bounded
 from harness.safe_regex import compile_phrasings
 
@@ -203,56 +205,6 @@ def _variant_word(word: str, stem: bool = False) -> str:
     return out
 
 
-_NOT_AFTER_PREFIX = (  # no hyphen before (the fast common case), or not one of these prefixes
-    "(?:(?<!-)|" + "".join(rf"(?<!\b{p}-)" for p in sorted(OTHER_THING_PREFIXES)) + ")"
-)
-# one word that may stand between two words of a phrasing (lexicon.INSERTABLE_ADVERBS)
-_INSERTED = (
-    r"(?:(?:" + "|".join(sorted(INSERTABLE_ADVERBS)) + r")|(?-i:[A-Z][\w.'\u2019]*)"
-    r"|[a-z0-9]+(?:-[a-z0-9]+)+)[\s-]+"
-)
-
-
-# what may stand right before a past verb's base form: do-support ("did not fail", "didn't
-# sign", "did he fail"), which keeps the tense; not "will", "to", a modal (another tense)
-_BEFORE_BASE = "|".join(
-    rf"(?<=\b{w}{gap})"
-    for gap in (r"\s", r"\s\s")  # "did n't" is read as "didn't" and a space
-    for w in (
-        "did",
-        "does",
-        "do",
-        "did not",
-        "does not",
-        "do not",
-        "didn't",
-        "doesn't",
-        "don't",
-        "did n't",
-        "does n't",
-        "do n't",
-    )
-)
-
-
-def _with_base_form(word: str, regex: str) -> str:
-    """A phrasing's first word in "-ed" (a regular past: "failed", "named") also matches
-    its base form right after do-support ("did not fail", "didn't name"), where no noun of
-    the same spelling can stand ("a name", "caught fire") and the tense stays."""
-    w = word.lower()
-    if len(w) < 5 or not w.endswith("ed") or (w.endswith("eed") and len(w) < 6):
-        return regex
-    bases = {w[:-1], w[:-2]}  # "name(d)", "fail(ed)"
-    if w[-3] == w[-4] and w[-3] not in "aeiouls":
-        bases.add(w[:-3])  # "stop(ped)", "ban(ned)"
-    if w.endswith("ied"):
-        bases.add(w[:-3] + "y")  # "carr(ied)"
-    bases = sorted(_variant_word(b) for b in bases if len(b) >= 3)
-    alt = "|".join(bases)
-    # the base form looked at first (cheap), what precedes it only then
-    return f"(?:{regex}|(?=(?:{alt})(?![\\w]))(?:{_BEFORE_BASE})(?:{alt}))"
-
-
 def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
     """(regex source, case_sensitive) for one alias phrase (already @-expanded)."""
     alias = alias.strip()
@@ -284,7 +236,7 @@ def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
         elif tok.isalpha():
             word = _variant_word(tok, stem=wildcard and k == len(toks) - 1)
             first = k == 0 and base_forms and not (wildcard and len(toks) == 1)
-            parts.append(_with_base_form(tok, word) if first else word)
+            parts.append(_base_forms(tok, word, _variant_word) if first else word)
         elif tok == "'":
             parts.append(r"['\u2019]?")
         elif tok == ".":
@@ -354,7 +306,7 @@ def fact_acronyms(fact: Fact) -> tuple[str, ...]:
 def compile_aliases(aliases: Phrases, base_forms: bool = False) -> re.Pattern[str] | None:
     """One pattern matching any of `aliases` (longest alternatives first); `base_forms`:
     a slot's phrasings, whose first word in "-ed" also finds its base form after an
-    auxiliary (`_with_base_form`; not context or exclude words)."""
+    auxiliary (harness.phrasing_forms; not context or exclude words)."""
     if not aliases:
         return None
     # Python's re tries alternatives one by one, so group them by leading boundary
