@@ -11,6 +11,7 @@ The word lists are the general ones of harness.lexicon.
 
 from __future__ import annotations
 
+from harness import general_rules
 from harness.lemmas import word_lemma
 from harness.lexicon import CLAUSAL_NEGATORS, FALSITY, HEDGE_MODALS, SUBJECT_NEGATING
 
@@ -130,6 +131,8 @@ def split_by_aside(heads: list) -> bool:
             phrase = {t.i for t in noun.subtree} - inner
             if any(g.i in inner and g.pos_ in ("VERB", "AUX") for g in heads):
                 break  # the aside holds the claim's verb: it may be the claim itself
+            if general_rules.denying_aside(rel, heads, inner):
+                return True  # "Jones, who denies theft, was charged": the aside's denial
             if any(
                 g.i not in inner and g.i not in phrase and g.pos_ in ("NOUN", "PROPN", "NUM")
                 for g in heads

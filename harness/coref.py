@@ -8,9 +8,13 @@ plain is resolved, from the dependency parse (harness.syntax):
 - the subject of a later clause that continues the first clause's subject: "The van was
   parked outside, but police say it was towed" (the subject of "was towed" is the van).
 
-Anything else ("he", "she", a pronoun whose antecedent lies in another sentence, two
-candidates of the same role) is left alone: a slot a pronoun would fill is then simply
-not filled, which the verdict reads as `absent`, never as a contradiction.
+One person-pronoun is resolved across sentences: "He" or "She" as the subject that opens
+a sentence stands for the subject of the sentence before, when that subject is a proper
+name ("Ana Ruiz picked the squad on Monday. She named three new players": Ruiz named them).
+
+Anything else ("him", "her", "they", a pronoun further away, two candidates of the same
+role) is left alone: a slot a pronoun would fill is then simply not filled, which the
+verdict reads as `absent`, never as a contradiction.
 """
 
 from __future__ import annotations
@@ -105,4 +109,61 @@ def pronoun_spans(
             lo, hi = noun.left_edge.idx + s, noun.idx + len(noun.text) + s
             if any(a < hi and b > lo for a, b in own):
                 out.append((tok.idx + s, tok.idx + s + len(tok.text)))
+    return out
+
+
+_OTHER_GENDER = {
+    "he": frozenset({"she", "her", "hers", "herself"}),
+    "she": frozenset({"he", "him", "his", "himself"}),
+}
+# "He"/"She" opening a sentence, followed by its verb (not "He, too, ...", "She-wolf")
+_OPENING_PERSON = re.compile(r"\s*(?:he|she)(?=\s+(?:\w+ly\s+)?[a-z'\u2019])", re.I)
+# at most three words (capitalised, or "the"/"coach"-like titles) before the name
+_OPENING_WORDS = re.compile(r"\s*(?:[\w.'\u2019-]+\s+){0,3}")
+
+
+def _name_subject(doc) -> Any | None:
+    """The subject of a sentence's main verb when it is one person's proper name."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    subj = [c for c in root.children if c.dep_ in _SUBJECTS and c.i < root.i]
+    if len(subj) != 1 or subj[0].pos_ != "PROPN" or subj[0].tag_ != "NNP":
+        return None
+    return subj[0]
+
+
+def person_spans(
+    norm: str, pairs: list[tuple[tuple[int, int], tuple[int, int]]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """For each (previous sentence, sentence) pair: the span of a "He"/"She" that opens
+    the sentence as its subject, when the previous sentence's subject is a person's proper
+    name holding one of `spans` (a slot's matches)."""
+    if not spans or syntax.parser() is None:
+        return []
+    todo = []
+    for (ps, pe), (s, e) in pairs:
+        m = _OPENING_PERSON.match(norm, s, e)
+        if m is None or e - s > syntax.MAX_SENTENCE or pe - ps > syntax.MAX_SENTENCE:
+            continue
+        # the name opens the sentence before (a subject comes first): only then is it parsed
+        own = [
+            (a, b)
+            for a, b in spans
+            if ps <= a and b <= pe and _OPENING_WORDS.fullmatch(norm, ps, a)
+        ]
+        if own:
+            todo.append((ps, pe, norm[s : m.end()].strip(), m.end(), own))
+    if not todo:
+        return []
+    syntax.prefetch([norm[ps:pe] for ps, pe, *_ in todo])  # one batch
+    out: list[tuple[int, int]] = []
+    for ps, pe, pron, end, own in todo:
+        prev = syntax.parse(norm[ps:pe])
+        noun = _name_subject(prev)
+        if noun is None or any(t.lower_ in _OTHER_GENDER[pron.lower()] for t in prev):
+            continue  # "Ana Ruiz praised her assistant. He ...": he is someone else
+        lo, hi = noun.left_edge.idx + ps, noun.idx + len(noun.text) + ps
+        if any(lo <= a and b <= hi for a, b in own):
+            out.append((end - len(pron), end))
     return out

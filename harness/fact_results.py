@@ -60,12 +60,15 @@ def engine_key() -> str:
         "syntax.py",
         "clause_rules.py",
         "assertion_rules.py",
+        "general_rules.py",
         "lemmas.py",
         "verdict_rules.py",
         "coref.py",
         "roles.py",
         "lexicon.py",
+        "parser_setup.py",
         "facts.py",
+        "phrasing_forms.py",
         "text.py",
     ):
         h.update((here / name).read_bytes())

@@ -92,6 +92,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from harness.errors import ConfigError
+from harness.phrasing_forms import INSERTED as _INSERTED
+from harness.phrasing_forms import NOT_AFTER_PREFIX as _NOT_AFTER_PREFIX
+from harness.phrasing_forms import base_forms as _base_forms
 from harness.safe_regex import check as check_bounded
 from harness.safe_regex import compile_phrasings
 
@@ -202,7 +205,7 @@ def _variant_word(word: str, stem: bool = False) -> str:
     return out
 
 
-def alias_regex(alias: str) -> tuple[str, bool]:
+def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
     """(regex source, case_sensitive) for one alias phrase (already @-expanded)."""
     alias = alias.strip()
     if alias.startswith("re:"):
@@ -220,10 +223,20 @@ def alias_regex(alias: str) -> tuple[str, bool]:
     parts = []
     toks = re.findall(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9-]|[\s-]+", alias)
     for k, tok in enumerate(toks):
-        if tok.isspace() or set(tok) <= {" ", "-", "\t"}:
+        if (
+            tok.isspace()
+            and 0 < k < len(toks) - 1
+            and toks[k - 1].isalpha()
+            and toks[k + 1].isalpha()
+        ):
+            # "can (still) catch", "new (Liverpool) contract"
+            parts.append(rf"[\s-]+(?:{_INSERTED})?")
+        elif tok.isspace() or set(tok) <= {" ", "-", "\t"}:
             parts.append(r"[\s-]+")
         elif tok.isalpha():
-            parts.append(_variant_word(tok, stem=wildcard and k == len(toks) - 1))
+            word = _variant_word(tok, stem=wildcard and k == len(toks) - 1)
+            first = k == 0 and base_forms and not (wildcard and len(toks) == 1)
+            parts.append(_base_forms(tok, word, _variant_word) if first else word)
         elif tok == "'":
             parts.append(r"['\u2019]?")
         elif tok == ".":
@@ -233,7 +246,9 @@ def alias_regex(alias: str) -> tuple[str, bool]:
     body = "".join(parts)
     tail = r"\w*" if wildcard else ""
     end = r"(?![\w])" if (alias[-1:].isalnum() or wildcard) else ""
-    start = r"(?<![\w])" if alias[:1].isalnum() else ""
+    # not the second part of a word whose prefix makes it another thing ("final" is not
+    # in "semi-final", "coach" not in "ex-coach": lexicon.OTHER_THING_PREFIXES)
+    start = r"(?<![\w])" + _NOT_AFTER_PREFIX if alias[:1].isalnum() else ""
     return f"{start}{body}{tail}{end}", False
 
 
@@ -288,17 +303,19 @@ def fact_acronyms(fact: Fact) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:
-    """One pattern matching any of `aliases` (longest alternatives first)."""
+def compile_aliases(aliases: Phrases, base_forms: bool = False) -> re.Pattern[str] | None:
+    """One pattern matching any of `aliases` (longest alternatives first); `base_forms`:
+    a slot's phrasings, whose first word in "-ed" also finds its base form after an
+    auxiliary (harness.phrasing_forms; not context or exclude words)."""
     if not aliases:
         return None
     # Python's re tries alternatives one by one, so group them by leading boundary
     # and first character: the scan then rejects most positions after one check.
     groups: dict[tuple[str, str], list[str]] = {}
     for a in sorted(set(aliases), key=len, reverse=True):
-        src, cs = alias_regex(a)
+        src, cs = alias_regex(a, base_forms)
         prefix = ""
-        for p in (r"(?<![\w.])", r"(?<![\w])"):
+        for p in (r"(?<![\w])" + _NOT_AFTER_PREFIX, r"(?<![\w.])", r"(?<![\w])"):
             if src.startswith(p):
                 prefix, src = p, src[len(p) :]
                 break
@@ -312,7 +329,7 @@ def compile_aliases(aliases: Phrases) -> re.Pattern[str] | None:
     parts = []
     for (prefix, first), bodies in groups.items():
         guard = f"(?=[{first}{first.upper()}])" if first else ""
-        parts.append(f"{prefix}{guard}{alt}{'|'.join(bodies)})")
+        parts.append(f"{guard}{prefix}{alt}{'|'.join(bodies)})")
     return compile_phrasings(f"(?i:{alt}{'|'.join(parts)}))", aliases)
 
 

@@ -18,6 +18,7 @@ from harness.lexicon import (
     KEEP_VERBS,
     NEGATING_PHRASALS,
     NEGATING_PREDICATES,
+    NOT_REPORTS,
     REPORT_NOUNS,
     REPORT_VERBS,
     SHARE_NOUNS,
@@ -32,6 +33,8 @@ def word_lemma(w: str) -> str:
     only when what is left is one of them."""
     if w in ("n't", "not"):
         return "not"
+    if w in NOT_REPORTS:
+        return w  # "talks" (negotiations) is no form of the report noun "talk"
     for suffix, repl in (
         ("ied", "y"),
         ("ies", "y"),

@@ -13,8 +13,12 @@ CLAUSAL_NEGATORS = frozenset(
 # verbs that deny their object ("lack insurance cover", "exclude the players")
 NOMINAL_NEGATORS = frozenset(
     """exclude preclude withhold spurn shun abandon scrap cancel forgo forego avoid
-    prevent stop block bar ban oppose quash lack spare avert escape evade dodge""".split()
+    prevent stop block bar ban oppose quash lack spare avert escape evade dodge miss skip
+    boycott""".split()
 )
+# negators whose participle before a noun only describes it: "the missing rifle was found"
+# (found it was), "a skipped meeting" (the meeting is named, not denied)
+DESCRIPTIVE_PARTICIPLES = frozenset("missing missed skipped".split())
 # predicates that call a claim untrue: "claims that he will leave are false"
 FALSITY = frozenset(
     """false untrue wrong incorrect inaccurate baseless unfounded groundless fabricated
@@ -70,6 +74,9 @@ REPORT_NOUNS = frozenset(
     """claim report rumour rumor speculation suggestion allegation story talk
     suspicion fear""".split()
 )
+# plurals that name something else than their report noun: "talks" are negotiations
+# ("Talks collapsed without a deal" reports nothing), not "talk of a move"
+NOT_REPORTS = frozenset({"talks"})
 REPORT_QUALIFIERS = frozenset("early earlier initial media press some unconfirmed local".split())
 # a confirmation of such a report asserts it ("confirmed reports that ...")
 CONFIRMING = frozenset("confirm verify prove corroborate substantiate".split())
@@ -84,6 +91,9 @@ HEDGE_PREDICATES = frozenset(
     probable uncertain unclear undecided speculate""".split()
 )
 HEDGE_ADVERBS = frozenset("perhaps possibly maybe potentially probably".split())
+# adverbs that, on a verb, say it did not quite happen: "the ferry nearly sank" (it did
+# not); on a number they only round it ("nearly 300 passengers")
+ALMOST_ADVERBS = frozenset("nearly almost".split())
 # a denied closer leaves the question open: "did not rule out", "would not exclude"
 CLOSERS = frozenset("rule exclude preclude deny dismiss".split())
 # verbs whose denial says nothing of the claim: "did not say / address / decide whether"
@@ -110,9 +120,20 @@ AGAINST_WORDS = frozenset("unlike contrary despite".split())
 # "the bulk of the staff", "most of the force": a share, not the whole claim
 SHARE_NOUNS = frozenset("bulk majority most brunt".split())
 CONDITIONAL_MARKS = frozenset("if unless whether".split())
-# abbreviations of reference words before a number ("Art. 5", "Sec. 3", "Fig. 2", "Rt. 66"):
-# one token each, so that the parse does not end a sentence at their period
-REFERENCE_ABBREVIATIONS = (
-    "Art.", "Arts.", "Sec.", "Secs.", "Fig.", "Figs.", "Vol.", "Vols.", "Para.", "Paras.",
-    "Rt.", "Rte.", "Nos.", "Ch.", "Pt.",
-)  # fmt: skip
+# abbreviations whose dot spaCy's tokenizer splits off, so that the parse takes it for the
+# end of a sentence ("outside Art. 5 if ...", "Sgt. Ruiz said"): the parser is handed the
+# sentence with that dot masked (harness.parser_setup). Case-sensitive. Not "No." ("world
+# No. 1"): without its dot it would read as the determiner "no".
+ABBREVIATIONS = frozenset(
+    """Art Arts Sec Secs Para Paras Ch Vol Vols Fig Figs Pt Rt Rte Nos Lt Col Sgt Capt Maj Cmdr
+    Insp Supt Det Cpl Pte Pvt Hon Dept Div Ft Rd Ave approx""".split()
+)
+# prefixes that, joined by a hyphen, make a word name another thing: a phrasing never
+# matches the word after them ("final" is not in "semi-final", "coach" not in "ex-coach",
+# "captain" not in "vice-captain"); "non-" is read as a negation instead
+OTHER_THING_PREFIXES = frozenset("semi quarter vice ex anti pro pre post mid".split())
+# adverbs that may stand between two words of a phrasing without changing what it says
+# ("can still catch" for "can catch"); besides them, one proper name or one hyphenated
+# compound may ("a new Liverpool contract", "a new five-year contract" for "new contract").
+# Never a negation or a hedge: "hardly", "allegedly" change what is said.
+INSERTABLE_ADVERBS = frozenset("still also now already just even again".split())

@@ -376,6 +376,13 @@ _MAIN_VERB = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_FINITE})\b", _I)
 _MAIN_VERB_AFTER = re.compile(
     rf"\s*(?:(?:\w+ly|still|also|then|later|now|again)\s+)?(?:{_FINITE}|(?-i:[a-z]{{2,}}ed))\b", _I
 )
+# a clause of its own after a relative clause: "At the fair, which the council runs, the mayor
+# said ...": a subject of up to three words (no conjunction or preposition) and its verb
+_CLAUSE_AFTER = re.compile(
+    r"\s*(?!(?:and|or|but|nor|to|of|in|on|at|for|with|by|from|as|than|then)\b)"
+    rf"(?:[\w.'\u2019-]+\s+){{1,3}}?(?:{_FINITE}|said|says|told|tells|added|(?-i:[a-z]{{2,}}ed))\b",
+    _I,
+)
 _SCOPE_STOP = re.compile(
     rf"[,;:!?()]|\s-{{1,2}}\s|\b(?:that|which|who|whose|but|while|because|if|when|{_FINITE})\b|"
     r"(?:\b(?:and|or)|(?<=\s)[+&])\s+(?=(?:that|no|not|without|lacking|zero|0|\w+ing|"
@@ -643,6 +650,18 @@ class _Doc:
             extra = coref.pronoun_spans(
                 self.norm, [self.sentences[i] for i in sorted(where) if i >= 0], base[1]
             )
+            # "Ana Ruiz picked the squad. She named three new players": the next sentence's
+            # opening "She", where every other slot is matched
+            after = {i + 1 for i in sentences_of(base[0]) if 0 <= i < len(starts) - 1}
+            for j, (_, other) in enumerate(prop.slots):
+                if j != k and after:
+                    after &= sentences_of(self.slot_matches(other, prop.shared)[0])
+            if after:
+                extra = extra + coref.person_spans(
+                    self.norm,
+                    [(self.sentences[i - 1], self.sentences[i]) for i in sorted(after)],
+                    base[1],
+                )
             if extra:
                 ordered = sorted(set(base[1]) | set(extra))
                 hit = ([a for a, _ in ordered], ordered)
@@ -918,7 +937,9 @@ def _local_cuts(norm: str, s: int, e: int) -> list[int]:
     # clause ends at the comma before the main verb
     for m in _RELATIVE.finditer(norm, s, e):
         comma = norm.find(",", m.end(), min(e, m.end() + 200))
-        if comma > 0 and _MAIN_VERB_AFTER.match(norm, comma + 1, e):
+        if comma > 0 and (
+            _MAIN_VERB_AFTER.match(norm, comma + 1, e) or _CLAUSE_AFTER.match(norm, comma + 1, e)
+        ):
             cuts.append(comma)
     # "and"/"or" joining two finite clauses
     ands = list(_AND.finditer(norm, s, e))
@@ -1070,8 +1091,9 @@ class _SlotPattern:
 
     @staticmethod
     @lru_cache(maxsize=1024)
-    def build(aliases: tuple[str, ...]) -> _SlotPattern | None:
-        """One shared object per alias list, so a document searches each list once."""
+    def build(aliases: tuple[str, ...], base_forms: bool = False) -> _SlotPattern | None:
+        """One shared object per alias list, so a document searches each list once
+        (`base_forms`: a slot's phrasings, facts.compile_aliases)."""
         cls = _SlotPattern
         if not aliases:
             return None
@@ -1079,7 +1101,7 @@ class _SlotPattern:
         plain = tuple(a for a, k in keyed if k is not None)
         raw = tuple(a for a, k in keyed if k is None)
         keys = frozenset(k for _, k in keyed if k is not None)
-        return cls(compile_aliases(plain), keys, compile_aliases(raw))
+        return cls(compile_aliases(plain, base_forms), keys, compile_aliases(raw))
 
 
 @dataclass(frozen=True)
@@ -1129,7 +1151,7 @@ def _compile_prop(p: Proposition, fact: Fact | None = None) -> _CProp:
                 rf"^['\u2019s\s]*(?:(?i:has|have|had|will|would|formally|also|now|then|\w+ly)\s+)*(?:{pat.pattern})",
             )
     return _CProp(
-        slots=tuple((n, _SlotPattern.build(v)) for n, v in p.slots),
+        slots=tuple((n, _SlotPattern.build(v, True)) for n, v in p.slots),
         not_after=na,
         not_before=nb,
         unless=_SlotPattern.build(p.unless),
@@ -1697,9 +1719,12 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             if reading is not None:
                 combo, parsed = reading
                 negated, double = parsed.negated, parsed.double
-                hedged = bool(parsed.hedge) or _question(doc, clause)
-                own = roles.statement_reading(fact) if kind == "claim" and parsed.hedge else None
-                read = (parsed.negated, {h.lower() for h in parsed.hedges})
+                # a condition hedges, unless the fact's own statement has one ("... if
+                # it clashed with Russian forces")
+                hedges = roles.without_own_condition(fact, parsed.hedges)
+                hedged = bool(hedges) or _question(doc, clause)
+                own = roles.statement_reading(fact) if kind == "claim" and hedges else None
+                read = (parsed.negated, {h.lower() for h in hedges})
                 if own is not None and read == (own[0], {own[1]}):
                     # the fact's own statement is hedged so ("United are unlikely to pay
                     # ..."): a claim read the same way states the fact as written
@@ -1734,7 +1759,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             words = (words[0] != flip, words[1], False)
         if _LATER_DENIAL.match(
             doc.norm, doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
-        ):
+        ) or verdict_rules.denied_next(doc, clause.sentence):
             # what a report or the clause said is then denied: asserted as untrue
             negated, double, hedged = not negated, double or negated, False
             words = (not words[0], words[1] or words[0], False)

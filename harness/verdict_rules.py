@@ -2,15 +2,18 @@
 
 - A contradiction that is only someone's reported denial ("He took the money, Ruiz
   denied") does not beat the summary's own plain statement of the claim.
+- A report denied by the whole next sentence ("Rumours say he will leave. He has denied
+  them.") is asserted as untrue.
 - In a clause that holds an exclude word, the claim's own slot words and the words of an
   exclude phrase are no context ("the visiting team's tactics" with context "tactics",
   exclude "visiting team").
 
-Both take the matcher's objects as they are (a finding, its document, clause and scope).
+All take the matcher's objects as they are (a finding, its document, clause and scope).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from harness.clause_rules import is_denial
@@ -49,3 +52,31 @@ def excluded_in_clause(doc: Any, cf: Any, clause: Any, own: list[tuple[int, int]
         return None
     ctx = [x for x in doc.matches(cf.context)[1] if a <= x[0] and x[1] <= b]
     return all(within(x, own) or within(x, ex) for x in ctx)
+
+
+# a sentence that only denies what the one before reported: "Okafor has denied them."
+_NEXT_DENIAL = re.compile(
+    r"\s*(?:but\s+|however\s*,?\s+)?(?:[\w.'\u2019-]+\s+){1,4}?(?:has\s+|have\s+|had\s+)?"
+    r"(?:since\s+|later\s+|flatly\s+|strongly\s+|firmly\s+)?"
+    r"(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|rebutted)\s+"
+    r"(?:it|this|that|them|these|the\s+(?:claims?|reports?|rumou?rs?|stor(?:y|ies)|"
+    r"suggestions?|allegations?|speculation))\s*[.!]?\s*$",
+    re.I,
+)
+# a sentence that reports a claim rather than stating it
+_REPORTED = re.compile(
+    r"\b(?:say|says|said|report|reports|reported|claim|claims|claimed|rumou?rs?|rumou?red|"
+    r"speculation|suggest|suggests|suggested|suggestions?|allege|alleged|allegations?|"
+    r"according\s+to)\b",
+    re.I,
+)
+
+
+def denied_next(doc: Any, sentence: int) -> bool:
+    """The sentence reports a claim and the whole next sentence denies the report ("Rumours
+    say the keeper will leave. Okafor has denied them."): asserted as untrue."""
+    if sentence + 1 >= len(doc.sentences):
+        return False
+    s, e = doc.sentences[sentence]
+    ns, ne = doc.sentences[sentence + 1]
+    return bool(_REPORTED.search(doc.norm, s, e) and _NEXT_DENIAL.match(doc.norm, ns, ne))
