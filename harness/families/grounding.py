@@ -41,7 +41,7 @@ def _engine_key() -> str:
 
     here = Path(__file__).resolve().parent.parent
     h = hashlib.sha256(__version__.encode())
-    files = [here / n for n in ("grounding.py", "grounding_spans.py", "grounding_lexicon.py")]
+    files = sorted(here.glob("grounding*.py"))  # the engine and every module it reads with
     files += sorted((here / "lexicons").glob("*.txt"))
     for path in files:
         if path.is_file():
