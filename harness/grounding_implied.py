@@ -113,3 +113,19 @@ def counts_named(text: str, sp: Specific, spans: list[tuple[int, int]]) -> bool:
             return len(named) >= 2
         return False
     return any(m.start() > sp.end and _LIST_INTRO.search(text, s, m.start()) for m in pairs)
+
+
+def implied_reason(
+    sp: Specific, text: str, spans: list[tuple[int, int]], implied: Implied
+) -> str | None:
+    """Why a specific the article never writes out is supported, for `harness explain`:
+    which of the rules above holds it (None when none does)."""
+    if sp.kind == "date" and sp.key and sp.key[0] in implied.days:
+        return f"the article reaches {sp.text} by counting a day from a weekday it names"
+    if sp.ordinal and sp.value is not None:
+        top = [n for n, _ in implied.ranks if sp.value <= n]
+        if top:
+            return f"within the article's top {min(top)}"
+    if counts_named(text, sp, spans):
+        return "it counts two things the candidate names"
+    return None

@@ -1,6 +1,8 @@
-"""How grounding reads hand-written text (harness.grounding_spans, harness.grounding_names):
-numbers in words, ordinals, bounds, clock times and glued units; misspelled names and
-capitalised common words run into a name. Each rule on sentences written for it."""
+"""How grounding reads hand-written text (harness.grounding_spans, harness.grounding_names,
+harness.grounding_counts, harness.grounding_implied): numbers in words, ordinals, bounds,
+clock times and glued units; misspelled names and capitalised common words run into a
+name; counts written without the number (ratios, a day counted from a weekday, a "top
+three", "the two" of two names). Each rule on sentences written for it."""
 
 from __future__ import annotations
 
@@ -322,3 +324,22 @@ def test_a_gazetteer_short_name_with_its_rest_in_lowercase():
     assert specific_flags("Man city's keeper kept a clean sheet at home.", article) == [
         "Man city's"
     ]
+
+
+def test_explain_names_the_rule_that_holds_an_unwritten_specific():
+    from harness.grounding_explain import explain_grounding
+
+    article = (
+        "The ferry was cancelled on Wednesday, but sailed again the next day. The top three "
+        "crews win a trophy. Lena Ortiz married Ivo Marsh in May. The couple have a son."
+    )
+    summary = (
+        "The ferry sailed on Thursday. The 2nd crew won a trophy. Lena Ortiz wed Ivo Marsh. "
+        "The two have a son."
+    )
+    reasons = {s.text: s.reason for s in explain_grounding(summary, article).specifics}
+    assert reasons["Thursday"] == (
+        "the article reaches Thursday by counting a day from a weekday it names"
+    )
+    assert reasons["2"] == "within the article's top 3"
+    assert reasons["two"] == "it counts two things the candidate names"
