@@ -109,12 +109,16 @@ def days_counted(sentences: list[str]) -> set[str]:
     out: set[str] = set()
     previous: str | None = None
     for sentence in sentences:
+        # weekdays and counted days in the order they are written: one pass
+        events = [(m.start(), 0, m.group().lower()) for m in _WEEKDAY.finditer(sentence)]
         for pattern, step in ((_NEXT_DAY, 1), (_PREVIOUS_DAY, -1)):
-            for m in pattern.finditer(sentence):
-                named = _WEEKDAY.findall(sentence, 0, m.start())
-                anchor = named[-1].lower() if named else previous
-                if anchor is not None:
-                    out.add(_DAYS[(_DAYS.index(anchor) + step) % 7])
-        named = _WEEKDAY.findall(sentence)
-        previous = named[-1].lower() if named else None
+            events += [(m.start(), step, "") for m in pattern.finditer(sentence)]
+        anchor = previous
+        for _, step, day in sorted(events):
+            if not step:
+                anchor = day
+            elif anchor is not None:
+                out.add(_DAYS[(_DAYS.index(anchor) + step) % 7])
+        named = [day for _, step, day in sorted(events) if not step]
+        previous = named[-1] if named else None
     return out

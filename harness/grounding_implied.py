@@ -31,7 +31,8 @@ def implied_in_article(text: str, spans: list[tuple[int, int]]) -> Implied:
     def sentence(pos: int) -> int:
         return max(0, sum(1 for s in starts if s <= pos) - 1)
 
-    names = {sp.key for sp in entities(text, set(starts)) if len(sp.key) >= 2}
+    # a run of more than six capitalised words is no one name (a heading, shouting)
+    names = {sp.key for sp in entities(text, set(starts)) if 2 <= len(sp.key) <= 6}
     return Implied(
         days=frozenset(days_counted([text[s:e] for s, e in spans])),
         ranks=tuple((n, sentence(s)) for s, _, n in ranks(text)),
@@ -60,7 +61,7 @@ def rank_supported(
 # two names joined by "and" ("Raheem Sterling and Jordon Ibe", "Ana and Tom"), not the end
 # of a longer list ("A, B and C")
 _CAP = r"[A-Z][\w'\u2019.-]*"
-_NAME_PAIR = re.compile(rf"\b{_CAP}(?:\s+{_CAP})*\s+(?:and|&)\s+{_CAP}")
+_NAME_PAIR = re.compile(rf"\b{_CAP}(?:\s+{_CAP}){{0,5}}\s+(?:and|&)\s+{_CAP}")
 _LIST_BEFORE = re.compile(rf"{_CAP}\s*[,;]\s*$")
 # what may follow "two" used as a noun phrase's head ("the two have", "the two smoking",
 # "two of them"): function words, but not those that make "two" count a noun ("two more")
@@ -97,7 +98,9 @@ def counts_named(text: str, sp: Specific, spans: list[tuple[int, int]]) -> bool:
         or word.endswith(("ing", "ed", "ly"))
     )
     pairs = [
-        m for m in _NAME_PAIR.finditer(text, s, e) if not _LIST_BEFORE.search(text, s, m.start())
+        m
+        for m in _NAME_PAIR.finditer(text, s, e)
+        if not _LIST_BEFORE.search(text, max(s, m.start() - 80), m.start())
     ]
     if headless:
         if pairs:
@@ -112,7 +115,10 @@ def counts_named(text: str, sp: Specific, spans: list[tuple[int, int]]) -> bool:
             }
             return len(named) >= 2
         return False
-    return any(m.start() > sp.end and _LIST_INTRO.search(text, s, m.start()) for m in pairs)
+    return any(
+        m.start() > sp.end and _LIST_INTRO.search(text, max(s, m.start() - 40), m.start())
+        for m in pairs
+    )
 
 
 def implied_reason(

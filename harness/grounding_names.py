@@ -85,8 +85,8 @@ def slipped_name(key: tuple[str, ...], names: Iterable[tuple[str, ...]]) -> bool
     article word's first letter, one word is within `far_slips`, and every other word is
     the article's exactly or within the ordinary `max_slips` ("Brandon Rogers" / "Brendan
     Rodgers")."""
-    if len(key) < 2 or not all(w.isalpha() for w in key):
-        return False
+    if not 2 <= len(key) <= 6 or not all(w.isalpha() for w in key):
+        return False  # a run of more than six words is no one name
     from rapidfuzz.distance import OSA
 
     for name in names:

@@ -290,13 +290,14 @@ def numbers(text: str, article: bool = False) -> list[Specific]:
 
 def _with_ratio_readings(text: str, found: list[Specific]) -> list[Specific]:
     """Numbers inside a ratio ("one in five") may also be read as its share in percent (20)."""
-    spans = ratios(text)
-    if not spans:
-        return found
-    return [
-        replace(sp, alts=next((v for s, e, v in spans if s <= sp.start and sp.end <= e), ()))
-        for sp in found
-    ]
+    spans = ratios(text)  # in text order, not overlapping; `found` too
+    out, k = [], 0
+    for sp in found:
+        while k < len(spans) and spans[k][1] <= sp.start:
+            k += 1
+        inside = k < len(spans) and spans[k][0] <= sp.start and sp.end <= spans[k][1]
+        out.append(replace(sp, alts=spans[k][2]) if inside else sp)
+    return out
 
 
 def _proportions(text: str) -> list[Specific]:
