@@ -38,8 +38,9 @@ from typing import TYPE_CHECKING
 
 from harness.grounding_actors import ActorIndex, index_article, pronoun_swaps, swaps
 from harness.grounding_form import findings as form_findings
+from harness.grounding_implied import Implied, counts_named, implied_in_article, rank_supported
 from harness.grounding_lexicon import ALIAS_GROUPS, STOPWORDS, american
-from harness.grounding_names import join_split, name_index, spelled_like
+from harness.grounding_names import join_split, name_index, slipped_name, spelled_like
 from harness.grounding_spans import (
     Specific,
     calendar_words,
@@ -145,6 +146,7 @@ class ArticleAnalysis:
     letters: str = field(default="", repr=False)  # `letters` of the text: quotes are found in it
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # name_index
     actors: ActorIndex | None = field(default=None, repr=False)  # names before word pairs
+    implied: Implied = field(default_factory=Implied, repr=False)  # counted days, ranks, names
 
 
 # ------------------------------------------------------------------ article
@@ -239,6 +241,7 @@ def analyse_article(
         letters=letters(text),
         actors=index_article(text, {s for s, _ in spans}),
         names=name_index(capitalised),
+        implied=implied_in_article(text, spans),
     )
 
 
@@ -275,6 +278,8 @@ def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
     phrase = " ".join(key)
     if _alias_known(phrase, a) or (len(key) >= 2 and "".join(w[0] for w in key) in a.vocabulary):
         return True
+    if slipped_name(key, a.implied.names):
+        return True
     return all(
         _word_known(w, a) or _alias_known(w, a) or w in a.acronyms or spelled_like(w, a.names)
         for w in join_split(key, lambda w: w in a.vocabulary or spelled_like(w, a.names))
@@ -296,6 +301,8 @@ def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) 
     if sp.kind in ("number",) or (sp.kind == "date" and sp.value is not None):
         same = [(v, i, unit) for v, i, unit in a.numbers if value_matches(sp, v)]
         if not same:
+            if rank_supported(sp, sentence_stems, a.implied, a.sentence_stems):
+                return None  # "2nd" in the article's "top three"
             return _flag(sp, f"the article states no {sp.text.strip()}", best, a)
         around = sentence_stems - content_stems(sp.text)  # what the number is said of
         if not around or sp.kind == "date" or any(sp.unit and u == sp.unit for *_, u in same):
@@ -308,7 +315,7 @@ def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) 
             sp, f"the article states {sp.text.strip()} about something else", same[0][1], a
         )
     if sp.kind == "date":
-        if american(sp.key[0]) in a.vocabulary:
+        if american(sp.key[0]) in a.vocabulary or sp.key[0] in a.implied.days:
             return None
         return _flag(sp, f"the article never names {sp.text}", best, a)
     if sp.kind == "entity":
@@ -448,6 +455,8 @@ def ground(
     for sp in specs:
         k = _sentence_of(spans, sp.start) if spans else 0
         flag = _check_specific(sp, sent_stems[k] if spans else set(), a)
+        if flag is not None and counts_named(text, sp, spans):
+            flag = None  # "the two" of two things the candidate names
         if flag is not None:
             flags.append(replace(flag, text=candidate[sp.start : sp.end]))
     n_specs = len(specs)

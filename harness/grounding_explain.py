@@ -22,6 +22,7 @@ from harness.grounding import (
     ground,
     specifics,
 )
+from harness.grounding_implied import implied_in_article, implied_reason
 from harness.grounding_spans import numbers, words
 from harness.text import fold_keep_offsets, sentence_spans
 
@@ -110,8 +111,10 @@ def explain_grounding(
     art_spans = sentence_spans(folded_article) or [(0, len(article))]
     art_numbers = numbers(folded_article, article=True)
     flagged = {tuple(f.span): f for f in result.flags if f.kind != "sentence"}
+    implied = implied_in_article(folded_article, art_spans)
     out = []
-    for sp in specifics(text, sentence_spans(text)):
+    spans = sentence_spans(text)
+    for sp in specifics(text, spans):
         span = (sp.start, sp.end)
         shown = candidate[sp.start : sp.end]
         flag = flagged.get(span)
@@ -123,6 +126,8 @@ def explain_grounding(
             )
             continue
         reason, at = _where_supported(sp.kind, sp, folded_article, art_spans, art_numbers)
+        if at is None:  # not written out: counted ("the next day"), ranked or named two
+            reason = implied_reason(sp, text, spans, implied) or reason
         evidence = article[at[0] : at[1]] if at else None
         out.append(SpecificVerdict(sp.kind, shown, span, True, reason, evidence, at))
     return GroundingExplanation(result, tuple(out), tuple(result.alignment), settings)

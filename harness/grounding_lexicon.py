@@ -144,6 +144,11 @@ def _alias_groups() -> tuple[frozenset[str], ...]:
 # as news writes it interchangeably ("Kyiv said", "the Kremlin", "Man Utd"); the list is
 # data, documented in its file.
 ALIAS_GROUPS: tuple[frozenset[str], ...] = _alias_groups()
+# the gazetteer's names of two words or more, dots dropped ("man united", "new delhi"): a
+# capitalised word followed by the rest in lowercase is still that name ("Man united")
+ALIAS_PHRASES: frozenset[str] = frozenset(
+    name.replace(".", "") for group in ALIAS_GROUPS for name in group if " " in name
+)
 
 
 def _edge_words() -> frozenset[str]:

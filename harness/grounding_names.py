@@ -68,3 +68,41 @@ def join_split(key: Iterable[str], known: Callable[[str], bool]) -> tuple[str, .
         else:
             out.append(w)
     return tuple(out)
+
+
+def far_slips(word: str, other: str) -> int:
+    """How many slips one word of a longer name may carry when the name's other words are
+    the article's (`slipped_name`): 2 for 5 to 7 letters, 3 for 8 or more (the longer of
+    the two words), none below 5."""
+    n = max(len(word), len(other))
+    return 0 if n < 5 else 2 if n < 8 else 3
+
+
+def slipped_name(key: tuple[str, ...], names: Iterable[tuple[str, ...]]) -> bool:
+    """A name of two words or more (`key`, lowercase words) is one of the article's
+    multi-word `names` written with a larger slip on one word ("Anger Lindegaard" /
+    "Anders Lindegaard", "Anders Ligaard" / "Anders Lindegaard"): every word has the
+    article word's first letter, one word is within `far_slips`, and every other word is
+    the article's exactly or within the ordinary `max_slips` ("Brandon Rogers" / "Brendan
+    Rodgers")."""
+    if not 2 <= len(key) <= 6 or not all(w.isalpha() for w in key):
+        return False  # a run of more than six words is no one name
+    from rapidfuzz.distance import OSA
+
+    for name in names:
+        for k in range(len(name) - len(key) + 1):
+            window = name[k : k + len(key)]
+            if any(w[0] != x[0] for w, x in zip(key, window, strict=True)):
+                continue
+            far = 0
+            for w, x in zip(key, window, strict=True):
+                d = OSA.distance(w, x)
+                if d <= max_slips(w):
+                    continue
+                far += 1
+                if far > 1 or d > far_slips(w, x):
+                    break
+            else:
+                if far <= 1:
+                    return True
+    return False

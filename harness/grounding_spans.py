@@ -5,13 +5,16 @@ its character span. Pure regular expressions and word lists: no model, no spaCy.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from harness.grounding_counts import ratios, shares
 from harness.grounding_lexicon import (
+    ALIAS_PHRASES,
     AMBIGUOUS_MONTHS,
     BOUNDS_ABOVE,
     BOUNDS_AROUND,
@@ -79,6 +82,7 @@ _GLUED_UNIT = re.compile(
     r"(?:st|nd|rd|th|s|pm|am|ft|kms?|m|kg|cm|mm|mph|lbs?|g|hrs?|mins?|yds?|ml|mg)", re.I
 )
 _UPPER = re.compile(r"[A-Z]")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,8 @@ class Specific:
     key: tuple[str, ...] = ()
     bound: str = ""  # above | below | around | min | max: a bound ("more than 10,000")
     unit: str = ""  # for numbers, the stem of the word counted ("four-year period": "year")
+    ordinal: bool = False  # digits written as an ordinal ("3rd", "21st")
+    alts: tuple[float, ...] = ()  # other values it may be read as ("one in five": 20 percent)
 
 
 @lru_cache(maxsize=65536)
@@ -264,9 +270,20 @@ def numbers(text: str, article: bool = False) -> list[Specific]:
             s += 1
         year = m.group("digits") and re.fullmatch(r"(?:19|20)\d\d", m.group("digits"))
         kind = "date" if year and not cur and not m.group("pct") and not scale else "number"
+        ordinal = bool(m.group("digits")) and bool(_ORDINAL_SUFFIX.match(text, e))
         out.append(
-            Specific(kind, text[s:e], s, e, value=value, bound=_bound(text, s), unit=_unit(text, e))
+            Specific(
+                kind,
+                text[s:e],
+                s,
+                e,
+                value=value,
+                bound=_bound(text, s),
+                unit=_unit(text, e),
+                ordinal=ordinal,
+            )
         )
+    out = _with_ratio_readings(text, out)
     if article:
         for m in _ORDINAL.finditer(text):
             value = ORDINALS[m.group("ord").lower()] + UNITS.get((m.group("tens") or "").lower(), 0)
@@ -280,8 +297,31 @@ def numbers(text: str, article: bool = False) -> list[Specific]:
                     unit=_unit(text, m.end()),
                 )
             )
+        out.extend(_proportions(text))
         out.sort(key=lambda x: (x.start, x.end))
     return out
+
+
+def _with_ratio_readings(text: str, found: list[Specific]) -> list[Specific]:
+    """Numbers inside a ratio ("one in five") may also be read as its share in percent (20)."""
+    spans = ratios(text)  # in text order, not overlapping; `found` too
+    out, k = [], 0
+    for sp in found:
+        while k < len(spans) and spans[k][1] <= sp.start:
+            k += 1
+        inside = k < len(spans) and spans[k][0] <= sp.start and sp.end <= spans[k][1]
+        out.append(replace(sp, alts=spans[k][2]) if inside else sp)
+    return out
+
+
+def _proportions(text: str) -> list[Specific]:
+    """An article's shares as numbers in percent: "one in five" and "a fifth of" are 20
+    (harness.grounding_counts)."""
+    return [
+        Specific("number", text[s:e], s, e, value=v)
+        for s, e, values in shares(text)
+        for v in values
+    ]
 
 
 # function words are no unit; the stopwords that count time are ("four years")
@@ -373,6 +413,7 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
                 j += 2
             else:
                 break
+        j = _alias_tail(text, toks, i, j)
         run = toks[i:j]
         i = j
         before = text[: run[0][0]].rstrip(" *_`")
@@ -409,6 +450,19 @@ def entities(text: str, sentence_starts: set[int]) -> list[Specific]:
             continue
         out.append(Specific("entity", text[run[0][0] : run[-1][1]], run[0][0], run[-1][1], key=key))
     return out
+
+
+def _alias_tail(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> int:
+    """The end of a capitalised run `toks[i:j]` taken on over one or two lowercase words when
+    together they are a name of the alias gazetteer ("Man united's": "man united")."""
+    for k in (1, 2):
+        if j + k > len(toks) or any(
+            text[a:b].strip() for (_, a, _), (b, _, _) in itertools.pairwise(toks[j - 1 : j + k])
+        ):
+            break
+        if " ".join(w for *_, w in toks[i : j + k]) in ALIAS_PHRASES:
+            return j + k
+    return j
 
 
 # An opening single quote is followed by a letter ("'sound and safe'"): one followed by a
@@ -479,6 +533,8 @@ def value_matches(sp: Specific, value: float) -> bool:
         return False
     if math.isclose(sp.value, value, rel_tol=1e-9):
         return True
+    if any(math.isclose(x, value, rel_tol=1e-9) for x in sp.alts):
+        return True  # "one in five" for the article's 20 percent
     dots = _DOT_THOUSANDS.search(sp.text)
     if (
         dots

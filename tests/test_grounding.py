@@ -366,11 +366,13 @@ def test_flag_precision_on_human_reference_summaries():
     """tests/data/grounding_flags_refs.jsonl: 234 specifics of the dev articles' human
     reference summaries (117 the first version flagged, 117 it did not), labeled by
     someone who saw no verdict: 19 of the 117 flags were truly unsupported (16 %). The
-    reading rules of v3 were developed on it, so it is no longer blind: today 18 of 36
-    (50 %), and 18 of the 21 unsupported found. Floors: precision 45 %, recall 80 %."""
+    reading rules of v3 were developed on it, so it is no longer blind: 18 of 36 (50 %)
+    after them; 18 of 22 (81.8 %) after the counts written without the number and the
+    larger slip on one word of a full name; 18 of the 21 unsupported found. Floors:
+    precision 76 %, recall 80 %."""
     m = _flag_samples().refs_sample()
     assert m["true"] + m["false"] + m["missed"] > 0
-    assert m["true"] / m["flagged"] >= 0.45
+    assert m["true"] / m["flagged"] >= 0.76
     assert m["true"] / (m["true"] + m["missed"]) >= 0.80
 
 

@@ -1,6 +1,8 @@
-"""How grounding reads hand-written text (harness.grounding_spans, harness.grounding_names):
-numbers in words, ordinals, bounds, clock times and glued units; misspelled names and
-capitalised common words run into a name. Each rule on sentences written for it."""
+"""How grounding reads hand-written text (harness.grounding_spans, harness.grounding_names,
+harness.grounding_counts, harness.grounding_implied): numbers in words, ordinals, bounds,
+clock times and glued units; misspelled names and capitalised common words run into a
+name; counts written without the number (ratios, a day counted from a weekday, a "top
+three", "the two" of two names). Each rule on sentences written for it."""
 
 from __future__ import annotations
 
@@ -167,3 +169,177 @@ def test_an_unknown_name_after_a_common_word_is_still_flagged():
 def test_a_run_of_number_words_is_read_as_separate_numbers():
     assert [x.value for x in numbers("two " * 40)] == [2] * 40
     assert [x.value for x in numbers("seven and " * 40)] == [7] * 40
+
+
+# ------------------------------------------------------------------ counts written without
+# the number (harness.grounding_counts, harness.grounding_implied)
+
+
+def test_ratios_fractions_and_percentages_read_alike():
+    article = (
+        "In the survey, one in four tenants said the heating failed. A quarter of the "
+        "flats were damp. Half of the lifts were broken. Nine out of ten residents wanted a "
+        "new landlord. Some 20 per cent of rents went unpaid."
+    )
+    # the article's ratio or fraction supports the summary's percentage...
+    assert specific_flags("25 percent of tenants said the heating failed.", article) == []
+    assert specific_flags("25% of the flats were damp.", article) == []
+    assert specific_flags("50 per cent of the lifts were broken.", article) == []
+    assert specific_flags("Ninety percent of residents wanted a new landlord.", article) == []
+    # ... and the summary's ratio the article's percentage
+    assert specific_flags("One in five rents went unpaid.", article) == []
+    # another share is still flagged
+    assert specific_flags("30 percent of tenants said the heating failed.", article) == [
+        "30 percent"
+    ]
+    assert specific_flags("One in three rents went unpaid.", article) == ["three"]
+
+
+def test_ratio_spans_and_values():
+    from harness.grounding_counts import ratios, shares
+
+    assert ratios("one in five boys and 1 in 10 girls") == [(0, 11, (20.0,)), (21, 28, (10.0,))]
+    assert ratios("two in every three") == [(0, 18, (pytest.approx(200 / 3), 67.0))]
+    assert ratios("five in one go, 3 in 2.5 hours, ten in ten") == []  # no share of a whole
+    assert [(v, t) for *_, t in shares("two thirds of fans") for v in [t]] == [
+        ((pytest.approx(200 / 3), 67.0), (pytest.approx(200 / 3), 67.0))
+    ]
+    assert shares("in the first half the side led; a quarter-final") == []
+
+
+def test_a_weekday_counted_from_the_articles_weekday():
+    article = (
+        "The ferry was cancelled on Wednesday, but sailed again the next day. On Sunday "
+        "the harbour reopened. The crew had been warned the previous evening."
+    )
+    assert specific_flags("The ferry sailed again on Thursday.", article) == []
+    assert specific_flags("The crew were warned on Saturday.", article) == []
+    assert specific_flags("The ferry sailed again on Friday.", article) == ["Friday"]
+    # no weekday to count from: nothing implied
+    assert specific_flags(
+        "It sailed on Tuesday.", "It was cancelled, and sailed the next day."
+    ) == ["Tuesday"]
+
+
+def test_days_counted_from_the_weekday_before():
+    from harness.grounding_counts import days_counted
+
+    assert days_counted(["Talks began on Monday.", "A deal came a day later."]) == {"tuesday"}
+    assert days_counted(["On Sunday they met, and the day before they spoke."]) == {"saturday"}
+    # "the day before the vote" counts from the vote, not from the weekday
+    assert days_counted(["On Friday, the day before the vote, they spoke."]) == set()
+
+
+def test_an_ordinal_within_the_articles_top_n():
+    article = (
+        "The top three finishers in the regatta win a trophy, and the crew in fourth "
+        "place gets a medal. The first two races were cancelled."
+    )
+    assert (
+        specific_flags("Crews finishing 1st, 2nd or 3rd in the regatta win a trophy.", article)
+        == []
+    )
+    assert specific_flags("The 2nd race was cancelled.", article) == []
+    assert specific_flags("The crew finishing 5th in the regatta gets a medal.", article) == ["5"]
+    # a plain number is no rank: "top three" is not a count of 2
+    assert specific_flags("2 crews win a trophy.", "The top three crews win a trophy.") == ["2"]
+    # an ordinal the article reaches only by inference stays flagged ("third coach" -> 4th)
+    assert specific_flags("He is the club's 4th coach.", "He became the club's third coach.") == [
+        "4"
+    ]
+
+
+PAIR_ARTICLE = (
+    "The painter Lena Ortiz married the sculptor Ivo Marsh in Porto last spring. The couple "
+    "have a daughter. Pictures showed Ortiz and Marsh laughing at the opening, where the "
+    "jurors Ruth Abara and Sam Keel gave out a prize. The shortlist named the grey heron "
+    "and the little egret."
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Lena Ortiz married Ivo Marsh. The two have a daughter.",  # names in the sentence before
+        "Pictures of Ortiz and Marsh showed the two laughing.",  # "the two" after the pair
+        "Two of the jurors, Ruth Abara and Sam Keel, gave a prize.",  # "two of", then the pair
+        # "two <noun> were A and B"
+        "The two birds shortlisted were the Grey Heron and Little Egret.",
+        "Two jurors, Ruth Abara and Sam Keel, gave a prize.",  # an appositive pair
+    ],
+)
+def test_the_two_for_two_things_the_summary_names(summary):
+    assert specific_flags(summary, PAIR_ARTICLE) == []
+
+
+@pytest.mark.parametrize(
+    "summary,flagged",
+    [
+        ("Ortiz and Marsh have two daughters.", ["two"]),  # counts something else
+        ("Ruth Abara and Sam Keel gave two prizes.", ["two"]),
+        ("Lena Ortiz gave the two prizes.", ["two"]),  # a noun after "the two"
+        ("Lena Ortiz painted. The two have a daughter.", ["two"]),  # one name only before
+        ("Ortiz won two more prizes with Ruth Abara and Sam Keel.", ["two"]),  # "two more"
+        ("The jurors gave two prizes to Ruth Abara and Sam Keel.", ["two"]),  # a list after "to"
+    ],
+)
+def test_a_two_that_counts_something_else_stays_flagged(summary, flagged):
+    assert specific_flags(summary, PAIR_ARTICLE) == flagged
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tobin Quennell",  # one word two slips from the article's, the other the same
+        "Tobias Quell",  # three letters dropped from an 8-letter word
+        "Tibian Quenell",  # two slips on one word and one on the other
+    ],
+)
+def test_a_larger_slip_on_one_word_of_a_full_name(name):
+    assert specific_flags(f"On Saturday {name} was there.", NAMES_ARTICLE) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tobin Quell",  # both words far from the article's
+        "Tobias Quinn",  # too far (4)
+        "Robin Quennell",  # another first letter
+        "Tobin Marsh",  # no name of the article
+    ],
+)
+def test_a_full_name_too_far_stays_flagged(name):
+    assert specific_flags(f"Later {name} was there.", NAMES_ARTICLE) != []
+
+
+def test_a_single_word_gets_no_larger_slip():
+    assert specific_flags("Later Tobin was there.", NAMES_ARTICLE) == ["Tobin"]
+    assert specific_flags("Later Quell was there.", NAMES_ARTICLE) == ["Quell"]
+
+
+def test_a_gazetteer_short_name_with_its_rest_in_lowercase():
+    article = "Manchester United beat the visitors 2-0 at home."
+    assert specific_flags("Man united's keeper kept a clean sheet at home.", article) == []
+    # the short name of a club the article does not name is still flagged
+    assert specific_flags("Man city's keeper kept a clean sheet at home.", article) == [
+        "Man city's"
+    ]
+
+
+def test_explain_names_the_rule_that_holds_an_unwritten_specific():
+    from harness.grounding_explain import explain_grounding
+
+    article = (
+        "The ferry was cancelled on Wednesday, but sailed again the next day. The top three "
+        "crews win a trophy. Lena Ortiz married Ivo Marsh in May. The couple have a son."
+    )
+    summary = (
+        "The ferry sailed on Thursday. The 2nd crew won a trophy. Lena Ortiz wed Ivo Marsh. "
+        "The two have a son."
+    )
+    reasons = {s.text: s.reason for s in explain_grounding(summary, article).specifics}
+    assert reasons["Thursday"] == (
+        "the article reaches Thursday by counting a day from a weekday it names"
+    )
+    assert reasons["2"] == "within the article's top 3"
+    assert reasons["two"] == "it counts two things the candidate names"

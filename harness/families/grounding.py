@@ -46,8 +46,7 @@ def _engine_key() -> str:
 
     here = Path(__file__).resolve().parent.parent
     h = hashlib.sha256(__version__.encode())
-    names = ("grounding.py", "grounding_spans.py", "grounding_lexicon.py", "grounding_actors.py")
-    files = [here / n for n in (*names, "grounding_form.py")]
+    files = sorted(here.glob("grounding*.py"))  # the engine and every module it reads with
     files += sorted((here / "lexicons").glob("*.txt"))
     for path in files:
         if path.is_file():
