@@ -559,8 +559,8 @@ def _expand(values, named: dict, fail) -> Phrases:
             if not re.search(r"[^\W_]", v.rstrip("*")):  # `*`, `.`, `-`: every word or nothing
                 raise fail(
                     f"phrasing {v!r} has no letter or digit, so it would match every word "
-                    "or nothing; write at least one word (a trailing * matches any ending) "
-                    "or a re: phrasing"
+                    "or nothing; write at least one word (a * right after a word matches any "
+                    "ending of it) or a re: phrasing"
                 )
             if re.search(r"(?:^|[^\w])\*", v):
                 raise fail(
