@@ -70,8 +70,8 @@ key with an example.
 Phrasings (aliases): matched on word boundaries, case-insensitively, except
 short all-capital acronyms ("NHS", "BBC", "U.N.") which match case-sensitively so
 a word such as the pronoun "us" is not an acronym; dots in acronyms are optional
-("U.N." matches "UN"); spaces match any run of spaces or hyphens; a trailing
-``*`` matches any word ending ("refurbish*"); British and American spellings
+("U.N." matches "UN"); spaces match any run of spaces or hyphens; a ``*`` right
+after any word matches any ending of it ("refurbish*", "take* over"); British and American spellings
 match each other (-ise/-ize, -isation/-ization, -our/-or, -ence/-ense,
 -tre/-ter); ``@name`` inserts a named list from ``[aliases]``; ``re:...`` is a
 raw (case-insensitive) regular expression (one that begins with two letters
@@ -217,16 +217,17 @@ def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
         plain = "".join(re.escape(c) for c in letters)
         body = f"(?:(?i:{dotted})|{plain})" if len(letters) > 1 else plain
         return rf"(?<![\w.]){body}(?![\w])", True
-    wildcard = alias.endswith("*")
-    if wildcard:
-        alias = alias[:-1]
+    # a `*` right after a word, anywhere in the phrasing, matches any ending of that word
+    # (a final silent e may drop before i): "refurbish*", "take* over" ("takes over",
+    # "taking over")
     parts = []
     toks = re.findall(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9-]|[\s-]+", alias)
     for k, tok in enumerate(toks):
+        starred = toks[k + 1 : k + 2] == ["*"]
         if (
             tok.isspace()
             and 0 < k < len(toks) - 1
-            and toks[k - 1].isalpha()
+            and (toks[k - 1].isalpha() or toks[k - 1] == "*")
             and toks[k + 1].isalpha()
         ):
             # "can (still) catch", "new (Liverpool) contract"
@@ -234,9 +235,13 @@ def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
         elif tok.isspace() or set(tok) <= {" ", "-", "\t"}:
             parts.append(r"[\s-]+")
         elif tok.isalpha():
-            word = _variant_word(tok, stem=wildcard and k == len(toks) - 1)
-            first = k == 0 and base_forms and not (wildcard and len(toks) == 1)
+            word = _variant_word(tok, stem=starred)
+            if starred and re.search(r"[a-z][^aeiouy]e$", tok.lower()):
+                word = word[:-1] + "(?:e|(?=i))"  # a silent e drops: "take*" finds "taking"
+            first = k == 0 and base_forms and not (starred and len(toks) == 2)
             parts.append(_base_forms(tok, word, _variant_word) if first else word)
+        elif tok == "*" and k and toks[k - 1].isalnum():
+            parts.append(r"\w*")
         elif tok == "'":
             parts.append(r"['\u2019]?")
         elif tok == ".":
@@ -244,12 +249,11 @@ def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
         else:
             parts.append(re.escape(tok))
     body = "".join(parts)
-    tail = r"\w*" if wildcard else ""
-    end = r"(?![\w])" if (alias[-1:].isalnum() or wildcard) else ""
+    end = r"(?![\w])" if (alias[-1:].isalnum() or alias.endswith("*")) else ""
     # not the second part of a word whose prefix makes it another thing ("final" is not
     # in "semi-final", "coach" not in "ex-coach": lexicon.OTHER_THING_PREFIXES)
     start = r"(?<![\w])" + _NOT_AFTER_PREFIX if alias[:1].isalnum() else ""
-    return f"{start}{body}{tail}{end}", False
+    return f"{start}{body}{end}", False
 
 
 def alias_key(alias: str) -> str | None:
@@ -571,8 +575,14 @@ def _expand(values, named: dict, fail) -> Phrases:
             if not re.search(r"[^\W_]", v.rstrip("*")):  # `*`, `.`, `-`: every word or nothing
                 raise fail(
                     f"phrasing {v!r} has no letter or digit, so it would match every word "
-                    "or nothing; write at least one word (a trailing * matches any ending) "
-                    "or a re: phrasing"
+                    "or nothing; write at least one word (a * right after a word matches any "
+                    "ending of it) or a re: phrasing"
+                )
+            if re.search(r"(?:^|[^\w])\*", v):
+                raise fail(
+                    f"phrasing {v!r}: a * must follow a word, and then matches any ending "
+                    "of that word ('take* over' finds 'taking over'); attach it to a word "
+                    "or remove it"
                 )
             continue  # plain phrasings are escaped into a regex that is valid by construction
         try:

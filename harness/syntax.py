@@ -1034,6 +1034,12 @@ def read_claim(
             anchor = node
             break
     walk = _Walk(inside, literal)
+    if not literal:
+        # a negative fact's phrasing that negates by itself ("no cars", "no-cars", "without
+        # cars" listed for the cars being there) states the denial: its own cue counts once
+        for i in sorted(inside):
+            if _phrasing_cue(doc[i]):
+                walk._neg(i, doc[i].text)
     walk.main = main
     walk.identity = identity
     walk.relative = _relative_of(anchor, heads)
@@ -1085,6 +1091,16 @@ def read_claim(
     reading = walk.up(anchor, seen)
     condition = assertion_rules.allowed_on_condition(anchor)
     return replace(reading, condition=condition) if condition else reading
+
+
+_PHRASING_CUES = (
+    NEGATION_ADVERBS | NEGATIVE_DETERMINERS | NEGATIVE_PRONOUNS | NEGATING_PREPOSITIONS
+) | {"non", "non-"}
+
+
+def _phrasing_cue(tok) -> bool:
+    """Whether `tok`, a word of a matched phrasing, is a negation cue of its own."""
+    return tok.lower_ in _PHRASING_CUES or tok.dep_ == "neg"
 
 
 def _unrealised(verb) -> bool:
@@ -1352,7 +1368,10 @@ class _Walk:
             prev = node.nbor(-1).lower_ if node.i > 0 else ""
             prev2 = node.nbor(-2).lower_ if node.i > 1 else ""
             w = node.lower_
-            if self.parallel and node.pos_ in ("NOUN", "PROPN", "PRON", "ADP"):
+            own_word = self.literal and node.i in inside
+            if own_word:
+                pass  # a literal phrasing's own word ("without cars" listed): part of it
+            elif self.parallel and node.pos_ in ("NOUN", "PROPN", "PRON", "ADP"):
                 pass  # "no staff and no flood cover": each conjunct has its own "no"
             elif w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
                 self.add_hedge("said nothing")  # "said nothing definite about X"
@@ -1382,6 +1401,7 @@ class _Walk:
                 lemma in NEGATING_NOUNS
                 and rel in ("prep", "pobj", "acl", "compound")
                 and not self.parallel
+                and not own_word
             ):
                 self._neg(node.i, node.text)
             if (
