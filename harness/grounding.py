@@ -61,7 +61,8 @@ if TYPE_CHECKING:  # numpy is imported by the functions that compute: a cached r
 
 VERSION = "4"  # 2: quotes must keep the article's word order; 3: hand-written text read
 # (numbers in words, the article's ordinals, bounds, misspelled names, words next to names);
-# 4: contractions split, broken sentences (fragment, repeat) and pronoun swaps flagged
+# 4: contractions split, broken sentences (fragment, repeat) and pronoun swaps flagged;
+# implied counts ("the two"), ratios, days counted from a weekday, ranks in a "top N"
 
 # a wrong actor or a broken sentence lowers the score but is no unsupported span for the
 # gate: a wrong actor's precision (6 of 10 on the dev flags) is too low to fail a build on,
