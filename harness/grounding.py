@@ -31,6 +31,7 @@ Analyse an article once (`analyse_article`) and ground many candidates against i
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -52,6 +53,7 @@ from harness.grounding_spans import (
     quotes,
     stem,
     value_matches,
+    value_windows,
     words,
 )
 from harness.text import fold_keep_offsets, sentence_spans
@@ -128,6 +130,17 @@ class GroundingSettings:
 
 
 @dataclass(frozen=True)
+class NumberSite:
+    """Where the article states one value: its sentences (in order), the units it counts
+    there, and the content stems of those sentences and their neighbours (what the number
+    is said of)."""
+
+    sentences: tuple[int, ...]
+    units: frozenset[str]
+    window_stems: frozenset[str]
+
+
+@dataclass(frozen=True)
 class ArticleAnalysis:
     """What grounding needs of an article, computed once for all its candidates."""
 
@@ -148,16 +161,47 @@ class ArticleAnalysis:
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # name_index
     actors: ActorIndex | None = field(default=None, repr=False)  # names before word pairs
     implied: Implied = field(default_factory=Implied, repr=False)  # counted days, ranks, names
+    # the numbers by value, sorted: a candidate's number is looked up, not compared with all
+    number_values: tuple[float, ...] = field(default=(), repr=False)
+    number_sites: Mapping[float, NumberSite] = field(default_factory=dict, repr=False)
 
 
 # ------------------------------------------------------------------ article
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
-    for i, (s, e) in enumerate(spans):
-        if s <= pos < e:
-            return i
-    return max(0, min(len(spans) - 1, sum(1 for s, _ in spans if s <= pos) - 1))
+    """The sentence of `spans` (in order, not overlapping) that holds `pos`, else the last
+    one starting before it (the first when none does)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return max(0, min(len(spans) - 1, k))
+
+
+def _number_sites(
+    nums: list[tuple[float, int, str]], sent_stems: list[frozenset[str]]
+) -> dict[float, NumberSite]:
+    by_value: dict[float, list[tuple[int, str]]] = {}
+    for value, i, unit in nums:
+        by_value.setdefault(value, []).append((i, unit))
+    sites = {}
+    for value, found in by_value.items():
+        sentences = tuple(i for i, _ in found)
+        near = {j for i in set(sentences) for j in range(max(0, i - 1), i + 2)}
+        stems = frozenset().union(*(sent_stems[j] for j in near if j < len(sent_stems)))
+        sites[value] = NumberSite(sentences, frozenset(u for _, u in found if u), stems)
+    return sites
+
+
+def _same_values(sp: Specific, a: ArticleAnalysis) -> list[tuple[float, NumberSite]]:
+    """The article's values that `sp` states (`value_matches`), found through the sorted
+    index instead of a comparison with every number of the article."""
+    out = {}
+    for lo, hi in value_windows(sp):
+        i = bisect.bisect_left(a.number_values, lo)
+        j = bisect.bisect_right(a.number_values, hi)
+        for v in a.number_values[i:j]:
+            if v not in out and value_matches(sp, v):
+                out[v] = a.number_sites[v]
+    return list(out.items())
 
 
 def _groups_named(lower_words: Sequence[str]) -> set[int]:
@@ -236,6 +280,8 @@ def analyse_article(
         ),
         word_bigrams=frozenset(itertools.pairwise(lower)),
         numbers=nums,
+        number_values=tuple(sorted({v for v, _, _ in nums})),
+        number_sites=_number_sites(nums, sent_stems),
         acronyms=frozenset(acronyms),
         groups=frozenset(_groups_named(lower)),
         vectors=vectors,
@@ -298,31 +344,28 @@ def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
 
 def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) -> Flag | None:
     """None when the article supports the specific, else the flag that says why."""
-    best = _best_sentence(sentence_stems, a)
     if sp.kind in ("number",) or (sp.kind == "date" and sp.value is not None):
-        same = [(v, i, unit) for v, i, unit in a.numbers if value_matches(sp, v)]
+        same = _same_values(sp, a)
         if not same:
             if rank_supported(sp, sentence_stems, a.implied, a.sentence_stems):
                 return None  # "2nd" in the article's "top three"
+            best = _best_sentence(sentence_stems, a)
             return _flag(sp, f"the article states no {sp.text.strip()}", best, a)
         around = sentence_stems - content_stems(sp.text)  # what the number is said of
-        if not around or sp.kind == "date" or any(sp.unit and u == sp.unit for *_, u in same):
+        if not around or sp.kind == "date" or any(sp.unit in site.units for _, site in same):
             return None  # a year the article states; the same count ("four years")
-        for _, i, _ in same:
-            lo, hi = max(0, i - 1), min(len(a.sentence_stems), i + 2)
-            if any(around & a.sentence_stems[j] for j in range(lo, hi)):
-                return None
-        return _flag(
-            sp, f"the article states {sp.text.strip()} about something else", same[0][1], a
-        )
+        if any(around & site.window_stems for _, site in same):
+            return None
+        first = min(site.sentences[0] for _, site in same)
+        return _flag(sp, f"the article states {sp.text.strip()} about something else", first, a)
     if sp.kind == "date":
         if american(sp.key[0]) in a.vocabulary or sp.key[0] in a.implied.days:
             return None
-        return _flag(sp, f"the article never names {sp.text}", best, a)
+        return _flag(sp, f"the article never names {sp.text}", _best_sentence(sentence_stems, a), a)
     if sp.kind == "entity":
         if _entity_supported(sp, a):
             return None
-        return _flag(sp, f"the article never names {sp.text}", best, a)
+        return _flag(sp, f"the article never names {sp.text}", _best_sentence(sentence_stems, a), a)
     if sp.kind == "quote":
         toks = [w for _, _, w in words(sp.text)]
         pairs = list(itertools.pairwise(toks))

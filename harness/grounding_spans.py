@@ -561,6 +561,24 @@ def value_matches(sp: Specific, value: float) -> bool:
     return math.isclose(rounded, sp.value, rel_tol=1e-9)
 
 
+def value_windows(sp: Specific) -> list[tuple[float, float]]:
+    """Intervals that hold every value `value_matches(sp, value)` can accept (a superset:
+    `value_matches` still decides), so that an index of the article's numbers need only
+    try the values inside them."""
+    if sp.value is None:
+        return []
+    v = sp.value
+    radius = max(precision(sp) / 2, _bound_step(sp) if sp.bound else 0.0)
+    slack = abs(v) * 1e-8 + 1e-8
+    out = [(v - radius - slack, v + radius + slack)]
+    out += [(x - abs(x) * 1e-8 - 1e-8, x + abs(x) * 1e-8 + 1e-8) for x in sp.alts]
+    dots = _DOT_THOUSANDS.search(sp.text)
+    if dots and v:
+        x = float(dots.group().replace(".", "")) * v / float(dots.group())
+        out.append((x - abs(x) * 1e-8 - 1e-8, x + abs(x) * 1e-8 + 1e-8))
+    return out
+
+
 def _bound_step(sp: Specific) -> float:
     """The place of a number's last written non-zero digit: 10 for "80", 1e4 for "10,000",
     1e11 for "$300 billion", 0.1e6 for "2.5 million"."""

@@ -343,3 +343,38 @@ def test_explain_names_the_rule_that_holds_an_unwritten_specific():
     )
     assert reasons["2"] == "within the article's top 3"
     assert reasons["two"] == "it counts two things the candidate names"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "More than 10,000 people came.",
+        "Nearly 50 boats sank.",
+        "About 80 houses burned.",
+        "One in five pupils left.",
+        "It cost 2.6 million pounds.",
+        "The fee was 3.500 euros.",
+        "At least 3 roads closed.",
+        "Up to 5 trains ran.",
+        "It cost $300 billion.",
+    ],
+)
+def test_number_index_finds_what_a_full_comparison_finds(summary):
+    """The article's numbers are looked up in a sorted index (value_windows), not compared
+    one by one; every value the full comparison accepts is inside the windows."""
+    from harness.grounding import _same_values, analyse_article, specifics
+    from harness.grounding_spans import value_matches
+    from harness.text import fold_keep_offsets, sentence_spans
+
+    article = (
+        "Officials counted 10,190 visitors, 47 boats, 78 houses and 20 percent of pupils. "
+        "The bill was 2.63 million pounds, or 3,500 euros. Three roads and five trains, "
+        "then 300 billion dollars, 9,999 people and 10,000 more; 51 and 85 were wrong."
+    )
+    a = analyse_article(article)
+    text = fold_keep_offsets(summary)
+    for sp in specifics(text, sentence_spans(text)):
+        if sp.value is None:
+            continue
+        full = {v for v, _, _ in a.numbers if value_matches(sp, v)}
+        assert {v for v, _ in _same_values(sp, a)} == full
