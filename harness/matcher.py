@@ -154,6 +154,7 @@ from harness.facts import (
     fact_acronyms,
 )
 from harness.safe_regex import recompile
+from harness.scope_rules import INFINITIVE_TO
 from harness.text import fold_keep_offsets, sentence_spans
 
 # ---------------------------------------------------------------- lexicon
@@ -252,7 +253,8 @@ _HEDGE = re.compile(
     r"neither\s+(?:\w+ly\s+)?(?:confirm\w*|den(?:y|ied|ies)|accept\w*|endorse\w*|approv\w*)\s+"
     r"nor\s+(?:\w+ly\s+)?(?:den(?:y|ied|ies)|rul\w*\s+out|exclud\w*|reject\w*|confirm\w*)|"
     r"bulk|majority|most\s+of|lion's\s+share|mainly|mostly|largely|primarily|"
-    r"(?:expected|likely|poised|set)\s+to|(?:will|would|could|should)\s+(?:most\s+)?(?:likely|probably)|"
+    r"(?:expected|likely|poised|set)\s+to" + INFINITIVE_TO + r"|"
+    r"(?:will|would|could|should)\s+(?:most\s+)?(?:likely|probably)|"
     # an unsettled question: "remains an open question", "is yet to be decided"
     r"open\s+(?:question|issue|matter)|(?:an\s+)?unresolved|unsettled|undetermined|"
     r"up\s+in\s+the\s+air|(?:yet|still)\s+to\s+be\s+\w+|to\s+be\s+(?:decided|determined|"

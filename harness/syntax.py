@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from harness import clause_rules
+from harness import clause_rules, scope_rules
 from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
@@ -1342,6 +1342,7 @@ class _Walk:
                 lemma in HEDGE_PREDICATES
                 and (rel in ("xcomp", "ccomp", "prep", "acl") or came is None)
                 and not negated_here  # "should not expect X to": X is denied
+                and not scope_rules.noun_object_expectation(node, came)  # "expecting a child"
                 and not (self.literal and node.i in inside)  # a stated_as phrasing's own
                 # hedge is part of the fact ("unlikely to reopen" listed for the fact)
             ):

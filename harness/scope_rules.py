@@ -1,0 +1,46 @@
+"""Scope rules of English added with the tenth writer's set (set k), asked by harness.syntax
+and harness.matcher.
+
+- A verb of expectation hedges only the clause it governs ("is expected to X", "expects
+  that X", "expects X to Y"). With a noun object ("expecting a child", "expects a call")
+  it states a present state of affairs, and what modifies that verb phrase ("... in a
+  video set to a song") is asserted, not hedged.
+- "to" before a determiner or a possessive is a preposition ("set to the theme", "poised
+  to the left"), not the infinitive marker of "set to join" or "expected to win".
+
+The word lists here are general English, named for their role; none serves one article.
+"""
+
+from __future__ import annotations
+
+# the dependencies of a verb's clausal complement: "expected to X", "expects that X"
+_CLAUSAL = frozenset({"xcomp", "ccomp"})
+# what opens a noun phrase after "to": a determiner or a possessive
+NOUN_PHRASE_OPENERS = frozenset(
+    """the a an this that these those my your his her its our their""".split()
+)
+# a lookahead after "set/expected/likely/poised to": it holds when no noun phrase follows,
+# so "to" marks an infinitive ("set to join"), not a preposition ("set to the theme")
+INFINITIVE_TO = r"(?!\s+(?:" + "|".join(sorted(NOUN_PHRASE_OPENERS)) + r")\b)"
+
+
+def noun_object_expectation(verb, came) -> bool:
+    """Whether the hedge verb `verb` ("expecting") takes a noun object and the claim
+    reaches it from outside a clausal complement (`came`, the child the walk came up
+    from: a prepositional phrase or a modifier): "announced they are expecting a child in
+    a video set to a song" asserts the video, and the song."""
+    if verb.pos_ not in ("VERB", "AUX") or came is None:
+        return False
+    kids = list(verb.children)
+    if not any(c.dep_ == "dobj" and c.i != came.i for c in kids):
+        return False
+    return not any(c.dep_ in _CLAUSAL and not bare_participle(c) for c in kids)
+
+
+def bare_participle(verb) -> bool:
+    """A past participle with no subject and no auxiliary of its own ("a video they made
+    set to a song"): a reduced relative clause of the noun before it, though a parse may
+    hang it on the verb above as a clausal complement."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children
+    )

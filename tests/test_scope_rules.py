@@ -1,0 +1,95 @@
+# ruff: noqa: E501  (test sentences are kept on one line each)
+"""Scope rules of harness.scope_rules, on sentences written for them about a made-up zoo
+(keepers, a panda expecting twins, a video set to a folk song): a verb of expectation with
+a noun object hedges nothing; it still hedges a clause it governs; "set to" before a noun
+phrase is a preposition, no "about to"."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from harness import syntax
+from harness.facts import parse_facts
+from harness.matcher import check_facts
+from harness.scope_rules import INFINITIVE_TO
+
+FACTS = """
+[[fact]]
+id = "video-song"
+statement = "The keepers' video is set to the folk song Danny Boy."
+slots = { clip = ["set to", "parody"], tune = ["Danny Boy"] }
+
+[[fact]]
+id = "twins"
+statement = "The panda is expecting twins."
+slots = { who = ["panda", "keepers"], baby = ["expecting", "pregnant"] }
+"""
+
+
+@pytest.fixture(scope="module")
+def facts():
+    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
+    return parse_facts(tomllib.loads(FACTS), "made-up")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # "expecting" with a noun object is a state: what modifies its verb phrase is asserted
+        (
+            "The keepers announced they are expecting twins in a parody of the theme from Danny Boy.",
+            "video-song",
+            "present",
+        ),
+        (
+            "the keepers announced they are expecting twins in a video set to the theme from ' danny boy ' .",
+            "video-song",
+            "present",
+        ),
+        # ... and the state itself, plainly denied, is denied ("set to" before a noun phrase
+        # is no "about to" that would hedge it)
+        (
+            "The keepers said they are not expecting twins after fans misread a video set to the tune of Danny Boy.",
+            "twins",
+            "contradicted",
+        ),
+        (
+            "The keepers announced they are expecting twins in a parody of the theme from Danny Boy.",
+            "twins",
+            "present",
+        ),
+        # a clause the verb of expectation governs stays hedged
+        (
+            "The keepers expect the video to be set to the theme from Danny Boy.",
+            "video-song",
+            "absent",
+        ),
+        (
+            "The keepers are expected to release a video set to the theme from Danny Boy.",
+            "video-song",
+            "absent",
+        ),
+        ("The keepers expect that the panda will be pregnant by spring.", "twins", "absent"),
+    ],
+)
+def test_expectation_hedges_only_its_clause(facts, text, fact, verdict):
+    assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "prepositional"),
+    [
+        ("set to the theme", True),
+        ("set to a lullaby", True),
+        ("poised to their left", True),
+        ("set to join", False),
+        ("expected to thank the keepers", False),
+    ],
+)
+def test_to_before_a_noun_phrase(text, prepositional):
+    m = re.search(r"\bto", text)
+    # the pattern is a lookahead that holds only when no noun phrase follows
+    assert (re.match(INFINITIVE_TO, text[m.end() :], re.I) is None) is prepositional
