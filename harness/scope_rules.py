@@ -7,6 +7,9 @@ and harness.matcher.
   video set to a song") is asserted, not hedged.
 - "to" before a determiner or a possessive is a preposition ("set to the theme", "poised
   to the left"), not the infinitive marker of "set to join" or "expected to win".
+- The words next to a cue are the next words, not the whitespace a double space leaves in
+  the parse: "did n't just include" (normalized to "didn't  just") is "not just", X and
+  more, no denial.
 
 The word lists here are general English, named for their role; none serves one article.
 """
@@ -44,3 +47,13 @@ def bare_participle(verb) -> bool:
     return verb.tag_ == "VBN" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children
     )
+
+
+def neighbour(tok, step: int):
+    """The word `step` (1 or -1) away from `tok`, skipping the whitespace tokens a parse
+    makes of a double space (the text is normalized with offsets kept, so "didn't just"
+    may reach the parser as "didn't  just"); None at the edge."""
+    i = tok.i + step
+    while 0 <= i < len(tok.doc) and tok.doc[i].is_space:
+        i += step
+    return tok.doc[i] if 0 <= i < len(tok.doc) else None

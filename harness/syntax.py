@@ -285,8 +285,8 @@ def _own_cues(
         if (came is not None and c.i == came.i) or c.i in inside or c.i in skip:
             continue
         w = c.lower_
-        prev = c.nbor(-1) if c.i > 0 else None
-        nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+        prev = scope_rules.neighbour(c, -1)
+        nxt = scope_rules.neighbour(c, 1)
         if c.dep_ in _SUBJECT_DEPS:
             if not nominal:
                 continue
@@ -367,7 +367,7 @@ def _own_cues(
                 and nxt.lower_ in ("anymore", "longer", "any", "even", "yet")
                 and nxt.i + 1 < len(c.doc)
             ):
-                nxt = nxt.nbor(1)  # "..., not anymore the United States"
+                nxt = scope_rules.neighbour(nxt, 1)  # "..., not anymore the United States"
             if (
                 prev is not None
                 and prev.lower_ in (",", "and", "but")

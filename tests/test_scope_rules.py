@@ -93,3 +93,31 @@ def test_to_before_a_noun_phrase(text, prepositional):
     m = re.search(r"\bto", text)
     # the pattern is a lookahead that holds only when no noun phrase follows
     assert (re.match(INFINITIVE_TO, text[m.end() :], re.I) is None) is prepositional
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "not just/only X" says X and more; written tokenized, as system summaries are
+        # ("did n't"), the text reaches the parser with a double space after "didn't"
+        ("the bakery 's menu did n't just include wedding cakes .", "present"),
+        ("the bakery did n't only sell wedding cakes , it sold bread too .", "present"),
+        ("The bakery's menu didn't just include wedding cakes.", "present"),
+        # a plain "not" still denies, tokenized or not
+        ("the bakery did n't sell wedding cakes .", "contradicted"),
+        ("The bakery's menu didn't include wedding cakes.", "contradicted"),
+    ],
+)
+def test_not_just_across_a_double_space(text, verdict):
+    facts = parse_facts(
+        tomllib.loads(
+            """
+[[fact]]
+id = "sold-cakes"
+statement = "The bakery sold wedding cakes."
+slots = { what = ["wedding cakes", "cakes"], act = ["sold", "sell", "include", "included"] }
+"""
+        ),
+        "made-up",
+    )
+    assert check_facts(text, facts).get("sold-cakes").verdict == verdict
