@@ -10,6 +10,10 @@ and harness.matcher.
 - The words next to a cue are the next words, not the whitespace a double space leaves in
   the parse: "did n't just include" (normalized to "didn't  just") is "not just", X and
   more, no denial.
+- Who does an infinitive with no subject of its own: the object or the subject of the verb
+  above ("ordered X to pay", "X used the money to pay"); a declared contradiction that names
+  someone else there, on the words that state the fact, is a misreading. Without such a
+  verb, a name after "from" is a source, not a doer ("pay back gifts from X").
 
 The word lists here are general English, named for their role; none serves one article.
 """
@@ -22,6 +26,8 @@ _CLAUSAL = frozenset({"xcomp", "ccomp"})
 NOUN_PHRASE_OPENERS = frozenset(
     """the a an this that these those my your his her its our their""".split()
 )
+# prepositions of source: their object is where something came from ("gifts from X")
+SOURCE_PREPOSITIONS = frozenset({"from"})
 # a lookahead after "set/expected/likely/poised to": it holds when no noun phrase follows,
 # so "to" marks an infinitive ("set to join"), not a preposition ("set to the theme")
 INFINITIVE_TO = r"(?!\s+(?:" + "|".join(sorted(NOUN_PHRASE_OPENERS)) + r")\b)"
@@ -57,3 +63,21 @@ def neighbour(tok, step: int):
     while 0 <= i < len(tok.doc) and tok.doc[i].is_space:
         i += step
     return tok.doc[i] if 0 <= i < len(tok.doc) else None
+
+
+def controllers(verb) -> list:
+    """Who may be the understood subject of an infinitive with none of its own: the object
+    of the verb above ("ordered the tenant to pay": the tenant) and that verb's subject
+    ("the tenant agreed to pay", "she used the money to buy"); empty when `verb` is no
+    such infinitive."""
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+
+
+def source_actor(actor) -> bool:
+    """Whether `actor`, the would-be doer of a verb whose subject the parse does not find,
+    is the object of a preposition of source ("to pay back gifts from X": X is where the
+    gifts came from, not who pays). Other prepositions may hold a subject the parse
+    missed ("with X retaining its post", "in the lawsuit, X used ...")."""
+    return actor.dep_ == "pobj" and actor.head.lower_ in SOURCE_PREPOSITIONS

@@ -802,7 +802,11 @@ def actor_misplaced(
     verb, actor = verbs[0], others[0]
     subject = _subject_of(verb)
     if subject is None:
-        return False
+        # "ordered X to pay": the infinitive's subject is understood
+        under = scope_rules.controllers(verb)
+        if under:
+            return not any(actor.i in {t.i for t in c.subtree} for c in under)
+        return scope_rules.source_actor(actor)  # "pay back ... gifts from X"
     if actor.i in {t.i for t in subject.subtree}:
         return False
     return not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")

@@ -121,3 +121,37 @@ slots = { what = ["wedding cakes", "cakes"], act = ["sold", "sell", "include", "
         "made-up",
     )
     assert check_facts(text, facts).get("sold-cakes").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the infinitive's understood subject is the object (or subject) of the verb above;
+        # a name after "from" is where the loans came from, not who pays
+        ("A court ordered Lena Ross to pay back $40,000 in loans from Tom Bell.", "present"),
+        ("A court orders Lena Ross to pay back $ 40,000 in loans from Tom Bell .", "present"),
+        ("Lena Ross used the savings to pay back $40,000 to Tom Bell.", "present"),
+        # the other person made to pay, or agreeing to: still a contradiction
+        ("A court ordered Tom Bell to pay back $40,000 to Lena Ross.", "contradicted"),
+        ("Tom Bell agreed to pay back $40,000 after Lena Ross sued.", "contradicted"),
+    ],
+)
+def test_the_understood_subject_of_an_infinitive(text, verdict):
+    facts = parse_facts(
+        tomllib.loads(
+            """
+[[fact]]
+id = "ross-repays"
+statement = "A court ordered Lena Ross to pay back $40,000 in loans."
+[fact.slots]
+who = ["Ross"]
+pay = ["pay back", "repay"]
+amount = ["40,000"]
+[[fact.contradiction]]
+slots = { payer = ["Tom Bell", "Bell"], pay = ["pay back", "repay"], amount = ["40,000"] }
+max_gap = 3
+"""
+        ),
+        "made-up",
+    )
+    assert check_facts(text, facts).get("ross-repays").verdict == verdict
