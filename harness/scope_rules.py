@@ -14,6 +14,8 @@ and harness.matcher.
   above ("ordered X to pay", "X used the money to pay"); a declared contradiction that names
   someone else there, on the words that state the fact, is a misreading. Without such a
   verb, a name after "from" is a source, not a doer ("pay back gifts from X").
+- An event named after "after/before/since/following" is taken for granted: "is not
+  confident he can stay up after a 2-0 defeat" does not deny the defeat.
 
 The word lists here are general English, named for their role; none serves one article.
 """
@@ -81,3 +83,24 @@ def source_actor(actor) -> bool:
     gifts came from, not who pays). Other prepositions may hold a subject the parse
     missed ("with X retaining its post", "in the lawsuit, X used ...")."""
     return actor.dep_ == "pobj" and actor.head.lower_ in SOURCE_PREPOSITIONS
+
+
+# prepositions that place an event in time: "after a defeat", "following the crash"
+TEMPORAL_PREPOSITIONS = frozenset("after before following since".split())
+
+
+def event_adjunct(prep) -> bool:
+    """Whether `prep` is a preposition that places the clause after (before, since) an
+    event named by a noun: "is not confident he can stay up after a 2-0 defeat": the defeat
+    is taken for granted, whatever the clause above says of itself. "following", which a
+    parse may read as a verb with an object, counts too."""
+    w = prep.lower_
+    if w not in TEMPORAL_PREPOSITIONS:
+        return False
+    if prep.dep_ == "prep":
+        objs = ("pobj",)
+    elif w == "following" and prep.dep_ in ("xcomp", "advcl", "acl"):
+        objs = ("dobj", "pobj")
+    else:
+        return False
+    return any(c.dep_ in objs and c.pos_ in ("NOUN", "PROPN") for c in prep.children)

@@ -1430,7 +1430,7 @@ class _Walk:
                 # antecedent's own "no"/"non-" describe the antecedent, not the claim
                 self.relative_at = self.relative_at if self.relative_at >= 0 else len(self.negs)
                 coord = True
-            if rel == "prep" and _is_time(node):
+            if (rel == "prep" and _is_time(node)) or scope_rules.event_adjunct(node):
                 # "will not be part of the team ... on May 2": the date still holds; but a
                 # hedge of its verb holds it too ("are expected to be held on May 2")
                 self.add_hedge(_verb_hedge(head))

@@ -155,3 +155,38 @@ max_gap = 3
         "made-up",
     )
     assert check_facts(text, facts).get("ross-repays").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an event named after "after/following" is taken for granted: the negation of
+        # the clause above does not deny it
+        (
+            "The United coach is not confident he can keep the club up after a 3-1 defeat by Rovers.",
+            "present",
+        ),
+        ("The coach of United does not fear the sack after a 3-1 loss to Rovers.", "present"),
+        ("The United coach was not sacked following the loss to Rovers.", "present"),
+        # the event itself denied, or only possible
+        ("United were not beaten by Rovers.", "contradicted"),
+        ("The United coach may leave after a defeat by Rovers.", "absent"),
+    ],
+)
+def test_an_event_after_a_temporal_preposition(text, verdict):
+    facts = parse_facts(
+        tomllib.loads(
+            """
+[[fact]]
+id = "lost-to-rovers"
+statement = "United lost 3-1 to Rovers."
+stated_as = ["defeat by Rovers", "loss to Rovers"]
+[fact.slots]
+team = ["United"]
+lost = ["lost", "defeat", "loss", "beaten"]
+opp = ["Rovers"]
+"""
+        ),
+        "made-up",
+    )
+    assert check_facts(text, facts).get("lost-to-rovers").verdict == verdict
