@@ -154,7 +154,7 @@ from harness.facts import (
     fact_acronyms,
 )
 from harness.safe_regex import recompile
-from harness.scope_rules import INFINITIVE_TO
+from harness.scope_rules import INFINITIVE_TO, in_condition
 from harness.text import fold_keep_offsets, sentence_spans
 
 # ---------------------------------------------------------------- lexicon
@@ -1339,6 +1339,8 @@ def _negation_in(
             continue
         if pa >= last and _THAT_CLAUSE.search(norm, last, pa):
             continue  # "commented that the man had not been hurt": the complement's own
+        if pa >= last and in_condition(norm, last, pa):
+            continue  # "will lose it if they fail to qualify": the condition's own
         if pa >= last and "," in _skip_aside(clause, norm, last, pa):
             # "no place in the force, a force ... lacking ...": another predicate; but not
             # when the claim has its own finite verb before that comma: "Staff + volunteers

@@ -16,11 +16,16 @@ and harness.matcher.
   verb, a name after "from" is a source, not a doer ("pay back gifts from X").
 - An event named after "after/before/since/following" is taken for granted: "is not
   confident he can stay up after a 2-0 defeat" does not deny the defeat.
+- A negation inside an "if"/"unless" clause placed after the claim is the condition's
+  own ("will lose £5m if they fail to qualify" asserts the loss, under its condition),
+  unless a comma, colon or dash closes the condition before the cue.
 
 The word lists here are general English, named for their role; none serves one article.
 """
 
 from __future__ import annotations
+
+import re
 
 # the dependencies of a verb's clausal complement: "expected to X", "expects that X"
 _CLAUSAL = frozenset({"xcomp", "ccomp"})
@@ -104,3 +109,18 @@ def event_adjunct(prep) -> bool:
     else:
         return False
     return any(c.dep_ in objs and c.pos_ in ("NOUN", "PROPN") for c in prep.children)
+
+
+# a condition placed after the claim: its own negation ("will lose it if they fail to
+# qualify", "... unless they do not") is no negation of the claim
+CONDITION_OPENER = re.compile(r"\b(?:if|unless)\b", re.I)
+# what ends a condition before a cue: an aside's dash, a comma, a colon ("even if they
+# clash - should not expect", "cover if it clashes: none")
+_CONDITION_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def in_condition(norm: str, last: int, cue: int) -> bool:
+    """Whether the negation cue at `cue` lies inside an "if"/"unless" clause that opens
+    after the claim's last slot (`last`) and is still running at the cue."""
+    opened = [m.end() for m in CONDITION_OPENER.finditer(norm, last, cue)]
+    return bool(opened) and not _CONDITION_END.search(norm, opened[-1], cue)

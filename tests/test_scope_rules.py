@@ -14,7 +14,7 @@ import pytest
 from harness import syntax
 from harness.facts import parse_facts
 from harness.matcher import check_facts
-from harness.scope_rules import INFINITIVE_TO
+from harness.scope_rules import INFINITIVE_TO, in_condition
 
 FACTS = """
 [[fact]]
@@ -190,3 +190,50 @@ opp = ["Rovers"]
         "made-up",
     )
     assert check_facts(text, facts).get("lost-to-rovers").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a negation inside a condition placed after the claim is the condition's own
+        (
+            "The crew will lose £20,000 each in bonuses if the ship fails to pass its inspection.",
+            "contradicted",
+        ),
+        ("The crew will lose £20,000 each unless the ship does not sail.", "contradicted"),
+        ("The crew will lose £2,000 each if the ship fails to pass its inspection.", "present"),
+        # the claim's own negation still counts
+        ("The crew will not lose £2,000 each if the ship passes.", "contradicted"),
+    ],
+)
+def test_a_negation_inside_a_condition_after_the_claim(text, verdict):
+    facts = parse_facts(
+        tomllib.loads(
+            """
+[[fact]]
+id = "lose-bonus"
+statement = "The crew will lose a £2,000 bonus each if the ship fails its inspection."
+[fact.slots]
+amount = ["£2,000", "2,000"]
+pay = ["lose", "forfeit"]
+[[fact.contradiction]]
+slots = { amount = ["£20,000", "20,000", "£200"], pay = ["lose", "forfeit"] }
+"""
+        ),
+        "made-up",
+    )
+    assert check_facts(text, facts).get("lose-bonus").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("they will lose it if they do not qualify", True),
+        ("they will lose it unless nobody objects", True),
+        ("they will lose it, even if they win - and should not expect", False),
+        ("they will lose it, cover if it sails: none", False),
+    ],
+)
+def test_in_condition(text, inside):
+    cue = max(text.rfind(w) for w in (" not", "nobody", "none"))
+    assert in_condition(text, text.index("lose it") + 7, cue) is inside
