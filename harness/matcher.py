@@ -154,7 +154,7 @@ from harness.facts import (
     fact_acronyms,
 )
 from harness.safe_regex import recompile
-from harness.scope_rules import INFINITIVE_TO, in_condition
+from harness.scope_rules import INFINITIVE_TO, NO_SUCH_RETRACTION, in_condition
 from harness.text import fold_keep_offsets, sentence_spans
 
 # ---------------------------------------------------------------- lexicon
@@ -439,7 +439,9 @@ _LATER_DENIAL = re.compile(
     r"|" + _DENIED + r"(?:it|this|that)\s*(?:[,;:.!]|$)"
     # a retraction by a bare negated auxiliary: "...; or rather, it did not: ..."
     r"|\s*[,;:]?\s*(?:or\s+rather|or\s+not|actually|no)\s*,?\s*(?:it|he|she|they|this|that)\s+"
-    r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)\s*(?:[,;:.!]|$)",
+    r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)\s*(?:[,;:.!]|$)"
+    # "...; in fact, no such order was made."
+    r"|" + NO_SUCH_RETRACTION,
     _I,
 )
 # pronouns that refer back to something named before ("the council would fund it")

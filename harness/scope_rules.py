@@ -19,6 +19,8 @@ and harness.matcher.
 - A negation inside an "if"/"unless" clause placed after the claim is the condition's
   own ("will lose £5m if they fail to qualify" asserts the loss, under its condition),
   unless a comma, colon or dash closes the condition before the cue.
+- "...; in fact, no such order was made": a correcting "in fact/actually/or rather" with
+  an anaphoric "no such" retracts the clause before it.
 
 The word lists here are general English, named for their role; none serves one article.
 """
@@ -124,3 +126,14 @@ def in_condition(norm: str, last: int, cue: int) -> bool:
     after the claim's last slot (`last`) and is still running at the cue."""
     opened = [m.end() for m in CONDITION_OPENER.finditer(norm, last, cue)]
     return bool(opened) and not _CONDITION_END.search(norm, opened[-1], cue)
+
+
+# a retraction of the clause just before, by an anaphoric "no such" after a correcting
+# "in fact/actually/or rather": "A judge ordered her to repay it; in fact, no such order
+# was made." (read from the end of the claim's clause; without the correcting words,
+# "no such fine had been imposed before" compares, it does not retract)
+NO_SUCH_RETRACTION = (
+    r"\s*[,;:]?\s*(?:or\s+rather|in\s+fact|actually|in\s+truth|in\s+reality)\s*,?\s*"
+    r"(?:there\s+(?:was|were|is|are|has\s+been|had\s+been)\s+)?no\s+such\s+[\w-]+"
+    r"(?:\s+[\w-]+){0,3}?\s*(?:[,;:.!]|$)"
+)

@@ -237,3 +237,41 @@ slots = { amount = ["£20,000", "20,000", "£200"], pay = ["lose", "forfeit"] }
 def test_in_condition(text, inside):
     cue = max(text.rfind(w) for w in (" not", "nobody", "none"))
     assert in_condition(text, text.index("lose it") + 7, cue) is inside
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a correcting "in fact / actually" with an anaphoric "no such" retracts the claim
+        (
+            "A court fined the ferry company £8,000; in fact, no such fine was imposed.",
+            "contradicted",
+        ),
+        (
+            "A court fined the ferry company £8,000. Actually, there was no such penalty.",
+            "contradicted",
+        ),
+        # without the correcting words, or with more said, "no such" only compares
+        (
+            "A court fined the ferry company £8,000; no such fine had been imposed before.",
+            "present",
+        ),
+        (
+            "A court fined the ferry company £8,000, and no such fine had ever been paid so quickly.",
+            "present",
+        ),
+    ],
+)
+def test_a_retraction_by_no_such(text, verdict):
+    facts = parse_facts(
+        tomllib.loads(
+            """
+[[fact]]
+id = "fined"
+statement = "A court fined the ferry company £8,000."
+slots = { who = ["ferry company", "operator"], act = ["fined"], amount = ["£8,000", "8,000"] }
+"""
+        ),
+        "made-up",
+    )
+    assert check_facts(text, facts).get("fined").verdict == verdict
