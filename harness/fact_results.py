@@ -61,6 +61,7 @@ def engine_key() -> str:
         "clause_rules.py",
         "lemmas.py",
         "verdict_rules.py",
+        "scope_rules.py",
         "coref.py",
         "roles.py",
         "lexicon.py",

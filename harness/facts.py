@@ -220,7 +220,10 @@ def alias_regex(alias: str) -> tuple[str, bool]:
     parts = []
     toks = re.findall(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9-]|[\s-]+", alias)
     for k, tok in enumerate(toks):
-        if tok.isspace() or set(tok) <= {" ", "-", "\t"}:
+        gap = tok.isspace() or set(tok) <= {" ", "-", "\t"}
+        if gap and toks[k + 1 : k + 2] in (["'"], ["\u2019"]):
+            parts.append(r"\s*")  # "Pellegrini 's side", tokenized, is "Pellegrini's side"
+        elif gap:
             parts.append(r"[\s-]+")
         elif tok.isalpha():
             parts.append(_variant_word(tok, stem=wildcard and k == len(toks) - 1))
@@ -234,6 +237,12 @@ def alias_regex(alias: str) -> tuple[str, bool]:
     tail = r"\w*" if wildcard else ""
     end = r"(?![\w])" if (alias[-1:].isalnum() or wildcard) else ""
     start = r"(?<![\w])" if alias[:1].isalnum() else ""
+    # a figure is no part of a longer one: "7 million" is not in "1.7 million", "500,000"
+    # not in "1,500,000", "5" not in "5.5"
+    if alias[:1].isdigit():
+        start += r"(?<!\d[.,])"
+    if alias[-1:].isdigit() and not wildcard:
+        end += r"(?![.,]\d)"
     return f"{start}{body}{tail}{end}", False
 
 
