@@ -35,8 +35,10 @@ How a claim's polarity is read from the parse of its sentence:
 
 Some clause-level rules (a denial hung on a clause's last noun, a clause called false
 without "that", a possibility named in a wh-clause, slots split by a relative clause
-aside, "little"/"few") live in harness/clause_rules.py; the light lemmatizer in
-harness/lemmas.py.
+aside, "little"/"few") live in harness/clause_rules.py; the scope of a verb of
+expectation, an event after "after"/"following", the understood subject of an
+infinitive and cue neighbours past whitespace in harness/scope_rules.py; the light
+lemmatizer in harness/lemmas.py.
 
 An odd number of negations denies the claim; two cancel ("did not rule out", "rejected
 calls to keep temporary staff out"). The general word lists are in harness/lexicon.py,
