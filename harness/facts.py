@@ -222,7 +222,7 @@ def alias_regex(alias: str) -> tuple[str, bool]:
     for k, tok in enumerate(toks):
         gap = tok.isspace() or set(tok) <= {" ", "-", "\t"}
         if gap and toks[k + 1 : k + 2] in (["'"], ["\u2019"]):
-            parts.append(r"\s*")  # "Pellegrini 's side", tokenized, is "Pellegrini's side"
+            parts.append(r"\s*")  # "Rossi 's side", tokenized, is "Rossi's side"
         elif gap:
             parts.append(r"[\s-]+")
         elif tok.isalpha():
