@@ -34,8 +34,8 @@ Two formats are accepted (chosen by file extension):
 
 Verdicts are ``present``, ``absent`` and ``contradicted``. Where a careful reader
 would accept two verdicts, give both, the preferred first: a list in JSONL
-(``"museum-closed": ["present", "absent"]``) or ``present|absent`` in CSV; the
-checker agrees when it gives any of them, and otherwise the preferred one is
+(``"museum-closed": ["present", "absent"]``) or a ``present|absent`` string (in CSV,
+and in JSONL too); the checker agrees when it gives any of them, and otherwise the preferred one is
 counted in the confusion matrix. Every disagreement carries the checker's
 reason (``harness explain`` shows the whole of it). A bad file (missing
 column, broken JSON line, unknown verdict, unknown fact id, duplicate label) is
@@ -131,8 +131,8 @@ def _check_verdict(value: str, path: Path, line: int) -> str:
 
 
 def _check_verdicts(value, path: Path, line: int, fact: str) -> tuple[str, ...]:
-    """One verdict, or several acceptable ones: a list in JSONL, "present|absent" in CSV
-    (the first is the preferred label)."""
+    """One verdict, or several acceptable ones: a list in JSONL, or a "present|absent"
+    string in CSV or JSONL (the first is the preferred label)."""
     if isinstance(value, str):
         items = value.split("|")
     elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):

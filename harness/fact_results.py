@@ -63,6 +63,7 @@ def engine_key() -> str:
         "general_rules.py",
         "lemmas.py",
         "verdict_rules.py",
+        "scope_rules.py",
         "coref.py",
         "roles.py",
         "lexicon.py",

@@ -224,7 +224,10 @@ def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
     toks = re.findall(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9-]|[\s-]+", alias)
     for k, tok in enumerate(toks):
         starred = toks[k + 1 : k + 2] == ["*"]
-        if (
+        gap = tok.isspace() or set(tok) <= {" ", "-", "\t"}
+        if gap and toks[k + 1 : k + 2] in (["'"], ["\u2019"]):
+            parts.append(r"\s*")  # "Rossi 's side", tokenized, is "Rossi's side"
+        elif (
             tok.isspace()
             and 0 < k < len(toks) - 1
             and (toks[k - 1].isalpha() or toks[k - 1] == "*")
@@ -232,7 +235,7 @@ def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
         ):
             # "can (still) catch", "new (Liverpool) contract"
             parts.append(rf"[\s-]+(?:{_INSERTED})?")
-        elif tok.isspace() or set(tok) <= {" ", "-", "\t"}:
+        elif gap:
             parts.append(r"[\s-]+")
         elif tok.isalpha():
             word = _variant_word(tok, stem=starred)
@@ -253,6 +256,12 @@ def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
     # not the second part of a word whose prefix makes it another thing ("final" is not
     # in "semi-final", "coach" not in "ex-coach": lexicon.OTHER_THING_PREFIXES)
     start = r"(?<![\w])" + _NOT_AFTER_PREFIX if alias[:1].isalnum() else ""
+    # a figure is no part of a longer one: "7 million" is not in "1.7 million", "500,000"
+    # not in "1,500,000", "5" not in "5.5"
+    if alias[:1].isdigit():
+        start += r"(?<!\d[.,])"
+    if alias[-1:].isdigit():
+        end += r"(?![.,]\d)"
     return f"{start}{body}{end}", False
 
 

@@ -106,16 +106,3 @@ def denying_aside(rel, heads: list, inner: set[int]) -> bool:
         and any(g.i in inner and g.pos_ in ("NOUN", "PROPN", "NUM") for g in heads)
         and any(g.i not in inner and g.pos_ in ("VERB", "AUX") for g in heads)
     )
-
-
-def controller(verb):
-    """The subject of the verb an infinitive complements, which is the infinitive's own
-    ("City deserved to beat them": City beats), when the infinitive has none; else None.
-    Not through an object ("asked Town to beat them": Town would)."""
-    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
-        return None
-    head = verb.head
-    if any(c.dep_ in ("dobj", "iobj") and c.i < verb.i for c in head.children):
-        return None
-    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return subj[0] if len(subj) == 1 and subj[0].pos_ in ("NOUN", "PROPN") else None

@@ -154,6 +154,7 @@ from harness.facts import (
     fact_acronyms,
 )
 from harness.safe_regex import recompile
+from harness.scope_rules import INFINITIVE_TO, NO_SUCH_RETRACTION, in_condition
 from harness.text import fold_keep_offsets, sentence_spans
 
 # ---------------------------------------------------------------- lexicon
@@ -252,7 +253,8 @@ _HEDGE = re.compile(
     r"neither\s+(?:\w+ly\s+)?(?:confirm\w*|den(?:y|ied|ies)|accept\w*|endorse\w*|approv\w*)\s+"
     r"nor\s+(?:\w+ly\s+)?(?:den(?:y|ied|ies)|rul\w*\s+out|exclud\w*|reject\w*|confirm\w*)|"
     r"bulk|majority|most\s+of|lion's\s+share|mainly|mostly|largely|primarily|"
-    r"(?:expected|likely|poised|set)\s+to|(?:will|would|could|should)\s+(?:most\s+)?(?:likely|probably)|"
+    r"(?:expected|likely|poised|set)\s+to" + INFINITIVE_TO + r"|"
+    r"(?:will|would|could|should)\s+(?:most\s+)?(?:likely|probably)|"
     # an unsettled question: "remains an open question", "is yet to be decided"
     r"open\s+(?:question|issue|matter)|(?:an\s+)?unresolved|unsettled|undetermined|"
     r"up\s+in\s+the\s+air|(?:yet|still)\s+to\s+be\s+\w+|to\s+be\s+(?:decided|determined|"
@@ -444,7 +446,9 @@ _LATER_DENIAL = re.compile(
     r"|" + _DENIED + r"(?:it|this|that)\s*(?:[,;:.!]|$)"
     # a retraction by a bare negated auxiliary: "...; or rather, it did not: ..."
     r"|\s*[,;:]?\s*(?:or\s+rather|or\s+not|actually|no)\s*,?\s*(?:it|he|she|they|this|that)\s+"
-    r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)\s*(?:[,;:.!]|$)",
+    r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)\s*(?:[,;:.!]|$)"
+    # "...; in fact, no such order was made."
+    r"|" + NO_SUCH_RETRACTION,
     _I,
 )
 # pronouns that refer back to something named before ("the council would fund it")
@@ -1359,6 +1363,8 @@ def _negation_in(
             continue
         if pa >= last and _THAT_CLAUSE.search(norm, last, pa):
             continue  # "commented that the man had not been hurt": the complement's own
+        if pa >= last and in_condition(norm, last, pa):
+            continue  # "will lose it if they fail to qualify": the condition's own
         if pa >= last and "," in _skip_aside(clause, norm, last, pa):
             # "no place in the force, a force ... lacking ...": another predicate; but not
             # when the claim has its own finite verb before that comma: "Staff + volunteers

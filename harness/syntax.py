@@ -35,8 +35,10 @@ How a claim's polarity is read from the parse of its sentence:
 
 Some clause-level rules (a denial hung on a clause's last noun, a clause called false
 without "that", a possibility named in a wh-clause, slots split by a relative clause
-aside, "little"/"few") live in harness/clause_rules.py; the light lemmatizer in
-harness/lemmas.py.
+aside, "little"/"few") live in harness/clause_rules.py; the scope of a verb of
+expectation, an event after "after"/"following", the understood subject of an
+infinitive and cue neighbours past whitespace in harness/scope_rules.py; the light
+lemmatizer in harness/lemmas.py.
 
 An odd number of negations denies the claim; two cancel ("did not rule out", "rejected
 calls to keep temporary staff out"). The general word lists are in harness/lexicon.py,
@@ -56,7 +58,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from harness import assertion_rules, clause_rules, general_rules
+from harness import assertion_rules, clause_rules, general_rules, scope_rules
 from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
@@ -293,8 +295,8 @@ def _own_cues(
         if (came is not None and c.i == came.i) or c.i in inside or c.i in skip:
             continue
         w = c.lower_
-        prev = c.nbor(-1) if c.i > 0 else None
-        nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+        prev = scope_rules.neighbour(c, -1)
+        nxt = scope_rules.neighbour(c, 1)
         if c.dep_ in _SUBJECT_DEPS:
             if not nominal:
                 continue
@@ -380,7 +382,7 @@ def _own_cues(
                 and nxt.lower_ in ("anymore", "longer", "any", "even", "yet")
                 and nxt.i + 1 < len(c.doc)
             ):
-                nxt = nxt.nbor(1)  # "..., not anymore the United States"
+                nxt = scope_rules.neighbour(nxt, 1)  # "..., not anymore the United States"
             if (
                 prev is not None
                 and prev.lower_ in (",", "and", "but")
@@ -839,10 +841,12 @@ def actor_misplaced(
     verb, actor = verbs[0], others[0]
     subject = _subject_of(verb)
     if subject is None:
-        # "City deserved to beat them": the verb above names who would do it
-        subject = general_rules.controller(verb)
-    if subject is None:
-        return False
+        # "City deserved to beat them", "ordered X to pay": the infinitive's subject is
+        # understood, the subject or the object of the verb above
+        under = scope_rules.controllers(verb)
+        if under:
+            return not any(actor.i in {t.i for t in c.subtree} for c in under)
+        return scope_rules.source_actor(actor)  # "pay back ... gifts from X"
     if actor.i in {t.i for t in subject.subtree}:
         return False
     return not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")
@@ -1414,6 +1418,7 @@ class _Walk:
                 lemma in HEDGE_PREDICATES
                 and (rel in ("xcomp", "ccomp", "prep", "acl") or came is None)
                 and not negated_here  # "should not expect X to": X is denied
+                and not scope_rules.noun_object_expectation(node, came)  # "expecting a child"
                 and not (self.literal and node.i in inside)  # a stated_as phrasing's own
                 # hedge is part of the fact ("unlikely to reopen" listed for the fact)
             ):
@@ -1501,7 +1506,7 @@ class _Walk:
                 # antecedent's own "no"/"non-" describe the antecedent, not the claim
                 self.relative_at = self.relative_at if self.relative_at >= 0 else len(self.negs)
                 coord = True
-            if rel == "prep" and _is_time(node):
+            if (rel == "prep" and _is_time(node)) or scope_rules.event_adjunct(node):
                 # "will not be part of the team ... on May 2": the date still holds; but a
                 # hedge of its verb holds it too ("are expected to be held on May 2")
                 self.add_hedge(_verb_hedge(head))

@@ -1,0 +1,277 @@
+# ruff: noqa: E501  (test sentences are kept on one line each)
+"""Scope rules of harness.scope_rules, on sentences written for them about a made-up zoo
+(keepers, a panda expecting twins, a video set to a folk song): a verb of expectation with
+a noun object hedges nothing; it still hedges a clause it governs; "set to" before a noun
+phrase is a preposition, no "about to"."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from harness import syntax
+from harness.facts import parse_facts
+from harness.matcher import check_facts
+from harness.scope_rules import INFINITIVE_TO, in_condition
+
+FACTS = """
+[[fact]]
+id = "video-song"
+statement = "The keepers' video is set to the folk song Danny Boy."
+slots = { clip = ["set to", "parody"], tune = ["Danny Boy"] }
+
+[[fact]]
+id = "twins"
+statement = "The panda is expecting twins."
+slots = { who = ["panda", "keepers"], baby = ["expecting", "pregnant"] }
+"""
+
+
+@pytest.fixture(scope="module")
+def facts():
+    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
+    return parse_facts(tomllib.loads(FACTS), "made-up")
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # "expecting" with a noun object is a state: what modifies its verb phrase is asserted
+        (
+            "The keepers announced they are expecting twins in a parody of the theme from Danny Boy.",
+            "video-song",
+            "present",
+        ),
+        (
+            "the keepers announced they are expecting twins in a video set to the theme from ' danny boy ' .",
+            "video-song",
+            "present",
+        ),
+        # ... and the state itself, plainly denied, is denied ("set to" before a noun phrase
+        # is no "about to" that would hedge it)
+        (
+            "The keepers said they are not expecting twins after fans misread a video set to the tune of Danny Boy.",
+            "twins",
+            "contradicted",
+        ),
+        (
+            "The keepers announced they are expecting twins in a parody of the theme from Danny Boy.",
+            "twins",
+            "present",
+        ),
+        # a clause the verb of expectation governs stays hedged
+        (
+            "The keepers expect the video to be set to the theme from Danny Boy.",
+            "video-song",
+            "absent",
+        ),
+        (
+            "The keepers are expected to release a video set to the theme from Danny Boy.",
+            "video-song",
+            "absent",
+        ),
+        ("The keepers expect that the panda will be pregnant by spring.", "twins", "absent"),
+    ],
+)
+def test_expectation_hedges_only_its_clause(facts, text, fact, verdict):
+    assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "prepositional"),
+    [
+        ("set to the theme", True),
+        ("set to a lullaby", True),
+        ("poised to their left", True),
+        ("set to join", False),
+        ("expected to thank the keepers", False),
+    ],
+)
+def test_to_before_a_noun_phrase(text, prepositional):
+    m = re.search(r"\bto", text)
+    # the pattern is a lookahead that holds only when no noun phrase follows
+    assert (re.match(INFINITIVE_TO, text[m.end() :], re.I) is None) is prepositional
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "not just/only X" says X and more; written tokenized, as system summaries are
+        # ("did n't"), the text reaches the parser with a double space after "didn't"
+        ("the bakery 's menu did n't just include wedding cakes .", "present"),
+        ("the bakery did n't only sell wedding cakes , it sold bread too .", "present"),
+        ("The bakery's menu didn't just include wedding cakes.", "present"),
+        # a plain "not" still denies, tokenized or not
+        ("the bakery did n't sell wedding cakes .", "contradicted"),
+        ("The bakery's menu didn't include wedding cakes.", "contradicted"),
+    ],
+)
+def test_not_just_across_a_double_space(text, verdict):
+    facts = parse_facts(
+        tomllib.loads(
+            """
+[[fact]]
+id = "sold-cakes"
+statement = "The bakery sold wedding cakes."
+slots = { what = ["wedding cakes", "cakes"], act = ["sold", "sell", "include", "included"] }
+"""
+        ),
+        "made-up",
+    )
+    assert check_facts(text, facts).get("sold-cakes").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the infinitive's understood subject is the object (or subject) of the verb above;
+        # a name after "from" is where the loans came from, not who pays
+        ("A court ordered Lena Ross to pay back $40,000 in loans from Tom Bell.", "present"),
+        ("A court orders Lena Ross to pay back $ 40,000 in loans from Tom Bell .", "present"),
+        ("Lena Ross used the savings to pay back $40,000 to Tom Bell.", "present"),
+        # the other person made to pay, or agreeing to: still a contradiction
+        ("A court ordered Tom Bell to pay back $40,000 to Lena Ross.", "contradicted"),
+        ("Tom Bell agreed to pay back $40,000 after Lena Ross sued.", "contradicted"),
+    ],
+)
+def test_the_understood_subject_of_an_infinitive(text, verdict):
+    facts = parse_facts(
+        tomllib.loads(
+            """
+[[fact]]
+id = "ross-repays"
+statement = "A court ordered Lena Ross to pay back $40,000 in loans."
+[fact.slots]
+who = ["Ross"]
+pay = ["pay back", "repay"]
+amount = ["40,000"]
+[[fact.contradiction]]
+slots = { payer = ["Tom Bell", "Bell"], pay = ["pay back", "repay"], amount = ["40,000"] }
+max_gap = 3
+"""
+        ),
+        "made-up",
+    )
+    assert check_facts(text, facts).get("ross-repays").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # an event named after "after/following" is taken for granted: the negation of
+        # the clause above does not deny it
+        (
+            "The United coach is not confident he can keep the club up after a 3-1 defeat by Rovers.",
+            "present",
+        ),
+        ("The coach of United does not fear the sack after a 3-1 loss to Rovers.", "present"),
+        ("The United coach was not sacked following the loss to Rovers.", "present"),
+        # the event itself denied, or only possible
+        ("United were not beaten by Rovers.", "contradicted"),
+        ("The United coach may leave after a defeat by Rovers.", "absent"),
+    ],
+)
+def test_an_event_after_a_temporal_preposition(text, verdict):
+    facts = parse_facts(
+        tomllib.loads(
+            """
+[[fact]]
+id = "lost-to-rovers"
+statement = "United lost 3-1 to Rovers."
+stated_as = ["defeat by Rovers", "loss to Rovers"]
+[fact.slots]
+team = ["United"]
+lost = ["lost", "defeat", "loss", "beaten"]
+opp = ["Rovers"]
+"""
+        ),
+        "made-up",
+    )
+    assert check_facts(text, facts).get("lost-to-rovers").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a negation inside a condition placed after the claim is the condition's own
+        (
+            "The crew will lose £20,000 each in bonuses if the ship fails to pass its inspection.",
+            "contradicted",
+        ),
+        ("The crew will lose £20,000 each unless the ship does not sail.", "contradicted"),
+        ("The crew will lose £2,000 each if the ship fails to pass its inspection.", "present"),
+        # the claim's own negation still counts
+        ("The crew will not lose £2,000 each if the ship passes.", "contradicted"),
+    ],
+)
+def test_a_negation_inside_a_condition_after_the_claim(text, verdict):
+    facts = parse_facts(
+        tomllib.loads(
+            """
+[[fact]]
+id = "lose-bonus"
+statement = "The crew will lose a £2,000 bonus each if the ship fails its inspection."
+[fact.slots]
+amount = ["£2,000", "2,000"]
+pay = ["lose", "forfeit"]
+[[fact.contradiction]]
+slots = { amount = ["£20,000", "20,000", "£200"], pay = ["lose", "forfeit"] }
+"""
+        ),
+        "made-up",
+    )
+    assert check_facts(text, facts).get("lose-bonus").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("they will lose it if they do not qualify", True),
+        ("they will lose it unless nobody objects", True),
+        ("they will lose it, even if they win - and should not expect", False),
+        ("they will lose it, cover if it sails: none", False),
+    ],
+)
+def test_in_condition(text, inside):
+    cue = max(text.rfind(w) for w in (" not", "nobody", "none"))
+    assert in_condition(text, text.index("lose it") + 7, cue) is inside
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a correcting "in fact / actually" with an anaphoric "no such" retracts the claim
+        (
+            "A court fined the ferry company £8,000; in fact, no such fine was imposed.",
+            "contradicted",
+        ),
+        (
+            "A court fined the ferry company £8,000. Actually, there was no such penalty.",
+            "contradicted",
+        ),
+        # without the correcting words, or with more said, "no such" only compares
+        (
+            "A court fined the ferry company £8,000; no such fine had been imposed before.",
+            "present",
+        ),
+        (
+            "A court fined the ferry company £8,000, and no such fine had ever been paid so quickly.",
+            "present",
+        ),
+    ],
+)
+def test_a_retraction_by_no_such(text, verdict):
+    facts = parse_facts(
+        tomllib.loads(
+            """
+[[fact]]
+id = "fined"
+statement = "A court fined the ferry company £8,000."
+slots = { who = ["ferry company", "operator"], act = ["fined"], amount = ["£8,000", "8,000"] }
+"""
+        ),
+        "made-up",
+    )
+    assert check_facts(text, facts).get("fined").verdict == verdict
