@@ -191,6 +191,11 @@ def parse(sentence: str) -> Any:
     return doc
 
 
+def root_offsets(sentence: str) -> list[int]:
+    """The character offsets of the roots of a sentence's parse."""
+    return [t.idx for t in parse(sentence) if t.head.i == t.i]
+
+
 def prefetch(sentences: list[str]) -> None:
     """Parse many sentences at once (spaCy's batched pipe is about twice as fast as one
     call per sentence); later `parse` calls find them in the cache."""
@@ -1462,6 +1467,14 @@ class _Walk:
                 self.visit(node, came, below, anchor=came is None, coord=coord)
                 # "If results do not improve, the club will replace him": a condition
                 self.add_hedge(general_rules.condition_of(node, self.inside))
+            frame = clause_rules.aside_frame(node, came) if came is not None else None
+            if frame is not None and frame.i == node.head.i:
+                # "It was not the case, he said, that X": X completes the frame the aside
+                # hangs on, whose own cues bear on it as on a complement of its own
+                node = frame
+                continue
+            if frame is not None:  # the frame hangs on the aside, beside X
+                self.visit(frame, came)
             head = node.head
             if head.i == node.i:
                 break
