@@ -720,7 +720,11 @@ def statement_actor(
         if subject.dep_ != "nsubj":
             return None  # a passive statement names a patient, which an active summary
             # may well make the object ("A man was arrested" / "Police arrested a man")
-        keys = _word_keys(subject)
+        # a word the statement also uses for something else ("The force would have no
+        # cover if it clashed with rebel forces") cannot tell its actor from that thing
+        own = {t.i for t in subject.subtree}
+        others = {t.lower_[:4] for t in doc if t.i not in own and t.pos_ in ("NOUN", "PROPN")}
+        keys = _word_keys(subject) - others
         if keys:
             return _lemma(verb), keys
     return None
