@@ -121,6 +121,13 @@ def corrected_after(said: Any) -> bool:
     return words in _CORRECTIONS
 
 
+def starts_a_correction(text: str) -> bool:
+    """Whether `text` opens with a correction ("on the contrary, ..."), as
+    `corrected_after` reads it in the parse, for text not parsed yet."""
+    words = tuple(w.strip(",.;:").lower() for w in text.split()[:3])
+    return words in _CORRECTIONS
+
+
 def negates_the_other_conjunct(neg: Any, inside: set[int]) -> bool:
     """Whether the negation `neg` is the "not" of "not A but B" and the claim (the tokens
     `inside`) has no word in A: "It was not the mayor but a councillor who opened it",

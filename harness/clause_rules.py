@@ -11,9 +11,15 @@ The word lists are the general ones of harness.lexicon.
 
 from __future__ import annotations
 
-from harness import general_rules
+from harness import assertion_rules, general_rules
 from harness.lemmas import word_lemma
-from harness.lexicon import CLAUSAL_NEGATORS, FALSITY, HEDGE_MODALS, SUBJECT_NEGATING
+from harness.lexicon import (
+    CLAUSAL_NEGATORS,
+    FALSITY,
+    HEDGE_MODALS,
+    REPORT_VERBS,
+    SUBJECT_NEGATING,
+)
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubjpass", "expl"})
 _ASIDE_MARKS = frozenset({",", "(", "\u2013", "\u2014", "-"})
@@ -231,3 +237,72 @@ def describes_a_named_subject(heads: list, inside: set[int]) -> bool:
         ):
             return True
     return False
+
+
+# what a clause embedded by a frame starts with: "it is not true that ...", "whether"
+_COMPLEMENT_MARKS = frozenset({"that", "whether"})
+
+
+def aside_frame(verb, clause):
+    """The frame a "that" clause completes when `verb` is a reporting aside set off by
+    commas between them ("It is not the case, she said, that the vote was rigged"; "It
+    was never true, he added, that ..."), else None. The parse hangs the clause on the
+    aside, and the frame either on the aside too or the aside on the frame; either way
+    the frame's own words (its negation) bear on the clause. Only a report verb with a
+    subject of its own, the clause right after the aside and opening with
+    "that"/"whether" ("The vote was fair, she said, the count was slow" is two
+    statements), and a frame with no clause of its own."""
+    if clause.dep_ != "ccomp" or clause.head.i != verb.i or clause.i < verb.i:
+        return None
+    if word_lemma_of(verb) not in REPORT_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None:
+        return None
+    first = clause.left_edge
+    if first.lower_ not in _COMPLEMENT_MARKS or first.dep_ != "mark":
+        return None
+    doc = verb.doc
+    if first.i < 1 or doc[first.i - 1].text not in _ASIDE_MARKS | {")"}:
+        return None
+    opening = subject.left_edge.i - 1
+    if opening < 1 or doc[opening].text not in _ASIDE_MARKS:
+        return None
+    if any(not t.is_punct for t in doc[verb.i + 1 : first.i]):
+        return None  # only the aside between the frame and the clause
+    if verb.dep_ == "parataxis" and verb.head.i < opening:
+        frame = verb.head  # "It was not the case, he said, that ...": the aside on it
+    else:  # the frame and the clause both on the aside
+        frame = next(
+            (c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i == opening - 1),
+            None,
+        )
+    if frame is None or any(c.dep_ in ("ccomp", "xcomp") for c in frame.children):
+        return None  # the frame has a clause of its own
+    return frame
+
+
+def semicolon_part(
+    sentence: str, spans: list[tuple[int, int]], roots: list[int]
+) -> tuple[str, list[tuple[int, int]]]:
+    """The part of `sentence` between semicolons that holds every span, with the spans
+    shifted into it, when the sentence's parse has no root in that part (`roots`: the
+    roots' offsets): a semicolon joins clauses that stand on their own, and the small
+    parser at times hangs one on the other's verb ("It was not the case, she said, that
+    A; B would however lack C" parses A as B's complement). Else the whole sentence."""
+    if ";" not in sentence:
+        return sentence, spans
+    start = 0
+    for end in [i for i, ch in enumerate(sentence) if ch == ";"] + [len(sentence)]:
+        if all(start <= a and b <= end for a, b in spans):
+            if any(start <= r < end for r in roots):
+                break  # the parse made this part the main clause: it reads it whole
+            if assertion_rules.starts_a_correction(sentence[end + 1 :]):
+                break  # "did not say A; on the contrary, ...": read with its correction
+            lead = len(sentence[start:end]) - len(sentence[start:end].lstrip())
+            part = sentence[start + lead : end].rstrip()
+            if not part:
+                break
+            return part, [(a - start - lead, b - start - lead) for a, b in spans]
+        start = end + 1
+    return sentence, spans

@@ -135,7 +135,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
 
-from harness import assertion_rules, coref, roles, syntax, verdict_rules
+from harness import assertion_rules, clause_rules, coref, roles, syntax, verdict_rules
 from harness.fact_results import (  # noqa: F401 (the results and their cache rows, re-exported)
     FactResult,
     FactsResult,
@@ -1508,9 +1508,8 @@ def _parsed_reading(
         if k > best:
             continue
         roles = [n in subjects for n, _ in c]
-        r = syntax.read_claim(
-            sentence, spans, roles, literal, actor, identity, owner, speaker, asserts
-        )
+        part, at = clause_rules.semicolon_part(sentence, spans, syntax.root_offsets(sentence))
+        r = syntax.read_claim(part, at, roles, literal, actor, identity, owner, speaker, asserts)
         if r is None:
             continue
         if r.negated:

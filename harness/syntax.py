@@ -191,6 +191,11 @@ def parse(sentence: str) -> Any:
     return doc
 
 
+def root_offsets(sentence: str) -> list[int]:
+    """The character offsets of the roots of a sentence's parse."""
+    return [t.idx for t in parse(sentence) if t.head.i == t.i]
+
+
 def prefetch(sentences: list[str]) -> None:
     """Parse many sentences at once (spaCy's batched pipe is about twice as fast as one
     call per sentence); later `parse` calls find them in the cache."""
@@ -715,7 +720,11 @@ def statement_actor(
         if subject.dep_ != "nsubj":
             return None  # a passive statement names a patient, which an active summary
             # may well make the object ("A man was arrested" / "Police arrested a man")
-        keys = _word_keys(subject)
+        # a word the statement also uses for something else ("The force would have no
+        # cover if it clashed with rebel forces") cannot tell its actor from that thing
+        own = {t.i for t in subject.subtree}
+        others = {t.lower_[:4] for t in doc if t.i not in own and t.pos_ in ("NOUN", "PROPN")}
+        keys = _word_keys(subject) - others
         if keys:
             return _lemma(verb), keys
     return None
@@ -1462,6 +1471,14 @@ class _Walk:
                 self.visit(node, came, below, anchor=came is None, coord=coord)
                 # "If results do not improve, the club will replace him": a condition
                 self.add_hedge(general_rules.condition_of(node, self.inside))
+            frame = clause_rules.aside_frame(node, came) if came is not None else None
+            if frame is not None and frame.i == node.head.i:
+                # "It was not the case, he said, that X": X completes the frame the aside
+                # hangs on, whose own cues bear on it as on a complement of its own
+                node = frame
+                continue
+            if frame is not None:  # the frame hangs on the aside, beside X
+                self.visit(frame, came)
             head = node.head
             if head.i == node.i:
                 break
