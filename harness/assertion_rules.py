@@ -53,8 +53,8 @@ def _clause_verb(anchor: Any) -> Any | None:
 
 def allowed_on_condition(anchor: Any) -> str | None:
     """The cue when the claim's verb holds only on a condition, which says the claim may
-    come true: "troops would join only if allies asked", "would only join if ...", "would
-    not join unless allies asked" (not X unless Y is X only if Y). None otherwise; a
+    come true: "volunteers would join only if the town asked", "would only join if ...", "would
+    not join unless the town asked" (not X unless Y is X only if Y). None otherwise; a
     plain "if" clause is part of many facts ("no cover if it clashed") and is no cue."""
     verb = _clause_verb(anchor)
     if verb is None:

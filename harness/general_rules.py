@@ -74,14 +74,14 @@ def condition_of(node, inside: set[int]) -> str | None:
     """The hedge of a clause that holds only on a condition: `node` has an adverbial
     clause opened by "if" or "unless" ("If results do not improve, the club will replace
     the coach": it has not said it will); not "even if" or "as if". Only a condition put
-    before the claim: one after it may belong to the last conjunct alone ("no troops, and
+    before the claim: one after it may belong to the last conjunct alone ("no volunteers, and
     no cover if attacked")."""
     first = min(inside, default=node.i)
     for c in node.children:
         if c.dep_ != "advcl" or c.i in inside or c.right_edge.i >= first:
             continue
         if any(t.text in _CLAUSE_BREAKS for t in c.doc[c.right_edge.i + 1 : first]):
-            continue  # "if they go, they are on their own: no troops ...": a new statement
+            continue  # "if they go, they are on their own: no volunteers ...": a new statement
         for k in c.children:
             if k.dep_ == "mark" and k.lower_ in ("if", "unless"):
                 before = k.nbor(-1).lower_ if k.i > 0 else ""

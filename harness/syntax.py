@@ -461,7 +461,7 @@ def _outside_denial(tok) -> tuple[int, str] | None:
                 if k.lower_ in ("which", "that") and k.i < c.i and k.dep_ not in ("nsubj", "poss")
             ]
             if assertion_rules.subject_relative(c):
-                continue  # "troops that would lack cover": said of the troops
+                continue  # "crews that would lack cover": said of the crews
             if rel and _lemma(c) in NEGATING_PREDICATES | {"rule"}:
                 if _lemma(c) == "rule" and "out" not in _children_text(c):
                     continue
