@@ -158,17 +158,11 @@ def content_stems(text: str) -> set[str]:
     return {stem(w) for _, _, w in words(text) if w not in STOPWORDS and not w[0].isdigit()}
 
 
-def _word_value(text: str) -> float | None:
-    """The value of a number in words: "three thousand five hundred" = 3500, "forty two
-    point five million" = 42.5e6, "half a million" = 5e5, "two and a half" = 2.5; None
-    when the words are not one number ("one ninety")."""
-    value, _ = _parse_words(text)
-    return value
-
-
 def _parse_words(text: str) -> tuple[float | None, int]:
-    """The value of number words, and the index of the word (split at spaces and hyphens)
-    where a second number starts when they are not one ("two three": None, 1)."""
+    """The value of number words ("three thousand five hundred" = 3500, "forty two point
+    five million" = 42.5e6, "half a million" = 5e5, "two and a half" = 2.5), and the index
+    of the word (split at spaces and hyphens) where a second number starts when they are
+    not one ("one ninety", "two three": None, 1)."""
     total, current, seen = 0.0, 0.0, False
     parts = [p for p in re.split(r"[\s-]+", text.lower()) if p]
     i = 0

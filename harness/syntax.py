@@ -131,10 +131,9 @@ def parser() -> Any | None:
         return None
     for name in PARSER_PACKAGES:
         try:
-            nlp = spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
+            return spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
         except (OSError, ImportError, ValueError):
             continue
-        return nlp
     return None
 
 
