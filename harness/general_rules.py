@@ -7,6 +7,9 @@ tests/test_matcher_rules.py. No word list here serves one article.
 
 from __future__ import annotations
 
+from harness.lemmas import word_lemma
+from harness.lexicon import NEGATING_PREDICATES
+
 _ASIDE_MARKS = frozenset({",", "(", "\u2013", "\u2014"})
 
 
@@ -95,9 +98,6 @@ def denying_aside(rel, heads: list, inner: set[int]) -> bool:
     noun slot inside it while the claim's verb slot lies outside ("Jones, who denies
     theft, was charged on Monday"): the denial is the aside's, not the claim's, so the
     slots make no claim together (set aside, never a contradiction)."""
-    from harness.lemmas import word_lemma
-    from harness.lexicon import NEGATING_PREDICATES
-
     denied = word_lemma(rel.lower_) in NEGATING_PREDICATES or any(
         c.dep_ == "neg" for c in rel.children
     )

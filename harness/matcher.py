@@ -1504,11 +1504,12 @@ def _parsed_reading(
     # words' ("which the city council continues to run, ... would not include council
     # staff": that second "council" is not the one that runs the fair)
     best = min((k for k, _, _ in placed), default=0)
+    roots = syntax.root_offsets(sentence) if ";" in sentence else []  # for semicolon_part
     for k, c, spans in placed:
         if k > best:
             continue
         roles = [n in subjects for n, _ in c]
-        part, at = clause_rules.semicolon_part(sentence, spans, syntax.root_offsets(sentence))
+        part, at = clause_rules.semicolon_part(sentence, spans, roots)
         r = syntax.read_claim(part, at, roles, literal, actor, identity, owner, speaker, asserts)
         if r is None:
             continue
