@@ -56,7 +56,7 @@ from harness.grounding_spans import (
     value_windows,
     words,
 )
-from harness.text import fold_keep_offsets, sentence_spans
+from harness.text import fold_keep_offsets, sentence_at, sentence_spans
 
 if TYPE_CHECKING:  # numpy is imported by the functions that compute: a cached rerun
     import numpy as np  # (results read back) needs none
@@ -153,7 +153,6 @@ class ArticleAnalysis:
     window_stems: list[frozenset[str]]  # content stems of each run of WINDOW sentences
     window_bigrams: list[frozenset[tuple[str, str]]]  # their stemmed word pairs
     word_bigrams: frozenset[tuple[str, str]]
-    numbers: list[tuple[float, int, str]]  # each number's value, sentence, unit stem
     acronyms: frozenset[str]
     groups: frozenset[int]  # ALIAS_GROUPS the article names
     vectors: np.ndarray | None = field(default=None, repr=False)
@@ -167,13 +166,6 @@ class ArticleAnalysis:
 
 
 # ------------------------------------------------------------------ article
-
-
-def _sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
-    """The sentence of `spans` (in order, not overlapping) that holds `pos`, else the last
-    one starting before it (the first when none does)."""
-    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return max(0, min(len(spans) - 1, k))
 
 
 def _number_sites(
@@ -253,10 +245,11 @@ def analyse_article(
         run = []
     sent_stems = [frozenset(content_stems(text[s:e])) for s, e in spans]
     nums = [
-        (sp.value, _sentence_of(spans, sp.start), sp.unit)
+        (sp.value, sentence_at(spans, sp.start), sp.unit)
         for sp in numbers(text, article=True)
         if sp.value is not None
     ]
+    sites = _number_sites(nums, sent_stems)
     vectors = None
     if encoder is not None:
         from harness.embedding import encode_distinct
@@ -279,9 +272,8 @@ def analyse_article(
             ]
         ),
         word_bigrams=frozenset(itertools.pairwise(lower)),
-        numbers=nums,
-        number_values=tuple(sorted({v for v, _, _ in nums})),
-        number_sites=_number_sites(nums, sent_stems),
+        number_values=tuple(sorted(sites)),
+        number_sites=sites,
         acronyms=frozenset(acronyms),
         groups=frozenset(_groups_named(lower)),
         vectors=vectors,
@@ -497,7 +489,7 @@ def ground(
     flags: list[Flag] = []
     specs = specifics(text, spans)
     for sp in specs:
-        k = _sentence_of(spans, sp.start) if spans else 0
+        k = sentence_at(spans, sp.start) if spans else 0
         flag = _check_specific(sp, sent_stems[k] if spans else set(), a)
         if flag is not None and counts_named(text, sp, spans):
             flag = None  # "the two" of two things the candidate names
@@ -512,7 +504,7 @@ def ground(
             # a name of a lowercase text is no specific yet
             n_specs += not any(x.start < sw.span[1] and sw.span[0] < x.end for x in specs)
             said = a.text[slice(*sw.article_span)]
-            bs, be = a.spans[_sentence_of(a.spans, sw.article_span[0])]
+            bs, be = a.spans[sentence_at(a.spans, sw.article_span[0])]
             reason = f'the article says "{said}", of another name'
             flags.append(
                 Flag("actor", text[slice(*sw.span)], sw.span, reason, a.text[bs:be], (bs, be))

@@ -19,10 +19,11 @@ from harness.grounding import (
     GroundingResult,
     GroundingSettings,
     SentenceAlignment,
+    analyse_article,
     ground,
     specifics,
 )
-from harness.grounding_implied import implied_in_article, implied_reason
+from harness.grounding_implied import implied_reason
 from harness.grounding_spans import numbers, words
 from harness.text import fold_keep_offsets, sentence_spans
 
@@ -103,15 +104,21 @@ def explain_grounding(
 ) -> GroundingExplanation:
     """Ground `candidate` in `article` and give every specific's and sentence's verdict."""
     settings = settings or GroundingSettings()
+    analysis = analyse_article(article, encoder, cache, model_key)  # once: ground reads it too
     result = ground(
-        candidate, article, encoder=encoder, cache=cache, model_key=model_key, settings=settings
+        candidate,
+        analysis=analysis,
+        encoder=encoder,
+        cache=cache,
+        model_key=model_key,
+        settings=settings,
     )
     text = fold_keep_offsets(candidate)
     folded_article = fold_keep_offsets(article)
-    art_spans = sentence_spans(folded_article) or [(0, len(article))]
+    art_spans = analysis.spans
     art_numbers = numbers(folded_article, article=True)
     flagged = {tuple(f.span): f for f in result.flags if f.kind != "sentence"}
-    implied = implied_in_article(folded_article, art_spans)
+    implied = analysis.implied
     out = []
     spans = sentence_spans(text)
     for sp in specifics(text, spans):

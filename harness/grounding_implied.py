@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from harness.grounding_counts import days_counted, ranks
 from harness.grounding_lexicon import STOPWORDS
 from harness.grounding_spans import Specific, content_stems, entities
+from harness.text import sentence_at
 
 
 @dataclass(frozen=True)
@@ -26,16 +27,11 @@ class Implied:
 
 def implied_in_article(text: str, spans: list[tuple[int, int]]) -> Implied:
     """The days, ranks and multi-word names of an article (`spans`: its sentences)."""
-    starts = [s for s, _ in spans]
-
-    def sentence(pos: int) -> int:
-        return max(0, sum(1 for s in starts if s <= pos) - 1)
-
     # a run of more than six capitalised words is no one name (a heading, shouting)
-    names = {sp.key for sp in entities(text, set(starts)) if 2 <= len(sp.key) <= 6}
+    names = {sp.key for sp in entities(text, {s for s, _ in spans}) if 2 <= len(sp.key) <= 6}
     return Implied(
         days=frozenset(days_counted([text[s:e] for s, e in spans])),
-        ranks=tuple((n, sentence(s)) for s, _, n in ranks(text)),
+        ranks=tuple((n, sentence_at(spans, s)) for s, _, n in ranks(text)),
         names=tuple(sorted(names)),
     )
 

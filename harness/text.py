@@ -7,6 +7,7 @@ as hard boundaries so bullet lists split one item per sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -116,6 +117,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if e > s:
                 spans.append((s, e))
     return spans
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> int:
+    """The index of the sentence of `spans` (`sentence_spans`: in order, not overlapping)
+    that holds `pos`, else of the last one starting before it (0 when none does)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return max(0, min(len(spans) - 1, k))
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")

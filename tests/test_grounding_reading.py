@@ -376,5 +376,5 @@ def test_number_index_finds_what_a_full_comparison_finds(summary):
     for sp in specifics(text, sentence_spans(text)):
         if sp.value is None:
             continue
-        full = {v for v, _, _ in a.numbers if value_matches(sp, v)}
+        full = {v for v in a.number_sites if value_matches(sp, v)}
         assert {v for v, _ in _same_values(sp, a)} == full
