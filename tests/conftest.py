@@ -48,6 +48,16 @@ ARTICLE = (
 )
 
 
+def made_up_facts(toml: str):
+    """The facts of a TOML text written for a test (a made-up topic), as document
+    "made-up"."""
+    import tomllib
+
+    from harness.facts import parse_facts
+
+    return parse_facts(tomllib.loads(toml), "made-up")
+
+
 def make_refs(root: Path, docs: dict[str, list[str]] | None = None) -> Path:
     """references/<doc>/article.txt plus reference summaries; returns the references folder."""
     docs = docs or {

@@ -5,12 +5,10 @@ corrected, and a negation that belongs to the other conjunct."""
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+from conftest import made_up_facts
 
 from harness import syntax
-from harness.facts import parse_facts
 from harness.matcher import check_facts, explain_fact
 
 FACTS = """
@@ -41,7 +39,7 @@ slots = { who = ["library"], act = ["closed", "shut"] }
 @pytest.fixture(scope="module")
 def facts():
     assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return parse_facts(tomllib.loads(FACTS), "made-up")
+    return made_up_facts(FACTS)
 
 
 def _verdict(facts, text: str, fact: str) -> str:
@@ -221,7 +219,7 @@ def test_a_reference_abbreviation_ends_no_sentence():
     doc = syntax.parse("Crews yes but zero paid staff and no Sec. 4 cover.")
     assert "Sec" in [t.text for t in doc]
     assert len(list(doc.sents)) == 1
-    fs = parse_facts(tomllib.loads(CLAUSE_COVER), "made-up")
+    fs = made_up_facts(CLAUSE_COVER)
     text = "Crews yes but zero paid staff and no Sec. 4 cover."
     assert check_facts(text, fs).get("no-clause-cover").verdict == "present"
 

@@ -6,12 +6,11 @@ phrasing written either way, `not_after` / `not_before` as the README shows them
 from __future__ import annotations
 
 import json
-import tomllib
 
 import pytest
+from conftest import made_up_facts
 
 from harness.calibrate import load_labels
-from harness.facts import parse_facts
 from harness.matcher import check_facts
 
 FACTS = """
@@ -57,7 +56,7 @@ who = ["'s"]
 
 @pytest.fixture(scope="module")
 def facts():
-    return parse_facts(tomllib.loads(FACTS), "made-up")
+    return made_up_facts(FACTS)
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,10 @@ other part's verb is read from its own part; a word the statement uses for two t
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+from conftest import made_up_facts
 
 from harness import clause_rules, syntax
-from harness.facts import parse_facts
 from harness.matcher import check_facts
 
 FERRIES = """
@@ -42,7 +40,7 @@ slots = { cover = ["air cover", "air support"] }
 
 def _facts(toml: str):
     assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return parse_facts(tomllib.loads(toml), "made-up")
+    return made_up_facts(toml)
 
 
 @pytest.mark.parametrize(

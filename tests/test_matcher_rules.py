@@ -8,17 +8,10 @@ need the dependency parser (harness/syntax.py), which the suite installs.
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+from conftest import made_up_facts
 
-from harness.facts import parse_facts
 from harness.matcher import check_facts
-
-
-def _made_up(toml: str):
-    return parse_facts(tomllib.loads(toml), "made-up")
-
 
 FAIR = """
 [[fact]]
@@ -57,7 +50,7 @@ slots = { who = ["council"], state = ["continues", "still"], act = ["run", "runs
     ],
 )
 def test_a_relative_clause_ends_before_a_clause_of_its_own(text, verdict):
-    assert check_facts(text, _made_up(FAIR)).get("city-runs-fair").verdict == verdict
+    assert check_facts(text, made_up_facts(FAIR)).get("city-runs-fair").verdict == verdict
 
 
 ARTICLE_COVER = """
@@ -81,7 +74,7 @@ opposite_requires = ["covered", "protected", "under"]
     ],
 )
 def test_an_abbreviation_keeps_its_dot(text, verdict):
-    assert check_facts(text, _made_up(ARTICLE_COVER)).get("no-cover").verdict == verdict
+    assert check_facts(text, made_up_facts(ARTICLE_COVER)).get("no-cover").verdict == verdict
 
 
 LIFEBOATS = """
@@ -111,7 +104,7 @@ slots = { gear = ["lifeboats"] }
     ],
 )
 def test_a_noun_phrase_set_off_by_a_comma_is_asserted_on_its_own(text, verdict):
-    assert check_facts(text, _made_up(LIFEBOATS)).get("no-lifeboats").verdict == verdict
+    assert check_facts(text, made_up_facts(LIFEBOATS)).get("no-lifeboats").verdict == verdict
 
 
 DOG = """
@@ -139,7 +132,7 @@ slots = { dog = ["dog", "terrier"], enjoy = ["enjoys", "loves", "likes"] }
     ],
 )
 def test_an_it_cleft_names_the_actor(text, verdict):
-    assert check_facts(text, _made_up(DOG)).get("dog-enjoys").verdict == verdict
+    assert check_facts(text, made_up_facts(DOG)).get("dog-enjoys").verdict == verdict
 
 
 SQUAD = """
@@ -175,7 +168,7 @@ group = ["squad", "players"]
     ],
 )
 def test_an_opening_he_or_she_is_the_last_sentences_named_subject(text, verdict):
-    assert check_facts(text, _made_up(SQUAD)).get("ruiz-named-squad").verdict == verdict
+    assert check_facts(text, made_up_facts(SQUAD)).get("ruiz-named-squad").verdict == verdict
 
 
 PLAYS = """
@@ -215,7 +208,7 @@ slots = { what = ["ferry"], act = ["sailed"] }
     ],
 )
 def test_verbs_of_missing_and_denials_by_which(text, fact, verdict):
-    assert check_facts(text, _made_up(PLAYS)).get(fact).verdict == verdict
+    assert check_facts(text, made_up_facts(PLAYS)).get(fact).verdict == verdict
 
 
 @pytest.mark.parametrize(
@@ -229,11 +222,11 @@ def test_verbs_of_missing_and_denials_by_which(text, fact, verdict):
     ],
 )
 def test_a_prefix_joined_by_a_hyphen_names_another_thing(text, verdict):
-    assert check_facts(text, _made_up(PLAYS)).get("okafor-plays-final").verdict == verdict
+    assert check_facts(text, made_up_facts(PLAYS)).get("okafor-plays-final").verdict == verdict
 
 
 def test_a_name_before_a_hyphen_still_counts():
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "uk-leads"
@@ -304,7 +297,7 @@ order = ["winner", "result"]
     ],
 )
 def test_a_word_between_a_phrasings_words(text, fact, verdict):
-    assert check_facts(text, _made_up(LEAGUE)).get(fact).verdict == verdict
+    assert check_facts(text, made_up_facts(LEAGUE)).get(fact).verdict == verdict
 
 
 SALE = """
@@ -335,7 +328,7 @@ slots = { who = ["duke"], act = ["named"], role = ["heir"] }
     ],
 )
 def test_a_past_phrasing_finds_its_base_form_after_do_support(text, fact, verdict):
-    assert check_facts(text, _made_up(SALE)).get(fact).verdict == verdict
+    assert check_facts(text, made_up_facts(SALE)).get(fact).verdict == verdict
 
 
 PLANS = """
@@ -384,7 +377,7 @@ slots = { what = ["cover*"], where = ["abroad", "overseas"] }
     ],
 )
 def test_a_condition_before_the_claim(text, fact, verdict):
-    assert check_facts(text, _made_up(PLANS)).get(fact).verdict == verdict
+    assert check_facts(text, made_up_facts(PLANS)).get(fact).verdict == verdict
 
 
 @pytest.mark.parametrize(
@@ -405,7 +398,7 @@ def test_a_condition_before_the_claim(text, fact, verdict):
     ],
 )
 def test_a_report_denied_by_the_next_sentence(text, verdict):
-    assert check_facts(text, _made_up(PLANS)).get("keeps-chef").verdict == verdict
+    assert check_facts(text, made_up_facts(PLANS)).get("keeps-chef").verdict == verdict
 
 
 CHARGED = """
@@ -426,7 +419,7 @@ slots = { who = ["Moreno"], act = ["charged"], what = ["fraud"] }
     ],
 )
 def test_a_denying_aside_is_no_denial_of_the_claim(text, verdict):
-    assert check_facts(text, _made_up(CHARGED)).get("charged").verdict == verdict
+    assert check_facts(text, made_up_facts(CHARGED)).get("charged").verdict == verdict
 
 
 MATCH = """
@@ -451,7 +444,7 @@ order = ["team", "act"]
     ],
 )
 def test_the_doer_of_an_infinitive_is_the_subject_above_it(text, verdict):
-    assert check_facts(text, _made_up(MATCH)).get("city-won").verdict == verdict
+    assert check_facts(text, made_up_facts(MATCH)).get("city-won").verdict == verdict
 
 
 STRIKE = """
@@ -482,4 +475,4 @@ slots = { what = ["trawler", "boat"], act = ["sank", "capsized"] }
     ],
 )
 def test_talks_a_listed_without_and_nearly(text, fact, verdict):
-    assert check_facts(text, _made_up(STRIKE)).get(fact).verdict == verdict
+    assert check_facts(text, made_up_facts(STRIKE)).get(fact).verdict == verdict

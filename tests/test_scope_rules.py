@@ -7,12 +7,11 @@ phrase is a preposition, no "about to"."""
 from __future__ import annotations
 
 import re
-import tomllib
 
 import pytest
+from conftest import made_up_facts
 
 from harness import syntax
-from harness.facts import parse_facts
 from harness.matcher import check_facts
 from harness.scope_rules import INFINITIVE_TO, in_condition
 
@@ -32,7 +31,7 @@ slots = { who = ["panda", "keepers"], baby = ["expecting", "pregnant"] }
 @pytest.fixture(scope="module")
 def facts():
     assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return parse_facts(tomllib.loads(FACTS), "made-up")
+    return made_up_facts(FACTS)
 
 
 @pytest.mark.parametrize(
@@ -109,16 +108,13 @@ def test_to_before_a_noun_phrase(text, prepositional):
     ],
 )
 def test_not_just_across_a_double_space(text, verdict):
-    facts = parse_facts(
-        tomllib.loads(
-            """
+    facts = made_up_facts(
+        """
 [[fact]]
 id = "sold-cakes"
 statement = "The bakery sold wedding cakes."
 slots = { what = ["wedding cakes", "cakes"], act = ["sold", "sell", "include", "included"] }
 """
-        ),
-        "made-up",
     )
     assert check_facts(text, facts).get("sold-cakes").verdict == verdict
 
@@ -137,9 +133,8 @@ slots = { what = ["wedding cakes", "cakes"], act = ["sold", "sell", "include", "
     ],
 )
 def test_the_understood_subject_of_an_infinitive(text, verdict):
-    facts = parse_facts(
-        tomllib.loads(
-            """
+    facts = made_up_facts(
+        """
 [[fact]]
 id = "ross-repays"
 statement = "A court ordered Lena Ross to pay back $40,000 in loans."
@@ -151,8 +146,6 @@ amount = ["40,000"]
 slots = { payer = ["Tom Bell", "Bell"], pay = ["pay back", "repay"], amount = ["40,000"] }
 max_gap = 3
 """
-        ),
-        "made-up",
     )
     assert check_facts(text, facts).get("ross-repays").verdict == verdict
 
@@ -174,9 +167,8 @@ max_gap = 3
     ],
 )
 def test_an_event_after_a_temporal_preposition(text, verdict):
-    facts = parse_facts(
-        tomllib.loads(
-            """
+    facts = made_up_facts(
+        """
 [[fact]]
 id = "lost-to-rovers"
 statement = "United lost 3-1 to Rovers."
@@ -186,8 +178,6 @@ team = ["United"]
 lost = ["lost", "defeat", "loss", "beaten"]
 opp = ["Rovers"]
 """
-        ),
-        "made-up",
     )
     assert check_facts(text, facts).get("lost-to-rovers").verdict == verdict
 
@@ -207,9 +197,8 @@ opp = ["Rovers"]
     ],
 )
 def test_a_negation_inside_a_condition_after_the_claim(text, verdict):
-    facts = parse_facts(
-        tomllib.loads(
-            """
+    facts = made_up_facts(
+        """
 [[fact]]
 id = "lose-bonus"
 statement = "The crew will lose a £2,000 bonus each if the ship fails its inspection."
@@ -219,8 +208,6 @@ pay = ["lose", "forfeit"]
 [[fact.contradiction]]
 slots = { amount = ["£20,000", "20,000", "£200"], pay = ["lose", "forfeit"] }
 """
-        ),
-        "made-up",
     )
     assert check_facts(text, facts).get("lose-bonus").verdict == verdict
 
@@ -263,15 +250,12 @@ def test_in_condition(text, inside):
     ],
 )
 def test_a_retraction_by_no_such(text, verdict):
-    facts = parse_facts(
-        tomllib.loads(
-            """
+    facts = made_up_facts(
+        """
 [[fact]]
 id = "fined"
 statement = "A court fined the ferry company £8,000."
 slots = { who = ["ferry company", "operator"], act = ["fined"], amount = ["£8,000", "8,000"] }
 """
-        ),
-        "made-up",
     )
     assert check_facts(text, facts).get("fined").verdict == verdict

@@ -11,12 +11,10 @@ These need the dependency parser (harness/syntax.py); the suite installs it.
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+from conftest import made_up_facts
 
 from harness import syntax
-from harness.facts import parse_facts
 from harness.matcher import check_facts, explain_fact
 
 FACTS = """
@@ -131,7 +129,7 @@ order = ["chaser", "act", "target"]
 @pytest.fixture(scope="module")
 def facts():
     assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return parse_facts(tomllib.loads(FACTS), "made-up")
+    return made_up_facts(FACTS)
 
 
 CASES = [
@@ -376,10 +374,6 @@ def test_parse_without_torch():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def _made_up(toml: str):
-    return parse_facts(tomllib.loads(toml), "made-up")
-
-
 KEYS = """
 [[fact]]
 id = "keys-lost"
@@ -396,7 +390,7 @@ slots = { what = ["keys"], act = ["found"] }
 def test_passive_statement_names_no_actor():
     """The subject of a passive statement is what was acted on: a summary that makes it the
     object of a named actor states the fact."""
-    facts = _made_up(KEYS)
+    facts = made_up_facts(KEYS)
     r = check_facts("A tourist lost the keys at the station.", facts).get("keys-lost")
     assert r.verdict == "present"
 
@@ -411,13 +405,13 @@ def test_passive_statement_names_no_actor():
     ],
 )
 def test_could_on_the_claims_verb_is_a_possibility(text, verdict):
-    assert check_facts(text, _made_up(KEYS)).get("keys-found").verdict == verdict
+    assert check_facts(text, made_up_facts(KEYS)).get("keys-found").verdict == verdict
 
 
 def test_a_stated_as_phrasing_keeps_its_own_hedge():
     """A fact the article itself hedges: listing the hedged wording in `stated_as` makes it
     the fact, so its own "unlikely" does not set it aside; another hedge still does."""
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "bridge-shut"
@@ -439,7 +433,7 @@ stated_as = ["unlikely to reopen"]
 def test_subject_and_object_a_relative_clause_apart():
     """Slots further apart than max_gap are one statement when a non-restrictive relative
     clause between them (", which ...,") makes up the excess."""
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "paid"
@@ -458,7 +452,7 @@ def test_a_verbless_contradiction_on_the_facts_own_verb():
     """A declared contradiction with no verb slot counts when its words are the subject
     and an argument of the very verb that states the fact ("opened a hospital" against
     "opened a library")."""
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "library"
@@ -484,7 +478,7 @@ slots = { who = ["mayor"], what = ["hospital"] }
     ],
 )
 def test_an_unrealised_purpose_asserts_nothing(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "ferry-runs"
@@ -508,7 +502,7 @@ slots = { who = ["town"], what = ["ferry running"] }
     ],
 )
 def test_the_verbs_own_subject_is_another_actor(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "hiker-found-dog"
@@ -528,7 +522,7 @@ slots = { who = ["hiker"], act = ["found"], what = ["dog"] }
     ],
 )
 def test_far_from_denies_a_quality(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "schedule-unpopular"
@@ -541,7 +535,7 @@ slots = { what = ["schedule"], good = ["popular", "success"] }
 
 
 def test_far_from_a_place_is_no_negation():
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "moved-from-coast"
@@ -565,7 +559,7 @@ slots = { who = ["family"], act = ["moved"], where = ["coast"] }
     ],
 )
 def test_a_definite_noun_phrase_under_a_negated_verb(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "tabby"
@@ -587,7 +581,7 @@ slots = { kind = ["tabby"] }
     ],
 )
 def test_a_relative_clause_said_of_the_slot(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "bakery-profit"
@@ -607,7 +601,7 @@ slots = { who = ["bakery"], what = ["profit"] }
     ],
 )
 def test_could_on_the_verb_joining_the_slots(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "overtime"
@@ -628,7 +622,7 @@ slots = { who = ["nurses"], got = ["overtime pay"] }
     ],
 )
 def test_the_owner_made_the_actor(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "bike-stolen"
@@ -651,7 +645,7 @@ slots = { what = ["bicycle"], act = ["stolen", "stole"] }
     ],
 )
 def test_a_pronoun_with_a_plain_antecedent_fills_the_slot(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "parrot-brushed"
@@ -673,7 +667,7 @@ slots = { act = ["brush*"], what = ["parrot"] }
     ],
 )
 def test_the_statements_own_hedge(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "ferry-stays"
@@ -688,7 +682,7 @@ slots = { what = ["ferry"], act = ["sail"] }
 def test_a_count_contradiction_in_one_noun_phrase():
     """A declared contradiction whose slots are one noun phrase (a count and its noun) is
     no misreading of the words that state the fact."""
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "three-climbers"
@@ -715,7 +709,7 @@ slots = { count = ["two", "four", "five"], who = ["climbers"] }
     ],
 )
 def test_another_named_speaker(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "bridge-may"
@@ -742,7 +736,7 @@ slots = { what = ["bridge"], act = ["reopen"] }
     ],
 )
 def test_a_trailing_which_denies_the_clause(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "trucks-collided"
@@ -764,7 +758,7 @@ slots = { what = ["two trucks"], act = ["collided"] }
     ],
 )
 def test_a_listed_phrasing_beats_its_own_words(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "little-known"
@@ -796,7 +790,7 @@ slots = { known = ["known"], what = ["paintings", "why"] }
     ],
 )
 def test_a_reported_denial_beside_a_plain_statement(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "money-moved"
@@ -818,7 +812,7 @@ slots = { who = ["clerk"], act = ["moved", "move"], what = ["money"] }
     ],
 )
 def test_a_clause_called_false_without_that(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "bridge-open"
@@ -841,7 +835,7 @@ slots = { what = ["bridge"], state = ["closed"] }
     ],
 )
 def test_the_claims_own_words_are_no_context_against_an_exclude_word(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "reckless"
@@ -866,7 +860,7 @@ slots = { what = ["tactics"], judgement = ["reckless"] }
     ],
 )
 def test_a_denied_possibility(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "fares-rise"
@@ -891,7 +885,7 @@ slots = { what = ["fares"], act = ["rise"] }
     ],
 )
 def test_slots_split_by_a_relative_clause_aside(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "promotion-medal"
@@ -914,7 +908,7 @@ slots = { feat = ["promotion"], prize = ["medal"] }
     ],
 )
 def test_a_possibility_asked_about(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "permits-revoked"
@@ -943,7 +937,7 @@ slots = { what = ["permits"], act = ["revoked"] }
     ],
 )
 def test_a_coordinated_verb_shares_the_subject(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "bonuses"
@@ -963,7 +957,7 @@ slots = { who = ["managers"], got = ["bonuses"] }
     ],
 )
 def test_a_participle_aside_shares_its_subject(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "eleventh-marathon"
@@ -988,7 +982,7 @@ slots = { who = ["Lopez"], count = ["10th marathon", "12th marathon"] }
     ],
 )
 def test_little_and_few_deny(text, fact, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "unknown"
@@ -1017,7 +1011,7 @@ slots = { who = ["fans"], act = ["came"] }
     ],
 )
 def test_a_relative_clause_of_another_noun_names_another_actor(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "guard-slipped"
@@ -1042,7 +1036,7 @@ slots = { who = ["guard"], act = ["slipped"] }
     ],
 )
 def test_could_on_the_verb_above_a_noun_phrase_claim(text, fact, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "face-lyon"
@@ -1073,7 +1067,7 @@ slots = { count = ["third"], prize = ["title"] }
     ],
 )
 def test_a_listed_phrasing_of_a_possibility_under_might(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "flood-worry"
@@ -1086,7 +1080,7 @@ slots = { who = ["mayor"], act = ["warned"] }
 
 
 def test_a_listed_phrasing_of_a_plain_fact_under_might_asserts_nothing():
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "flood-worry"
@@ -1110,7 +1104,7 @@ slots = { who = ["mayor"], act = ["warned"] }
     ],
 )
 def test_a_slot_describing_a_named_subject_makes_no_contradiction(text, verdict):
-    facts = _made_up(
+    facts = made_up_facts(
         """
 [[fact]]
 id = "us-lost"
