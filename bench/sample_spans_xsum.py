@@ -1,15 +1,19 @@
-"""Pick the number spans of the blind XSumFaith sample (data/xsumfaith/, labels in
-tests/data/grounding_numbers_xsum.jsonl).
+"""Pick the spans of the blind XSum samples: number spans of XSumFaith (data/xsumfaith/,
+labels in tests/data/grounding_numbers_xsum.jsonl), and with `--names` names and numbers of
+CLIFF's cased BART/PEGASUS summaries (data/cliff_xsum/, labels in
+tests/data/grounding_names_cliff.jsonl).
 
 XSumFaith's BBC articles and their real system summaries (scripts/xsumfaith_extract.py;
 texts lowercase, as the systems wrote them) are drawn in a seeded random order
 (numpy.random.default_rng(47)); in each summary, every number, date, quantity or ordinal
 spaCy's small English pipeline tags, and every number the plain regex of
-bench/sample_spans.py finds, is a span, until at least 450 spans are collected. No
+bench/sample_spans.py finds, is a span, until at least 450 spans are collected; with
+`--names`, also every person, organisation, place, nationality, facility, event, work, law
+or product spaCy tags. No
 grounding verdict is used: the spans are labeled by reading the articles, and grounding is
 run on them only after every label is written.
 
-    python bench/sample_spans_xsum.py ALL.jsonl OUTDIR   # writes summaries.jsonl, spans.jsonl
+    python bench/sample_spans_xsum.py [--names] ALL.jsonl OUTDIR   # summaries.jsonl, spans.jsonl
 """
 
 from __future__ import annotations
@@ -24,12 +28,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_spans import neutral_spans
 
 NUMERIC = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 TARGET = 450
 
 
 def main(argv: list[str]) -> int:
     import spacy
 
+    kinds = NUMERIC
+    if argv[:1] == ["--names"]:
+        kinds, argv = NUMERIC | NAMES, argv[1:]
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
@@ -42,7 +50,7 @@ def main(argv: list[str]) -> int:
     with (out / "spans.jsonl").open("w", encoding="utf-8") as spans_file:
         for i in order:
             row = rows[i]
-            spans = neutral_spans(nlp, row["summary"], NUMERIC)
+            spans = neutral_spans(nlp, row["summary"], kinds)
             if not spans:
                 continue
             picked.append(row)
