@@ -6,7 +6,11 @@
   development references (human-written), labeled blind (bench/sample_flags_refs.py);
 - tests/data/grounding_numbers_xsum.jsonl: every number, date, quantity and ordinal of 316
   real system summaries of BBC articles (XSumFaith, data/xsumfaith/sample.jsonl), labeled
-  before grounding was ever run on them (bench/sample_spans_xsum.py).
+  before grounding was ever run on them (bench/sample_spans_xsum.py);
+- tests/data/grounding_names_cliff.jsonl: every name, number, date, quantity and ordinal of
+  132 real cased BART/PEGASUS summaries of BBC articles (CLIFF, data/cliff_xsum/sample.jsonl),
+  labeled before grounding was ever run on them (bench/sample_spans_xsum.py --names); its
+  names and its numbers are also counted apart.
 
 For each: of the labeled spans grounding flags now (a number, date, name or quote flag
 overlapping the span), how many are labeled unsupported (precision), and of the spans labeled
@@ -33,8 +37,9 @@ def _lines(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def measure(rows: list[dict], texts: dict, articles: dict) -> dict:
-    """rows: labeled spans with `key` -> (summary text, article key); counts of the outcome."""
+def measure(rows: list[dict], texts: dict, articles: dict, kinds=SPECIFIC) -> dict:
+    """rows: labeled spans with `key` -> (summary text, article key); counts of the outcome
+    for the flags of `kinds`."""
     flags_of: dict = {}
     analyses: dict = {}
     for row in rows:
@@ -45,7 +50,7 @@ def measure(rows: list[dict], texts: dict, articles: dict) -> dict:
         if art not in analyses:
             analyses[art] = analyse_article(articles[art])
         result = ground(texts[key][0], analysis=analyses[art])
-        flags_of[key] = [f.span for f in result.flags if f.kind in SPECIFIC]
+        flags_of[key] = [f.span for f in result.flags if f.kind in kinds]
     tp = fp = fn = 0
     matched = set()
     for row in rows:
@@ -71,20 +76,50 @@ def refs_sample() -> dict:
     return measure(rows, texts, {k: d["article"] for k, d in docs.items()})
 
 
-def xsum_sample() -> dict:
-    summaries = {(d["id"], d["model"]): d for d in _lines(REPO / "data/xsumfaith/sample.jsonl")}
-    rows = _lines(REPO / "tests/data/grounding_numbers_xsum.jsonl")
+def _xsum_style(data: str, labels: str, kinds=SPECIFIC, ner=None) -> dict:
+    """A sample of spans labeled in summaries of data/<data>/sample.jsonl; with `ner`, only
+    the spans spaCy tagged as one of those."""
+    summaries = {(d["id"], d["model"]): d for d in _lines(REPO / "data" / data / "sample.jsonl")}
+    rows = _lines(REPO / "tests/data" / labels)
+    if ner is not None:
+        rows = [r for r in rows if r["ner"] in ner]
     texts = {}
     for r in rows:
         r["key"] = (r["id"], r["model"])
         texts[r["key"]] = (summaries[r["key"]]["summary"], r["id"])
-    return measure(rows, texts, {d["id"]: d["article"] for d in summaries.values()})
+    return measure(rows, texts, {d["id"]: d["article"] for d in summaries.values()}, kinds)
+
+
+def xsum_sample() -> dict:
+    return _xsum_style("xsumfaith", "grounding_numbers_xsum.jsonl")
+
+
+NUMERIC = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "NUMBER"}
+
+
+def cliff_sample() -> dict:
+    return _xsum_style("cliff_xsum", "grounding_names_cliff.jsonl")
+
+
+def cliff_names() -> dict:
+    """The CLIFF sample's name spans (every tag but a number's) against name and quote flags."""
+    rows = _lines(REPO / "tests/data/grounding_names_cliff.jsonl")
+    names = {r["ner"] for r in rows} - NUMERIC
+    return _xsum_style("cliff_xsum", "grounding_names_cliff.jsonl", ("entity", "quote"), names)
+
+
+def cliff_numbers() -> dict:
+    """The CLIFF sample's number spans against number and date flags."""
+    return _xsum_style("cliff_xsum", "grounding_names_cliff.jsonl", ("number", "date"), NUMERIC)
 
 
 def main() -> int:
     for name, fn in (
         ("references (SummEval dev)", refs_sample),
         ("XSumFaith numbers", xsum_sample),
+        ("CLIFF names and numbers", cliff_sample),
+        ("CLIFF names", cliff_names),
+        ("CLIFF numbers", cliff_numbers),
     ):
         m = fn()
         prec = m["true"] / m["flagged"] if m["flagged"] else float("nan")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from harness.grounding_lexicon import UNITS, WEEKDAYS
+from harness.number_words import parse_number_words
 
 _SMALL = {w: v for w, v in UNITS.items() if v <= 20 and w != "dozen"} | {"one": 1}
 _SMALL_WORD = "|".join(sorted(_SMALL, key=len, reverse=True))
@@ -46,13 +47,7 @@ _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 
 def _count(text: str) -> float | None:
     t = " ".join(text.lower().split())
-    if t.isdigit():
-        return float(t)
-    if t in ("a hundred", "one hundred"):
-        return 100.0
-    if t == "a thousand":
-        return 1000.0
-    return float(_SMALL[t]) if t in _SMALL else None
+    return float(t) if t.isdigit() else parse_number_words(t)[0]
 
 
 def percents(value: float) -> tuple[float, ...]:

@@ -33,6 +33,7 @@ from harness.grounding_lexicon import (
     WORD_SCALES,
     american,
 )
+from harness.number_words import parse_number_words
 
 # a word: an acronym with dots ("U.N."), a number with separators, or letters with an
 # inner apostrophe or hyphen ("O'Donnell", "mid-table")
@@ -158,48 +159,6 @@ def content_stems(text: str) -> set[str]:
     return {stem(w) for _, _, w in words(text) if w not in STOPWORDS and not w[0].isdigit()}
 
 
-def _parse_words(text: str) -> tuple[float | None, int]:
-    """The value of number words ("three thousand five hundred" = 3500, "forty two point
-    five million" = 42.5e6, "half a million" = 5e5, "two and a half" = 2.5), and the index
-    of the word (split at spaces and hyphens) where a second number starts when they are
-    not one ("one ninety", "two three": None, 1)."""
-    total, current, seen = 0.0, 0.0, False
-    parts = [p for p in re.split(r"[\s-]+", text.lower()) if p]
-    i = 0
-    while i < len(parts):
-        part = parts[i]
-        i += 1
-        if part in ("and", "a", "an"):
-            continue  # "a hundred": the scale below multiplies 1
-        if part == "half":
-            current += 0.5
-        elif part == "point":
-            digits = ""
-            while i < len(parts) and parts[i] in _DIGITS:
-                digits += _DIGITS[parts[i]]
-                i += 1
-            current += float("0." + digits) if digits else 0.0
-        elif part == "dozen":
-            current = (current or 1.0) * 12
-        elif part in UNITS or part == "one":
-            unit = UNITS.get(part, 1)
-            low = current % 100
-            if low and not (low % 10 == 0 and low >= 20 and unit < 10):
-                return None, i - 1  # "one ninety", "two three": two numbers
-            current += unit
-        elif part in SCALES:
-            current = (current or 1.0) * SCALES[part]
-            if SCALES[part] >= 1000:
-                total, current = total + current, 0.0
-        else:
-            return None, i - 1
-        seen = True
-    return (total + current if seen else None), len(parts)
-
-
-_DIGITS = {w: str(k) for k, w in enumerate(_DIGIT_WORD.split("|"))}
-
-
 def _is_bare_word_number(text: str) -> bool:
     parts = [p for p in re.split(r"[\s-]+", text.lower()) if p]
     return parts in (["one"], ["a"], ["an"]) or all(p in ("a", "an", "and") for p in parts)
@@ -235,7 +194,7 @@ def numbers(text: str, article: bool = False) -> list[Specific]:
             words_text = m.group("words")
             if _is_bare_word_number(words_text) and not m.group("scale"):
                 continue
-            v, k = _parse_words(words_text)
+            v, k = parse_number_words(words_text)
             if v is None:  # not one number ("one ninety"): read its first number alone
                 parts = list(re.finditer(r"[^\s-]+", words_text))
                 if 0 < k < len(parts):
