@@ -270,6 +270,8 @@ SETS = [
     ("facts_summeval_k.jsonl", ARTICLES, 0.937, 0),  # 95.7 % (89.5 % blind)
     # a twelfth writer, four more articles, measured once, blind (87.1 %), not developed on yet
     ("facts_summeval_m.jsonl", ARTICLES, 0.851, 4),  # 87.1 % (87.1 % blind)
+    # a thirteenth writer, four more articles, measured once, blind, not developed on yet
+    ("facts_summeval_n.jsonl", ARTICLES, 0.937, 0),  # 95.7 % (95.7 % blind)
 ]
 
 
