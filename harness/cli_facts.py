@@ -45,9 +45,9 @@ def facts(document: str | None, references: Path, fmt: str, debug: bool) -> int:
             if references.is_dir():
                 have = ", ".join(sorted(p.name for p in references.iterdir() if p.is_dir()))
             raise HarnessError(f"unknown document {document!r} (have: {have})", references)
-        documents = {document: load_document(folder)}
+        documents = {document: load_document(folder, need_summaries=False)}
     else:
-        documents = load_references(references)
+        documents = load_references(references, need_summaries=False)
     chosen = [document] if document else list(documents)
     described = {
         d: describe_facts(documents[d].facts) if documents[d].facts else [] for d in chosen
@@ -176,7 +176,7 @@ def calibrate(
     from harness.loading import Candidate, iter_candidates, load_references
     from harness.output import dumps, write_atomic
 
-    documents = load_references(references)
+    documents = load_references(references, need_summaries=False)
     factsets = {d: doc.facts for d, doc in documents.items() if doc.facts is not None}
     if not factsets:
         raise HarnessError("no document has a facts.toml to calibrate", references)
@@ -265,9 +265,9 @@ def explain(
     if (candidate is None) == (text is None):
         raise click.UsageError("give a CANDIDATE (file or id) or --text, not both")
     if document is not None:
-        documents = {document: load_document(references / document)}
+        documents = {document: load_document(references / document, need_summaries=False)}
     else:
-        documents = load_references(references)
+        documents = load_references(references, need_summaries=False)
     label = candidate or "--text"
     if text is None:
         assert candidate is not None

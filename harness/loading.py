@@ -211,7 +211,9 @@ class _SeenIds:
 # ---------------------------------------------------------------- references
 
 
-def load_document(folder: Path) -> Document:
+def load_document(folder: Path, need_summaries: bool = True) -> Document:
+    """One document folder. `need_summaries=False` (facts, explain, calibrate: commands that
+    read only the article and the facts file) lets it have no reference summaries yet."""
     article_path = folder / ARTICLE_NAME
     if not article_path.is_file():
         raise ConfigError(f"no {ARTICLE_NAME} in document folder", folder)
@@ -235,7 +237,7 @@ def load_document(folder: Path) -> Document:
         if is_blank(text):
             raise ConfigError("reference summary is empty", path)
         refs.append(Reference(path.stem, path, text))
-    if not refs:
+    if not refs and need_summaries:
         raise ConfigError(
             "document has no reference summaries (add .txt or .md files beside article.txt)",
             folder,
@@ -261,7 +263,7 @@ def _check_facts_path(folder: Path, facts_path: Path) -> None:
             raise ConfigError(f"the facts file must be named exactly {FACTS_NAME}", path)
 
 
-def load_references(root: Path) -> dict[str, Document]:
+def load_references(root: Path, need_summaries: bool = True) -> dict[str, Document]:
     """Every document folder under `root`, by id (folder name), sorted."""
     if not root.exists():
         raise ConfigError("references folder not found (use --references DIR)", root)
@@ -270,7 +272,7 @@ def load_references(root: Path) -> dict[str, Document]:
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not _is_skipped(p.name))
     if not folders:
         raise ConfigError("no document folders (expected references/<document>/article.txt)", root)
-    return {f.name: load_document(f) for f in folders}
+    return {f.name: load_document(f, need_summaries) for f in folders}
 
 
 # ---------------------------------------------------------------- candidates

@@ -437,6 +437,26 @@ def test_document_without_reference_summaries(tmp_path: Path) -> None:
     assert "park: document has no reference summaries" in line
 
 
+def test_facts_and_explain_need_no_reference_summaries(tmp_path: Path) -> None:
+    """A new user checks a facts file before writing references: `facts`, `explain` and
+    `calibrate` read only the article and the facts file; `score` still needs references."""
+    root = project(tmp_path, refs=())
+    code, described, err = invoke(root, "facts", "--references", "references", "--format", "json")
+    assert code == 0, err
+    assert [f["id"] for f in described["park"]] == ["park-approved", "grant"]
+    code, _, err = invoke(
+        root, "explain", "--references", "references", "--text", GOOD, "--format", "json"
+    )
+    assert code == 0, err
+    labels = root / "labels.jsonl"
+    labels.write_text(
+        json.dumps({"id": "a", "summary": GOOD, "labels": {"park-approved": "present"}}) + "\n",
+        encoding="utf-8",
+    )
+    code, _, err = invoke(root, "calibrate", str(labels), "--references", "references")
+    assert code == 0, err
+
+
 def test_document_without_article_and_empty_reference(tmp_path: Path) -> None:
     root = project(tmp_path)
     (root / "c" / "a.txt").write_text(GOOD, encoding="utf-8")
