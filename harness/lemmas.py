@@ -14,6 +14,7 @@ from harness.lexicon import (
     FALSITY,
     GIVING_AWAY,
     HEDGE_PREDICATES,
+    INTENT_PREDICATES,
     INTERROGATIVE,
     KEEP_VERBS,
     NEGATING_PHRASALS,
@@ -82,6 +83,10 @@ _IRREGULAR = {
     "ruled": "rule",
     "turned": "turn",
     "opted": "opt",
+    "sought": "seek",
+    "tried": "try",
+    "tries": "try",
+    "strove": "strive",
     "withheld": "withhold",
     "forwent": "forgo",
     "gave": "give",
@@ -96,6 +101,7 @@ _ALL_LEMMAS = frozenset(
     | REPORT_NOUNS
     | CONFIRMING
     | HEDGE_PREDICATES
+    | INTENT_PREDICATES
     | INTERROGATIVE
     | TOPIC_VERBS
     | UNSAID

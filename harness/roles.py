@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from harness import general_rules, syntax
 from harness.facts import Fact, compile_aliases
+from harness.lemmas import word_lemma
+from harness.lexicon import AIM_STATEMENT, INTENT_PREDICATES
 
 
 def statement_spans(fact: Fact, phrasings) -> list[tuple[int, int]]:
@@ -94,3 +96,12 @@ def without_own_condition(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...
     if not hedges or not _CONDITIONAL.search(fact.statement):
         return hedges
     return tuple(h for h in hedges if not h.endswith(general_rules.CONDITION))
+
+
+def without_own_intent(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
+    """A claim's hedges less its intentions ("tried to", "hopes to") when the fact's own
+    statement is about an aim or an attempt ("will attempt to break the record"): the
+    intention is then what the fact says, not a hedge of it."""
+    if not hedges or not AIM_STATEMENT.search(fact.statement):
+        return hedges
+    return tuple(h for h in hedges if word_lemma(h.lower()) not in INTENT_PREDICATES)

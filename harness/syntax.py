@@ -74,6 +74,7 @@ from harness.lexicon import (
     HEDGE_ADVERBS,
     HEDGE_MODALS,
     HEDGE_PREDICATES,
+    INTENT_PREDICATES,
     INTERROGATIVE,
     KEEP_PARTICLES,
     KEEP_VERBS,
@@ -1238,6 +1239,7 @@ class _Walk:
         self.parallel = False  # a negated conjunct: nominal negations above are the other's
         self.identity = False  # the fact says what a thing is (harness.syntax.identity_slot)
         self.relative = ""  # the claim is a relative clause said of the anchor (_relative_of)
+        self.anchor_i = -1  # the claim's anchor (up): an intention over it hedges it
         self.own_verb = -1  # the verb right above a claim that is one noun phrase
         self.factive = ""  # the factive verb above the claim, which keeps its cues off it
 
@@ -1431,6 +1433,16 @@ class _Walk:
                 # hedge is part of the fact ("unlikely to reopen" listed for the fact)
             ):
                 self.add_hedge(node.text)
+            if (
+                lemma in INTENT_PREDICATES
+                and node.i not in inside  # the fact's own word ("tried" listed)
+                and not negated_here
+                and (
+                    (rel == "xcomp" and (came.i in inside or came.i == self.anchor_i))
+                    or (came is None and any(c.dep_ == "xcomp" and c.i in inside for c in kids))
+                )
+            ):
+                self.add_hedge(node.text)  # "tried to sell the house": no sale asserted
         nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         if (anchor and came is None and node.pos_ in ("VERB", "AUX")) or node.i == self.own_verb:
             # the verb that joins the slots is the claim's own ("could receive bonuses"), and
@@ -1463,6 +1475,7 @@ class _Walk:
         modifier = False  # we came up through a modifier into a noun
         coord = False  # we came up from a conjunct
         node, came = anchor, None
+        self.anchor_i = anchor.i
         while True:
             if came is not None and came.dep_ in _SUBJECT_DEPS and modifier:
                 break  # "The six-time champion is not fit": "six-time" is not denied
