@@ -10,6 +10,7 @@ from __future__ import annotations
 from harness.lexicon import (
     CLOSERS,
     CONFIRMING,
+    DIRECTIVE_PREDICATES,
     FACTIVE,
     FALSITY,
     GIVING_AWAY,
@@ -23,6 +24,7 @@ from harness.lexicon import (
     REPORT_NOUNS,
     REPORT_VERBS,
     SHARE_NOUNS,
+    SUBJUNCTIVE_DIRECTIVES,
     TOPIC_VERBS,
     UNSAID,
 )
@@ -102,6 +104,8 @@ _ALL_LEMMAS = frozenset(
     | CONFIRMING
     | HEDGE_PREDICATES
     | INTENT_PREDICATES
+    | DIRECTIVE_PREDICATES
+    | SUBJUNCTIVE_DIRECTIVES
     | INTERROGATIVE
     | TOPIC_VERBS
     | UNSAID

@@ -100,6 +100,15 @@ INTENT_PREDICATES = frozenset(
     """try attempt seek strive want wish hope prefer offer threaten appear seem
     keen eager willing look""".split()
 )
+# verbs of asking and ordering: over an infinitive ("was asked to sell", "urged the
+# club to sell", "ordered to pay") or a bare subjunctive clause ("demanded that the club
+# sell": SUBJUNCTIVE_DIRECTIVES) they assert nothing of it. Not "force", "compel",
+# "persuade", "convince": those say it happened.
+DIRECTIVE_PREDICATES = frozenset(
+    """ask urge press pressure encourage advise implore beg invite tell order instruct
+    request call lobby petition""".split()
+)
+SUBJUNCTIVE_DIRECTIVES = frozenset("demand request urge ask insist recommend propose".split())
 # a statement about an aim or an attempt ("will attempt to break the record", "had tried
 # to steal the car", "is targeting a medal"): any wording of the intention states it
 AIM_STATEMENT = re.compile(

@@ -13,7 +13,12 @@ from functools import lru_cache
 from harness import general_rules, syntax
 from harness.facts import Fact, compile_aliases
 from harness.lemmas import word_lemma
-from harness.lexicon import AIM_STATEMENT, INTENT_PREDICATES
+from harness.lexicon import (
+    AIM_STATEMENT,
+    DIRECTIVE_PREDICATES,
+    INTENT_PREDICATES,
+    SUBJUNCTIVE_DIRECTIVES,
+)
 
 
 def statement_spans(fact: Fact, phrasings) -> list[tuple[int, int]]:
@@ -99,9 +104,19 @@ def without_own_condition(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...
 
 
 def without_own_intent(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
-    """A claim's hedges less its intentions ("tried to", "hopes to") when the fact's own
-    statement is about an aim or an attempt ("will attempt to break the record"): the
-    intention is then what the fact says, not a hedge of it."""
-    if not hedges or not AIM_STATEMENT.search(fact.statement):
+    """A claim's hedges less its intentions and requests ("tried to", "was urged to") when
+    the fact's own statement is about an aim or an attempt ("will attempt to break the
+    record") or words the same intention or request ("Fans urged the club to sell him"):
+    it is then what the fact says, not a hedge of it."""
+    if not hedges:
         return hedges
-    return tuple(h for h in hedges if word_lemma(h.lower()) not in INTENT_PREDICATES)
+    aim = bool(AIM_STATEMENT.search(fact.statement))
+    own = {word_lemma(w) for w in re.findall(r"[a-z]+", fact.statement.lower())}
+
+    def is_own(hedge: str) -> bool:
+        lemma = word_lemma(hedge.lower())
+        if lemma in INTENT_PREDICATES:
+            return aim or lemma in own
+        return lemma in own and (lemma in DIRECTIVE_PREDICATES or lemma in SUBJUNCTIVE_DIRECTIVES)
+
+    return tuple(h for h in hedges if not is_own(h))

@@ -74,7 +74,6 @@ from harness.lexicon import (
     HEDGE_ADVERBS,
     HEDGE_MODALS,
     HEDGE_PREDICATES,
-    INTENT_PREDICATES,
     INTERROGATIVE,
     KEEP_PARTICLES,
     KEEP_VERBS,
@@ -1434,15 +1433,11 @@ class _Walk:
             ):
                 self.add_hedge(node.text)
             if (
-                lemma in INTENT_PREDICATES
-                and node.i not in inside  # the fact's own word ("tried" listed)
+                node.i not in inside
                 and not negated_here
-                and (
-                    (rel == "xcomp" and (came.i in inside or came.i == self.anchor_i))
-                    or (came is None and any(c.dep_ == "xcomp" and c.i in inside for c in kids))
-                )
+                and scope_rules.unasserting_controller(node, came, inside, self.anchor_i)
             ):
-                self.add_hedge(node.text)  # "tried to sell the house": no sale asserted
+                self.add_hedge(node.text)  # "tried / was asked to sell the house": no sale
         nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         if (anchor and came is None and node.pos_ in ("VERB", "AUX")) or node.i == self.own_verb:
             # the verb that joins the slots is the claim's own ("could receive bonuses"), and

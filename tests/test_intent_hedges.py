@@ -1,6 +1,8 @@
 # ruff: noqa: E501  (test sentences are kept on one line each)
-"""Verbs and adjectives of trying, wanting, offering and seeming over an infinitive assert
-nothing of it (harness.lexicon.INTENT_PREDICATES): "the museum tried to sell the painting"
+"""Verbs and adjectives of trying, wanting, offering and seeming over an infinitive, and
+verbs of asking and ordering over an infinitive or a bare subjunctive clause, assert
+nothing of it (harness.lexicon.INTENT_PREDICATES, DIRECTIVE_PREDICATES,
+SUBJUNCTIVE_DIRECTIVES; harness.scope_rules.unasserting_controller): "the museum tried to sell the painting"
 states no sale, so it neither states nor contradicts a fact that the painting was (not)
 sold. Implicative verbs keep their meaning ("managed to sell": sold; "refused to sell": not
 sold), and a fact whose own wording is the intention is still stated by it. Sentences
@@ -53,6 +55,13 @@ def facts():
         "The museum appeared to sell the painting.",
         "The museum is looking to sell the painting.",
         "the museum has tried to sell the painting , the trustees said .",
+        # asked, urged or ordered to: a request says nothing of what was done
+        "The museum was asked to sell the painting.",
+        "Critics urged the museum to sell the painting.",
+        "Critics called on the museum to sell the painting.",
+        "The museum was ordered to sell the painting.",
+        "Critics demanded that the museum sell the painting.",
+        "Critics demanded that the museum should sell the painting.",
     ],
 )
 def test_an_intention_states_neither_the_event_nor_its_denial(facts, text):
@@ -67,6 +76,9 @@ def test_an_intention_states_neither_the_event_nor_its_denial(facts, text):
         ("The museum sold the painting.", "present", "contradicted"),
         ("The museum managed to sell the painting.", "present", "contradicted"),
         ("The museum refused to sell the painting.", "contradicted", "present"),
+        ("The museum was forced to sell the painting.", "present", "contradicted"),
+        # "insisted that it sold": a report, not a request
+        ("Critics insisted that the museum sold the painting.", "present", "contradicted"),
         # the intention itself denied says the event did not happen
         ("The museum did not try to sell the painting.", "contradicted", "present"),
     ],
@@ -88,6 +100,11 @@ statement = "The museum will attempt to sell the painting at auction."
 slots = { who = ["museum"], act = ["sell*"], what = ["painting"] }
 
 [[fact]]
+id = "urged"
+statement = "Critics urged the museum to sell the painting."
+slots = { who = ["museum"], act = ["sell*"], what = ["painting"] }
+
+[[fact]]
 id = "photo"
 statement = "The curator posted a photo of the painting."
 slots = { image = ["photo", "picture"], what = ["painting"] }
@@ -100,6 +117,8 @@ slots = { image = ["photo", "picture"], what = ["painting"] }
         # a fact about an aim is stated by any wording of the intention
         ("The museum hopes to sell the painting at auction.", "auction-bid"),
         ("The museum will try to sell the painting at auction.", "auction-bid"),
+        # ... and one worded as a request by the request
+        ("Critics urged the museum to sell the painting.", "urged"),
         # "seemed" hedges the verb it takes, not a participle hung on that verb
         ("The curator seemed to be enjoying the day, posting a photo of the painting.", "photo"),
     ],
