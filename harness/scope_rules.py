@@ -166,5 +166,7 @@ def unasserting_controller(node, came, inside: set[int], anchor_i: int) -> bool:
     kids = list(came.children)
     if any(c.dep_ == "aux" and c.lower_ == "should" for c in kids):
         return True
+    if any(c.dep_ in ("aux", "auxpass") for c in kids):
+        return False  # "insisted it would not sell": a modal, no subjunctive
     singular = any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in kids)
     return came.tag_ in ("VB", "VBP") and singular

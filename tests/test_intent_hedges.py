@@ -79,6 +79,7 @@ def test_an_intention_states_neither_the_event_nor_its_denial(facts, text):
         ("The museum was forced to sell the painting.", "present", "contradicted"),
         # "insisted that it sold": a report, not a request
         ("Critics insisted that the museum sold the painting.", "present", "contradicted"),
+        ("The director insisted the museum would not sell the painting.", "contradicted", "present"),
         # the intention itself denied says the event did not happen
         ("The museum did not try to sell the painting.", "contradicted", "present"),
     ],
