@@ -42,6 +42,7 @@ from harness.grounding_form import findings as form_findings
 from harness.grounding_implied import Implied, counts_named, implied_in_article, rank_supported
 from harness.grounding_lexicon import ALIAS_GROUPS, STOPWORDS, american
 from harness.grounding_names import join_split, name_index, slipped_name, spelled_like
+from harness.grounding_people import PeopleIndex, index_people, unsupported_parts
 from harness.grounding_spans import (
     Specific,
     calendar_words,
@@ -163,6 +164,7 @@ class ArticleAnalysis:
     # the numbers by value, sorted: a candidate's number is looked up, not compared with all
     number_values: tuple[float, ...] = field(default=(), repr=False)
     number_sites: Mapping[float, NumberSite] = field(default_factory=dict, repr=False)
+    people: PeopleIndex = field(default_factory=PeopleIndex, repr=False)  # surnames used alone
 
 
 # ------------------------------------------------------------------ article
@@ -281,6 +283,7 @@ def analyse_article(
         actors=index_article(text, {s for s, _ in spans}),
         names=name_index(capitalised),
         implied=implied_in_article(text, spans),
+        people=index_people(text),
     )
 
 
@@ -325,6 +328,25 @@ def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
     )
 
 
+def _entity_flags(
+    sp: Specific, candidate: str, sentence_stems: set[str], a: ArticleAnalysis
+) -> list[Flag]:
+    """A flag for each part of a name the article does not support (harness.grounding_people:
+    a run is cut into the names glued in it, a fuller name of a person or a club the article
+    names is supported)."""
+    parts = unsupported_parts(sp, lambda p: _entity_supported(p, a), a.people)
+    if not parts:
+        return []
+    best = _best_sentence(sentence_stems, a)
+    return [
+        replace(
+            _flag(p, f"the article never names {p.text}", best, a),
+            text=candidate[p.start : p.end],
+        )
+        for p in parts
+    ]
+
+
 def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
     import numpy as np
 
@@ -354,10 +376,8 @@ def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) 
         if american(sp.key[0]) in a.vocabulary or sp.key[0] in a.implied.days:
             return None
         return _flag(sp, f"the article never names {sp.text}", _best_sentence(sentence_stems, a), a)
-    if sp.kind == "entity":
-        if _entity_supported(sp, a):
-            return None
-        return _flag(sp, f"the article never names {sp.text}", _best_sentence(sentence_stems, a), a)
+    if sp.kind == "entity":  # judged part by part: `_entity_flags`
+        return None
     if sp.kind == "quote":
         toks = [w for _, _, w in words(sp.text)]
         pairs = list(itertools.pairwise(toks))
@@ -490,7 +510,11 @@ def ground(
     specs = specifics(text, spans)
     for sp in specs:
         k = sentence_at(spans, sp.start) if spans else 0
-        flag = _check_specific(sp, sent_stems[k] if spans else set(), a)
+        stems_k = sent_stems[k] if spans else set()
+        if sp.kind == "entity":
+            flags.extend(_entity_flags(sp, candidate, stems_k, a))
+            continue
+        flag = _check_specific(sp, stems_k, a)
         if flag is not None and counts_named(text, sp, spans):
             flag = None  # "the two" of two things the candidate names
         if flag is not None:
