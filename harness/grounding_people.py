@@ -5,7 +5,8 @@
   Mayor Ana Ruiz", "Ana Ruiz and Tom Berg", "Dame Ana Ruiz"). A run the article does not
   support as written is cut at a possessive "'s", at "and" / "&", and stripped of the
   titles, roles and opening adjectives before a name (harness/lexicons/name_titles.txt);
-  each part is judged alone, and only the unsupported parts are flagged (`name_parts`).
+  each part is judged alone, and only the unsupported parts are flagged, with their titles
+  (`name_parts`, `unsupported_parts`).
 * **given names**: news writes a person's full name once and the surname after; the
   article a summary is checked against may keep only the surname ("Ruiz said"). A name
   "Given [Middle] Surname" is supported when the article uses the surname alone as a name
@@ -136,17 +137,13 @@ def club_supported(
     return not (people.after.get(base[-1], frozenset()) & CLUB_SUFFIXES) - {words_[-1]}
 
 
-def _part(sp: Specific, toks: list[tuple[int, int, str]]) -> Specific | None:
-    """The Specific of one part of `sp` (`toks`: its words, offsets within sp.text), titles
-    taken off its front while a word that is no title stays."""
+def _part(sp: Specific, toks: list[tuple[int, int, str]], cut: bool = False) -> Specific | None:
+    """The Specific of one part of `sp` (`toks`: its words, offsets within sp.text); `cut`:
+    the part ends where a possessive cut it, its "'s" left out."""
     while toks and (toks[0][2] in STOPWORDS or toks[0][2] in NAME_JOINERS):
         toks = toks[1:]
     while toks and (toks[-1][2] in STOPWORDS or toks[-1][2] in NAME_JOINERS):
         toks = toks[:-1]
-    while len(toks) > 1 and toks[0][2] in NAME_TITLES and any(
-        w not in NAME_TITLES for *_, w in toks[1:]
-    ):
-        toks = toks[1:]
     key = tuple(
         w
         for *_, w in toks
@@ -155,15 +152,26 @@ def _part(sp: Specific, toks: list[tuple[int, int, str]]) -> Specific | None:
     if not key:
         return None
     s, e = toks[0][0], toks[-1][1]
-    if _possessive(sp.text[s:e]):
+    if cut and _possessive(sp.text[s:e]):
         e -= 2
     return Specific("entity", sp.text[s:e], sp.start + s, sp.start + e, key=key)
 
 
+def _untitled(sp: Specific) -> Specific:
+    """`sp` without the titles at its front, while a word that is no title stays ("Dame Ana
+    Ruiz": Ana Ruiz; "Prime Minister" stays whole)."""
+    toks = words(sp.text)
+    k = 0
+    while k + 1 < len(toks) and toks[k][2] in NAME_TITLES:
+        k += 1
+    if not k or all(w in NAME_TITLES for *_, w in toks[k:]):
+        return sp
+    return _part(sp, toks[k:]) or sp
+
+
 def name_parts(sp: Specific) -> list[Specific]:
     """The names glued in one capitalised run: cut after a possessive "'s" and at "and" or
-    "&" ("Oslo's Ana Ruiz and Tom Berg": Oslo, Ana Ruiz, Tom Berg), each without the titles
-    before it ("Dame Ana Ruiz": Ana Ruiz)."""
+    "&" ("Oslo's Ana Ruiz and Tom Berg": Oslo, Ana Ruiz, Tom Berg)."""
     toks = words(sp.text)
     groups: list[list[tuple[int, int, str]]] = [[]]
     for k, tok in enumerate(toks):
@@ -175,7 +183,8 @@ def name_parts(sp: Specific) -> list[Specific]:
         groups[-1].append(tok)
         if _possessive(sp.text[s:e]) and k + 1 < len(toks):
             groups.append([])
-    return [p for g in groups if g and (p := _part(sp, g)) is not None]
+    last = len(groups) - 1
+    return [p for k, g in enumerate(groups) if g and (p := _part(sp, g, k < last)) is not None]
 
 
 def unsupported_parts(
@@ -192,11 +201,11 @@ def unsupported_parts(
 
     out = []
     for part in name_parts(sp):
-        full = tuple(w for *_, w in words(part.text))
-        if supported(part) or person_supported(full, people):
+        bare = _untitled(part)  # judged without its titles, flagged with them
+        full = tuple(w for *_, w in words(bare.text))
+        if supported(bare) or person_supported(full, people):
             continue
-        if club_supported(part.key, people, known):
+        if club_supported(bare.key, people, known):
             continue
         out.append(part)
     return out
-
