@@ -62,10 +62,11 @@ from harness.text import fold_keep_offsets, sentence_at, sentence_spans
 if TYPE_CHECKING:  # numpy is imported by the functions that compute: a cached rerun
     import numpy as np  # (results read back) needs none
 
-VERSION = "4"  # 2: quotes must keep the article's word order; 3: hand-written text read
+VERSION = "5"  # 2: quotes must keep the article's word order; 3: hand-written text read
 # (numbers in words, the article's ordinals, bounds, misspelled names, words next to names);
 # 4: contractions split, broken sentences (fragment, repeat) and pronoun swaps flagged;
-# implied counts ("the two"), ratios, days counted from a weekday, ranks in a "top N"
+# implied counts ("the two"), ratios, days counted from a weekday, ranks in a "top N";
+# 5: a name judged part by part, a person's fuller name, a club's full name (grounding_people)
 
 # a wrong actor or a broken sentence lowers the score but is no unsupported span for the
 # gate: a wrong actor's precision (6 of 10 on the dev flags) is too low to fail a build on,
@@ -601,7 +602,7 @@ def ground_many(
 
 def signature(settings: GroundingSettings | None = None, model_key: str | None = None) -> str:
     """Every setting behind grounding verdicts, e.g.
-    'grounding:v4/floor=0.08/pen=0.15/emb=none'."""
+    'grounding:v5/floor=0.08/pen=0.15/emb=none'."""
     st = settings or GroundingSettings()
     emb = f"{model_key}*{st.embedding_weight:g}" if model_key else "none"
     return f"grounding:v{VERSION}/floor={st.sentence_floor:g}/pen={st.specific_penalty:g}/emb={emb}"

@@ -232,7 +232,7 @@ def test_json_round_trip(article):
 
 
 def test_signature_names_every_setting():
-    assert signature() == "grounding:v4/floor=0.08/pen=0.15/emb=none"
+    assert signature() == "grounding:v5/floor=0.08/pen=0.15/emb=none"
     assert "emb=abc*0.3" in signature(model_key="abc")
 
 
