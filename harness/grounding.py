@@ -39,7 +39,13 @@ from typing import TYPE_CHECKING
 
 from harness.grounding_actors import ActorIndex, index_article, pronoun_swaps, swaps
 from harness.grounding_form import findings as form_findings
-from harness.grounding_implied import Implied, counts_named, implied_in_article, rank_supported
+from harness.grounding_implied import (
+    Implied,
+    counts_listed,
+    counts_named,
+    implied_in_article,
+    rank_supported,
+)
 from harness.grounding_lexicon import ALIAS_GROUPS, STOPWORDS, american
 from harness.grounding_names import join_split, name_index, slipped_name, spelled_like
 from harness.grounding_people import PeopleIndex, index_people, unsupported_parts
@@ -516,8 +522,10 @@ def ground(
             flags.extend(_entity_flags(sp, candidate, stems_k, a))
             continue
         flag = _check_specific(sp, stems_k, a)
-        if flag is not None and counts_named(text, sp, spans):
-            flag = None  # "the two" of two things the candidate names
+        if flag is not None and (
+            counts_named(text, sp, spans) or counts_listed(text, sp, a.implied)
+        ):
+            flag = None  # "the two" of two things the candidate names; N things the article lists
         if flag is not None:
             flags.append(replace(flag, text=candidate[sp.start : sp.end]))
     n_specs = len(specs)
