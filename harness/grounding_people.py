@@ -6,7 +6,8 @@
   support as written is cut at a possessive "'s", at "and" / "&", and stripped of the
   titles, roles and opening adjectives before a name (harness/lexicons/name_titles.txt);
   each part is judged alone, and only the unsupported parts are flagged, with their titles
-  (`name_parts`, `unsupported_parts`).
+  (`name_parts`, `unsupported_parts`); a run none of whose parts is supported is flagged
+  whole, once.
 * **given names**: news writes a person's full name once and the surname after; the
   article a summary is checked against may keep only the surname ("Ruiz said"). A name
   "Given [Middle] Surname" is supported when the article uses the surname alone as a name
@@ -199,8 +200,9 @@ def unsupported_parts(
     def known(w: str) -> bool:
         return supported(Specific("entity", w, 0, len(w), key=(w,)))
 
+    parts = name_parts(sp)
     out = []
-    for part in name_parts(sp):
+    for part in parts:
         bare = _untitled(part)  # judged without its titles, flagged with them
         full = tuple(w for *_, w in words(bare.text))
         if supported(bare) or person_supported(full, people):
@@ -208,4 +210,5 @@ def unsupported_parts(
         if club_supported(bare.key, people, known):
             continue
         out.append(part)
-    return out
+    # no part supported: the run is flagged whole, once ("Bosnia and Herzegovina")
+    return [sp] if len(out) == len(parts) > 1 else out
