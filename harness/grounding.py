@@ -39,9 +39,16 @@ from typing import TYPE_CHECKING
 
 from harness.grounding_actors import ActorIndex, index_article, pronoun_swaps, swaps
 from harness.grounding_form import findings as form_findings
-from harness.grounding_implied import Implied, counts_named, implied_in_article, rank_supported
+from harness.grounding_implied import (
+    Implied,
+    counts_listed,
+    counts_named,
+    implied_in_article,
+    rank_supported,
+)
 from harness.grounding_lexicon import ALIAS_GROUPS, STOPWORDS, american
 from harness.grounding_names import join_split, name_index, slipped_name, spelled_like
+from harness.grounding_people import PeopleIndex, index_people, unsupported_parts
 from harness.grounding_spans import (
     Specific,
     calendar_words,
@@ -61,10 +68,11 @@ from harness.text import fold_keep_offsets, sentence_at, sentence_spans
 if TYPE_CHECKING:  # numpy is imported by the functions that compute: a cached rerun
     import numpy as np  # (results read back) needs none
 
-VERSION = "4"  # 2: quotes must keep the article's word order; 3: hand-written text read
+VERSION = "5"  # 2: quotes must keep the article's word order; 3: hand-written text read
 # (numbers in words, the article's ordinals, bounds, misspelled names, words next to names);
 # 4: contractions split, broken sentences (fragment, repeat) and pronoun swaps flagged;
-# implied counts ("the two"), ratios, days counted from a weekday, ranks in a "top N"
+# implied counts ("the two"), ratios, days counted from a weekday, ranks in a "top N";
+# 5: a name judged part by part, a person's fuller name, a club's full name (grounding_people)
 
 # a wrong actor or a broken sentence lowers the score but is no unsupported span for the
 # gate: a wrong actor's precision (6 of 10 on the dev flags) is too low to fail a build on,
@@ -163,6 +171,7 @@ class ArticleAnalysis:
     # the numbers by value, sorted: a candidate's number is looked up, not compared with all
     number_values: tuple[float, ...] = field(default=(), repr=False)
     number_sites: Mapping[float, NumberSite] = field(default_factory=dict, repr=False)
+    people: PeopleIndex = field(default_factory=PeopleIndex, repr=False)  # surnames used alone
 
 
 # ------------------------------------------------------------------ article
@@ -281,6 +290,7 @@ def analyse_article(
         actors=index_article(text, {s for s, _ in spans}),
         names=name_index(capitalised),
         implied=implied_in_article(text, spans),
+        people=index_people(text),
     )
 
 
@@ -325,6 +335,25 @@ def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
     )
 
 
+def _entity_flags(
+    sp: Specific, candidate: str, sentence_stems: set[str], a: ArticleAnalysis
+) -> list[Flag]:
+    """A flag for each part of a name the article does not support (harness.grounding_people:
+    a run is cut into the names glued in it, a fuller name of a person or a club the article
+    names is supported)."""
+    parts = unsupported_parts(sp, lambda p: _entity_supported(p, a), a.people)
+    if not parts:
+        return []
+    best = _best_sentence(sentence_stems, a)
+    return [
+        replace(
+            _flag(p, f"the article never names {p.text}", best, a),
+            text=candidate[p.start : p.end],
+        )
+        for p in parts
+    ]
+
+
 def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
     import numpy as np
 
@@ -354,10 +383,8 @@ def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) 
         if american(sp.key[0]) in a.vocabulary or sp.key[0] in a.implied.days:
             return None
         return _flag(sp, f"the article never names {sp.text}", _best_sentence(sentence_stems, a), a)
-    if sp.kind == "entity":
-        if _entity_supported(sp, a):
-            return None
-        return _flag(sp, f"the article never names {sp.text}", _best_sentence(sentence_stems, a), a)
+    if sp.kind == "entity":  # judged part by part: `_entity_flags`
+        return None
     if sp.kind == "quote":
         toks = [w for _, _, w in words(sp.text)]
         pairs = list(itertools.pairwise(toks))
@@ -490,9 +517,15 @@ def ground(
     specs = specifics(text, spans)
     for sp in specs:
         k = sentence_at(spans, sp.start) if spans else 0
-        flag = _check_specific(sp, sent_stems[k] if spans else set(), a)
-        if flag is not None and counts_named(text, sp, spans):
-            flag = None  # "the two" of two things the candidate names
+        stems_k = sent_stems[k] if spans else set()
+        if sp.kind == "entity":
+            flags.extend(_entity_flags(sp, candidate, stems_k, a))
+            continue
+        flag = _check_specific(sp, stems_k, a)
+        if flag is not None and (
+            counts_named(text, sp, spans) or counts_listed(text, sp, a.implied)
+        ):
+            flag = None  # "the two" of two things the candidate names; N things the article lists
         if flag is not None:
             flags.append(replace(flag, text=candidate[sp.start : sp.end]))
     n_specs = len(specs)
@@ -577,7 +610,7 @@ def ground_many(
 
 def signature(settings: GroundingSettings | None = None, model_key: str | None = None) -> str:
     """Every setting behind grounding verdicts, e.g.
-    'grounding:v4/floor=0.08/pen=0.15/emb=none'."""
+    'grounding:v5/floor=0.08/pen=0.15/emb=none'."""
     st = settings or GroundingSettings()
     emb = f"{model_key}*{st.embedding_weight:g}" if model_key else "none"
     return f"grounding:v{VERSION}/floor={st.sentence_floor:g}/pen={st.specific_penalty:g}/emb={emb}"

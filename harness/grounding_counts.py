@@ -1,7 +1,8 @@
 """Counts English states without writing the number (harness.grounding_spans,
 harness.grounding_implied): ratios ("one in five" is 20 percent), fractions ("a quarter of"
-is 25 percent), ranks ("the top three": 1st to 3rd) and days counted from a weekday ("on
-Wednesday ... the next day": Thursday). Regular
+is 25 percent), ranks ("the top three": 1st to 3rd), days counted from a weekday ("on
+Wednesday ... the next day": Thursday) and things counted by naming them in a list ("the
+ferries Ada, Bea and Cy": three ferries). Regular
 expressions over general English only; each function gives character spans and values.
 """
 
@@ -40,6 +41,15 @@ _PREVIOUS_DAY = re.compile(
     r"|the\s+preceding\s+day"
     r"|the\s+(?:day|night|evening)\s+before(?!\s+(?:(?:the|a|an|his|her|their|its)\b|(?-i:[A-Z]))))",
     re.I,
+)
+# a list of names right after the plural noun they name: "the ferries Ada, Bea and Cy",
+# "frigates: HMS Ada and HMS Bea"; each name a run of capitalised words (a number inside:
+# "Type 23")
+_LISTED_NAME = r"[A-Z][\w'\u2019.-]*(?:[ \t]+(?:[A-Z][\w'\u2019.-]*|\d+))*"
+_NAME_LIST = re.compile(
+    rf"\b(?P<noun>[a-z]{{3,}}s)[ \t]*[,:(]?[ \t]+"
+    rf"(?P<list>{_LISTED_NAME}(?:[ \t]*,[ \t]*{_LISTED_NAME})*"
+    rf"[ \t]*,?[ \t]+and[ \t]+{_LISTED_NAME})"
 )
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(WEEKDAYS)) + r")\b", re.I)
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -116,4 +126,16 @@ def days_counted(sentences: list[str]) -> set[str]:
                 out.add(_DAYS[(_DAYS.index(anchor) + step) % 7])
         named = [day for _, step, day in sorted(events) if not step]
         previous = named[-1] if named else None
+    return out
+
+
+def name_lists(text: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, N, noun) of each list of N names (2 to 20) written right after the
+    plural noun they are: "frigates HMS Ada, HMS Bea and HMS Cy" is 3 "frigates"."""
+    out = []
+    for m in _NAME_LIST.finditer(text):
+        items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list"))
+        n = len([x for x in items if x.strip()])
+        if 2 <= n <= 20:
+            out.append((m.start(), m.end(), n, m.group("noun").lower()))
     return out

@@ -125,6 +125,16 @@ def explain_grounding(
         span = (sp.start, sp.end)
         shown = candidate[sp.start : sp.end]
         flag = flagged.get(span)
+        parts = [f for f in flagged.values() if f.kind == "entity" and sp.kind == "entity"]
+        parts = [f for f in parts if sp.start <= f.span[0] and f.span[1] <= sp.end]
+        if flag is None and parts:  # a name cut into parts: its unsupported parts
+            for f in parts:
+                out.append(
+                    SpecificVerdict(
+                        f.kind, f.text, f.span, False, f.reason, f.evidence, f.evidence_span
+                    )
+                )
+            continue
         if flag is not None:
             out.append(
                 SpecificVerdict(

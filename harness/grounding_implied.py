@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from harness.grounding_counts import days_counted, ranks
+from harness.grounding_counts import days_counted, name_lists, ranks
 from harness.grounding_lexicon import STOPWORDS
-from harness.grounding_spans import Specific, content_stems, entities
+from harness.grounding_spans import Specific, content_stems, entities, stem
 from harness.text import sentence_at
 
 
@@ -23,6 +23,7 @@ class Implied:
     days: frozenset[str] = frozenset()  # weekdays reached by "the next day" and the like
     ranks: tuple[tuple[int, int], ...] = ()  # (N, sentence) of each "top N" / "first N"
     names: tuple[tuple[str, ...], ...] = ()  # the article's names of two words or more
+    lists: tuple[tuple[int, str], ...] = ()  # (N, noun stem) of each list of N names
 
 
 def implied_in_article(text: str, spans: list[tuple[int, int]]) -> Implied:
@@ -33,6 +34,7 @@ def implied_in_article(text: str, spans: list[tuple[int, int]]) -> Implied:
         days=frozenset(days_counted([text[s:e] for s, e in spans])),
         ranks=tuple((n, sentence_at(spans, s)) for s, _, n in ranks(text)),
         names=tuple(sorted(names)),
+        lists=tuple(sorted({(n, stem(noun)) for *_, n, noun in name_lists(text)})),
     )
 
 
@@ -117,6 +119,29 @@ def counts_named(text: str, sp: Specific, spans: list[tuple[int, int]]) -> bool:
     )
 
 
+_COUNTED = re.compile(r"[\s-]+([A-Za-z'\u2019]+)")
+
+
+def counts_listed(text: str, sp: Specific, implied: Implied) -> bool:
+    """`sp` is a number N the article writes by naming N things in a list after the noun
+    the summary counts ("Four frigates" for the article's "frigates HMS Ada, HMS Bea, HMS
+    Cy and HMS Di"): the noun is among the four words after the number, before any
+    punctuation ("Four Royal Navy frigates")."""
+    if sp.kind != "number" or sp.bound or sp.ordinal or sp.value is None:
+        return False
+    n = sp.value
+    if n != int(n) or not any(k == n for k, _ in implied.lists):
+        return False
+    counted, pos = set(), sp.end
+    for _ in range(4):
+        m = _COUNTED.match(text, pos)
+        if not m:
+            break
+        counted.add(stem(m.group(1).lower()))
+        pos = m.end()
+    return any(k == n and noun in counted for k, noun in implied.lists)
+
+
 def implied_reason(
     sp: Specific, text: str, spans: list[tuple[int, int]], implied: Implied
 ) -> str | None:
@@ -130,4 +155,6 @@ def implied_reason(
             return f"within the article's top {min(top)}"
     if counts_named(text, sp, spans):
         return "it counts two things the candidate names"
+    if counts_listed(text, sp, implied):
+        return f"the article names {sp.text.strip()} of them in a list"
     return None

@@ -151,11 +151,11 @@ ALIAS_PHRASES: frozenset[str] = frozenset(
 )
 
 
-def _edge_words() -> frozenset[str]:
-    """The words of harness/lexicons/name_edges.txt, one a line."""
+def _word_list(name: str) -> frozenset[str]:
+    """The words of harness/lexicons/<name>, one a line ("#" starts a comment line)."""
     from importlib.resources import files
 
-    text = files("harness").joinpath("lexicons/name_edges.txt").read_text(encoding="utf-8")
+    text = files("harness").joinpath(f"lexicons/{name}").read_text(encoding="utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
@@ -164,7 +164,19 @@ def _edge_words() -> frozenset[str]:
 # Common words a writer capitalises next to a name ("Coach Jo Bell", "However Bell"):
 # at the edge of a capitalised run they are not part of the name (general English, the
 # list and its categories are documented in its file)
-NAME_EDGE_WORDS: frozenset[str] = _edge_words()
+NAME_EDGE_WORDS: frozenset[str] = _word_list("name_edges.txt")
+
+# Titles, offices, roles and sentence-opening adjectives written before a name ("Dame",
+# "Foreign Minister", "Batsman", "Former"): taken off the front of a name the article does
+# not support as written, and the rest judged alone (harness.grounding_people; the list and
+# its categories are documented in its file)
+NAME_TITLES: frozenset[str] = _word_list("name_titles.txt")
+# Words that make a name a place's, a building's, a body's or a team's ("County", "Street",
+# "University", "Rovers"): such a name is never read as a person's given name and surname
+NAME_KINDS: frozenset[str] = _word_list("name_kinds.txt")
+# The usual last words of a sports club's full name: "Ashby Rovers" is the club the article
+# calls "Ashby" (harness.grounding_people.club_supported)
+CLUB_SUFFIXES = frozenset("rovers united city athletic albion town county wanderers fc afc".split())
 
 _SPELLING = (
     (re.compile(r"isation(s?)$"), r"ization\1"),

@@ -175,8 +175,8 @@ def numbers(text: str, article: bool = False) -> list[Specific]:
     while (m := NUMBER.search(text, pos, limit)) is not None:
         pos, limit = m.end(), len(text)
         s, e = m.start(), m.end()
-        if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "."):
-            continue  # inside a word or a decimal
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] == ".") and not m.group("cur"):
+            continue  # inside a word or a decimal ("US$300", "Â£1bn": a currency is no word)
         if s > 1 and text[s - 1] == ":" and text[s - 2].isdigit():
             continue  # the minutes of a clock time ("4:00PM"), not a number of their own
         if e < len(text) and text[e].isalpha() and not m.group("digits"):
