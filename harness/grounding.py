@@ -19,7 +19,8 @@ Two kinds of evidence, both explained span by span:
 * **sentences**: each candidate sentence is aligned to the article sentence that best
   supports it (the share of its content words and of its word pairs found within two
   neighbouring article sentences; optionally the cosine of sentence embeddings from
-  the bundled model). A sentence below `SENTENCE_FLOOR` is flagged with its best match.
+  the bundled model). A sentence below `SENTENCE_FLOOR`
+  (harness.grounding_types) is flagged with its best match.
 
 `score` is 1 when everything is supported: the support of the least supported sentence
 (one invented sentence is enough to make a summary inconsistent), times 0.85 for each
@@ -31,37 +32,36 @@ Analyse an article once (`analyse_article`) and ground many candidates against i
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
-from harness.grounding_actors import ActorIndex, index_article, pronoun_swaps, swaps
+from harness.grounding_actors import index_article, pronoun_swaps, swaps
+from harness.grounding_check import check_specific, entity_flags, specifics
 from harness.grounding_form import findings as form_findings
 from harness.grounding_implied import (
-    Implied,
     counts_listed,
     counts_named,
     implied_in_article,
-    rank_supported,
 )
 from harness.grounding_lexicon import ALIAS_GROUPS, STOPWORDS, american
-from harness.grounding_names import join_split, name_index, slipped_name, spelled_like
-from harness.grounding_people import PeopleIndex, index_people, unsupported_parts
+from harness.grounding_names import name_index
+from harness.grounding_people import index_people
 from harness.grounding_spans import (
-    Specific,
-    calendar_words,
     content_stems,
-    entities,
     letters,
     numbers,
-    quote_found,
-    quotes,
     stem,
-    value_matches,
-    value_windows,
     words,
+)
+from harness.grounding_types import (
+    ArticleAnalysis,
+    Flag,
+    GroundingResult,
+    GroundingSettings,
+    NumberSite,
+    SentenceAlignment,
 )
 from harness.text import fold_keep_offsets, sentence_at, sentence_spans
 
@@ -78,100 +78,7 @@ VERSION = "5"  # 2: quotes must keep the article's word order; 3: hand-written t
 # gate: a wrong actor's precision (6 of 10 on the dev flags) is too low to fail a build on,
 # and a broken sentence says the sentence is broken, not which fact is wrong
 UNCOUNTED = frozenset({"actor", "fragment", "repeat", "sentence"})
-SENTENCE_FLOOR = 0.08  # a sentence whose support is below this is flagged (it shares
-# almost no words with the article; lower support still lowers the score)
-SPECIFIC_PENALTY = 0.15  # each unsupported specific lowers the score by this share
-EMBEDDING_WEIGHT = 0.3  # share of the embedding cosine in a sentence's support, when used
 WINDOW = 2  # neighbouring article sentences one summary sentence may draw on
-
-
-# ------------------------------------------------------------------ results
-
-
-@dataclass(frozen=True)
-class Flag:
-    """One unsupported span of the candidate: what it is, where, why, and the article
-    sentence closest to it (the evidence a reader checks)."""
-
-    kind: str  # number | date | entity | quote | actor | sentence
-    text: str
-    span: tuple[int, int]
-    reason: str
-    evidence: str
-    evidence_span: tuple[int, int] | None
-
-
-@dataclass(frozen=True)
-class SentenceAlignment:
-    """A candidate sentence, the article sentence that best supports it, and how well."""
-
-    text: str
-    span: tuple[int, int]
-    support: float
-    lexical: float
-    embedding: float | None
-    evidence: str
-    evidence_span: tuple[int, int] | None
-    supported: bool
-
-
-@dataclass(frozen=True)
-class GroundingResult:
-    score: float
-    specifics: int
-    unsupported_specifics: int
-    sentences: int
-    unsupported_sentences: int
-    flags: tuple[Flag, ...]
-    alignment: tuple[SentenceAlignment, ...]
-
-    @property
-    def unsupported(self) -> int:
-        return self.unsupported_specifics + self.unsupported_sentences
-
-
-@dataclass(frozen=True)
-class GroundingSettings:
-    sentence_floor: float = SENTENCE_FLOOR
-    specific_penalty: float = SPECIFIC_PENALTY
-    embedding_weight: float = EMBEDDING_WEIGHT
-
-
-@dataclass(frozen=True)
-class NumberSite:
-    """Where the article states one value: its sentences (in order), the units it counts
-    there, and the content stems of those sentences and their neighbours (what the number
-    is said of)."""
-
-    sentences: tuple[int, ...]
-    units: frozenset[str]
-    window_stems: frozenset[str]
-
-
-@dataclass(frozen=True)
-class ArticleAnalysis:
-    """What grounding needs of an article, computed once for all its candidates."""
-
-    text: str  # the article as given (spans index it)
-    spans: list[tuple[int, int]]
-    sentence_stems: list[frozenset[str]]
-    vocabulary: frozenset[str]  # lowercase words, American spelling
-    stems: frozenset[str]
-    prefixes: dict[str, list[str]]
-    window_stems: list[frozenset[str]]  # content stems of each run of WINDOW sentences
-    window_bigrams: list[frozenset[tuple[str, str]]]  # their stemmed word pairs
-    word_bigrams: frozenset[tuple[str, str]]
-    acronyms: frozenset[str]
-    groups: frozenset[int]  # ALIAS_GROUPS the article names
-    vectors: np.ndarray | None = field(default=None, repr=False)
-    letters: str = field(default="", repr=False)  # `letters` of the text: quotes are found in it
-    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # name_index
-    actors: ActorIndex | None = field(default=None, repr=False)  # names before word pairs
-    implied: Implied = field(default_factory=Implied, repr=False)  # counted days, ranks, names
-    # the numbers by value, sorted: a candidate's number is looked up, not compared with all
-    number_values: tuple[float, ...] = field(default=(), repr=False)
-    number_sites: Mapping[float, NumberSite] = field(default_factory=dict, repr=False)
-    people: PeopleIndex = field(default_factory=PeopleIndex, repr=False)  # surnames used alone
 
 
 # ------------------------------------------------------------------ article
@@ -190,19 +97,6 @@ def _number_sites(
         stems = frozenset().union(*(sent_stems[j] for j in near if j < len(sent_stems)))
         sites[value] = NumberSite(sentences, frozenset(u for _, u in found if u), stems)
     return sites
-
-
-def _same_values(sp: Specific, a: ArticleAnalysis) -> list[tuple[float, NumberSite]]:
-    """The article's values that `sp` states (`value_matches`), found through the sorted
-    index instead of a comparison with every number of the article."""
-    out = {}
-    for lo, hi in value_windows(sp):
-        i = bisect.bisect_left(a.number_values, lo)
-        j = bisect.bisect_right(a.number_values, hi)
-        for v in a.number_values[i:j]:
-            if v not in out and value_matches(sp, v):
-                out[v] = a.number_sites[v]
-    return list(out.items())
 
 
 def _groups_named(lower_words: Sequence[str]) -> set[int]:
@@ -292,129 +186,6 @@ def analyse_article(
         implied=implied_in_article(text, spans),
         people=index_people(text),
     )
-
-
-# ------------------------------------------------------------------ specifics
-
-
-def _word_known(w: str, a: ArticleAnalysis) -> bool:
-    w = american(w)
-    if w in a.vocabulary or stem(w) in a.stems:
-        return True
-    if len(w) >= 5:  # "Canadian" / "Canada", "Mexican" / "Mexico"
-        for other in a.prefixes.get(w[:5], ()):
-            common = len(_common_prefix(w, other))
-            if common >= max(5, min(len(w), len(other)) - 2):
-                return True
-    return False
-
-
-def _common_prefix(x: str, y: str) -> str:
-    n = 0
-    for cx, cy in zip(x, y, strict=False):
-        if cx != cy:
-            break
-        n += 1
-    return x[:n]
-
-
-def _alias_known(phrase: str, a: ArticleAnalysis) -> bool:
-    return any(phrase in group and gi in a.groups for gi, group in enumerate(ALIAS_GROUPS))
-
-
-def _entity_supported(sp: Specific, a: ArticleAnalysis) -> bool:
-    key = sp.key
-    phrase = " ".join(key)
-    if _alias_known(phrase, a) or (len(key) >= 2 and "".join(w[0] for w in key) in a.vocabulary):
-        return True
-    if slipped_name(key, a.implied.names):
-        return True
-    return all(
-        _word_known(w, a) or _alias_known(w, a) or w in a.acronyms or spelled_like(w, a.names)
-        for w in join_split(key, lambda w: w in a.vocabulary or spelled_like(w, a.names))
-    )
-
-
-def _entity_flags(
-    sp: Specific, candidate: str, sentence_stems: set[str], a: ArticleAnalysis
-) -> list[Flag]:
-    """A flag for each part of a name the article does not support (harness.grounding_people:
-    a run is cut into the names glued in it, a fuller name of a person or a club the article
-    names is supported)."""
-    parts = unsupported_parts(sp, lambda p: _entity_supported(p, a), a.people)
-    if not parts:
-        return []
-    best = _best_sentence(sentence_stems, a)
-    return [
-        replace(
-            _flag(p, f"the article never names {p.text}", best, a),
-            text=candidate[p.start : p.end],
-        )
-        for p in parts
-    ]
-
-
-def _best_sentence(stems: set[str], a: ArticleAnalysis) -> int:
-    import numpy as np
-
-    if not stems:
-        return 0
-    scores = [len(stems & s) for s in a.sentence_stems]
-    return int(np.argmax(scores))
-
-
-def _check_specific(sp: Specific, sentence_stems: set[str], a: ArticleAnalysis) -> Flag | None:
-    """None when the article supports the specific, else the flag that says why."""
-    if sp.kind in ("number",) or (sp.kind == "date" and sp.value is not None):
-        same = _same_values(sp, a)
-        if not same:
-            if rank_supported(sp, sentence_stems, a.implied, a.sentence_stems):
-                return None  # "2nd" in the article's "top three"
-            best = _best_sentence(sentence_stems, a)
-            return _flag(sp, f"the article states no {sp.text.strip()}", best, a)
-        around = sentence_stems - content_stems(sp.text)  # what the number is said of
-        if not around or sp.kind == "date" or any(sp.unit in site.units for _, site in same):
-            return None  # a year the article states; the same count ("four years")
-        if any(around & site.window_stems for _, site in same):
-            return None
-        first = min(site.sentences[0] for _, site in same)
-        return _flag(sp, f"the article states {sp.text.strip()} about something else", first, a)
-    if sp.kind == "date":
-        if american(sp.key[0]) in a.vocabulary or sp.key[0] in a.implied.days:
-            return None
-        return _flag(sp, f"the article never names {sp.text}", _best_sentence(sentence_stems, a), a)
-    if sp.kind == "entity":  # judged part by part: `_entity_flags`
-        return None
-    if sp.kind == "quote":
-        toks = [w for _, _, w in words(sp.text)]
-        pairs = list(itertools.pairwise(toks))
-        if not pairs or quote_found(sp.text, a.letters):
-            return None
-        found = sum(p in a.word_bigrams for p in pairs) / len(pairs)
-        return _flag(
-            sp,
-            "the article does not have these words in this order "
-            f"({found:.0%} of their word pairs found)",
-            _best_sentence(content_stems(sp.text), a),
-            a,
-        )
-    return None
-
-
-def _flag(sp: Specific, reason: str, sentence: int, a: ArticleAnalysis) -> Flag:
-    s, e = a.spans[sentence]
-    return Flag(sp.kind, sp.text, (sp.start, sp.end), reason, a.text[s:e], (s, e))
-
-
-def specifics(text: str, spans: list[tuple[int, int]]) -> list[Specific]:
-    """Every specific of `text`, numbers first where two overlap."""
-    found = numbers(text) + calendar_words(text) + quotes(text)
-    ents = entities(text, {s for s, _ in spans})
-    taken = [(x.start, x.end) for x in found if x.kind != "quote"]
-    for e in ents:
-        if not any(s < e.end and e.start < t for s, t in taken):
-            found.append(e)
-    return sorted(found, key=lambda x: (x.start, x.end))
 
 
 # ------------------------------------------------------------------ sentences
@@ -519,9 +290,9 @@ def ground(
         k = sentence_at(spans, sp.start) if spans else 0
         stems_k = sent_stems[k] if spans else set()
         if sp.kind == "entity":
-            flags.extend(_entity_flags(sp, candidate, stems_k, a))
+            flags.extend(entity_flags(sp, candidate, stems_k, a))
             continue
-        flag = _check_specific(sp, stems_k, a)
+        flag = check_specific(sp, stems_k, a)
         if flag is not None and (
             counts_named(text, sp, spans) or counts_listed(text, sp, a.implied)
         ):

@@ -362,7 +362,8 @@ def test_explain_names_the_rule_that_holds_an_unwritten_specific():
 def test_number_index_finds_what_a_full_comparison_finds(summary):
     """The article's numbers are looked up in a sorted index (value_windows), not compared
     one by one; every value the full comparison accepts is inside the windows."""
-    from harness.grounding import _same_values, analyse_article, specifics
+    from harness.grounding import analyse_article, specifics
+    from harness.grounding_check import same_values
     from harness.grounding_spans import value_matches
     from harness.text import fold_keep_offsets, sentence_spans
 
@@ -377,4 +378,4 @@ def test_number_index_finds_what_a_full_comparison_finds(summary):
         if sp.value is None:
             continue
         full = {v for v in a.number_sites if value_matches(sp, v)}
-        assert {v for v, _ in _same_values(sp, a)} == full
+        assert {v for v, _ in same_values(sp, a)} == full

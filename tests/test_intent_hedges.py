@@ -79,7 +79,11 @@ def test_an_intention_states_neither_the_event_nor_its_denial(facts, text):
         ("The museum was forced to sell the painting.", "present", "contradicted"),
         # "insisted that it sold": a report, not a request
         ("Critics insisted that the museum sold the painting.", "present", "contradicted"),
-        ("The director insisted the museum would not sell the painting.", "contradicted", "present"),
+        (
+            "The director insisted the museum would not sell the painting.",
+            "contradicted",
+            "present",
+        ),
         # the intention itself denied says the event did not happen
         ("The museum did not try to sell the painting.", "contradicted", "present"),
     ],
@@ -90,8 +94,14 @@ def test_implicative_verbs_and_plain_statements_keep_their_verdicts(facts, text,
 
 
 def test_a_fact_worded_as_the_intention_is_stated_by_it(facts):
-    assert check_facts("The museum tried to sell the painting.", facts).get("tried").verdict == "present"
-    assert check_facts("The museum attempted to sell the painting.", facts).get("tried").verdict == "present"
+    assert (
+        check_facts("The museum tried to sell the painting.", facts).get("tried").verdict
+        == "present"
+    )
+    assert (
+        check_facts("The museum attempted to sell the painting.", facts).get("tried").verdict
+        == "present"
+    )
 
 
 AIMS = """
