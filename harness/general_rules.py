@@ -76,20 +76,32 @@ _CLAUSE_BREAKS = frozenset(
 def condition_of(node, inside: set[int]) -> str | None:
     """The hedge of a clause that holds only on a condition: `node` has an adverbial
     clause opened by "if" or "unless" ("If results do not improve, the club will replace
-    the coach": it has not said it will); not "even if" or "as if". Only a condition put
-    before the claim: one after it may belong to the last conjunct alone ("no volunteers, and
-    no cover if attacked")."""
+    the coach": it has not said it will); not "even if" or "as if". A condition put before
+    the claim; or right after the claim's last word ("The club will replace the coach if
+    results do not improve"), not after other words, which it may belong to alone ("no
+    volunteers, and no cover if attacked"); not "only if" either (harness.assertion_rules
+    reads it)."""
     first = min(inside, default=node.i)
+    last = max(inside, default=node.i)
     for c in node.children:
-        if c.dep_ != "advcl" or c.i in inside or c.right_edge.i >= first:
+        if c.dep_ != "advcl" or c.i in inside:
             continue
-        if any(t.text in _CLAUSE_BREAKS for t in c.doc[c.right_edge.i + 1 : first]):
-            continue  # "if they go, they are on their own: no volunteers ...": a new statement
-        for k in c.children:
-            if k.dep_ == "mark" and k.lower_ in ("if", "unless"):
-                before = k.nbor(-1).lower_ if k.i > 0 else ""
-                if before not in ("even", "as"):
-                    return f"{k.text} ... {CONDITION}"
+        marks = [k for k in c.children if k.dep_ == "mark" and k.lower_ in ("if", "unless")]
+        mark = marks[0] if marks else None
+        if mark is None:
+            continue
+        before = mark.nbor(-1).lower_ if mark.i > 0 else ""
+        if before in ("even", "as"):
+            continue
+        if c.right_edge.i < first:
+            if any(t.text in _CLAUSE_BREAKS for t in c.doc[c.right_edge.i + 1 : first]):
+                continue  # "if they go, they are on their own: no volunteers ...": a new statement
+            return f"{mark.text} ... {CONDITION}"
+        # right after the claim's last word: "will resign if the budget fails"; not after
+        # other words, which the condition may be about ("lack cover if attacked")
+        right_after = all(t.text == "," for t in c.doc[last + 1 : c.left_edge.i])
+        if c.left_edge.i > last and before != "only" and right_after:
+            return f"{mark.text} ... {CONDITION}"
     return None
 
 

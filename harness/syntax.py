@@ -278,6 +278,9 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
     return None
 
 
+_ASKING_MARKS = frozenset({"whether", "if"})
+
+
 def _own_cues(
     tok,
     came,
@@ -1083,7 +1086,20 @@ def read_claim(
             # a relative clause said of the anchor is the claim's own clause: its
             # hedges count ("United, who might not keep him")
             own_clause = node.dep_ == "relcl" and node.head.i == anchor.i and walk.relative
+            # so is what the anchor reports ("The mayor said he might resign if ..."): its
+            # hedges and conditions are the report's, not part of the fact
+            reported = (
+                node.dep_ == "ccomp"
+                and node.head.i == anchor.i
+                and _lemma(anchor) in REPORT_VERBS
+                and not any(
+                    c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children
+                )
+            )  # not an indirect question ("did not say whether X"): the saying verb reads it
+            own_clause = own_clause or reported
             walk.visit(node, came, below=not own_clause, quiet=embedded and not own_clause)
+            if reported:
+                walk.add_hedge(general_rules.condition_of(node, inside))
             if node.head.i not in inside and (
                 # "whether" only: a condition ("... if it ran into heavy rain") may be part
                 # of the fact itself

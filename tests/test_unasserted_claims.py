@@ -1,12 +1,14 @@
 # ruff: noqa: E501  (test sentences are kept on one line each)
-"""Verbs and adjectives of trying, wanting, offering and seeming over an infinitive, and
+"""Claims that are not asserted. Verbs and adjectives of trying, wanting, offering and seeming over an infinitive, and
 verbs of asking and ordering over an infinitive or a bare subjunctive clause, assert
 nothing of it (harness.lexicon.INTENT_PREDICATES, DIRECTIVE_PREDICATES,
 SUBJUNCTIVE_DIRECTIVES; harness.scope_rules.unasserting_controller): "the museum tried to sell the painting"
 states no sale, so it neither states nor contradicts a fact that the painting was (not)
 sold. Implicative verbs keep their meaning ("managed to sell": sold; "refused to sell": not
-sold), and a fact whose own wording is the intention is still stated by it. Sentences
-written for this test about a made-up museum."""
+sold), and a fact whose own wording is the intention is still stated by it. A condition
+right after the claim hedges it as one before it does (harness.general_rules.condition_of),
+and what a speaker reports as possible or conditional is hedged (harness.syntax). Sentences
+written for this test about a made-up museum and mayor."""
 
 from __future__ import annotations
 
@@ -136,3 +138,59 @@ slots = { image = ["photo", "picture"], what = ["painting"] }
 )
 def test_intentions_of_a_fact_about_an_aim_and_outside_the_claim(text, fact):
     assert check_facts(text, made_up_facts(AIMS)).get(fact).verdict == "present"
+
+
+MAYOR = """
+[[fact]]
+id = "resigned"
+statement = "The mayor resigned."
+slots = { who = ["mayor"], act = ["resign*"] }
+
+[[fact]]
+id = "stayed"
+statement = "The mayor did not resign."
+polarity = "negative"
+slots = { who = ["mayor"], act = ["resign*"] }
+
+[[fact]]
+id = "cover"
+statement = "The crew would have no insurance cover if the boat sank."
+polarity = "negative"
+slots = { who = ["crew"], what = ["insurance", "cover"] }
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition right after the claim, as before it
+        "The mayor will resign if the budget fails.",
+        "The mayor will resign unless the budget passes.",
+        "The mayor would resign if asked.",
+        # what a speaker says might or would happen on a condition is the speaker's hedge
+        "The mayor said he might resign.",
+        "The mayor said he would resign if the budget failed.",
+    ],
+)
+def test_a_conditional_or_hedged_report_asserts_nothing(text):
+    verdicts = check_facts(text, made_up_facts(MAYOR))
+    assert (verdicts.get("resigned").verdict, verdicts.get("stayed").verdict) == (
+        "absent",
+        "absent",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        ("The mayor said he resigned.", "resigned", "present"),
+        ("The mayor said that he will not resign.", "stayed", "present"),
+        ("The mayor resigned after the budget failed.", "resigned", "present"),
+        ("The mayor resigned even if critics disagree.", "resigned", "present"),
+        # a condition after other words may be theirs alone; the fact's own condition is no hedge
+        ("The crew had no insurance and no lifeboat if the boat sank.", "cover", "present"),
+        ("The crew would have no insurance cover if the boat sank.", "cover", "present"),
+    ],
+)
+def test_plain_reports_and_other_conditions_keep_their_verdicts(text, fact, verdict):
+    assert check_facts(text, made_up_facts(MAYOR)).get(fact).verdict == verdict
