@@ -7,6 +7,7 @@ tests/test_matcher_rules.py. No word list here serves one article.
 
 from __future__ import annotations
 
+from harness.assertion_rules import allowed_on_condition
 from harness.lemmas import word_lemma
 from harness.lexicon import NEGATING_PREDICATES
 
@@ -79,8 +80,8 @@ def condition_of(node, inside: set[int]) -> str | None:
     the coach": it has not said it will); not "even if" or "as if". A condition put before
     the claim; or right after the claim's last word ("The club will replace the coach if
     results do not improve"), not after other words, which it may belong to alone ("no
-    volunteers, and no cover if attacked"); not "only if" either (harness.assertion_rules
-    reads it)."""
+    volunteers, and no cover if attacked"); not "only if" or "not ... unless" after it
+    (harness.assertion_rules reads those)."""
     first = min(inside, default=node.i)
     last = max(inside, default=node.i)
     for c in node.children:
@@ -100,7 +101,7 @@ def condition_of(node, inside: set[int]) -> str | None:
         # right after the claim's last word: "will resign if the budget fails"; not after
         # other words, which the condition may be about ("lack cover if attacked")
         right_after = all(t.text == "," for t in c.doc[last + 1 : c.left_edge.i])
-        if c.left_edge.i > last and before != "only" and right_after:
+        if c.left_edge.i > last and right_after and not allowed_on_condition(node):
             return f"{mark.text} ... {CONDITION}"
     return None
 
