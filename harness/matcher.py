@@ -1765,9 +1765,14 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             flip = answer == "no"
             negated, hedged = negated != flip, False
             words = (words[0] != flip, words[1], False)
-        if _LATER_DENIAL.match(
-            doc.norm, doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
-        ) or verdict_rules.denied_next(doc, clause.sentence):
+        local_end = doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
+        slot_spans = [doc.claim_slot(prop, k)[1] for k in range(len(prop.slots))]
+        if (
+            _LATER_DENIAL.match(doc.norm, local_end)
+            or verdict_rules.denied_next(doc, clause.sentence)
+            or verdict_rules.denied_after(doc, local_end, clause.sentence, slot_spans)
+            or verdict_rules.retracted_next(doc, clause.sentence, slot_spans)
+        ):
             # what a report or the clause said is then denied: asserted as untrue
             negated, double, hedged = not negated, double or negated, False
             words = (not words[0], words[1] or words[0], False)

@@ -73,3 +73,81 @@ def facts():
 )
 def test_a_plans_aim_states_a_planned_fact(facts, text, fact, verdict):
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+DENIALS = """
+[[fact]]
+id = "delivery-fee"
+statement = "The bakery will add a five per cent fee to delivery orders."
+slots = { rate = ["five per cent", "5 per cent"], charge = ["fee", "charge", "surcharge"] }
+
+[[fact]]
+id = "approach"
+statement = "Rovers have made an approach for the goalkeeper Okafor."
+slots = { club = ["Rovers", "the club"], act = ["approach", "bid", "enquiry"], player = ["Okafor", "goalkeeper"] }
+"""
+
+
+@pytest.fixture(scope="module")
+def denials():
+    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
+    return made_up_facts(DENIALS)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # a later "but Y denied that it ..." restating the claim by a pronoun and its words
+        (
+            "The bakery will add a five per cent fee to delivery orders, but the owner has since denied that it will charge the fee.",
+            "delivery-fee",
+            "contradicted",
+        ),
+        (
+            "The bakery will add a five per cent fee to delivery orders, but the owner denied that it would charge a fee.",
+            "delivery-fee",
+            "contradicted",
+        ),
+        # a denied clause with none of the claim's words, or one that says something new
+        (
+            "The bakery will add a five per cent fee to delivery orders, but the owner denied that it had raised bread prices.",
+            "delivery-fee",
+            "present",
+        ),
+        (
+            "The bakery will add a five per cent fee to delivery orders, but the owner denied that it is up against two rival chains for the fee-paying school contract.",
+            "delivery-fee",
+            "present",
+        ),
+        # a correction in the next sentence with a negation and most of the claim's words
+        (
+            "Rovers have made an approach for Okafor. In fact, the club has made no approach for him, its coach said.",
+            "approach",
+            "contradicted",
+        ),
+        (
+            "Rovers have made a bid for Okafor. Actually, the club never made any bid, according to the chairman.",
+            "approach",
+            "contradicted",
+        ),
+        # a correction that adds something, or that denies something else
+        (
+            "Rovers have made an approach for Okafor. In fact, it is the third approach the club has made this year.",
+            "approach",
+            "present",
+        ),
+        (
+            "Rovers have made an approach for Okafor. In fact, the club has no other target this summer.",
+            "approach",
+            "present",
+        ),
+        # a negation in the next sentence without a correcting opener is no retraction
+        (
+            "Rovers have made an approach for Okafor. The club has made no approach for any other keeper.",
+            "approach",
+            "present",
+        ),
+    ],
+)
+def test_a_later_denial_or_correction_of_the_claim(denials, text, fact, verdict):
+    assert check_facts(text, denials).get(fact).verdict == verdict
