@@ -1579,6 +1579,9 @@ def _main_clause_between(norm: str, pos: int, end: int) -> bool:
 def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> int | None:
     if cf.context is None and cf.exclude is None:
         return 0
+    inside = verdict_rules.own_excluded(doc, cf, [sp for _, sp in combo])
+    if inside is None:
+        return None  # "the previous record" with "previous record" an exclude phrase
     if cf.exclude is not None and combo:
         # the claim's own local sub-clause(s) first: "The team will not get a bonus through
         # league membership, he said, and the staff would be ..." is about membership
@@ -1604,7 +1607,9 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
             )
             if foreign:
                 return None
-    key = (cf.context, cf.exclude, cf.window, clause.start, clause.end)  # asked per claim
+    # asked per claim; an exclude word that is one of the statement's own words is no other
+    # subject for it ("humpback" in a contradiction that gives the record to a humpback)
+    key = (cf.context, cf.exclude, cf.window, clause.start, clause.end, inside)
     if cf.context is not None and cf.exclude is not None and combo:
         # the claim's own words, or words of an exclude phrase, are no context against an
         # exclude word beside them: "the visitors' pilot's maneuvers" with "maneuvers" a
@@ -1631,7 +1636,7 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
         if cf.context is not None and doc.has(cf.context, a, b):
             out = level
             break
-        if cf.exclude is not None and doc.has(cf.exclude, a, b):
+        if cf.exclude is not None and verdict_rules.has_other(doc, cf.exclude, a, b, inside):
             out = None
             break
     doc._found[key] = out

@@ -10,6 +10,10 @@
 - A next sentence that corrects the claim's sentence with a negation and most of the
   claim's own words ("Rovers want Okafor. In fact, the club has made no approach for
   him.") retracts the claim.
+- A slot's word inside a longer exclude phrase ("record" in "the previous record", an
+  exclude phrase) names the excluded thing: the statement is not this fact's; an exclude
+  word that is one of the statement's own words ("humpback" in a contradiction giving a
+  record to a humpback) is no other subject for it.
 - In a clause that holds an exclude word, the claim's own slot words and the words of an
   exclude phrase are no context ("the visiting team's tactics" with context "tactics",
   exclude "visiting team").
@@ -20,6 +24,7 @@ All take the matcher's objects as they are (a finding, its document, clause and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from harness.clause_rules import is_denial
@@ -41,6 +46,35 @@ def only_disputed(contra: Any, present: Any) -> bool:
         and present.level is not None
         and contra.level is not None
         and present.level <= contra.level
+    )
+
+
+def own_excluded(doc: Any, cf: Any, own: list[Span]) -> frozenset[Span] | None:
+    """None when one of the statement's own slot words (`own`) lies inside a longer match
+    of an exclude phrase ("record" in "the previous record was held by ..." with "previous
+    record" excluded): the slot names the excluded thing. Otherwise the exclude matches that
+    are the statement's own words, or inside them, which mark no other subject for it."""
+    if cf.exclude is None or not own:
+        return frozenset()
+    starts, spans = doc.matches(cf.exclude)
+    lo, hi = min(a for a, _ in own), max(b for _, b in own)
+    mine = set()
+    for x in spans[bisect_left(starts, max(0, lo - 200)) : bisect_left(starts, hi)]:
+        for a, b in own:
+            if x[0] <= a and b <= x[1] and x != (a, b):
+                return None
+            if a <= x[0] and x[1] <= b:
+                mine.add(x)
+    return frozenset(mine)
+
+
+def has_other(doc: Any, pat: Any, a: int, b: int, mine: frozenset[Span]) -> bool:
+    """Whether a match of `pat` that is not in `mine` lies within norm[a:b]."""
+    if not mine:
+        return doc.has(pat, a, b)
+    starts, spans = doc.matches(pat)
+    return any(
+        x[1] <= b and x not in mine for x in spans[bisect_left(starts, a) : bisect_left(starts, b)]
     )
 
 

@@ -151,3 +151,41 @@ def denials():
 )
 def test_a_later_denial_or_correction_of_the_claim(denials, text, fact, verdict):
     assert check_facts(text, denials).get(fact).verdict == verdict
+
+
+SCOPE = """
+[[fact]]
+id = "best-loaf"
+statement = "Hill Bakery won this year's prize for the best loaf, beating the previous winner."
+context = ["Hill Bakery"]
+exclude = ["rival", "previous prize"]
+slots = { who = ["Hill Bakery", "bakery"], act = ["prize", "best loaf"] }
+
+[[fact.contradiction]]
+slots = { holder = ["rival"], act = ["won the prize", "took the prize"] }
+"""
+
+
+@pytest.fixture(scope="module")
+def scope_facts():
+    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
+    return made_up_facts(SCOPE)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Hill Bakery won the prize for the best loaf at the spring fair.", "present"),
+        # a slot's word inside a longer exclude phrase names the excluded thing
+        ("The previous prize went to Hill Bakery, a family firm by the harbour.", "absent"),
+        # an exclude word that is the contradiction's own word is no other subject for it
+        (
+            "A rival won the prize for the best loaf at the spring fair. Hill Bakery came second.",
+            "contradicted",
+        ),
+        # it still needs the fact's context nearby
+        ("A rival won the prize for the best loaf at the spring fair.", "absent"),
+    ],
+)
+def test_exclude_words_and_the_statements_own_words(scope_facts, text, verdict):
+    assert check_facts(text, scope_facts).get("best-loaf").verdict == verdict
