@@ -1214,6 +1214,7 @@ class _Finding:
     parsed: syntax.ClaimReading | None = None  # the parse's reading, when it decided
     words: tuple[bool, bool, bool] | None = None  # the word rules' (negated, double, hedged)
     other_actor: str | None = None  # the parse names another actor for the fact's subject
+    framed: bool = False  # after "It is not true that" opening its sentence (_falsity_framed)
 
 
 def _slot_matches(
@@ -1765,6 +1766,11 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                     allowed = kind == "claim" and fact.polarity == "negative" and not hedged
                     negated, double, hedged = False, False, not allowed
                     words = (negated, double, hedged)
+        first = min(sp[0] for _, sp in combo)
+        if _NOT_CLEAR.search(doc.norm, clause.start, first):
+            # "It is not clear that X": X is left open, not denied (both readings)
+            negated, double, hedged = False, False, True
+            words = (False, False, True)
         answer = _answer(doc, clause)
         if answer is not None:  # "Will temporary staff join? Not according to the manager."
             flip = answer == "no"
@@ -1815,6 +1821,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 parsed=parsed,
                 words=words,
                 other_actor=parsed.other_actor if parsed is not None else None,
+                framed=_falsity_framed(doc, clause.sentence, min(s[0] for _, s in combo)),
             )
         )
     return out
@@ -1876,6 +1883,30 @@ def _result(
     return FactResult(fact_id, verdict, doc.text[s:e], (s, e), round(conf, 3), **extra)
 
 
+# an open question put as a negated certainty: "it is not clear that X", "was not yet known
+# whether X" leave X open (a hedge, not a denial)
+_NOT_CLEAR = re.compile(
+    r"\b(?:is|was|are|were|'s|remains|remained|seems|seemed)\s+(?:not|n't)\s+(?:yet\s+)?"
+    r"(?:clear|certain|sure|known|obvious|confirmed)\s+(?:that|whether|if)\b",
+    _I,
+)
+# a sentence that opens by calling what follows false: "It is not true that ...", "It was
+# never the case, she said, that ..."
+_FALSITY_FRAME = re.compile(
+    r"\s*(?:but\s+|and\s+)?it\s+(?:is|was|'s|has\s+been|had\s+been)\s+(?:not|never|n't)\s+"
+    r"(?:true|the\s+case|correct|accurate)\s*(?:,[^,;]{1,60},\s*)?that\b",
+    _I,
+)
+
+
+def _falsity_framed(doc: _Doc, sentence: int, position: int) -> bool:
+    """A frame that opens the claim's sentence calls the clause after it false ("It is not
+    true that the ferry sank, the captain said"): a plain denial, which the word rules miss
+    when the claim is far from the "not"."""
+    m = _FALSITY_FRAME.match(doc.norm, doc.sentences[sentence][0])
+    return m is not None and m.end() <= position
+
+
 def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
     """(outcome, confidence, reason) of one finding. Precision first: a statement read
     from the parse as contradicting the fact counts as a contradiction only when the
@@ -1888,7 +1919,8 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
         # ... except a double negation the parse resolved ("rejected calls to keep temporary
         # staff out", "not true that the fair would lack ..."), where the word rules are
         # weakest
-        if alt[0] != "contradicted" and not f.parsed.double:
+        framed = f.framed and len(f.parsed.negations) == 1  # the frame's own "not" only
+        if alt[0] != "contradicted" and not f.parsed.double and not framed:
             why = "the parse reads a contradiction, the word rules do not"
             if alt[0] == "present" and f.parsed.negations and not f.words[0]:
                 return "set aside", 0.0, why  # a cue only the parse sees: neither reading

@@ -189,3 +189,70 @@ def scope_facts():
 )
 def test_exclude_words_and_the_statements_own_words(scope_facts, text, verdict):
     assert check_facts(text, scope_facts).get("best-loaf").verdict == verdict
+
+
+FALSITY = """
+[[fact]]
+id = "choir-won"
+statement = "The choir won the regional contest."
+slots = { who = ["choir", "singers"], act = ["won", "took the title"], what = ["regional contest", "contest"] }
+
+[[fact]]
+id = "no-rehearsal"
+statement = "The choir did not rehearse on Sundays."
+polarity = "negative"
+stated_as = ["skipped Sunday rehearsals", "rested on Sundays"]
+slots = { who = ["choir"], act = ["rehearse*"], when = ["Sunday*"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # "It is not true that X" opening the sentence denies X, the claim far from "not"
+        (
+            "It is not true that the choir from the old mill town won the regional contest, its director said.",
+            "choir-won",
+            "contradicted",
+        ),
+        (
+            "It is not true that the choir from the old mill town skipped Sunday rehearsals, its director said.",
+            "no-rehearsal",
+            "contradicted",
+        ),
+        (
+            "It was never the case that the choir from the old mill town won the regional contest.",
+            "choir-won",
+            "contradicted",
+        ),
+        # the frame asserted, or a frame that is no falsity, or a second negation inside
+        (
+            "It is true that the choir from the old mill town won the regional contest, its director said.",
+            "choir-won",
+            "present",
+        ),
+        (
+            "It is not clear that the choir from the old mill town won the regional contest.",
+            "choir-won",
+            "absent",
+        ),
+        (
+            "It was not yet known whether the choir had won the regional contest.",
+            "choir-won",
+            "absent",
+        ),
+        # ... which leaves a later clause alone
+        (
+            "It is not clear whether the hall will reopen, but the choir won the regional contest.",
+            "choir-won",
+            "present",
+        ),
+        (
+            "It is not true that the choir from the old mill town never won the regional contest.",
+            "choir-won",
+            "present",
+        ),
+    ],
+)
+def test_a_falsity_frame_opening_the_sentence(text, fact, verdict):
+    assert check_facts(text, made_up_facts(FALSITY)).get(fact).verdict == verdict
