@@ -1618,6 +1618,15 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
         excluded = verdict_rules.excluded_in_clause(doc, cf, clause, [sp for _, sp in combo])
         if excluded is not None:
             return None if excluded else 0
+    if (
+        cf.context is None
+        and combo
+        and not verdict_rules.has_other(doc, cf.exclude, clause.start, clause.end, inside)
+    ):
+        # no context declared: the statement's own words name its subject, and an exclude
+        # word only in another clause of the sentence ("A swam 4,000 miles, but did not
+        # beat the record set by B") marks that clause's
+        return 0
     if key in doc._found:
         return doc._found[key]
     s, e = doc.sentences[clause.sentence]

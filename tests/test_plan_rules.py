@@ -256,3 +256,36 @@ slots = { who = ["choir"], act = ["rehearse*"], when = ["Sunday*"] }
 )
 def test_a_falsity_frame_opening_the_sentence(text, fact, verdict):
     assert check_facts(text, made_up_facts(FALSITY)).get(fact).verdict == verdict
+
+
+LOAVES = """
+[[fact]]
+id = "900-loaves"
+statement = "Hill Bakery sold 900 loaves at the fair."
+exclude = ["rival"]
+slots = { who = ["Hill Bakery", "bakery"], count = ["900 loaves"] }
+
+[[fact.contradiction]]
+slots = { who = ["Hill Bakery", "bakery"], count = ["400 loaves", "90 loaves"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # no context declared: an exclude word in another clause marks that clause only
+        (
+            "Hill Bakery sold 900 loaves at the fair, but did not beat the record set by a rival.",
+            "present",
+        ),
+        (
+            "Hill Bakery sold 400 loaves at the fair, but did not beat the record set by a rival.",
+            "contradicted",
+        ),
+        ("Hill Bakery sold 900 loaves at the fair. A rival sold fewer.", "present"),
+        # in the statement's own clause it still sets it aside
+        ("A rival of Hill Bakery sold 900 loaves at the fair.", "absent"),
+    ],
+)
+def test_an_exclude_word_in_another_clause_without_context(text, verdict):
+    assert check_facts(text, made_up_facts(LOAVES)).get("900-loaves").verdict == verdict
