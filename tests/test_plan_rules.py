@@ -289,3 +289,36 @@ slots = { who = ["Hill Bakery", "bakery"], count = ["400 loaves", "90 loaves"] }
 )
 def test_an_exclude_word_in_another_clause_without_context(text, verdict):
     assert check_facts(text, made_up_facts(LOAVES)).get("900-loaves").verdict == verdict
+
+
+SQUAD = """
+[[fact]]
+id = "picked-squad"
+statement = "Ana Ruiz picked the squad for the final."
+slots = { who = ["Ana Ruiz", "Ruiz"], act = ["picked", "chose"], what = ["squad"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Ana Ruiz coached the team for ten years. She picked the squad for the final.", "present"),
+        # "she" after a frame that only says whether the rest is true still opens the
+        # sentence's own statement, and takes the named subject before it
+        (
+            "Ana Ruiz coached the team for ten years. It is not true that she picked the squad for the final.",
+            "contradicted",
+        ),
+        (
+            "Ana Ruiz coached the team for ten years. It is true that she picked the squad for the final.",
+            "present",
+        ),
+        # not when the pronoun is of the other gender
+        (
+            "Ana Ruiz praised her assistant. It is not true that he picked the squad for the final.",
+            "absent",
+        ),
+    ],
+)
+def test_a_person_pronoun_after_a_truth_frame(text, verdict):
+    assert check_facts(text, made_up_facts(SQUAD)).get("picked-squad").verdict == verdict
