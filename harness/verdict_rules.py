@@ -145,7 +145,12 @@ _CORRECTION = re.compile(
     r"\s*(?:but\s+)?(?:in\s+fact|actually|in\s+truth|in\s+reality|on\s+the\s+contrary)\s*,?\s+",
     re.I,
 )
-_NEGATION_WORD = re.compile(r"\b(?:no|not|n't|never|none|nothing|neither|nor)\b|n't\b", re.I)
+# a negation, not an emphasis ("no other", "not only", "nothing else", "no less")
+_NEGATION_WORD = re.compile(
+    r"(?:\b(?:no|not|never|none|nothing|neither|nor)\b|n't\b)"
+    r"(?!\s+(?:other|others|one\s+else|else|only|just|least|less|fewer|more\s+than|doubt)\b)",
+    re.I,
+)
 
 
 def retracted_next(doc: Any, sentence: int, own: list[list[Span]]) -> bool:

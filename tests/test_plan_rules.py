@@ -322,3 +322,8 @@ slots = { who = ["Ana Ruiz", "Ruiz"], act = ["picked", "chose"], what = ["squad"
 )
 def test_a_person_pronoun_after_a_truth_frame(text, verdict):
     assert check_facts(text, made_up_facts(SQUAD)).get("picked-squad").verdict == verdict
+
+
+def test_an_emphasis_after_a_correction_retracts_nothing(denials):
+    text = "Rovers have made an approach for Okafor. In fact, the club has not only made an approach but also sent scouts to watch him."
+    assert check_facts(text, denials).get("approach").verdict == "present"
