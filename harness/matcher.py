@@ -1743,8 +1743,8 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 # a condition hedges, unless the fact's own statement has one ("... if
                 # it clashed with Russian forces")
                 hedges = roles.without_own_condition(fact, parsed.hedges)
-                if kind == "claim":  # "will team up ... to begin offering": the plan's aim
-                    hedges = roles.without_own_future(fact, hedges)
+                if kind in ("claim", "contra"):  # "will team up ... to begin offering"
+                    hedges = roles.without_own_future(fact, hedges)  # the plan's aim
                 hedged = bool(hedges) or _question(doc, clause)
                 own = roles.statement_reading(fact) if kind == "claim" and hedges else None
                 read = (parsed.negated, {h.lower() for h in hedges})

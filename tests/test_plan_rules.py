@@ -18,6 +18,9 @@ statement = "Book delivery will be offered in nine towns."
 context = ["library", "book*"]
 slots = { count = ["nine"], place = ["towns"] }
 
+[[fact.contradiction]]
+slots = { count = ["six", "twelve"], place = ["towns"] }
+
 [[fact]]
 id = "nine-towns-now"
 statement = "The library delivers books in nine towns."
@@ -45,6 +48,11 @@ def facts():
             "The library will work with a courier firm to deliver books in nine towns.",
             "nine-towns",
             "present",
+        ),
+        (
+            "The library will work with a courier firm to deliver books in twelve towns.",
+            "nine-towns",
+            "contradicted",
         ),
         # an obligation's or a possibility's aim still states nothing
         (
