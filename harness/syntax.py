@@ -90,6 +90,7 @@ from harness.lexicon import (
     OBLIGATION_VERBS,
     OPEN_PHRASES,
     OPEN_WORDS,
+    PLAN_VERBS,
     REPORT_NOUNS,
     REPORT_QUALIFIERS,
     REPORT_VERBS,
@@ -1161,8 +1162,13 @@ _BE = frozenset("is are was were be been being am 's 're".split())
 
 
 def has_future_auxiliary(text: str) -> bool:
-    """Whether a verb of `text` stands under a plain future auxiliary ("will", "shall")."""
-    return any(t.dep_ == "aux" and t.lower_ in FUTURE_AUXILIARIES for t in parse(text))
+    """Whether a verb of `text` stands under a plain future auxiliary ("will", "shall") or
+    is the infinitive of a plan ("plans to open", "is set to open", "is going to open")."""
+    return any(
+        (t.dep_ == "aux" and t.lower_ in FUTURE_AUXILIARIES)
+        or (t.dep_ == "xcomp" and t.head.i < t.i and t.head.lower_ in PLAN_VERBS)
+        for t in parse(text)
+    )
 
 
 def identity_slot(statement: str, spans: list[tuple[int, int]]) -> bool:

@@ -119,7 +119,8 @@ _REPORTED = re.compile(
 _DENIED_THAT = re.compile(
     r"\s*[,;]?\s*(?:but|however)\s*,?\s+(?:[\w.'\u2019-]+\s+){0,4}?(?:has\s+|have\s+|had\s+)?"
     r"(?:since\s+|later\s+|now\s+|flatly\s+|strongly\s+|firmly\s+)?"
-    r"(?:denied|denies|refuted|refutes|disputed|disputes)\s+that\s+(?:it|he|she|they)\s+",
+    r"(?:denied|denies|refuted|refutes|disputed|disputes)\s+(?:that\s+)?(?:it|he|she|they)\s+"
+    r"(?=(?:will|would|is|are|was|were|has|have|had|did|does|do|can|could|plans?|wants?)\b)",
     re.I,
 )
 

@@ -22,6 +22,12 @@ slots = { count = ["nine"], place = ["towns"] }
 slots = { count = ["six", "twelve"], place = ["towns"] }
 
 [[fact]]
+id = "nine-towns-plan"
+statement = "The library plans to offer book delivery in nine towns."
+context = ["library", "book*"]
+slots = { count = ["nine"], place = ["towns"] }
+
+[[fact]]
 id = "nine-towns-now"
 statement = "The library delivers books in nine towns."
 context = ["library", "book*"]
@@ -53,6 +59,12 @@ def facts():
             "The library will work with a courier firm to deliver books in twelve towns.",
             "nine-towns",
             "contradicted",
+        ),
+        # a statement that is a plan by its verb ("plans to") is a plan too
+        (
+            "The library will work with a courier firm to deliver books in nine towns.",
+            "nine-towns-plan",
+            "present",
         ),
         # an obligation's or a possibility's aim still states nothing
         (
@@ -113,6 +125,11 @@ def denials():
         ),
         (
             "The bakery will add a five per cent fee to delivery orders, but the owner denied that it would charge a fee.",
+            "delivery-fee",
+            "contradicted",
+        ),
+        (
+            "The bakery will add a five per cent fee to delivery orders, but the owner later denied it would charge the fee.",
             "delivery-fee",
             "contradicted",
         ),
