@@ -352,3 +352,41 @@ def test_a_person_pronoun_after_a_truth_frame(text, verdict):
 def test_an_emphasis_after_a_correction_retracts_nothing(denials):
     text = "Rovers have made an approach for Okafor. In fact, the club has not only made an approach but also sent scouts to watch him."
     assert check_facts(text, denials).get("approach").verdict == "present"
+
+
+FILM = """
+[[fact]]
+id = "film-goals"
+statement = "A new film shows the striker's best goals."
+slots = { video = ["film", "video"], content = ["goals"] }
+
+[[fact]]
+id = "joined-choir"
+statement = "Mara joined the choir."
+slots = { who = ["Mara"], act = ["joined"], group = ["choir"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The new film shows the best goals of the season.", "present"),
+        # two coordinated clauses, each with a slot as its subject: no claim joins them
+        ("The film will start at nine and the goals have been the best of the season.", "absent"),
+        # ... also when a third clause with a pronoun of its own follows
+        (
+            "The film will start at nine and the goals have been the best of the season, but he has also been a fine captain.",
+            "absent",
+        ),
+        # a pronoun in the second clause itself may stand for the first clause's slot
+        ("The film was edited for weeks, and the goals feature in it.", "present"),
+    ],
+)
+def test_two_clauses_each_with_a_slot_as_subject(text, verdict):
+    assert check_facts(text, made_up_facts(FILM)).get("film-goals").verdict == verdict
+
+
+def test_a_slot_on_the_second_verb_keeps_the_clauses_joined():
+    """The second verb's slot may take the first subject as its object: Mara joined the choir."""
+    text = "The choir had a fine year, and Mara joined in May."
+    assert check_facts(text, made_up_facts(FILM)).get("joined-choir").verdict == "present"
