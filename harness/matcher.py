@@ -453,6 +453,9 @@ _LATER_DENIAL = re.compile(
 )
 # pronouns that refer back to something named before ("the council would fund it")
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|theirs|itself|themselves)\b", _I)
+# a definite description opening the sentence, whose head is a slot's words: "The six-time
+# champion is not fit" refers back to the person the sentence before named
+_DEFINITE_OPENING = re.compile(r"\s*the\s+(?:[\w'\u2019-]+\s+){0,4}", _I)
 # a sentence that goes on with the previous one's subject: "He added that ...", "Moreover, ..."
 _CONTINUES = re.compile(
     r"\s*(?:(?:he|she|they)\s+(?:also\s+|further\s+|then\s+)?(?:add(?:s|ed)?|went\s+on\s+to\s+say|"
@@ -1660,8 +1663,11 @@ def _anaphor(doc: _Doc, cf: _Scope, clause: _Clause, combo) -> bool:
         return False
     locals_ = [doc.local_of(clause, sp[0]) for _, sp in combo]
     lo, hi = min(a for a, _ in locals_), max(b for _, b in locals_)
-    if not _PRONOUN.search(doc.norm, lo, hi) and not _CONTINUES.match(
-        doc.norm, doc.sentences[clause.sentence][0]
+    start = doc.sentences[clause.sentence][0]
+    if (
+        not _PRONOUN.search(doc.norm, lo, hi)
+        and not _CONTINUES.match(doc.norm, start)
+        and not any(_DEFINITE_OPENING.fullmatch(doc.norm, start, sp[0]) for _, sp in combo)
     ):
         return False
     first = max(0, clause.sentence - cf.window)

@@ -390,3 +390,34 @@ def test_a_slot_on_the_second_verb_keeps_the_clauses_joined():
     """The second verb's slot may take the first subject as its object: Mara joined the choir."""
     text = "The choir had a fine year, and Mara joined in May."
     assert check_facts(text, made_up_facts(FILM)).get("joined-choir").verdict == "present"
+
+
+KEEPER = """
+[[fact]]
+id = "keeper-fit"
+statement = "Okafor, the club's goalkeeper, is fit to play."
+context = ["Okafor"]
+slots = { who = ["goalkeeper", "keeper"], state = ["fit"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a definite description opening the sentence, headed by a slot's words, refers
+        # back to the one the sentence before named, like a pronoun
+        (
+            "Okafor missed training on Monday. The veteran goalkeeper is not fit, the club said.",
+            "contradicted",
+        ),
+        ("Okafor missed training on Monday. The goalkeeper is fit, the club said.", "present"),
+        # an indefinite one, or one further into the sentence, does not
+        ("Okafor missed training on Monday. A goalkeeper is not fit, the club said.", "absent"),
+        (
+            "Okafor missed training on Monday. On Tuesday the club said the veteran goalkeeper was not fit.",
+            "absent",
+        ),
+    ],
+)
+def test_a_definite_description_refers_back(text, verdict):
+    assert check_facts(text, made_up_facts(KEEPER)).get("keeper-fit").verdict == verdict
