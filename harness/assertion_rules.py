@@ -88,8 +88,13 @@ def split_by_coordination(heads: list, anchor: Any, inside: set[int]) -> bool:
                 subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS]
                 return (
                     bool(subjects)
-                    and not any(t.i in inside for s in subjects for t in s.subtree)
-                    and not any(t.i not in inside and t.lower_ in _PRONOUNS for t in node.subtree)
+                    and (
+                        not any(t.i in inside for s in subjects for t in s.subtree)
+                        or _subject_each(anchor, node, heads)
+                    )
+                    and not any(
+                        t.i not in inside and t.lower_ in _PRONOUNS for t in _own_clause(node)
+                    )
                     and not any(
                         c.lower_ in _ADDITIVE or (c.lower_ == "as" and c.nbor(1).lower_ == "well")
                         for c in node.children
@@ -97,6 +102,34 @@ def split_by_coordination(heads: list, anchor: Any, inside: set[int]) -> bool:
                 )
             node = node.head
     return False
+
+
+def _subject_each(anchor: Any, conj: Any, heads: list) -> bool:
+    """Whether the slots outside the coordinated verb `conj` (whose own subject holds a
+    slot) all lie in the subject of `anchor`, the verb it is coordinated with: each clause
+    has a slot in its subject, and only there, and says something of it ("the film will
+    start now and the goals have been the best": no claim that the film shows the goals)."""
+    first = [c for c in anchor.children if c.dep_ in _SUBJECT_DEPS]
+    if not first:
+        return False
+    below = {t.i for s in first for t in s.subtree}
+    kept = {t.i for t in conj.subtree}
+    second = {t.i for c in conj.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+    # a slot on the second verb itself may take the first subject as its object ("Rovers
+    # had a good season, and Okafor joined in May": he joined Rovers)
+    return all(h.i in below for h in heads if h.i not in kept) and all(
+        h.i in second for h in heads if h.i in kept
+    )
+
+
+def _own_clause(verb: Any) -> list:
+    """The words of `verb`'s clause, less a further coordinated clause with a subject of
+    its own ("... and B was paid, but he then left": "he" is the third clause's)."""
+    skip: set[int] = set()
+    for c in verb.children:
+        if c.dep_ == "conj" and any(k.dep_ in _SUBJECT_DEPS for k in c.children):
+            skip |= {t.i for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in skip]
 
 
 def subject_relative(clause: Any) -> bool:

@@ -116,8 +116,13 @@ _OTHER_GENDER = {
     "he": frozenset({"she", "her", "hers", "herself"}),
     "she": frozenset({"he", "him", "his", "himself"}),
 }
-# "He"/"She" opening a sentence, followed by its verb (not "He, too, ...", "She-wolf")
-_OPENING_PERSON = re.compile(r"\s*(?:he|she)(?=\s+(?:\w+ly\s+)?[a-z'\u2019])", re.I)
+# "He"/"She" opening a sentence, followed by its verb (not "He, too, ...", "She-wolf"), also
+# after a frame that only says whether the rest is true ("It is not true that she ...")
+_OPENING_PERSON = re.compile(
+    r"\s*(?:it\s+(?:is|was)\s+(?:not\s+|never\s+)?(?:true|untrue|false|the\s+case)\s+that\s+)?"
+    r"(he|she)(?=\s+(?:\w+ly\s+)?[a-z'\u2019])",
+    re.I,
+)
 # at most three words (capitalised, or "the"/"coach"-like titles) before the name
 _OPENING_WORDS = re.compile(r"\s*(?:[\w.'\u2019-]+\s+){0,3}")
 
@@ -153,7 +158,7 @@ def person_spans(
             if ps <= a and b <= pe and _OPENING_WORDS.fullmatch(norm, ps, a)
         ]
         if own:
-            todo.append((ps, pe, norm[s : m.end()].strip(), m.end(), own))
+            todo.append((ps, pe, m.group(1), m.end(), own))
     if not todo:
         return []
     syntax.prefetch([norm[ps:pe] for ps, pe, *_ in todo])  # one batch

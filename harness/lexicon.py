@@ -86,6 +86,15 @@ HEDGE_MODALS = frozenset("may might".split())
 # auxiliaries of a future, a possibility or a condition, and verbs of obligation: an
 # infinitive of purpose after them is unrealised ("will have to pay £5m to make it permanent")
 UNREALISED_MODALS = frozenset("will would 'll wo shall should must can could ca may might".split())
+# the plain future among them: "will team up with X to begin offering Y" is a plan with its
+# aim, which a fact that is itself a plan ("Y will be offered") takes as stated
+FUTURE_AUXILIARIES = frozenset("will 'll shall".split())
+# verbs (all their forms) whose infinitive is a plan, like a future: "plans to / is set to /
+# is going to open"
+PLAN_VERBS = frozenset(
+    """plan plans planned planning intend intends intended intending aim aims aimed aiming
+    set going due decide decides decided deciding prepare prepares prepared preparing""".split()
+)
 OBLIGATION_VERBS = frozenset("have need want plan hope intend aim try seek".split())
 # "is expected to", "is likely to", "considering", "plans to" assert nothing yet
 HEDGE_PREDICATES = frozenset(

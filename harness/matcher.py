@@ -453,6 +453,9 @@ _LATER_DENIAL = re.compile(
 )
 # pronouns that refer back to something named before ("the council would fund it")
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|theirs|itself|themselves)\b", _I)
+# a definite description opening the sentence, whose head is a slot's words: "The six-time
+# champion is not fit" refers back to the person the sentence before named
+_DEFINITE_OPENING = re.compile(r"\s*the\s+(?:[\w'\u2019-]+\s+){0,4}", _I)
 # a sentence that goes on with the previous one's subject: "He added that ...", "Moreover, ..."
 _CONTINUES = re.compile(
     r"\s*(?:(?:he|she|they)\s+(?:also\s+|further\s+|then\s+)?(?:add(?:s|ed)?|went\s+on\s+to\s+say|"
@@ -1214,6 +1217,7 @@ class _Finding:
     parsed: syntax.ClaimReading | None = None  # the parse's reading, when it decided
     words: tuple[bool, bool, bool] | None = None  # the word rules' (negated, double, hedged)
     other_actor: str | None = None  # the parse names another actor for the fact's subject
+    framed: bool = False  # after "It is not true that" opening its sentence (_falsity_framed)
 
 
 def _slot_matches(
@@ -1579,6 +1583,9 @@ def _main_clause_between(norm: str, pos: int, end: int) -> bool:
 def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> int | None:
     if cf.context is None and cf.exclude is None:
         return 0
+    inside = verdict_rules.own_excluded(doc, cf, [sp for _, sp in combo])
+    if inside is None:
+        return None  # "the previous record" with "previous record" an exclude phrase
     if cf.exclude is not None and combo:
         # the claim's own local sub-clause(s) first: "The team will not get a bonus through
         # league membership, he said, and the staff would be ..." is about membership
@@ -1604,7 +1611,9 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
             )
             if foreign:
                 return None
-    key = (cf.context, cf.exclude, cf.window, clause.start, clause.end)  # asked per claim
+    # asked per claim; an exclude word that is one of the statement's own words is no other
+    # subject for it ("humpback" in a contradiction that gives the record to a humpback)
+    key = (cf.context, cf.exclude, cf.window, clause.start, clause.end, inside)
     if cf.context is not None and cf.exclude is not None and combo:
         # the claim's own words, or words of an exclude phrase, are no context against an
         # exclude word beside them: "the visitors' pilot's maneuvers" with "maneuvers" a
@@ -1612,6 +1621,15 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
         excluded = verdict_rules.excluded_in_clause(doc, cf, clause, [sp for _, sp in combo])
         if excluded is not None:
             return None if excluded else 0
+    if (
+        cf.context is None
+        and combo
+        and not verdict_rules.has_other(doc, cf.exclude, clause.start, clause.end, inside)
+    ):
+        # no context declared: the statement's own words name its subject, and an exclude
+        # word only in another clause of the sentence ("A swam 4,000 miles, but did not
+        # beat the record set by B") marks that clause's
+        return 0
     if key in doc._found:
         return doc._found[key]
     s, e = doc.sentences[clause.sentence]
@@ -1631,7 +1649,7 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
         if cf.context is not None and doc.has(cf.context, a, b):
             out = level
             break
-        if cf.exclude is not None and doc.has(cf.exclude, a, b):
+        if cf.exclude is not None and verdict_rules.has_other(doc, cf.exclude, a, b, inside):
             out = None
             break
     doc._found[key] = out
@@ -1645,8 +1663,11 @@ def _anaphor(doc: _Doc, cf: _Scope, clause: _Clause, combo) -> bool:
         return False
     locals_ = [doc.local_of(clause, sp[0]) for _, sp in combo]
     lo, hi = min(a for a, _ in locals_), max(b for _, b in locals_)
-    if not _PRONOUN.search(doc.norm, lo, hi) and not _CONTINUES.match(
-        doc.norm, doc.sentences[clause.sentence][0]
+    start = doc.sentences[clause.sentence][0]
+    if (
+        not _PRONOUN.search(doc.norm, lo, hi)
+        and not _CONTINUES.match(doc.norm, start)
+        and not any(_DEFINITE_OPENING.fullmatch(doc.norm, start, sp[0]) for _, sp in combo)
     ):
         return False
     first = max(0, clause.sentence - cf.window)
@@ -1729,6 +1750,8 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 # it clashed with Russian forces")
                 hedges = roles.without_own_condition(fact, parsed.hedges)
                 hedges = roles.without_own_intent(fact, hedges)  # "will attempt to ..."
+                if kind in ("claim", "contra"):  # "will team up ... to begin offering"
+                    hedges = roles.without_own_future(fact, hedges)  # the plan's aim
                 hedged = bool(hedges) or _question(doc, clause)
                 own = roles.statement_reading(fact) if kind == "claim" and hedges else None
                 read = (parsed.negated, {h.lower() for h in hedges})
@@ -1759,14 +1782,24 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                     allowed = kind == "claim" and fact.polarity == "negative" and not hedged
                     negated, double, hedged = False, False, not allowed
                     words = (negated, double, hedged)
+        first = min(sp[0] for _, sp in combo)
+        if _NOT_CLEAR.search(doc.norm, clause.start, first):
+            # "It is not clear that X": X is left open, not denied (both readings)
+            negated, double, hedged = False, False, True
+            words = (False, False, True)
         answer = _answer(doc, clause)
         if answer is not None:  # "Will temporary staff join? Not according to the manager."
             flip = answer == "no"
             negated, hedged = negated != flip, False
             words = (words[0] != flip, words[1], False)
-        if _LATER_DENIAL.match(
-            doc.norm, doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
-        ) or verdict_rules.denied_next(doc, clause.sentence):
+        local_end = doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
+        slot_spans = [doc.claim_slot(prop, k)[1] for k in range(len(prop.slots))]
+        if (
+            _LATER_DENIAL.match(doc.norm, local_end)
+            or verdict_rules.denied_next(doc, clause.sentence)
+            or verdict_rules.denied_after(doc, local_end, clause.sentence, slot_spans)
+            or verdict_rules.retracted_next(doc, clause.sentence, slot_spans)
+        ):
             # what a report or the clause said is then denied: asserted as untrue
             negated, double, hedged = not negated, double or negated, False
             words = (not words[0], words[1] or words[0], False)
@@ -1804,6 +1837,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 parsed=parsed,
                 words=words,
                 other_actor=parsed.other_actor if parsed is not None else None,
+                framed=_falsity_framed(doc, clause.sentence, min(s[0] for _, s in combo)),
             )
         )
     return out
@@ -1865,6 +1899,30 @@ def _result(
     return FactResult(fact_id, verdict, doc.text[s:e], (s, e), round(conf, 3), **extra)
 
 
+# an open question put as a negated certainty: "it is not clear that X", "was not yet known
+# whether X" leave X open (a hedge, not a denial)
+_NOT_CLEAR = re.compile(
+    r"\b(?:is|was|are|were|'s|remains|remained|seems|seemed)\s+(?:not|n't)\s+(?:yet\s+)?"
+    r"(?:clear|certain|sure|known|obvious|confirmed)\s+(?:that|whether|if)\b",
+    _I,
+)
+# a sentence that opens by calling what follows false: "It is not true that ...", "It was
+# never the case, she said, that ..."
+_FALSITY_FRAME = re.compile(
+    r"\s*(?:but\s+|and\s+)?it\s+(?:is|was|'s|has\s+been|had\s+been)\s+(?:not|never|n't)\s+"
+    r"(?:true|the\s+case|correct|accurate)\s*(?:,[^,;]{1,60},\s*)?that\b",
+    _I,
+)
+
+
+def _falsity_framed(doc: _Doc, sentence: int, position: int) -> bool:
+    """A frame that opens the claim's sentence calls the clause after it false ("It is not
+    true that the ferry sank, the captain said"): a plain denial, which the word rules miss
+    when the claim is far from the "not"."""
+    m = _FALSITY_FRAME.match(doc.norm, doc.sentences[sentence][0])
+    return m is not None and m.end() <= position
+
+
 def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
     """(outcome, confidence, reason) of one finding. Precision first: a statement read
     from the parse as contradicting the fact counts as a contradiction only when the
@@ -1877,7 +1935,8 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
         # ... except a double negation the parse resolved ("rejected calls to keep temporary
         # staff out", "not true that the fair would lack ..."), where the word rules are
         # weakest
-        if alt[0] != "contradicted" and not f.parsed.double:
+        framed = f.framed and len(f.parsed.negations) == 1  # the frame's own "not" only
+        if alt[0] != "contradicted" and not f.parsed.double and not framed:
             why = "the parse reads a contradiction, the word rules do not"
             if alt[0] == "present" and f.parsed.negations and not f.words[0]:
                 return "set aside", 0.0, why  # a cue only the parse sees: neither reading

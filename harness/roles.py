@@ -120,3 +120,22 @@ def without_own_intent(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
         return lemma in own and (lemma in DIRECTIVE_PREDICATES or lemma in SUBJUNCTIVE_DIRECTIVES)
 
     return tuple(h for h in hedges if not is_own(h))
+
+
+@lru_cache(maxsize=512)
+def statement_future(fact: Fact) -> bool:
+    """Whether the fact's own statement is itself a future or a plan ("Delivery will be
+    offered in 67 cities"): its verb under "will" or "shall"."""
+    if len(fact.statement) > 300 or syntax.parser() is None:
+        return False
+    return syntax.has_future_auxiliary(fact.statement)
+
+
+def without_own_future(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
+    """A claim's hedges less the aim of a plain future when the fact's own statement is
+    itself a future: "the chain will team up with a courier to begin offering delivery in
+    nine towns" states that delivery will be offered there ("will have to pay to make it
+    permanent" keeps its hedge: an obligation's aim)."""
+    if syntax.FUTURE_PURPOSE not in hedges or not statement_future(fact):
+        return hedges
+    return tuple(h for h in hedges if h != syntax.FUTURE_PURPOSE)

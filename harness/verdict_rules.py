@@ -4,6 +4,16 @@
   denied") does not beat the summary's own plain statement of the claim.
 - A report denied by the whole next sentence ("Rumours say he will leave. He has denied
   them.") is asserted as untrue.
+- A denial after "but" of a clause that takes the claim up by a pronoun and one of its
+  own words ("X will add a fee, but the firm has since denied that it will charge the
+  fee") denies the claim.
+- A next sentence that corrects the claim's sentence with a negation and most of the
+  claim's own words ("Rovers want Okafor. In fact, the club has made no approach for
+  him.") retracts the claim.
+- A slot's word inside a longer exclude phrase ("record" in "the previous record", an
+  exclude phrase) names the excluded thing: the statement is not this fact's; an exclude
+  word that is one of the statement's own words ("humpback" in a contradiction giving a
+  record to a humpback) is no other subject for it.
 - In a clause that holds an exclude word, the claim's own slot words and the words of an
   exclude phrase are no context ("the visiting team's tactics" with context "tactics",
   exclude "visiting team").
@@ -14,9 +24,12 @@ All take the matcher's objects as they are (a finding, its document, clause and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from harness.clause_rules import is_denial
+
+Span = tuple[int, int]
 
 
 def only_disputed(contra: Any, present: Any) -> bool:
@@ -33,6 +46,35 @@ def only_disputed(contra: Any, present: Any) -> bool:
         and present.level is not None
         and contra.level is not None
         and present.level <= contra.level
+    )
+
+
+def own_excluded(doc: Any, cf: Any, own: list[Span]) -> frozenset[Span] | None:
+    """None when one of the statement's own slot words (`own`) lies inside a longer match
+    of an exclude phrase ("record" in "the previous record was held by ..." with "previous
+    record" excluded): the slot names the excluded thing. Otherwise the exclude matches that
+    are the statement's own words, or inside them, which mark no other subject for it."""
+    if cf.exclude is None or not own:
+        return frozenset()
+    starts, spans = doc.matches(cf.exclude)
+    lo, hi = min(a for a, _ in own), max(b for _, b in own)
+    mine = set()
+    for x in spans[bisect_left(starts, max(0, lo - 200)) : bisect_left(starts, hi)]:
+        for a, b in own:
+            if x[0] <= a and b <= x[1] and x != (a, b):
+                return None
+            if a <= x[0] and x[1] <= b:
+                mine.add(x)
+    return frozenset(mine)
+
+
+def has_other(doc: Any, pat: Any, a: int, b: int, mine: frozenset[Span]) -> bool:
+    """Whether a match of `pat` that is not in `mine` lies within norm[a:b]."""
+    if not mine:
+        return doc.has(pat, a, b)
+    starts, spans = doc.matches(pat)
+    return any(
+        x[1] <= b and x not in mine for x in spans[bisect_left(starts, a) : bisect_left(starts, b)]
     )
 
 
@@ -70,6 +112,61 @@ _REPORTED = re.compile(
     r"according\s+to)\b",
     re.I,
 )
+
+
+# ", but the firm has since denied that it ...": a denial of a clause whose subject is a
+# pronoun, right after the claim's clause
+_DENIED_THAT = re.compile(
+    r"\s*[,;]?\s*(?:but|however)\s*,?\s+(?:[\w.'\u2019-]+\s+){0,4}?(?:has\s+|have\s+|had\s+)?"
+    r"(?:since\s+|later\s+|now\s+|flatly\s+|strongly\s+|firmly\s+)?"
+    r"(?:denied|denies|refuted|refutes|disputed|disputes)\s+(?:that\s+)?(?:it|he|she|they)\s+"
+    r"(?=(?:will|would|is|are|was|were|has|have|had|did|does|do|can|could|plans?|wants?)\b)",
+    re.I,
+)
+
+# what follows the pronoun is a short restatement that ends the sentence
+_SHORT_REST = re.compile(r"(?:[\w.'\u2019%-]+\s+){0,5}[\w.'\u2019%-]+\s*[.!]?\s*$")
+
+
+def denied_after(doc: Any, clause_end: int, sentence: int, own: list[list[Span]]) -> bool:
+    """The clause ending at `clause_end` is followed, in its sentence, by a denial of a
+    short clause (up to six words after it) that takes it up by a pronoun subject and one
+    of the claim's own slot words (`own`: each slot's matches): "The council will close
+    the library, but the mayor has since denied that it will close the branch library"
+    denies the closure."""
+    e = doc.sentences[sentence][1]
+    m = _DENIED_THAT.match(doc.norm, clause_end, e)
+    if m is None or not _SHORT_REST.match(doc.norm, m.end(), e):
+        return False  # a longer clause says something new ("denied that he is up against ...")
+    return any(m.end() <= a and b <= e for spans in own for a, b in spans)
+
+
+# a sentence that opens by correcting the one before: "In fact, ...", "Actually, ..."
+_CORRECTION = re.compile(
+    r"\s*(?:but\s+)?(?:in\s+fact|actually|in\s+truth|in\s+reality|on\s+the\s+contrary)\s*,?\s+",
+    re.I,
+)
+# a negation, not an emphasis ("no other", "not only", "nothing else", "no less")
+_NEGATION_WORD = re.compile(
+    r"(?:\b(?:no|not|never|none|nothing|neither|nor)\b|n't\b)"
+    r"(?!\s+(?:other|others|one\s+else|else|only|just|least|less|fewer|more\s+than|doubt)\b)",
+    re.I,
+)
+
+
+def retracted_next(doc: Any, sentence: int, own: list[list[Span]]) -> bool:
+    """The next sentence opens by correcting this one, holds a negation and the words of
+    all the claim's slots but one (at least two; `own`: each slot's matches): "Rovers
+    have made an approach for Okafor. In fact, the club has made no approach for him,
+    its coach said." retracts the approach."""
+    if sentence + 1 >= len(doc.sentences) or len(own) < 2:
+        return False
+    ns, ne = doc.sentences[sentence + 1]
+    m = _CORRECTION.match(doc.norm, ns, ne)
+    if m is None or not _NEGATION_WORD.search(doc.norm, m.end(), ne):
+        return False
+    held = sum(any(m.end() <= a and b <= ne for a, b in spans) for spans in own)
+    return held >= max(2, len(own) - 1)
 
 
 def denied_next(doc: Any, sentence: int) -> bool:

@@ -85,9 +85,11 @@ def test_a_reporting_aside_inside_a_frame(text, verdict):
     ("text", "verdict"),
     [
         ("It was true, the mayor said, that the ferries would sail on Sunday.", "present"),
-        # precision first: the parse reads the denial, the word rules do not see past the
-        # aside, so no contradiction is claimed either way
-        ("It was not true, the mayor said, that the ferries would sail on Sunday.", "absent"),
+        # a falsity frame opening the sentence is a plain denial: the parse's reading
+        # stands though the word rules do not see past the aside (facts_summeval_m round)
+        ("It was not true, the mayor said, that the ferries would sail on Sunday.", "contradicted"),
+        # a report frame ("the mayor said") with its own negation is no such frame
+        ("The mayor did not say that the ferries would sail on Sunday.", "absent"),
     ],
 )
 def test_a_reporting_aside_on_a_positive_fact(text, verdict):
