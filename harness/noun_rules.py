@@ -1,0 +1,99 @@
+"""What a noun phrase says, read from the parse: rules added with writer Z's set.
+
+Each answers one question about a statement the matcher found (harness.matcher asks them):
+
+- a share of a group ("the bulk of the staff", "most of the crew") says that some of the
+  group did it: no hedge of a claim that none did ("No staff would be hired": "the firm
+  would hire the bulk of the staff" is its opposite, stated), though it remains one of a
+  claim that all did, or of a denial ("most of the staff did not strike");
+- a common word written with a capital right before a proper name is that person's
+  title, part of the name ("as Mayor Jones complained": no statement about a mayoralty),
+  so a declared contradiction read from it is set aside.
+
+The share words are the general ones of harness.lexicon.SHARE_NOUNS.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from harness.lexicon import SHARE_NOUNS
+
+# the word rules' share hedges ("bulk", "majority", "most of", "lion's share")
+_SHARE_WORDS = re.compile(
+    r"(?:" + "|".join(sorted(SHARE_NOUNS)) + r")\b|lion's\s+share\b", re.IGNORECASE
+)
+
+
+def share_asserts_some(kind: str, polarity: str, negated: bool) -> bool:
+    """Whether a share of a group is no hedge of this statement: an asserted (not denied)
+    statement of a negative fact's claim ("no X did it"), which a share of X denies."""
+    return kind == "claim" and polarity == "negative" and not negated
+
+
+def is_share(text: str) -> bool:
+    """Whether a hedge (its text, or the text from its start) is a share of a group."""
+    return _SHARE_WORDS.match(text.strip()) is not None
+
+
+def without_shares(hedges: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The parse's hedges less the shares of a group."""
+    return tuple(h for h in hedges if not is_share(h))
+
+
+def clause_without_shares(clause: Any) -> Any:
+    """A copy of a matcher clause whose word-rule hedges (start, end offsets in its text)
+    leave out the shares of a group; the clause itself is left as it is."""
+    out = copy.copy(clause)
+    out.__dict__["hedges"] = [(a, b) for a, b in clause.hedges if not is_share(clause.norm[a:b])]
+    return out
+
+
+def _fits(phrasing: str, word: str) -> bool:
+    """Whether a one-word phrasing ("mayor", "presid*") fits `word`."""
+    if " " in phrasing:
+        return False
+    if phrasing.endswith("*"):
+        return word.lower().startswith(phrasing[:-1].lower())
+    return word.lower() == phrasing.lower()
+
+
+def listed_as_common_word(word: str, phrasings: tuple[str, ...]) -> bool:
+    """Whether the facts file lists `word` as a common word: a phrasing written in lower
+    case fits it ("mayor", "presid*"), and none written with a capital ("Newcastle")."""
+    fit = [p for p in phrasings if _fits(p, word)]
+    return any(p[:1].islower() for p in fit) and not any(p[:1].isupper() for p in fit)
+
+
+def title_before_a_name(
+    doc: Any, spans: list[tuple[int, int]], phrasings: list[tuple[str, ...]]
+) -> bool:
+    """Whether a slot (character spans in the parsed sentence `doc`, with the phrasings of
+    each span's slot) is only a title that begins a person's name: one word that the facts
+    file lists in lower case, written with a capital ("President", "Coach"; not an acronym
+    or a name the file lists with a capital, "Newcastle United"), that the parse makes a
+    compound modifier of the proper noun right after it, whose name it is part of ("as
+    President Trump complained": no one presides there)."""
+    for (a, b), listed in zip(spans, phrasings, strict=True):
+        toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
+        if len(toks) != 1:
+            continue
+        t = toks[0]
+        word = t.text
+        if (
+            t.i + 1 < len(doc)
+            and word[:1].isupper()
+            and word[1:].islower()
+            and word.isalpha()
+            and listed_as_common_word(word, listed)
+            and t.dep_ == "compound"
+            and t.head.pos_ == "PROPN"
+            and t.head.i > t.i
+            and doc[t.i + 1].pos_ == "PROPN"
+            and doc[t.i + 1].text[:1].isupper()
+            and all(doc[k].dep_ == "compound" for k in range(t.i + 1, t.head.i))
+        ):
+            return True
+    return False
