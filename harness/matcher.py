@@ -159,6 +159,7 @@ from harness.noun_rules import (
     title_before_a_name,
     without_shares,
 )
+from harness.reply_rules import answer_in_sentence
 from harness.safe_regex import recompile
 from harness.scope_rules import INFINITIVE_TO, NO_SUCH_RETRACTION, in_condition
 from harness.text import fold_keep_offsets, sentence_spans
@@ -1775,6 +1776,8 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                     negated, double, hedged = False, False, not allowed
                     words = (negated, double, hedged)
         answer = _answer(doc, clause)
+        if answer is None:  # "Asked whether they would join, the manager said no."
+            answer = answer_in_sentence(doc.norm, doc.sentences[clause.sentence], combo)
         if answer is not None:  # "Will temporary staff join? Not according to the manager."
             flip = answer == "no"
             negated, hedged = negated != flip, False

