@@ -1574,7 +1574,7 @@ def _actor_misplaced(
         kept = [(n, (a - s, b - s)) for n, (a, b) in f.combo if s <= a and b <= e]
         at, names = [sp for _, sp in kept], [listed.get(n, ()) for n, _ in kept]
         if title_before_a_name(syntax.parse(doc.norm[s:e]), at, names):
-            return True  # "as President Smith said": a title, no role of anyone
+            return True  # "as Governor Ruiz said": a title, no role of anyone
     by_name = {n: (a - s, b - s) for n, (a, b) in f.combo if s <= a and b <= e}
     order = cf.contradictions[f.prop - 1].order if cf is not None else ()
     ordered = [by_name[n] for n in order if n in by_name]

@@ -75,7 +75,7 @@ def title_before_a_name(
     file lists in lower case, written with a capital ("President", "Coach"; not an acronym
     or a name the file lists with a capital, "Newcastle United"), that the parse makes a
     compound modifier of the proper noun right after it, whose name it is part of ("as
-    President Trump complained": no one presides there)."""
+    Governor Ruiz complained": no one governs there)."""
     for (a, b), listed in zip(spans, phrasings, strict=True):
         toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
         if len(toks) != 1:
