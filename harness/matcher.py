@@ -1710,7 +1710,8 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 break
             double = double or any(n >= 2 for n in counts)
         hedged = _hedged(doc, clause, combo, negated)
-        if hedged and share_asserts_some(kind, fact.polarity, negated):
+        at = (doc.norm, doc.sentences[clause.sentence], combo)
+        if hedged and share_asserts_some(kind, fact.polarity, negated, *at):
             hedged = _hedged(doc, clause_without_shares(clause), combo, negated)
         last = max(sp[1] for _, sp in combo)
         comma = doc.norm.find(",", last, clause.end)
@@ -1743,7 +1744,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 # a condition hedges, unless the fact's own statement has one ("... if
                 # it clashed with Russian forces")
                 hedges = roles.without_own_condition(fact, parsed.hedges)
-                if share_asserts_some(kind, fact.polarity, parsed.negated):
+                if share_asserts_some(kind, fact.polarity, parsed.negated, *at[:2], combo):
                     hedges = without_shares(hedges)
                 hedged = bool(hedges) or _question(doc, clause)
                 own = roles.statement_reading(fact) if kind == "claim" and hedges else None

@@ -27,10 +27,46 @@ _SHARE_WORDS = re.compile(
 )
 
 
-def share_asserts_some(kind: str, polarity: str, negated: bool) -> bool:
+def share_asserts_some(
+    kind: str, polarity: str, negated: bool, norm: str = "", sentence=(0, 0), combo=()
+) -> bool:
     """Whether a share of a group is no hedge of this statement: an asserted (not denied)
-    statement of a negative fact's claim ("no X did it"), which a share of X denies."""
-    return kind == "claim" and polarity == "negative" and not negated
+    statement of a negative fact's claim ("no X did it"), which a share of X denies, where
+    the share holds a slot as what the verb provides ("would supply the bulk of the cash":
+    `object_share`). `norm`: the candidate's text; `sentence`: the statement's sentence
+    (start, end) in it; `combo`: the statement's (slot, span) pairs."""
+    if kind != "claim" or polarity != "negative" or negated:
+        return False
+    from harness import syntax  # the parse, only for a statement that has a share
+
+    s, e = sentence
+    if syntax.parser() is None or not 0 < e - s <= syntax.MAX_SENTENCE:
+        return False
+    spans = [(a - s, b - s) for _, (a, b) in combo if s <= a and b <= e]
+    return bool(spans) and object_share(syntax.parse(norm[s:e]), spans)
+
+
+# a share that is the subject of its verb says something of part of a group ("the
+# majority of members oppose the plan"), not what the verb provides
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
+def object_share(doc: Any, spans: list[tuple[int, int]]) -> bool:
+    """Whether the parsed sentence `doc` has a share of a group ("bulk", "majority", "most")
+    whose phrase holds a slot (character spans) and is no subject: "the firm would hire
+    the bulk of the staff" (the staff, some of them, are hired), not "the majority of
+    staff oppose the plan"; and no share that holds a slot as a subject."""
+    inside = {t.i for a, b in spans for t in doc if t.idx < b and t.idx + len(t.text) > a}
+    found = False
+    for t in doc:
+        if t.lower_ not in SHARE_NOUNS or t.i in inside:
+            continue
+        if not {k.i for k in t.subtree} & inside:
+            continue
+        if t.dep_ in _SUBJECT_DEPS:
+            return False
+        found = True
+    return found
 
 
 def is_share(text: str) -> bool:

@@ -72,6 +72,12 @@ def _verdict(facts, text: str, fact: str) -> str:
             "no-city-money",
             "contradicted",
         ),
+        # a share as the subject says something of part of a group: still a hedge
+        (
+            "The majority of council members oppose spending money on the stadium.",
+            "no-city-money",
+            "absent",
+        ),
         # a share denied is no statement that none did
         (
             "The council would not provide the bulk of the money for the stadium.",
@@ -151,8 +157,26 @@ def test_listed_as_common_word() -> None:
 
 
 def test_share_is_no_hedge_only_of_an_asserted_negative_claim() -> None:
-    assert noun_rules.share_asserts_some("claim", "negative", negated=False)
-    assert not noun_rules.share_asserts_some("claim", "negative", negated=True)
-    assert not noun_rules.share_asserts_some("claim", "positive", negated=False)
-    assert not noun_rules.share_asserts_some("contra", "negative", negated=False)
+    text = "The council would supply the bulk of the cash."
+    (who, what) = _spans(text, "council", "cash")
+    at = (text, (0, len(text)), [("who", who), ("what", what)])
+    assert noun_rules.share_asserts_some("claim", "negative", False, *at)
+    assert not noun_rules.share_asserts_some("claim", "negative", True, *at)
+    assert not noun_rules.share_asserts_some("claim", "positive", False, *at)
+    assert not noun_rules.share_asserts_some("contra", "negative", False, *at)
     assert noun_rules.without_shares(("bulk", "may")) == ("may",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "share"),
+    [
+        ("The council would supply the bulk of the cash.", ("council", "cash"), True),
+        ("The club provided most of the players.", ("club", "players"), True),
+        # the share is the subject, or holds no slot
+        ("The majority of members oppose the plan.", ("members", "plan"), False),
+        ("The bulk of the work is done, the council said.", ("council",), False),
+    ],
+)
+def test_object_share(sentence: str, words: tuple[str, ...], share: bool) -> None:
+    doc = syntax.parse(sentence)
+    assert noun_rules.object_share(doc, _spans(sentence, *words)) is share
