@@ -55,18 +55,34 @@ def object_share(doc: Any, spans: list[tuple[int, int]]) -> bool:
     """Whether the parsed sentence `doc` has a share of a group ("bulk", "majority", "most")
     whose phrase holds a slot (character spans) and is no subject: "the firm would hire
     the bulk of the staff" (the staff, some of them, are hired), not "the majority of
-    staff oppose the plan"; and no share that holds a slot as a subject."""
+    staff oppose the plan"; and no share that holds a slot as a subject, but the subject
+    of "be" whose complement holds the other slots ("most of the staff were temps": some
+    were)."""
     inside = {t.i for a, b in spans for t in doc if t.idx < b and t.idx + len(t.text) > a}
     found = False
     for t in doc:
         if t.lower_ not in SHARE_NOUNS or t.i in inside:
             continue
-        if not {k.i for k in t.subtree} & inside:
+        own = {k.i for k in t.subtree}
+        if not own & inside:
             continue
-        if t.dep_ in _SUBJECT_DEPS:
+        if t.dep_ in _SUBJECT_DEPS and not _said_to_be(t, inside - own):
             return False
         found = True
     return found
+
+
+def _said_to_be(share: Any, rest: set[int]) -> bool:
+    """Whether the subject `share` is of a form of "be" whose complement holds every token
+    of `rest` (the claim's other slots): "most of the staff would be temps"."""
+    verb = share.head
+    if share.dep_ != "nsubj" or verb.lower_ not in _BE:
+        return False
+    complement = {k.i for c in verb.children if c.dep_ in ("attr", "acomp") for k in c.subtree}
+    return bool(rest) and rest <= complement
+
+
+_BE = frozenset("be is are was were been being 's 're".split())
 
 
 def is_share(text: str) -> bool:

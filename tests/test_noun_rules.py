@@ -24,6 +24,12 @@ context = ["stadium"]
 slots = { who = ["city", "council"], what = ["money", "funds", "cash"] }
 
 [[fact]]
+id = "no-local-players"
+statement = "The team will field no local players."
+polarity = "negative"
+slots = { who = ["local"], what = ["players"] }
+
+[[fact]]
 id = "all-passed"
 statement = "The pupils passed the exam."
 slots = { who = ["pupils"], act = ["passed"] }
@@ -72,6 +78,9 @@ def _verdict(facts, text: str, fact: str) -> str:
             "no-city-money",
             "contradicted",
         ),
+        # ... and so does a share said to be what the fact says none is
+        ("Most of the players would be local, the coach said.", "no-local-players", "contradicted"),
+        ("Most of the players would not be local.", "no-local-players", "absent"),
         # a share as the subject says something of part of a group: still a hedge
         (
             "The majority of council members oppose spending money on the stadium.",
@@ -174,6 +183,8 @@ def test_share_is_no_hedge_only_of_an_asserted_negative_claim() -> None:
         ("The club provided most of the players.", ("club", "players"), True),
         # the share is the subject, or holds no slot
         ("The majority of members oppose the plan.", ("members", "plan"), False),
+        ("Most of the crew were volunteers.", ("crew", "volunteers"), True),
+        ("Most of the crew thanked the volunteers.", ("crew", "volunteers"), False),
         ("The bulk of the work is done, the council said.", ("council",), False),
     ],
 )
