@@ -13,6 +13,7 @@ The word lists are general English, below; the report verbs are harness.lexicon'
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from harness.lemmas import word_lemma
@@ -57,11 +58,39 @@ def _asker(question: Any) -> Any:
     return head.head if question.dep_ == "pcomp" and head.dep_ == "prep" else head
 
 
-def asked_and_answered(doc: Any, spans: list[tuple[int, int]]) -> str | None:
+def _bare_answer(reply: Any, after: int) -> str | None:
+    """ "no"/"yes" when the verb `reply` says or is a bare answer after token `after` ("the
+    owner said no", "her answer was no"), not denied ("did not say no")."""
+    said = (
+        _lemma(reply) in REPLYING
+        or reply.lower_ in REPLYING
+        or any(c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in REPLYING for c in reply.children)
+    )
+    if not said or any(k.dep_ == "neg" for k in reply.children):
+        return None
+    for c in reply.children:
+        if c.i > after and c.dep_ in _ANSWER_DEPS and c.lower_ in _ANSWER_WORDS:
+            return _ANSWER_WORDS[c.lower_]
+    return None
+
+
+# the next sentence answers with a bare "no"/"yes": "His answer: no.", "He said no."
+_NEXT_ANSWER = re.compile(
+    r"\s*(?:(?:his|her|their|the)\s+(?:answer|reply|response)\s*(?::|was|is)\s*"
+    r"|(?:he|she|they)\s+(?:said|answered|replied)\s+)?(?:a\s+)?(?:flat\s+)?"
+    r"(no|yes)\s*(?:[.!;]|$)",
+    re.IGNORECASE,
+)
+
+
+def asked_and_answered(doc: Any, spans: list[tuple[int, int]], after: str = "") -> str | None:
     """ "no" or "yes" when the claim at `spans` (character offsets in the parsed sentence
-    `doc`) is the question of an asking verb set before the main clause ("Asked whether
-    X, ..."; "When asked if X, ...") and the main clause answers it with a bare "no" or
-    "yes" ("the owner said no", "her answer was no"); else None."""
+    `doc`) is the question of an asking verb and a bare "no" or "yes" answers it: a main
+    clause after "Asked whether X, ..." / "When asked if X, ..." ("the owner said no",
+    "her answer was no"), a verb coordinated with the asking one ("was asked whether X and
+    said no"), or the next sentence (`after`: the text that follows the sentence), when
+    the asking verb is the sentence's own ("She was asked whether X. Her answer: no.");
+    else None."""
     toks = [t for a, b in spans for t in doc if t.idx < b and t.idx + len(t.text) > a]
     if not toks:
         return None
@@ -69,22 +98,15 @@ def asked_and_answered(doc: Any, spans: list[tuple[int, int]]) -> str | None:
     if len(questions) != 1 or not all(_question_clause(t) is not None for t in toks):
         return None
     asker = _asker(next(iter(questions.values())))
-    if asker.dep_ != "advcl":
+    if asker.dep_ == "advcl":
+        return _bare_answer(asker.head, asker.right_edge.i)
+    if asker.dep_ != "ROOT" or any(k.dep_ == "neg" for k in asker.children):
         return None
-    main = asker.head
-    said = (
-        _lemma(main) in REPLYING
-        or main.lower_ in REPLYING
-        or any(c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in REPLYING for c in main.children)
-    )
-    if not said:
-        return None
-    if any(k.dep_ == "neg" for k in main.children):
-        return None  # "did not say no"
-    for c in main.children:
-        if c.i > asker.right_edge.i and c.dep_ in _ANSWER_DEPS and c.lower_ in _ANSWER_WORDS:
-            return _ANSWER_WORDS[c.lower_]
-    return None
+    for c in asker.children:
+        if c.dep_ == "conj" and c.i > asker.i:
+            return _bare_answer(c, c.i)
+    m = _NEXT_ANSWER.match(after)
+    return m.group(1).lower() if m else None
 
 
 def opposite_said_after(said: Any) -> bool:
@@ -144,4 +166,5 @@ def answer_in_sentence(norm: str, sentence: tuple[int, int], combo) -> str | Non
     ):
         return None
     spans = [(a - s, b - s) for _, (a, b) in combo if s <= a and b <= e]
-    return asked_and_answered(syntax.parse(text), spans) if spans else None
+    after = norm[e : e + 60]
+    return asked_and_answered(syntax.parse(text), spans, after) if spans else None

@@ -65,7 +65,34 @@ def _verdict(facts, text: str, fact: str) -> str:
             "bridge-repaired",
             "contradicted",
         ),
+        # ... by a verb coordinated with the asking one, or by the next sentence
+        (
+            "The owner was asked whether the shop would open on Sundays and said no.",
+            "no-sunday-opening",
+            "present",
+        ),
+        (
+            "The owner was asked if the shop would open on Sundays. His answer: no.",
+            "no-sunday-opening",
+            "present",
+        ),
+        (
+            "Reporters asked the mayor whether the council would repair the bridge. She said yes.",
+            "bridge-repaired",
+            "present",
+        ),
         # no bare answer: the question stays open
+        (
+            "The owner was asked whether the shop would open on Sundays. He said no one "
+            "had decided.",
+            "no-sunday-opening",
+            "absent",
+        ),
+        (
+            "The owner was not asked whether the shop would open on Sundays. He said no.",
+            "no-sunday-opening",
+            "absent",
+        ),
         (
             "Asked whether the shop would open on Sundays, the owner smiled.",
             "no-sunday-opening",
