@@ -1744,7 +1744,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 # a condition hedges, unless the fact's own statement has one ("... if
                 # it clashed with Russian forces")
                 hedges = roles.without_own_condition(fact, parsed.hedges)
-                if share_asserts_some(kind, fact.polarity, parsed.negated, *at[:2], combo):
+                if hedges and share_asserts_some(
+                    kind, fact.polarity, parsed.negated, *at[:2], combo
+                ):
                     hedges = without_shares(hedges)
                 hedged = bool(hedges) or _question(doc, clause)
                 own = roles.statement_reading(fact) if kind == "claim" and hedges else None

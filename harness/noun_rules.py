@@ -2,10 +2,12 @@
 
 Each answers one question about a statement the matcher found (harness.matcher asks them):
 
-- a share of a group ("the bulk of the staff", "most of the crew") says that some of the
-  group did it: no hedge of a claim that none did ("No staff would be hired": "the firm
-  would hire the bulk of the staff" is its opposite, stated), though it remains one of a
-  claim that all did, or of a denial ("most of the staff did not strike");
+- a share of a group ("the bulk of the staff", "most of the crew") that holds what the
+  verb provides, or is said to be something, says that some of the group is so: no hedge
+  of a claim that none is ("No staff would be hired": "the firm would hire the bulk of
+  the staff" and "most of the staff would be new hires" are its opposite, stated),
+  though it remains one of a claim that all did, of a denial ("most of the staff did not
+  strike") and of a share that does something ("the majority of staff oppose ...");
 - a common word written with a capital right before a proper name is that person's
   title, part of the name ("as Mayor Jones complained": no statement about a mayoralty),
   so a declared contradiction read from it is set aside.
