@@ -20,6 +20,7 @@ from harness.lexicon import (
     REPORT_VERBS,
     SUBJECT_NEGATING,
 )
+from harness.reply_rules import starts_with_the_opposite
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubjpass", "expl"})
 _ASIDE_MARKS = frozenset({",", "(", "\u2013", "\u2014", "-"})
@@ -297,7 +298,9 @@ def semicolon_part(
         if all(start <= a and b <= end for a, b in spans):
             if any(start <= r < end for r in roots):
                 break  # the parse made this part the main clause: it reads it whole
-            if assertion_rules.starts_a_correction(sentence[end + 1 :]):
+            if assertion_rules.starts_a_correction(sentence[end + 1 :]) or starts_with_the_opposite(
+                sentence[end + 1 :]
+            ):
                 break  # "did not say A; on the contrary, ...": read with its correction
             lead = len(sentence[start:end]) - len(sentence[start:end].lstrip())
             part = sentence[start + lead : end].rstrip()

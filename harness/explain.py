@@ -79,6 +79,8 @@ def render_explanations(explanations: list[FactExplanation], factset: FactSet) -
             neg = "double negation" if g.double_negation else ("yes" if g.negated else "no")
             lines.append(f"      negation cues: {cues}; negated: {neg}")
             hedged = f"yes ({g.hedge})" if g.hedge else ("yes" if g.hedged else "no")
+            if g.hedge and not g.hedged:  # a hedge found and then discounted ("..., he said no")
+                hedged = f"no ({g.hedge!r} found, not counted)"
             lines.append(f"      hedged: {hedged}; scope: {g.scope}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

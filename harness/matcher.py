@@ -153,6 +153,13 @@ from harness.facts import (
     compile_aliases,
     fact_acronyms,
 )
+from harness.noun_rules import (
+    clause_without_shares,
+    share_asserts_some,
+    title_before_a_name,
+    without_shares,
+)
+from harness.reply_rules import answer_in_sentence
 from harness.safe_regex import recompile
 from harness.scope_rules import INFINITIVE_TO, NO_SUCH_RETRACTION, in_condition
 from harness.text import fold_keep_offsets, sentence_spans
@@ -1550,7 +1557,7 @@ def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
 
 
 def _actor_misplaced(
-    doc: _Doc, f: _Finding, strict: bool, cf: _CFact | None = None, stated=()
+    doc: _Doc, f: _Finding, strict: bool, cf: _CFact | None = None, stated=(), fact=None
 ) -> bool:
     """Whether the parse shows a contradiction's slots do not make it. Always: a noun slot
     in another clause than its verb, or the agent of a passive verb written in active order
@@ -1566,6 +1573,12 @@ def _actor_misplaced(
     said = [(a - s, b - s) for a, b in stated if s <= a and b <= e]
     if strict and syntax.actor_misplaced(doc.norm[s:e], spans, said):
         return True
+    if fact is not None and f.kind == "contra":
+        listed = dict(fact.contradictions[f.prop - 1].slots)
+        kept = [(n, (a - s, b - s)) for n, (a, b) in f.combo if s <= a and b <= e]
+        at, names = [sp for _, sp in kept], [listed.get(n, ()) for n, _ in kept]
+        if title_before_a_name(syntax.parse(doc.norm[s:e]), at, names):
+            return True  # "as Governor Ruiz said": a title, no role of anyone
     by_name = {n: (a - s, b - s) for n, (a, b) in f.combo if s <= a and b <= e}
     order = cf.contradictions[f.prop - 1].order if cf is not None else ()
     ordered = [by_name[n] for n in order if n in by_name]
@@ -1718,6 +1731,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 break
             double = double or any(n >= 2 for n in counts)
         hedged = _hedged(doc, clause, combo, negated)
+        at = (doc.norm, doc.sentences[clause.sentence], combo)
+        if hedged and share_asserts_some(kind, fact.polarity, negated, *at):
+            hedged = _hedged(doc, clause_without_shares(clause), combo, negated)
         last = max(sp[1] for _, sp in combo)
         comma = doc.norm.find(",", last, clause.end)
         if _TRAILING_DENIAL.match(doc.norm, doc.local_of(clause, last - 1)[1]) or (
@@ -1752,6 +1768,10 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 hedges = roles.without_own_intent(fact, hedges)  # "will attempt to ..."
                 if kind in ("claim", "contra"):  # "will team up ... to begin offering"
                     hedges = roles.without_own_future(fact, hedges)  # the plan's aim
+                if hedges and share_asserts_some(
+                    kind, fact.polarity, parsed.negated, *at[:2], combo
+                ):
+                    hedges = without_shares(hedges)
                 hedged = bool(hedges) or _question(doc, clause)
                 own = roles.statement_reading(fact) if kind == "claim" and hedges else None
                 read = (parsed.negated, {h.lower() for h in hedges})
@@ -1788,6 +1808,8 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             negated, double, hedged = False, False, True
             words = (False, False, True)
         answer = _answer(doc, clause)
+        if answer is None:  # "Asked whether they would join, the manager said no."
+            answer = answer_in_sentence(doc.norm, doc.sentences[clause.sentence], combo)
         if answer is not None:  # "Will temporary staff join? Not according to the manager."
             flip = answer == "no"
             negated, hedged = negated != flip, False
@@ -2002,7 +2024,7 @@ def _decide(
         (f, "set aside", 0.0, "the same words state the fact, with another actor")
         if o == "contradicted"
         and f.kind == "contra"
-        and _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf, stated)
+        and _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf, stated, fact)
         else (f, o, c, r)
         for f, o, c, r in judged
     ]

