@@ -58,6 +58,15 @@ def made_up_facts(toml: str):
     return parse_facts(tomllib.loads(toml), "made-up")
 
 
+def verdict_of(facts, text: str, fact: str) -> str:
+    """The verdict `harness.matcher.check_facts` gives FACT of the made-up facts on TEXT."""
+    from harness.matcher import check_facts
+
+    result = check_facts(text, facts).get(fact)
+    assert result is not None, f"no fact {fact!r}"
+    return result.verdict
+
+
 def make_refs(root: Path, docs: dict[str, list[str]] | None = None) -> Path:
     """references/<doc>/article.txt plus reference summaries; returns the references folder."""
     docs = docs or {

@@ -6,7 +6,7 @@ corrected, and a negation that belongs to the other conjunct."""
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts
+from conftest import made_up_facts, verdict_of
 
 from harness import syntax
 from harness.matcher import check_facts, explain_fact
@@ -40,12 +40,6 @@ slots = { who = ["library"], act = ["closed", "shut"] }
 def facts():
     assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
     return made_up_facts(FACTS)
-
-
-def _verdict(facts, text: str, fact: str) -> str:
-    result = check_facts(text, facts).get(fact)
-    assert result is not None
-    return result.verdict
 
 
 @pytest.mark.parametrize(
@@ -88,7 +82,7 @@ def _verdict(facts, text: str, fact: str) -> str:
     ],
 )
 def test_concealing_and_missing_are_factive(facts, text, fact, expected):
-    assert _verdict(facts, text, fact) == expected, explain_fact(text, facts.get(fact)).readings
+    assert verdict_of(facts, text, fact) == expected, explain_fact(text, facts.get(fact)).readings
 
 
 @pytest.mark.parametrize(
@@ -112,14 +106,14 @@ def test_concealing_and_missing_are_factive(facts, text, fact, expected):
     ],
 )
 def test_only_if_allows_the_claim(facts, text, expected):
-    got = _verdict(facts, text, "no-paid-staff")
+    got = verdict_of(facts, text, "no-paid-staff")
     assert got == expected, explain_fact(text, facts.get("no-paid-staff")).readings
 
 
 def test_only_if_asserts_nothing_of_a_positive_fact(facts):
     text = "The mayor would open the new bridge only if the council paid for the repairs."
-    assert _verdict(facts, text, "mayor-opened") == "absent"
-    assert _verdict(facts, "The mayor opened the new bridge in May.", "mayor-opened") == "present"
+    assert verdict_of(facts, text, "mayor-opened") == "absent"
+    assert verdict_of(facts, "The mayor opened the new bridge in May.", "mayor-opened") == "present"
 
 
 @pytest.mark.parametrize(
@@ -136,7 +130,7 @@ def test_only_if_asserts_nothing_of_a_positive_fact(facts):
     ],
 )
 def test_slots_in_two_coordinated_clauses(facts, text, expected):
-    got = _verdict(facts, text, "mayor-opened")
+    got = verdict_of(facts, text, "mayor-opened")
     assert got == expected, explain_fact(text, facts.get("mayor-opened")).readings
 
 
@@ -144,7 +138,7 @@ def test_a_subject_relative_clause_denies_no_clause(facts):
     """ "staff who refused ..." says something of the staff; ", which X denied" (the
     pronoun the object) still denies the clause (tests/test_syntax.py)."""
     text = "The festival will run without paid staff that would lack training."
-    assert _verdict(facts, text, "no-paid-staff") == "present"
+    assert verdict_of(facts, text, "no-paid-staff") == "present"
 
 
 @pytest.mark.parametrize(
@@ -161,7 +155,7 @@ def test_a_subject_relative_clause_denies_no_clause(facts):
     ],
 )
 def test_a_denied_saying_corrected(facts, text, expected):
-    got = _verdict(facts, text, "no-insurance")
+    got = verdict_of(facts, text, "no-insurance")
     assert got == expected, explain_fact(text, facts.get("no-insurance")).readings
 
 
@@ -172,7 +166,7 @@ def test_a_negation_of_the_other_conjunct(facts):
         "The race would be run by volunteers, with sailors taking no part and no insurance "
         "backing if the boats sank."
     )
-    assert _verdict(facts, text, "no-insurance") == "present"
+    assert verdict_of(facts, text, "no-insurance") == "present"
 
 
 @pytest.mark.parametrize(
@@ -200,7 +194,7 @@ def test_a_negation_of_the_other_conjunct(facts):
     ],
 )
 def test_not_a_but_b(facts, text, fact, expected):
-    assert _verdict(facts, text, fact) == expected, explain_fact(text, facts.get(fact)).readings
+    assert verdict_of(facts, text, fact) == expected, explain_fact(text, facts.get(fact)).readings
 
 
 CLAUSE_COVER = """

@@ -5,10 +5,9 @@ capitalised title right before a proper name is part of the name, no role of any
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts
+from conftest import made_up_facts, verdict_of
 
 from harness import noun_rules, syntax
-from harness.matcher import check_facts
 
 FACTS = """
 [aliases]
@@ -48,12 +47,6 @@ slots = { holder = ["@rivals"], role = ["@lead", "replac*"] }
 def facts():
     assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
     return made_up_facts(FACTS)
-
-
-def _verdict(facts, text: str, fact: str) -> str:
-    result = check_facts(text, facts).get(fact)
-    assert result is not None
-    return result.verdict
 
 
 @pytest.mark.parametrize(
@@ -113,7 +106,7 @@ def _verdict(facts, text: str, fact: str) -> str:
     ],
 )
 def test_noun_rules_in_verdicts(facts, text: str, fact: str, expected: str) -> None:
-    assert _verdict(facts, text, fact) == expected, text
+    assert verdict_of(facts, text, fact) == expected, text
 
 
 def _spans(sentence: str, *words: str) -> list[tuple[int, int]]:

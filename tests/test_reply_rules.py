@@ -5,10 +5,9 @@ denied saying corrected by the opposite said right after it."""
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts
+from conftest import made_up_facts, verdict_of
 
 from harness import reply_rules, syntax
-from harness.matcher import check_facts
 
 FACTS = """
 [[fact]]
@@ -28,12 +27,6 @@ slots = { who = ["council"], act = ["repair"], what = ["bridge"] }
 def facts():
     assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
     return made_up_facts(FACTS)
-
-
-def _verdict(facts, text: str, fact: str) -> str:
-    result = check_facts(text, facts).get(fact)
-    assert result is not None
-    return result.verdict
 
 
 @pytest.mark.parametrize(
@@ -132,7 +125,7 @@ def _verdict(facts, text: str, fact: str) -> str:
     ],
 )
 def test_reply_rules_in_verdicts(facts, text: str, fact: str, expected: str) -> None:
-    assert _verdict(facts, text, fact) == expected, text
+    assert verdict_of(facts, text, fact) == expected, text
 
 
 def _span(sentence: str, word: str) -> list[tuple[int, int]]:
