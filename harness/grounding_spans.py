@@ -167,6 +167,7 @@ def _is_bare_word_number(text: str) -> bool:
 def numbers(text: str, article: bool = False) -> list[Specific]:
     """Every number or quantity of `text` with its value ('fifty' and '50' alike; scale
     words, thousands separators and percent signs read). An `article`'s numbers include
+    "once", "twice" and "thrice" (1, 2, 3: "scored twice" supports "2 goals"), and
     its ordinal words ("third" = 3, "twenty-first" = 21), which support a summary's "3
     seasons" or "9th minute"; a summary's ordinal words are not read (a "fourth" is no
     four)."""
@@ -251,8 +252,18 @@ def numbers(text: str, article: bool = False) -> list[Specific]:
                 )
             )
         out.extend(_proportions(text))
+        for m in _TIMES.finditer(text):  # "scored twice" states the 2 of "won 2-0"
+            out.append(
+                Specific(
+                    "number", m.group(), m.start(), m.end(), value=_TIMES_VALUE[m.group().lower()]
+                )
+            )
         out.sort(key=lambda x: (x.start, x.end))
     return out
+
+
+_TIMES = re.compile(r"\b(?:once|twice|thrice)\b", re.I)
+_TIMES_VALUE = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 
 
 def _with_ratio_readings(text: str, found: list[Specific]) -> list[Specific]:

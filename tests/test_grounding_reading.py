@@ -58,6 +58,15 @@ def test_an_articles_ordinals_support_the_same_number():
     assert [x.value for x in numbers("the twenty-first", article=True)] == [21]
 
 
+def test_an_articles_once_and_twice_are_counts():
+    article = "The rowers capsized twice on the lake. The coach warned them once before the race."
+    assert specific_flags("The rowers capsized 2 times on the lake.", article) == []
+    assert specific_flags("The coach gave 1 warning before the race.", article) == []
+    assert specific_flags("The rowers capsized 3 times on the lake.", article) == ["3"]
+    # in a summary they are no numbers to check
+    assert [x.value for x in numbers("They capsized twice.")] == []
+
+
 def test_spelled_compounds_match_the_articles_digits():
     article = "Each driver earned up to 3,500 euros. The stadium cost 42.5 million euros."
     assert specific_flags("Drivers earned three thousand five hundred euros.", article) == []
