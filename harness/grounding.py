@@ -72,7 +72,8 @@ VERSION = "5"  # 2: quotes must keep the article's word order; 3: hand-written t
 # (numbers in words, the article's ordinals, bounds, misspelled names, words next to names);
 # 4: contractions split, broken sentences (fragment, repeat) and pronoun swaps flagged;
 # implied counts ("the two"), ratios, days counted from a weekday, ranks in a "top N";
-# 5: a name judged part by part, a person's fuller name, a club's full name (grounding_people)
+# 5: a name judged part by part, a person's fuller name, a club's full name (grounding_people),
+# an article's "once"/"twice" as counts
 
 # a wrong actor or a broken sentence lowers the score but is no unsupported span for the
 # gate: a wrong actor's precision (6 of 10 on the dev flags) is too low to fail a build on,
