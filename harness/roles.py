@@ -91,13 +91,14 @@ def identity_fact(fact: Fact) -> bool:
     return bool(spans) and syntax.identity_slot(fact.statement, spans)
 
 
-_CONDITIONAL = re.compile(r"\b(?:if|unless)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|would)\b", re.I)
 
 
 def without_own_condition(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
     """A claim's hedges less the condition it holds on when the fact's own statement is
     conditional ("The force would have no cover if it clashed with ...": a summary's "if
-    attacked" is part of the fact, not a hedge)."""
+    attacked" is part of the fact, not a hedge) or hypothetical ("The proposed bridge would
+    cost £5m": "if approved, it would cost £8m" states the same hypothesis)."""
     if not hedges or not _CONDITIONAL.search(fact.statement):
         return hedges
     return tuple(h for h in hedges if not h.endswith(general_rules.CONDITION))

@@ -194,3 +194,26 @@ def test_a_conditional_or_hedged_report_asserts_nothing(text):
 )
 def test_plain_reports_and_other_conditions_keep_their_verdicts(text, fact, verdict):
     assert check_facts(text, made_up_facts(MAYOR)).get(fact).verdict == verdict
+
+
+BRIDGE = """
+[[fact]]
+id = "cost"
+statement = "The proposed bridge would cost five million pounds."
+slots = { what = ["bridge"], cost = ["five million", "£5m", "5 million"] }
+[[fact.contradiction]]
+slots = { what = ["bridge"], cost = ["eight million", "£8m", "8 million"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a hypothetical fact ("would") is stated by the same hypothesis on a condition
+        ("If the council approves it, the bridge would cost £5m.", "present"),
+        ("Should it be approved, the bridge would cost £8m.", "contradicted"),
+        ("The bridge would cost £5m if it is approved.", "present"),
+    ],
+)
+def test_a_condition_restates_a_hypothetical_fact(text, verdict):
+    assert check_facts(text, made_up_facts(BRIDGE)).get("cost").verdict == verdict
