@@ -116,6 +116,38 @@ def event_adjunct(prep) -> bool:
     return any(c.dep_ in objs and c.pos_ in ("NOUN", "PROPN") for c in prep.children)
 
 
+CONCESSIVE_PREPOSITIONS = frozenset({"despite", "notwithstanding"})
+
+
+# nouns of a stretch of time: "after 10 years" names no event the clause presupposes
+_SPANS = frozenset(
+    "second minute hour day night week weekend month year season decade century".split()
+)
+
+
+def presupposing_adjunct(prep) -> bool:
+    """Whether `prep` opens an adjunct whose noun phrase the clause takes for granted: an
+    event it comes after, before or since (`event_adjunct`; not a stretch of time, "after
+    10 years"), or one it holds despite ("was not on show despite a tear in his trousers":
+    the tear is there; "in spite of" too)."""
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "dobj")]
+    if any(o.lower_.removesuffix("s") in _SPANS for o in objs):
+        return False
+    if event_adjunct(prep):
+        return True
+    w = prep.lower_
+    concessive = w in CONCESSIVE_PREPOSITIONS or (
+        w == "of"
+        and prep.i >= 2
+        and (prep.nbor(-2).lower_, prep.nbor(-1).lower_) == ("in", "spite")
+    )
+    return (
+        concessive
+        and prep.dep_ == "prep"
+        and any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in prep.children)
+    )
+
+
 # a condition placed after the claim: its own negation ("will lose it if they fail to
 # qualify", "... unless they do not") is no negation of the claim
 CONDITION_OPENER = re.compile(r"\b(?:if|unless)\b", re.I)

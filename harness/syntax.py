@@ -1120,6 +1120,10 @@ def read_claim(
                 # will run"): the claim as a whole is not asserted
                 walk.add_hedge("whether ...")
             walk.add_hedge(_purpose(node))  # "paid to make it permanent"
+            if scope_rules.presupposing_adjunct(node) and node.head.i == anchor.i:
+                # "denied his side are in crisis after a fifth game without a win": what the
+                # adjunct names is taken for granted, whatever is said of the clause above it
+                walk.presupposed = True
             came, node = node, node.head
     reading = walk.up(anchor, seen)
     condition = assertion_rules.allowed_on_condition(anchor)
@@ -1275,6 +1279,7 @@ class _Walk:
         self.identity = False  # the fact says what a thing is (harness.syntax.identity_slot)
         self.relative = ""  # the claim is a relative clause said of the anchor (_relative_of)
         self.anchor_i = -1  # the claim's anchor (up): an intention over it hedges it
+        self.presupposed = False  # part of the claim is in an adjunct the clause presupposes
         self.own_verb = -1  # the verb right above a claim that is one noun phrase
         self.factive = ""  # the factive verb above the claim, which keeps its cues off it
 
@@ -1508,7 +1513,9 @@ class _Walk:
         coord = False  # we came up from a conjunct
         node, came = anchor, None
         self.anchor_i = anchor.i
-        while True:
+        if self.presupposed:  # what the clause says of itself is no cue; its verb's hedge is
+            self.add_hedge(_verb_hedge(anchor))  # ("may leave after a defeat": may)
+        while not self.presupposed:
             if came is not None and came.dep_ in _SUBJECT_DEPS and modifier:
                 break  # "The six-time champion is not fit": "six-time" is not denied
             if self.main is None or node.i != self.main.i:
@@ -1566,7 +1573,7 @@ class _Walk:
                 # antecedent's own "no"/"non-" describe the antecedent, not the claim
                 self.relative_at = self.relative_at if self.relative_at >= 0 else len(self.negs)
                 coord = True
-            if (rel == "prep" and _is_time(node)) or scope_rules.event_adjunct(node):
+            if (rel == "prep" and _is_time(node)) or scope_rules.presupposing_adjunct(node):
                 # "will not be part of the team ... on May 2": the date still holds; but a
                 # hedge of its verb holds it too ("are expected to be held on May 2")
                 self.add_hedge(_verb_hedge(head))

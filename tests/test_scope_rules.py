@@ -259,3 +259,44 @@ slots = { who = ["ferry company", "operator"], act = ["fined"], amount = ["£8,0
 """
     )
     assert check_facts(text, facts).get("fined").verdict == verdict
+
+
+ADJUNCTS = """
+[[fact]]
+id = "sail-torn"
+statement = "The yacht's sail was torn."
+slots = { what = ["sail"], harm = ["tear", "torn", "rip"] }
+
+[[fact]]
+id = "winless"
+statement = "The rowing club has gone four regattas without a win."
+polarity = "negative"
+slots = { who = ["club"], act = ["win", "victory"], span = ["fourth straight", "four regattas"] }
+
+[[fact]]
+id = "no-refund"
+statement = "The shop will not refund anyone after 30 days."
+polarity = "negative"
+slots = { act = ["refund*"], span = ["30 days"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # what an adjunct of concession or of a prior event names is taken for granted,
+        # whatever the clause above it says of itself
+        ("The crew was not worried despite a tear in the yacht's sail.", "sail-torn", "present"),
+        ("The crew was not worried in spite of a rip in the sail.", "sail-torn", "present"),
+        (
+            "The coach denied that his club is in trouble after a fourth straight regatta without a victory.",
+            "winless",
+            "present",
+        ),
+        # a stretch of time is no event: the clause above still decides
+        ("The report discusses refunds after 30 days.", "no-refund", "absent"),
+        ("The shop will refund everyone after 30 days.", "no-refund", "contradicted"),
+    ],
+)
+def test_presupposing_adjuncts_keep_what_they_name(text, fact, verdict):
+    assert check_facts(text, made_up_facts(ADJUNCTS)).get(fact).verdict == verdict
