@@ -135,7 +135,15 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
 
-from harness import assertion_rules, clause_rules, coref, roles, syntax, verdict_rules
+from harness import (
+    assertion_rules,
+    clause_rules,
+    coref,
+    roles,
+    syntax,
+    verdict_rules,
+    wording_rules,
+)
 from harness.fact_results import (  # noqa: F401 (the results and their cache rows, re-exported)
     FactResult,
     FactsResult,
@@ -741,7 +749,7 @@ def _normalise(
         norm = _CLITIC.sub(lambda m: m.group(1) + " ", norm)
     if ">" in norm:  # "lease transferred club -> council": a spaced arrow reads "to" (same length)
         norm = _ARROW.sub("to", norm)
-    norm = _CLEAN.sub(" ", norm)
+    norm = _CLEAN.sub(" ", wording_rules.currency_signs(norm))
     if sentences and _caseless(norm, sentences):
         if acronyms:
             norm = _acronym_pattern(acronyms).sub(_recase, norm)

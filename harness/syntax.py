@@ -58,7 +58,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from harness import assertion_rules, clause_rules, general_rules, scope_rules
+from harness import assertion_rules, clause_rules, general_rules, scope_rules, wording_rules
 from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
@@ -684,7 +684,7 @@ def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int 
         and t.pos_ == "VERB"
         and t.head.pos_ == "VERB"
         and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
-    }
+    } | wording_rules.measure_heads(doc)
 
     def cost(path: list[int], upto: int) -> int:
         return sum(1 for i in path[:upto] if i not in free)

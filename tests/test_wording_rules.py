@@ -1,0 +1,72 @@
+# ruff: noqa: E501  (test sentences are kept on one line each)
+"""Rules of harness.wording_rules, on sentences written for them about made-up topics (a
+library's staff and its grants, a sailing club): a figure that only measures the noun of
+its "in"/"of" phrase; "# " before a figure as a pound sign."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import made_up_facts
+
+from harness import syntax
+from harness.matcher import check_facts
+from harness.wording_rules import currency_signs
+
+LIBRARY = """
+[[fact]]
+id = "staff-bonuses"
+statement = "Staff at the library received bonuses."
+slots = { who = ["staff", "librarians"], got = ["bonus*"] }
+"""
+
+
+@pytest.fixture(scope="module")
+def library():
+    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
+    return made_up_facts(LIBRARY)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # slots further apart than max_gap, joined through a coordinated verb and a figure
+        # that only measures the bonuses
+        (
+            "librarians at the county library in the north opened a £ 2 million reading room during the spring , received up to £ 900 in bonuses .",
+            "present",
+        ),
+        # the same, written as tokenized news text writes the pound sign
+        (
+            "librarians at the county library in the north opened a # 2 million reading room during the spring , received up to # 900 in bonuses .",
+            "present",
+        ),
+        # one subject and its verb, the figure between verb and noun
+        (
+            "The librarians at the county library in the north of the town received as much as £900 in bonuses.",
+            "present",
+        ),
+        # ... and denied, it contradicts
+        (
+            "the librarians at the county library in the north of the town did not receive as much as # 900 in bonuses .",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_figure_that_measures_its_noun(library, text, verdict):
+    assert check_facts(text, library).get("staff-bonuses").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a # 42 million grant", "a £ 42 million grant"),
+        ("up to # 900 in bonuses", "up to £ 900 in bonuses"),
+        ("#1 seed", "#1 seed"),  # "number one", no amount
+        ("the club's #sailing tag", "the club's #sailing tag"),
+        ("no hash here", "no hash here"),
+    ],
+)
+def test_hash_before_a_spaced_figure_is_a_pound_sign(text, expected):
+    out = currency_signs(text)
+    assert out == expected
+    assert len(out) == len(text)
