@@ -670,8 +670,8 @@ def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int 
     hx, hy = _span_head(doc, *x), _span_head(doc, *y)
     if hx is None or hy is None:
         return None
-    up_x = [hx.i] + [t.i for t in hx.ancestors]
-    up_y = [hy.i] + [t.i for t in hy.ancestors]
+    up_x = wording_rules.path_up(doc, hx)
+    up_y = wording_rules.path_up(doc, hy)
     common = set(up_x) & set(up_y)
     if not common:
         return None

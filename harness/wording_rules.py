@@ -8,6 +8,12 @@ tests/test_wording_rules.py.
   written "# " before a figure ("a # 42 million profit"); it is read as a currency sign, so
   that the parse sees an amount ("received up to # 3,500 in bonuses": the bonuses are
   what was received), not a stray symbol that the matcher blanks.
+- ``measure_heads``: a figure that only measures the noun of its "in"/"of" phrase ("up to
+  £3,500 in bonuses") is a free link between a verb and that noun in the parse distance.
+- ``path_up``: the content of a request noun ("a demand by the committee for all those
+  left out of pocket to be compensated", "calls for the bridge to be closed") is the
+  infinitive after "for ... to"; the parse often hangs that infinitive on the last noun
+  before it, so the path up from it goes through the request noun instead.
 """
 
 from __future__ import annotations
@@ -40,3 +46,37 @@ def measure_heads(doc) -> set[int]:
         for t in doc
         if t.like_num and any(c.dep_ == "prep" and c.lower_ in _MEASURE_PREPS for c in t.children)
     }
+
+
+# nouns of asking whose "for X to do Y" phrase states what is asked (general English)
+REQUEST_NOUNS = frozenset(
+    """demand demands call calls request requests plea pleas appeal appeals petition
+    petitions proposal proposals bid bids push campaign motion""".split()
+)
+
+
+def _request_noun(verb):
+    """The request noun whose "for X to ..." phrase holds the infinitive `verb`, if any."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for t in verb.ancestors:
+        if t.dep_ == "prep" and t.lower_ == "for" and t.head.lower_ in REQUEST_NOUNS:
+            noun = t.head
+            return None if verb.head.i == noun.i else noun
+        if t.pos_ == "VERB" and t.dep_ not in ("acl", "relcl", "advcl"):
+            return None  # a clause of its own lies between: not the noun's content
+    return None
+
+
+def path_up(doc, tok) -> list[int]:
+    """Indices from `tok` up to the root of `doc` (a spaCy parse), where an infinitive that
+    states what a request noun asks for ("a demand ... for all those affected to be
+    compensated") hangs on that noun whatever the parse attached it to."""
+    path = [tok.i]
+    while True:
+        noun = _request_noun(tok) if tok.pos_ in ("VERB", "AUX") else None
+        nxt = noun if noun is not None else tok.head
+        if nxt.i == tok.i or nxt.i in path:
+            return path
+        path.append(nxt.i)
+        tok = nxt

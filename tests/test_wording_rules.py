@@ -70,3 +70,37 @@ def test_hash_before_a_spaced_figure_is_a_pound_sign(text, expected):
     out = currency_signs(text)
     assert out == expected
     assert len(out) == len(text)
+
+
+SAILING = """
+[[fact]]
+id = "no-refund"
+statement = "The sailing club refused to refund the members whose races were cancelled."
+polarity = "negative"
+slots = { who = ["club", "committee"], give = ["refund*", "reimburse*"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the infinitive after "for X to" is what the request asks for, however far the
+        # parse hangs it from the request noun ("those left out of pocket to be reimbursed")
+        (
+            "The club rejected a demand by the members of the harbour board for all those left out of pocket to be reimbursed.",
+            "present",
+        ),
+        (
+            "the club turned down an appeal from the youngest sailors of the summer regatta for everyone left stranded to be refunded .",
+            "present",
+        ),
+        # the request granted: the claim is asserted, the opposite of the fact
+        (
+            "The club granted a demand by the members of the harbour board for all those left out of pocket to be reimbursed.",
+            "contradicted",
+        ),
+    ],
+)
+def test_the_content_of_a_request_noun(text, verdict):
+    facts = made_up_facts(SAILING)
+    assert check_facts(text, facts).get("no-refund").verdict == verdict
