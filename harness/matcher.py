@@ -1544,6 +1544,13 @@ def _subject_slots(fact: Fact) -> frozenset[str]:
 
 
 @lru_cache(maxsize=512)
+def _privative(fact: Fact) -> bool:
+    """A positive fact whose own statement says its claim is lost, missed or lacking."""
+    spans = tuple(roles.all_slot_spans(fact))
+    return fact.polarity == "positive" and wording_rules.privative_statement(fact.statement, spans)
+
+
+@lru_cache(maxsize=512)
 def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
     """(verb, subject words) of the fact's statement when no slot names its subject ("The
     guard slipped on a manhole cover": slipped, guard): a summary where the same verb has
@@ -1732,6 +1739,8 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             )
             if reading is not None:
                 combo, parsed = reading
+                if kind == "claim":  # "miss out on X" states a fact that X is lost
+                    parsed = wording_rules.privative_own(_privative(fact), parsed)
                 negated, double = parsed.negated, parsed.double
                 # a condition hedges, unless the fact's own statement has one ("... if
                 # it clashed with Russian forces")

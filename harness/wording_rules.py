@@ -14,11 +14,19 @@ tests/test_wording_rules.py.
   left out of pocket to be compensated", "calls for the bridge to be closed") is the
   infinitive after "for ... to"; the parse often hangs that infinitive on the last noun
   before it, so the path up from it goes through the request noun instead.
+- ``privative_own``: a fact whose own statement says that something is lost, missed or
+  lacking ("players will lose their bonuses") is stated by a summary that says so with
+  another verb of the kind ("players will miss out on their bonuses": miss out on X = not
+  get X = lose X); that verb's negation of its object is the fact's own, not a denial of
+  the fact. A further negation still denies it ("will not miss out on their bonuses").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
 
 # a lone "#" before a spaced figure ("# 42 million"), as tokenized news text writes the
 # pound sign; "#1" (number one) and hashtags are left alone
@@ -80,3 +88,59 @@ def path_up(doc, tok) -> list[int]:
             return path
         path.append(nxt.i)
         tok = nxt
+
+
+# verbs that say a thing is lost, missed or lacking (general lexicon): in a fact's own
+# statement they make the fact privative; in a summary the same kind of verb states it
+PRIVATIVE_VERBS = frozenset("lose forfeit miss lack skip forgo forego".split())
+_PRIVATIVE_FORMS = {
+    w: v
+    for v, forms in {
+        "lose": "lose loses losing lost",
+        "forfeit": "forfeit forfeits forfeiting forfeited",
+        "miss": "miss misses missing missed",
+        "lack": "lack lacks lacking lacked",
+        "skip": "skip skips skipping skipped",
+        "forgo": "forgo forgoes forgoing forwent forgone forego foregoes foregoing",
+    }.items()
+    for w in forms.split()
+}
+
+
+def privative_word(word: str) -> bool:
+    """Whether `word` is a form of a verb of losing, missing or lacking."""
+    return word.lower() in _PRIVATIVE_FORMS
+
+
+@lru_cache(maxsize=512)
+def privative_statement(statement: str, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the verb of `statement` that governs the claim's words at `spans` (offsets
+    in it) says they are lost, missed or lacking ("Players will lose £500,000 in
+    bonuses"), itself not negated."""
+    from harness import syntax  # syntax imports this module
+
+    if syntax.parser() is None or len(statement) > 300 or not spans:
+        return False
+    doc = syntax.parse(statement)
+    words = [t for t in doc if any(t.idx < b and t.idx + len(t.text) > a for a, b in spans)]
+    for t in doc:
+        if t.pos_ not in ("VERB", "AUX") or not privative_word(t.text):
+            continue
+        if any(c.dep_ == "neg" for c in t.children):
+            continue
+        if any(w.i == t.i or t in w.ancestors for w in words):
+            return True
+    return False
+
+
+def privative_own(privative: bool, reading: Any) -> Any:
+    """The parse's `reading` (syntax.ClaimReading) of a privative fact's claim with one
+    negation by a verb of losing, missing or lacking taken as the fact's own."""
+    if not privative or reading is None:
+        return reading
+    cues = list(reading.negations)
+    for k, cue in enumerate(cues):
+        if privative_word(cue.split()[0]):
+            del cues[k]
+            return replace(reading, negations=tuple(cues))
+    return reading

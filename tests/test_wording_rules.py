@@ -10,7 +10,7 @@ from conftest import made_up_facts
 
 from harness import syntax
 from harness.matcher import check_facts
-from harness.wording_rules import currency_signs
+from harness.wording_rules import currency_signs, privative_statement
 
 LIBRARY = """
 [[fact]]
@@ -104,3 +104,65 @@ slots = { who = ["club", "committee"], give = ["refund*", "reimburse*"] }
 def test_the_content_of_a_request_noun(text, verdict):
     facts = made_up_facts(SAILING)
     assert check_facts(text, facts).get("no-refund").verdict == verdict
+
+
+ORCHESTRA = """
+[[fact]]
+id = "lose-fees"
+statement = "The orchestra's players will lose their $2,000 touring fees if the tour is cancelled."
+slots = { amount = ["$2,000", "2,000"], fee = ["fees", "fee"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # miss out on X = not get X = lose X: the verb's negation of its object is the fact's
+        (
+            "The orchestra's players will miss out on $2,000 fees if the tour is cancelled.",
+            "present",
+        ),
+        (
+            "the players will forfeit their $ 2,000 touring fees if the tour is called off .",
+            "present",
+        ),
+        ("The players will lose their $2,000 fees if the tour is cancelled.", "present"),
+        # a further negation denies it
+        (
+            "The players will not miss out on their $2,000 fees even if the tour is cancelled.",
+            "contradicted",
+        ),
+        ("The players will not lose their $2,000 fees if the tour is cancelled.", "contradicted"),
+    ],
+)
+def test_a_verb_of_losing_states_a_fact_of_losing(text, verdict):
+    facts = made_up_facts(ORCHESTRA)
+    assert check_facts(text, facts).get("lose-fees").verdict == verdict
+
+
+def test_a_verb_of_missing_still_denies_a_fact_of_getting():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "get-fees"
+statement = "The orchestra's players will get their $2,000 touring fees."
+slots = { amount = ["$2,000", "2,000"], fee = ["fees", "fee"] }
+"""
+    )
+    text = "The orchestra's players will miss out on their $2,000 fees."
+    # denied by the parse (the word rules alone do not read "miss" so: set aside, absent)
+    assert check_facts(text, facts).get("get-fees").verdict in ("absent", "contradicted")
+
+
+@pytest.mark.parametrize(
+    ("statement", "privative"),
+    [
+        ("The players will lose their fees.", True),
+        ("The choir lacked a conductor for the fees.", True),
+        ("The players will not lose their fees.", False),  # negated: not a fact of losing
+        ("The players will get their fees.", False),
+    ],
+)
+def test_privative_statement(statement, privative):
+    a = statement.index("fees")
+    assert privative_statement(statement, ((a, a + 4),)) is privative
