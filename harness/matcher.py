@@ -1544,6 +1544,26 @@ def _subject_slots(fact: Fact) -> frozenset[str]:
 
 
 @lru_cache(maxsize=512)
+def _act_slots(fact: Fact) -> frozenset[str]:
+    """The claim's slots that are the verb of the fact's own statement ("sued")."""
+    spans = roles.first_slot_spans(fact)
+    if spans is None:
+        return frozenset()
+    names = tuple(zip((n for n, _ in fact.claim.slots), spans, strict=True))
+    return wording_rules.verb_slots(fact.statement, names)
+
+
+def _fronted_frame(doc: _Doc, clause: _Clause, fact: Fact, combo, parsed):
+    """wording_rules.fronted_frame on the claim's sentence ("In the lawsuit, X bought ...")."""
+    acts = _act_slots(fact)
+    if not acts or parsed is None:
+        return parsed
+    s, e = doc.sentences[clause.sentence]
+    spans = [(n, (a - s, b - s)) for n, (a, b) in combo if s <= a and b <= e]
+    return wording_rules.fronted_frame(doc.norm[s:e], spans, _subject_slots(fact), acts, parsed)
+
+
+@lru_cache(maxsize=512)
 def _privative(fact: Fact) -> bool:
     """A positive fact whose own statement says its claim is lost, missed or lacking."""
     spans = tuple(roles.all_slot_spans(fact))
@@ -1741,6 +1761,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 combo, parsed = reading
                 if kind == "claim":  # "miss out on X" states a fact that X is lost
                     parsed = wording_rules.privative_own(_privative(fact), parsed)
+                    parsed = _fronted_frame(doc, clause, fact, combo, parsed)
                 negated, double = parsed.negated, parsed.double
                 # a condition hedges, unless the fact's own statement has one ("... if
                 # it clashed with Russian forces")

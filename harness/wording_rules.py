@@ -19,6 +19,11 @@ tests/test_wording_rules.py.
   another verb of the kind ("players will miss out on their bonuses": miss out on X = not
   get X = lose X); that verb's negation of its object is the fact's own, not a denial of
   the fact. A further negation still denies it ("will not miss out on their bonuses").
+- ``fronted_frame``: a noun in a phrase fronted before the subject and set off by a comma
+  ("In the lawsuit, Ann Lee used the money to ...") frames the clause; it does not say the
+  subject did what the noun names. When the fact's own statement has that slot as its verb
+  ("Ann Lee sued ...") and the clause's verb is no slot, the clause does not state the
+  fact (`harness explain` shows the frame as what set it aside).
 """
 
 from __future__ import annotations
@@ -143,4 +148,65 @@ def privative_own(privative: bool, reading: Any) -> Any:
         if privative_word(cue.split()[0]):
             del cues[k]
             return replace(reading, negations=tuple(cues))
+    return reading
+
+
+def verb_slots(statement: str, named_spans: tuple[tuple[str, tuple[int, int]], ...]) -> frozenset:
+    """The slots whose words are a verb in the fact's own `statement` ("Ann Lee sued her
+    neighbour": the slot holding "sued"); `named_spans`: (slot, span in the statement)."""
+    from harness import syntax  # syntax imports this module
+
+    if syntax.parser() is None or len(statement) > 300:
+        return frozenset()
+    doc = syntax.parse(statement)
+    out = set()
+    for name, (a, b) in named_spans:
+        toks = [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
+        if toks and toks[-1].pos_ == "VERB":
+            out.add(name)
+    return frozenset(out)
+
+
+def fronted_frame(
+    sentence: str,
+    named_spans: list[tuple[str, tuple[int, int]]],
+    subjects: frozenset,
+    acts: frozenset,
+    reading: Any,
+) -> Any:
+    """The parse's `reading` of a claim whose slots lie at `named_spans` (slot, offsets in
+    `sentence`), set aside (a "frame" hedge) when an act slot (`acts`: a verb in the
+    fact's statement) is a noun in a phrase fronted before the clause's subject and set off
+    by a comma, the subject holds a subject slot, and the clause's verb is no slot: "In the
+    lawsuit, Ann Lee bought a car" does not say Ann Lee sued."""
+    if reading is None or not acts or not subjects or reading.hedges:
+        return reading
+    from harness import syntax  # syntax imports this module
+
+    doc = syntax.parse(sentence)
+    tokens = {
+        name: [t for t in doc if t.idx < b and t.idx + len(t.text) > a]
+        for name, (a, b) in named_spans
+    }
+    inside = {t.i for toks in tokens.values() for t in toks}
+    for name, toks in tokens.items():
+        if name not in acts or not toks or any(t.pos_ == "VERB" for t in toks):
+            continue
+        noun = toks[-1]
+        prep = next((t for t in noun.ancestors if t.dep_ == "prep"), None)
+        if prep is None or prep.head.pos_ not in ("VERB", "AUX") or prep.head.i in inside:
+            continue
+        verb = prep.head
+        after = max(t.i for t in prep.subtree) + 1
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or after >= len(doc) or doc[after].text != ",":
+            continue
+        if not (prep.i < subject.left_edge.i and after < subject.left_edge.i):
+            continue
+        held = {t.i for t in subject.subtree}
+        if any(
+            other in subjects and any(t.i in held for t in toks2) for other, toks2 in tokens.items()
+        ):
+            hedge = f"{prep.text} {noun.text} (a frame before the subject, not its act)"
+            return replace(reading, hedge=hedge, hedges=(*reading.hedges, "frame"))
     return reading

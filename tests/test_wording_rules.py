@@ -166,3 +166,29 @@ slots = { amount = ["$2,000", "2,000"], fee = ["fees", "fee"] }
 def test_privative_statement(statement, privative):
     a = statement.index("fees")
     assert privative_statement(statement, ((a, a + 4),)) is privative
+
+
+NEIGHBOURS = """
+[[fact]]
+id = "lee-sued"
+statement = "Ann Lee sued her neighbour over the fence."
+slots = { who = ["Ann Lee", "Lee"], act = ["sued", "sues", "lawsuit", "suit"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a fronted frame says where the clause is told, not that its subject did the act
+        ("In the lawsuit, Ann Lee used her savings to build a fence.", "absent"),
+        ("in the lawsuit , ann lee bought a new fence for the garden .", "absent"),
+        # the subject's own act, or the noun that is hers: the fact
+        ("In the spring, Ann Lee sued her neighbour over the fence.", "present"),
+        ("In the lawsuit, Ann Lee sues her neighbour over the fence.", "present"),
+        ("Ann Lee filed a lawsuit against her neighbour.", "present"),
+        ("Ann Lee won the lawsuit against her neighbour.", "present"),
+    ],
+)
+def test_a_fronted_frame_is_no_act_of_the_subject(text, verdict):
+    facts = made_up_facts(NEIGHBOURS)
+    assert check_facts(text, facts).get("lee-sued").verdict == verdict
