@@ -1100,6 +1100,8 @@ def read_claim(
             if _purpose(node):
                 walk.add_hedge("to ... (purpose)")  # "paid to make it permanent"
             came, node = node, node.head
+    # "are seeking compensation", "applied for a refund": sought, not had
+    walk.add_hedge(wording_rules.sought_object(heads, anchor, inside))
     reading = walk.up(anchor, seen)
     condition = assertion_rules.allowed_on_condition(anchor)
     return replace(reading, condition=condition) if condition else reading

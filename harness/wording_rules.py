@@ -24,6 +24,11 @@ tests/test_wording_rules.py.
   subject did what the noun names. When the fact's own statement has that slot as its verb
   ("Ann Lee sued ...") and the clause's verb is no slot, the clause does not state the
   fact (`harness explain` shows the frame as what set it aside).
+- ``sought_object``: what is sought, asked for, awaited or owed is not yet had: "the
+  families are seeking compensation", "are still waiting for a refund", "applied for
+  compensation", "are entitled to a refund", "were promised bonuses" assert nothing of
+  the families getting it (neither that they did nor that they did not). The verb must be
+  no slot of the fact; a fact whose own statement is sought the same way keeps it.
 """
 
 from __future__ import annotations
@@ -210,3 +215,80 @@ def fronted_frame(
             hedge = f"{prep.text} {noun.text} (a frame before the subject, not its act)"
             return replace(reading, hedge=hedge, hedges=(*reading.hedges, "frame"))
     return reading
+
+
+# verbs whose object is wanted, asked for, awaited or owed, not had (general lexicon):
+# with a direct object ("seek compensation", "await a ruling", "were promised a bonus")
+SEEKING_VERBS = frozenset(
+    """seek want demand request await crave desire covet promise owe deserve""".split()
+)
+# ... and with "for" ("wait for", "call for", "apply for"); adjectives with "to"/"for"
+# ("entitled to", "eligible for")
+SEEKING_FOR = frozenset(
+    """ask call apply wait push press campaign fight lobby sue bid vie hope pray clamour
+    clamor appeal plead beg petition angle hold""".split()
+)
+SEEKING_ADJECTIVES = frozenset("entitled eligible due owed".split())
+
+
+def _base(word: str, known: frozenset) -> str | None:
+    """`word`'s base form when it is a form of a verb in `known` ("seeking", "applied",
+    "waits", "begged"), else None."""
+    w = word.lower()
+    if w in known:
+        return w
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("d", ""),
+        ("ing", "e"),
+    ):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            cand = w[: -len(suffix)] + repl
+            if cand in known:
+                return cand
+            if len(cand) > 2 and cand[-1] == cand[-2] and cand[:-1] in known:
+                return cand[:-1]  # "begged"
+    return None
+
+
+def _seeks(node, came) -> str | None:
+    """The verb (or adjective) `node` as one that seeks what `came` up from, else None."""
+    if node.pos_ in ("VERB", "AUX"):
+        # a noun object only: "did not want to sit on it" is a wish about an act, which
+        # a fact may well be about ("did not want to touch the seat")
+        if came.dep_ in ("dobj", "dative", "nsubjpass"):
+            verb = _base(node.text, SEEKING_VERBS)
+            if verb is not None and (came.dep_ != "nsubjpass" or verb in ("promise", "owe")):
+                return verb
+        if came.dep_ == "prep" and came.lower_ == "for":
+            return _base(node.text, SEEKING_FOR)
+    if (
+        node.pos_ in ("ADJ", "VERB")
+        and came.dep_ == "prep"
+        and came.lower_ in ("to", "for")
+        and node.lower_ in SEEKING_ADJECTIVES
+    ):
+        return node.lower_
+    return None
+
+
+def sought_object(heads: list, anchor, inside: set) -> str | None:
+    """A hedge ("seek: sought, not had") when a slot reaches the claim's `anchor` (spaCy
+    tokens) through a verb that seeks, asks for, awaits or is owed it, and that verb is
+    no slot (`inside`: the slots' token indices); else None."""
+    for h in heads:
+        node, came = h, None
+        while True:
+            if came is not None and node.i not in inside:
+                verb = _seeks(node, came)
+                if verb is not None:
+                    return f"{verb} (sought, not had)"
+            if node.i == anchor.i or node.head.i == node.i:
+                break
+            came, node = node, node.head
+    return None

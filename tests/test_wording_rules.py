@@ -192,3 +192,56 @@ slots = { who = ["Ann Lee", "Lee"], act = ["sued", "sues", "lawsuit", "suit"] }
 def test_a_fronted_frame_is_no_act_of_the_subject(text, verdict):
     facts = made_up_facts(NEIGHBOURS)
     assert check_facts(text, facts).get("lee-sued").verdict == verdict
+
+
+MARKET = """
+[[fact]]
+id = "no-pay"
+statement = "The stallholders have not received any compensation."
+polarity = "negative"
+slots = { who = ["stallholders", "traders"], got = ["compensation", "compensated", "refund*"] }
+
+[[fact]]
+id = "bonus"
+statement = "Managers at the market received bonuses."
+slots = { who = ["managers", "bosses"], got = ["bonus*"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # what is sought, asked for, awaited or owed is not yet had: neither way
+        ("The stallholders are seeking compensation.", "no-pay", "absent"),
+        ("The stallholders are demanding compensation from the council.", "no-pay", "absent"),
+        ("The stallholders are calling for compensation.", "no-pay", "absent"),
+        ("the stallholders applied for compensation last week .", "no-pay", "absent"),
+        ("The stallholders are entitled to compensation.", "no-pay", "absent"),
+        ("The stallholders were promised compensation.", "no-pay", "absent"),
+        ("The stallholders are still waiting for compensation.", "no-pay", "absent"),
+        ("Managers asked for bonuses.", "bonus", "absent"),
+        ("Managers are waiting for their bonuses.", "bonus", "absent"),
+        # had, or plainly not had: the fact or its opposite as before
+        ("The stallholders received compensation.", "no-pay", "contradicted"),
+        ("The stallholders have had no compensation.", "no-pay", "present"),
+        ("Managers were paid bonuses.", "bonus", "present"),
+        ("Managers did not get bonuses.", "bonus", "contradicted"),
+    ],
+)
+def test_what_is_sought_is_not_had(text, fact, verdict):
+    facts = made_up_facts(MARKET)
+    assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+def test_a_wish_about_an_act_is_no_sought_object():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "no-touch"
+statement = "The diver did not want to touch the coral."
+polarity = "negative"
+slots = { who = ["diver"], act = ["touch", "touching"], what = ["coral", "reef"] }
+"""
+    )
+    text = "The diver had stayed above the reef because she did not want to touch the coral."
+    assert check_facts(text, facts).get("no-touch").verdict == "present"
