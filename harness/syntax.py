@@ -1102,6 +1102,8 @@ def read_claim(
             came, node = node, node.head
     # "are seeking compensation", "applied for a refund": sought, not had
     walk.add_hedge(wording_rules.sought_object(heads, anchor, inside))
+    if cue := wording_rules.negating_noun_cue(anchor, heads, inside):
+        walk._neg(anchor.i, cue)  # "the council's failure to refund the traders"
     reading = walk.up(anchor, seen)
     condition = assertion_rules.allowed_on_condition(anchor)
     return replace(reading, condition=condition) if condition else reading

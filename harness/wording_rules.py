@@ -29,6 +29,9 @@ tests/test_wording_rules.py.
   compensation", "are entitled to a refund", "were promised bonuses" assert nothing of
   the families getting it (neither that they did nor that they did not). The verb must be
   no slot of the fact; a fact whose own statement is sought the same way keeps it.
+- ``negating_noun_cue``: a noun of refusal or failure (lexicon.NEGATING_NOUNS) whose
+  infinitive holds the claim denies it, with its owner as the subject: "the council's
+  failure to refund the traders" / "refusal to refund" say the council did not refund.
 """
 
 from __future__ import annotations
@@ -291,4 +294,24 @@ def sought_object(heads: list, anchor, inside: set) -> str | None:
             if node.i == anchor.i or node.head.i == node.i:
                 break
             came, node = node, node.head
+    return None
+
+
+def negating_noun_cue(anchor, heads: list, inside: set) -> str | None:
+    """The negation cue when the claim's `anchor` (a spaCy token) is a noun of refusal or
+    failure, no slot itself, and a slot lies in its infinitive ("the council's failure to
+    refund the traders"); else None."""
+    from harness.lemmas import word_lemma
+    from harness.lexicon import NEGATING_NOUNS
+
+    if anchor.pos_ != "NOUN" or anchor.i in inside:
+        return None
+    if word_lemma(anchor.lower_) not in NEGATING_NOUNS:
+        return None
+    for c in anchor.children:
+        if c.dep_ != "acl" or not any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+            continue
+        held = {t.i for t in c.subtree}
+        if any(h.i in held for h in heads):
+            return anchor.text
     return None

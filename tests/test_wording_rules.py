@@ -245,3 +245,31 @@ slots = { who = ["diver"], act = ["touch", "touching"], what = ["coral", "reef"]
     )
     text = "The diver had stayed above the reef because she did not want to touch the coral."
     assert check_facts(text, facts).get("no-touch").verdict == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # a noun of refusal or failure whose infinitive holds the claim denies it
+        (
+            "The market's failure to pay the managers their bonuses angered staff.",
+            "bonus",
+            "contradicted",
+        ),
+        (
+            "The market's refusal to pay the managers their bonuses angered staff.",
+            "bonus",
+            "contradicted",
+        ),
+        (
+            "The council's failure to pay the stallholders any compensation drew criticism.",
+            "no-pay",
+            "present",
+        ),
+        # the noun with no infinitive of the claim, or the claim outside it: as before
+        ("Despite the market's failure, the managers received bonuses.", "bonus", "present"),
+    ],
+)
+def test_a_noun_of_refusal_or_failure_denies_its_infinitive(text, fact, verdict):
+    facts = made_up_facts(MARKET)
+    assert check_facts(text, facts).get(fact).verdict == verdict
