@@ -32,6 +32,14 @@ tests/test_wording_rules.py.
 - ``negating_noun_cue``: a noun of refusal or failure (lexicon.NEGATING_NOUNS) whose
   infinitive holds the claim denies it, with its owner as the subject: "the council's
   failure to refund the traders" / "refusal to refund" say the council did not refund.
+- ``requested``: an infinitive asked for, urged or pressed for ("the council urged the
+  mayor to resign", "calls for the mayor to resign grew", "is under pressure to resign",
+  "has been asked to resign") is not done: the claim in it asserts nothing, unless the
+  request itself is denied ("rejected calls to resign" keeps its double negation), or a
+  slot is the asker ("the teacher asked pupils to change answers" is the teacher's act,
+  which a fact may state as "had pupils change answers"). A fact
+  whose own statement is such a request ("asked the court to drop the case") is stated by
+  a summary that words it as one (one hedge label for every verb and noun of asking).
 """
 
 from __future__ import annotations
@@ -315,3 +323,53 @@ def negating_noun_cue(anchor, heads: list, inside: set) -> str | None:
         if any(h.i in held for h in heads):
             return anchor.text
     return None
+
+
+# verbs of asking or urging someone to do something (general lexicon): what they ask for
+# is not done by saying so ("ordered", "forced", "persuaded" are left out: they report
+# an outcome or an obligation that facts often state)
+REQUEST_VERBS = frozenset(
+    """ask urge call press pressure push implore beg encourage invite plead petition lobby
+    appeal demand request exhort""".split()
+)
+REQUESTED = "asked to (a request, not done)"
+
+
+def _requested_verb(head) -> bool:
+    return head.pos_ in ("VERB", "AUX") and _base(head.text, REQUEST_VERBS) is not None
+
+
+def requested(heads: list, inside: set) -> Any | None:
+    """The infinitive (a spaCy token) that a verb or noun of asking governs and that holds
+    a slot of the claim ("urged the mayor to resign": resign), the request word itself no
+    slot; else None."""
+    for h in heads:
+        for v in (h, *h.ancestors):
+            if v.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+            ):
+                continue
+            head = v.head
+            if head.i == v.i or head.i in inside:
+                continue
+            if v.dep_ in ("xcomp", "ccomp") and _requested_verb(head):
+                asker = [c for c in head.children if c.dep_ == "nsubj"]
+                if any(t.i in inside for c in asker for t in c.subtree):
+                    return None  # the claim is the asker's act: "Guffick asked pupils to ..."
+                return v
+            noun = head.lower_ in REQUEST_NOUNS or head.lower_ == "pressure"
+            if v.dep_ in ("acl", "relcl", "advcl") and head.pos_ == "NOUN" and noun:
+                return v
+    return None
+
+
+def request_hedge(infinitive: Any, negations: dict) -> str | None:
+    """REQUESTED for a claim inside the requested `infinitive` (see `requested`), unless
+    one of the claim's `negations` (token index -> cue) lies outside that infinitive: the
+    request is then itself denied ("rejected calls to resign")."""
+    if infinitive is None:
+        return None
+    held = {t.i for t in infinitive.subtree}
+    if any(i not in held for i in negations):
+        return None
+    return REQUESTED

@@ -273,3 +273,39 @@ slots = { who = ["diver"], act = ["touch", "touching"], what = ["coral", "reef"]
 def test_a_noun_of_refusal_or_failure_denies_its_infinitive(text, fact, verdict):
     facts = made_up_facts(MARKET)
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+TOWN = """
+[[fact]]
+id = "mayor-resigned"
+statement = "The mayor resigned after the scandal."
+slots = { who = ["mayor"], act = ["resigned", "resign*", "resignation", "stepped down", "quit"] }
+
+[[fact]]
+id = "asked-drop"
+statement = "The residents asked the court to drop the case."
+slots = { who = ["residents"], act = ["drop", "dropped", "throw out"], what = ["case", "charges"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # asked for, urged or pressed for: not done
+        ("The council urged the mayor to resign.", "mayor-resigned", "absent"),
+        ("Calls for the mayor to resign grew.", "mayor-resigned", "absent"),
+        ("The mayor is under pressure to resign.", "mayor-resigned", "absent"),
+        ("The mayor has been asked to resign.", "mayor-resigned", "absent"),
+        # done: as before
+        ("The mayor resigned after the council urged him to go.", "mayor-resigned", "present"),
+        ("The mayor was forced to resign.", "mayor-resigned", "present"),
+        # the request denied: the double negation stands
+        ("The mayor rejected calls to resign.", "mayor-resigned", "contradicted"),
+        # a fact that is itself a request, worded as one (with another verb of asking)
+        ("The residents urged the court to drop the case.", "asked-drop", "present"),
+        ("the residents asked the court to throw out the case .", "asked-drop", "present"),
+    ],
+)
+def test_what_is_asked_for_is_not_done(text, fact, verdict):
+    facts = made_up_facts(TOWN)
+    assert check_facts(text, facts).get(fact).verdict == verdict
