@@ -39,7 +39,9 @@ tests/test_wording_rules.py.
   slot is the asker ("the teacher asked pupils to change answers" is the teacher's act,
   which a fact may state as "had pupils change answers"). A fact
   whose own statement is such a request ("asked the court to drop the case") is stated by
-  a summary that words it as one (one hedge label for every verb and noun of asking).
+  a summary that words it as one (one hedge label for every verb and noun of asking); so
+  is a fact about a wish ("The family does not want the death penalty": "urged
+  prosecutors to take the death penalty off the table" states it), `without_own_request`.
 """
 
 from __future__ import annotations
@@ -373,3 +375,17 @@ def request_hedge(infinitive: Any, negations: dict) -> str | None:
     if any(i not in held for i in negations):
         return None
     return REQUESTED
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_WISH_VERBS = SEEKING_VERBS | REQUEST_VERBS | frozenset("hope wish prefer".split())
+
+
+def without_own_request(statement: str, hedges: tuple[str, ...]) -> tuple[str, ...]:
+    """A claim's hedges less REQUESTED when the fact's own `statement` is about a wish or a
+    request ("The family does not want the death penalty"): a request states the wish."""
+    if REQUESTED not in hedges:
+        return hedges
+    if not any(_base(w, _WISH_VERBS) for w in _WORD.findall(statement)):
+        return hedges
+    return tuple(h for h in hedges if h != REQUESTED)

@@ -309,3 +309,18 @@ slots = { who = ["residents"], act = ["drop", "dropped", "throw out"], what = ["
 def test_what_is_asked_for_is_not_done(text, fact, verdict):
     facts = made_up_facts(TOWN)
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+def test_a_request_states_a_fact_about_a_wish():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "no-fine"
+statement = "The shop owners do not want the fine."
+polarity = "negative"
+slots = { who = ["owners"], want = ["want*", "seek*"], what = ["fine"] }
+stated_as = ["scrapped", "withdrawn"]
+"""
+    )
+    text = "The owners urged the council to have the fine withdrawn."
+    assert check_facts(text, facts).get("no-fine").verdict == "present"
