@@ -851,7 +851,7 @@ def actor_misplaced(
     if subject is None:
         # "City deserved to beat them", "ordered X to pay": the infinitive's subject is
         # understood, the subject or the object of the verb above
-        under = scope_rules.controllers(verb)
+        under = scope_rules.controllers(verb) or wording_rules.adjunct_controllers(verb)
         if under:
             return not any(actor.i in {t.i for t in c.subtree} for c in under)
         return scope_rules.source_actor(actor)  # "pay back ... gifts from X"

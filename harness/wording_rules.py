@@ -42,6 +42,12 @@ tests/test_wording_rules.py.
   a summary that words it as one (one hedge label for every verb and noun of asking); so
   is a fact about a wish ("The family does not want the death penalty": "urged
   prosecutors to take the death penalty off the table" states it), `without_own_request`.
+- ``ing_forms``: a slot phrasing whose first word is a regular past ("lavished",
+  "involved", "sacked") also finds that verb's "-ing" form ("lavishing", "involving", "the
+  sacking of"): the same event, as a participle, a gerund or its nominalisation.
+- ``adjunct_controllers``: the understood subject of a gerund after a preposition ("are
+  through after edging Montserrat 4-3", "by beating them") is the subject of the clause it
+  is attached to, so "edging Montserrat" does not make Montserrat the winner.
 """
 
 from __future__ import annotations
@@ -389,3 +395,36 @@ def without_own_request(statement: str, hedges: tuple[str, ...]) -> tuple[str, .
     if not any(_base(w, _WISH_VERBS) for w in _WORD.findall(statement)):
         return hedges
     return tuple(h for h in hedges if h != REQUESTED)
+
+
+def ing_forms(word: str) -> list[str]:
+    """The "-ing" form(s) of a regular past `word` ("lavished" -> "lavishing", "carried" ->
+    "carrying", "stopped" -> "stopping", "agreed" -> "agreeing"); [] for any other word."""
+    w = word.lower()
+    if len(w) < 5 or not w.endswith("ed") or not w.isalpha():
+        return []
+    if w.endswith("eed"):
+        return [w[:-1] + "ing"] if len(w) >= 6 else []  # "agreed"; not "freed", "need"
+    if w.endswith("ied"):
+        return [w[:-3] + "ying"]
+    return [w[:-2] + "ing"]
+
+
+def adjunct_controllers(verb) -> list:
+    """Who is the understood subject of `verb` (a spaCy token) when it is a gerund after a
+    preposition with no subject of its own ("after edging Montserrat"): the subject of the
+    nearest verb above that has one; empty otherwise."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
+        return []
+    node = verb.head.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects
+            if node.dep_ not in ("advcl", "xcomp", "pcomp", "conj") or node.head.i == node.i:
+                return []
+        node = node.head
+        if node.dep_ == "prep":
+            node = node.head
+    return []

@@ -10,7 +10,7 @@ from conftest import made_up_facts
 
 from harness import syntax
 from harness.matcher import check_facts
-from harness.wording_rules import currency_signs, privative_statement
+from harness.wording_rules import currency_signs, ing_forms, privative_statement
 
 LIBRARY = """
 [[fact]]
@@ -324,3 +324,72 @@ stated_as = ["scrapped", "withdrawn"]
     )
     text = "The owners urged the council to have the fine withdrawn."
     assert check_facts(text, facts).get("no-fine").verdict == "present"
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("lavished", ["lavishing"]),
+        ("involved", ["involving"]),
+        ("stopped", ["stopping"]),
+        ("carried", ["carrying"]),
+        ("agreed", ["agreeing"]),
+        ("freed", []),  # too short to tell from "feed"/"need" forms
+        ("bought", []),  # irregular: list its forms
+        ("red", []),
+    ],
+)
+def test_ing_forms_of_a_regular_past(word, forms):
+    assert ing_forms(word) == forms
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a regular past listed, its "-ing" form found: participle, gerund, nominalisation
+        ("The chef was accused of lavishing truffles on the critics.", "present"),
+        ("the chef , lavishing truffles on the critics , won a star .", "present"),
+        ("The chef lavished truffles on the critics.", "present"),
+        # ... and denied as before
+        ("The chef denied lavishing truffles on the critics.", "contradicted"),
+    ],
+)
+def test_a_listed_past_finds_its_ing_form(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "truffles"
+statement = "The chef lavished truffles on the critics."
+slots = { act = ["lavished", "served"], what = ["truffles"] }
+"""
+    )
+    assert check_facts(text, facts).get("truffles").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the gerund after a preposition has the clause's subject: the Rovers won
+        (
+            "The Rovers are through to the final after edging the Wanderers 3-2 over two legs.",
+            "present",
+        ),
+        ("the rovers reached the final by beating the wanderers 3-2 on aggregate .", "present"),
+        # the other side winning: the declared contradiction
+        ("The Wanderers beat the Rovers 3-2 on aggregate.", "contradicted"),
+    ],
+)
+def test_the_understood_subject_of_a_gerund_after_a_preposition(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "rovers-won"
+statement = "The Rovers beat the Wanderers 3-2 on aggregate."
+slots = { score = ["3-2"], agg = ["aggregate", "over two legs"] }
+
+[[fact.contradiction]]
+slots = { team = ["Wanderers"], act = ["won", "beat", "edged"], score = ["3-2"] }
+max_gap = 8
+"""
+    )
+    assert check_facts(text, facts).get("rovers-won").verdict == verdict
