@@ -1105,10 +1105,9 @@ def read_claim(
     if cue := wording_rules.negating_noun_cue(anchor, heads, inside):
         walk._neg(anchor.i, cue)  # "the council's failure to refund the traders"
     reading = walk.up(anchor, seen)
-    # "urged the mayor to resign": asked for, not done (unless the request is denied)
-    asked = wording_rules.request_hedge(wording_rules.requested(heads, inside), walk.negs)
-    if asked:
-        reading = replace(reading, hedge=reading.hedge or asked, hedges=(*reading.hedges, asked))
+    # "urged the mayor to resign", "wants to win": asked for or aimed at, not done
+    if aims := wording_rules.infinitive_hedges(heads, anchor, inside, walk.negs):
+        reading = replace(reading, hedge=reading.hedge or aims[0], hedges=(*reading.hedges, *aims))
     condition = assertion_rules.allowed_on_condition(anchor)
     return replace(reading, condition=condition) if condition else reading
 

@@ -42,6 +42,13 @@ tests/test_wording_rules.py.
   a summary that words it as one (one hedge label for every verb and noun of asking); so
   is a fact about a wish ("The family does not want the death penalty": "urged
   prosecutors to take the death penalty off the table" states it), `without_own_request`.
+- ``aimed``: an infinitive that a verb or adjective of aiming, wishing or trying governs
+  ("wants to win the award", "is keen to sign", "tried to steal the van", "is bidding to
+  become") is not done, negated or not ("does not want to win it" says nothing of winning):
+  a hedge, with the same exception for a fact whose own statement is such an aim
+  ("Arsenal want to sign a striker"; `without_own_request`), or about the future ("The
+  chain will add a charge": "plans to add a charge" states it). "Managed to", "went on to",
+  "decided/agreed/voted to" are not aims.
 - ``ing_forms``: a slot phrasing whose first word is a regular past ("lavished",
   "involved", "sacked") also finds that verb's "-ing" form ("lavishing", "involving", "the
   sacking of"): the same event, as a participle, a gerund or its nominalisation.
@@ -266,7 +273,7 @@ def _base(word: str, known: frozenset) -> str | None:
         ("d", ""),
         ("ing", "e"),
     ):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+        if w.endswith(suffix) and len(w) >= len(suffix) + 2:
             cand = w[: -len(suffix)] + repl
             if cand in known:
                 return cand
@@ -384,17 +391,30 @@ def request_hedge(infinitive: Any, negations: dict) -> str | None:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
-_WISH_VERBS = SEEKING_VERBS | REQUEST_VERBS | frozenset("hope wish prefer".split())
+_FUTURE = frozenset("will would shall ll wo going".split())
+# verbs and adjectives of aiming, wishing or trying whose infinitive is not (yet) done
+AIM_VERBS = frozenset(
+    """want hope plan aim try attempt intend seek wish bid strive look desire threaten vow
+    pledge promise offer prepare scramble battle struggle target""".split()
+)
+AIM_ADJECTIVES = frozenset("keen eager desperate determined anxious ready willing".split())
+AIMED = "wants to (an aim, not done)"
+_WISH_VERBS = SEEKING_VERBS | REQUEST_VERBS | AIM_VERBS | frozenset("wish prefer".split())
 
 
 def without_own_request(statement: str, hedges: tuple[str, ...]) -> tuple[str, ...]:
     """A claim's hedges less REQUESTED when the fact's own `statement` is about a wish or a
     request ("The family does not want the death penalty"): a request states the wish."""
-    if REQUESTED not in hedges:
+    if REQUESTED not in hedges and AIMED not in hedges:
         return hedges
-    if not any(_base(w, _WISH_VERBS) for w in _WORD.findall(statement)):
-        return hedges
-    return tuple(h for h in hedges if h != REQUESTED)
+    words = _WORD.findall(statement)
+    if any(_base(w, _WISH_VERBS) or w.lower() in AIM_ADJECTIVES for w in words):
+        return tuple(h for h in hedges if h not in (REQUESTED, AIMED))
+    if AIMED in hedges and any(w.lower() in _FUTURE for w in words):
+        # a fact about what will happen ("The chain will add a service charge") is stated
+        # by the intention to do it ("plans to add a service charge")
+        return tuple(h for h in hedges if h != AIMED)
+    return hedges
 
 
 def ing_forms(word: str) -> list[str]:
@@ -428,3 +448,43 @@ def adjunct_controllers(verb) -> list:
         if node.dep_ == "prep":
             node = node.head
     return []
+
+
+def aimed(heads: list, inside: set) -> Any | None:
+    """The infinitive (a spaCy token) holding a slot of the claim that a verb or adjective
+    of aiming, wishing or trying governs ("wants to win the award": win), that word no
+    slot itself; else None."""
+    for h in heads:
+        for v in (h, *h.ancestors):
+            if v.dep_ != "xcomp" or v.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                continue
+            head = v.head
+            if head.i in inside:
+                continue
+            if head.pos_ in ("VERB", "AUX") and _base(head.text, AIM_VERBS) is not None:
+                return v
+            if head.pos_ == "ADJ" and head.lower_ in AIM_ADJECTIVES:
+                return v
+    return None
+
+
+def _governs(verb, anchor) -> bool:
+    """Whether the infinitive `verb` is the claim's `anchor` or above it: the claim is that
+    act, not something named inside one of its noun phrases ("aiming to beat the record
+    held by X" takes for granted who holds the record)."""
+    return verb is not None and (verb.i == anchor.i or any(a.i == anchor.i for a in verb.ancestors))
+
+
+def infinitive_hedges(heads: list, anchor, inside: set, negations: dict) -> tuple[str, ...]:
+    """The hedges of a claim whose act is an infinitive asked for (`requested`,
+    `request_hedge`) or aimed at (`aimed`); `anchor`: the claim's anchor token;
+    `negations`: the claim's negation cues by token index."""
+    out = []
+    asked = requested(heads, inside)
+    if _governs(asked, anchor) and request_hedge(asked, negations):
+        out.append(REQUESTED)
+    if _governs(aimed(heads, inside), anchor):
+        out.append(AIMED)
+    return tuple(out)

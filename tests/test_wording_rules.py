@@ -393,3 +393,48 @@ max_gap = 8
 """
     )
     assert check_facts(text, facts).get("rovers-won").verdict == verdict
+
+
+BAKERY = """
+[[fact]]
+id = "won-award"
+statement = "The bakery won the regional award."
+slots = { who = ["bakery"], act = ["won", "win*"], what = ["award", "prize"] }
+
+[[fact]]
+id = "will-open"
+statement = "The bakery will open a second shop."
+slots = { who = ["bakery"], act = ["open*"], what = ["second shop"] }
+
+[[fact]]
+id = "record-holder"
+statement = "The record for the longest loaf is held by Ida Moss."
+slots = { what = ["record", "longest loaf"], who = ["Ida Moss"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # aimed at, wished for or tried: not done, negated or not
+        ("The bakery wants to win the award.", "won-award", "absent"),
+        ("The bakery is keen to win the award.", "won-award", "absent"),
+        ("The bakery is hoping to win the prize this year.", "won-award", "absent"),
+        ("The bakery does not want to win the award.", "won-award", "absent"),
+        # done: as before
+        ("The bakery went on to win the award.", "won-award", "present"),
+        ("The bakery won the award it had wanted for years.", "won-award", "present"),
+        ("The bakery failed to win the award.", "won-award", "contradicted"),
+        # a fact about the future is stated by the intention
+        ("The bakery plans to open a second shop.", "will-open", "present"),
+        # what the aim's noun phrase takes for granted is no aim
+        (
+            "The bakery is aiming to beat the record for the longest loaf, held by Ida Moss.",
+            "record-holder",
+            "present",
+        ),
+    ],
+)
+def test_what_is_aimed_at_is_not_done(text, fact, verdict):
+    facts = made_up_facts(BAKERY)
+    assert check_facts(text, facts).get(fact).verdict == verdict
