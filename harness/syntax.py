@@ -1102,6 +1102,11 @@ def read_claim(
             came, node = node, node.head
     # "are seeking compensation", "applied for a refund": sought, not had
     walk.add_hedge(wording_rules.sought_object(heads, anchor, inside))
+    negs, hedges = wording_rules.path_cues(heads, anchor, inside)  # "cleared of", "close to"
+    for i, cue in negs:
+        walk._neg(i, cue)
+    for hedge in hedges:
+        walk.add_hedge(hedge)
     if cue := wording_rules.negating_noun_cue(anchor, heads, inside):
         walk._neg(anchor.i, cue)  # "the council's failure to refund the traders"
     reading = walk.up(anchor, seen)

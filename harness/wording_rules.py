@@ -49,6 +49,11 @@ tests/test_wording_rules.py.
   ("Arsenal want to sign a striker"; `without_own_request`), or about the future ("The
   chain will add a charge": "plans to add a charge" states it). "Managed to", "went on to",
   "decided/agreed/voted to" are not aims.
+- ``path_cues``: words on the claim's path that deny it or leave it undone: "was cleared
+  of / acquitted of stealing the painting" and "were unable to beat them" deny it (with
+  the word rules' "cleared of", "acquitted", "unable to"); "are close to a deal", "on the
+  verge of a deal" and "in talks over a deal" leave it undone (a hedge), as does
+  "negotiating a deal" (`sought_object`).
 - ``ing_forms``: a slot phrasing whose first word is a regular past ("lavished",
   "involved", "sacked") also finds that verb's "-ing" form ("lavishing", "involving", "the
   sacking of"): the same event, as a participle, a gerund or its nominalisation.
@@ -246,7 +251,8 @@ def fronted_frame(
 # verbs whose object is wanted, asked for, awaited or owed, not had (general lexicon):
 # with a direct object ("seek compensation", "await a ruling", "were promised a bonus")
 SEEKING_VERBS = frozenset(
-    """seek want demand request await crave desire covet promise owe deserve""".split()
+    """seek want demand request await crave desire covet promise owe deserve negotiate
+    pursue chase""".split()
 )
 # ... and with "for" ("wait for", "call for", "apply for"); adjectives with "to"/"for"
 # ("entitled to", "eligible for")
@@ -488,3 +494,50 @@ def infinitive_hedges(heads: list, anchor, inside: set, negations: dict) -> tupl
     if _governs(aimed(heads, inside), anchor):
         out.append(AIMED)
     return tuple(out)
+
+
+# verbs that clear someone of what they are said to have done ("cleared of theft")
+CLEARING_VERBS = frozenset("clear acquit exonerate absolve".split())
+# adjectives whose infinitive did not, or cannot, happen ("unable to beat them")
+UNABLE_ADJECTIVES = frozenset("unable incapable powerless".split())
+# "close to a deal", "near a deal", "on the verge / brink / cusp of a deal": not yet
+_NEAR = {"close": "to", "near": "to", "verge": "of", "brink": "of", "cusp": "of"}
+# "talks over a deal", "negotiations on a contract": sought, not had
+_TALKS = frozenset("talks negotiations discussions".split())
+_TALK_PREPS = frozenset("over about on for".split())
+
+
+def path_cues(heads: list, anchor, inside: set) -> tuple[list, list]:
+    """(negation cues as (token index, text), hedges) found on the way from each slot head
+    up to the claim's `anchor` and on within the anchor's own clause (spaCy tokens;
+    `inside`: the slots' token indices)."""
+    negs, hedges = [], []
+    for h in heads:
+        node, came, above = h, None, False
+        while True:
+            if came is not None and node.i not in inside:
+                word = node.lower_
+                if (
+                    node.pos_ in ("VERB", "AUX")
+                    and came.dep_ == "prep"
+                    and came.lower_ == "of"
+                    and _base(word, CLEARING_VERBS)
+                ):
+                    negs.append((node.i, f"{node.text} of"))
+                elif word in UNABLE_ADJECTIVES and came.dep_ == "xcomp":
+                    negs.append((node.i, node.text))
+                elif _NEAR.get(word) == came.lower_ and came.dep_ == "prep":
+                    hedges.append(f"{word} {came.lower_} (not yet)")
+                elif word in _TALKS and came.dep_ == "prep" and came.lower_ in _TALK_PREPS:
+                    hedges.append(f"{word} {came.lower_} (sought, not had)")
+            if node.head.i == node.i:
+                break
+            above = above or node.i == anchor.i
+            if above and node.dep_ in _CLAUSE_EDGES:
+                break  # past the anchor, only within its own clause ("were unable to X")
+            came, node = node, node.head
+    return negs, hedges
+
+
+# relations that start a clause of its own: the walk above the anchor stops there
+_CLAUSE_EDGES = frozenset("advcl relcl ccomp parataxis conj appos csubj acl".split())

@@ -438,3 +438,45 @@ slots = { what = ["record", "longest loaf"], who = ["Ida Moss"] }
 def test_what_is_aimed_at_is_not_done(text, fact, verdict):
     facts = made_up_facts(BAKERY)
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+MUSEUM = """
+[[fact]]
+id = "guard-took"
+statement = "The guard stole the painting."
+slots = { who = ["guard"], act = ["stole", "stealing", "theft"], what = ["painting"] }
+
+[[fact]]
+id = "home-win"
+statement = "Rovers beat United 2-0 at home."
+slots = { act = ["beat", "won", "win"], opp = ["United"] }
+
+[[fact]]
+id = "no-deal"
+statement = "The gallery has not agreed a loan with the museum."
+polarity = "negative"
+slots = { who = ["gallery"], deal = ["loan", "agreement"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # cleared of it, or unable to do it: denied (both readings agree: contradicted)
+        ("The guard was cleared of stealing the painting.", "guard-took", "contradicted"),
+        ("The guard was acquitted of the theft of the painting.", "guard-took", "contradicted"),
+        ("Rovers were unable to beat United.", "home-win", "contradicted"),
+        # found guilty, or able: as before
+        ("The guard was found guilty of stealing the painting.", "guard-took", "present"),
+        ("Rovers were able to beat United.", "home-win", "present"),
+        # close to it, or talks over it: not yet, neither way
+        ("The gallery is close to a loan with the museum.", "no-deal", "absent"),
+        ("The gallery is on the verge of an agreement with the museum.", "no-deal", "absent"),
+        ("The gallery is in talks over a loan with the museum.", "no-deal", "absent"),
+        ("The gallery is negotiating a loan with the museum.", "no-deal", "absent"),
+        ("The gallery has agreed a loan with the museum.", "no-deal", "contradicted"),
+    ],
+)
+def test_cleared_unable_close_to_in_talks(text, fact, verdict):
+    facts = made_up_facts(MUSEUM)
+    assert check_facts(text, facts).get(fact).verdict == verdict
