@@ -65,6 +65,7 @@ def engine_key() -> str:
         "verdict_rules.py",
         "scope_rules.py",
         "wording_rules.py",
+        "undone_rules.py",
         "coref.py",
         "roles.py",
         "lexicon.py",

@@ -141,6 +141,7 @@ from harness import (
     coref,
     roles,
     syntax,
+    undone_rules,
     verdict_rules,
     wording_rules,
 )
@@ -1766,7 +1767,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 # a condition hedges, unless the fact's own statement has one ("... if
                 # it clashed with Russian forces")
                 hedges = roles.without_own_condition(fact, parsed.hedges)
-                hedges = wording_rules.without_own_request(fact.statement, hedges)
+                hedges = undone_rules.without_own_request(fact.statement, hedges)
                 hedged = bool(hedges) or _question(doc, clause)
                 own = roles.statement_reading(fact) if kind == "claim" and hedges else None
                 read = (parsed.negated, {h.lower() for h in hedges})

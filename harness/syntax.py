@@ -58,7 +58,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from harness import assertion_rules, clause_rules, general_rules, scope_rules, wording_rules
+from harness import (
+    assertion_rules,
+    clause_rules,
+    general_rules,
+    scope_rules,
+    undone_rules,
+    wording_rules,
+)
 from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
@@ -1101,8 +1108,8 @@ def read_claim(
                 walk.add_hedge("to ... (purpose)")  # "paid to make it permanent"
             came, node = node, node.head
     # "are seeking compensation", "applied for a refund": sought, not had
-    walk.add_hedge(wording_rules.sought_object(heads, anchor, inside))
-    negs, hedges = wording_rules.path_cues(heads, anchor, inside)  # "cleared of", "close to"
+    walk.add_hedge(undone_rules.sought_object(heads, anchor, inside))
+    negs, hedges = undone_rules.path_cues(heads, anchor, inside)  # "cleared of", "close to"
     for i, cue in negs:
         walk._neg(i, cue)
     for hedge in hedges:
@@ -1111,7 +1118,7 @@ def read_claim(
         walk._neg(anchor.i, cue)  # "the council's failure to refund the traders"
     reading = walk.up(anchor, seen)
     # "urged the mayor to resign", "wants to win": asked for or aimed at, not done
-    if aims := wording_rules.infinitive_hedges(heads, anchor, inside, walk.negs):
+    if aims := undone_rules.infinitive_hedges(heads, anchor, inside, walk.negs):
         reading = replace(reading, hedge=reading.hedge or aims[0], hedges=(*reading.hedges, *aims))
     condition = assertion_rules.allowed_on_condition(anchor)
     return replace(reading, condition=condition) if condition else reading

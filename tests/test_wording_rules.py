@@ -1,7 +1,8 @@
 # ruff: noqa: E501  (test sentences are kept on one line each)
 """Rules of harness.wording_rules, on sentences written for them about made-up topics (a
 library's staff and its grants, a sailing club): a figure that only measures the noun of
-its "in"/"of" phrase; "# " before a figure as a pound sign."""
+its "in"/"of" phrase; "# " before a figure as a pound sign; and the rules of
+harness.undone_rules (sought, asked for, aimed at, near: not done)."""
 
 from __future__ import annotations
 
