@@ -32,11 +32,15 @@ harness.matcher (a fact whose own statement is such a wish keeps its claim).
   the word rules' "cleared of", "acquitted", "unable to"); "are close to a deal", "on the
   verge of a deal" and "in talks over a deal" leave it undone (a hedge), as does
   "negotiating a deal" (`sought_object`).
+- ``refused_closer``: a closer refused ("refused / declined / failed to rule out leaving")
+  leaves the question open, as "did not rule out" does: a hedge, and neither the refusal
+  nor the closer counts as a negation.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from harness.wording_rules import REQUEST_NOUNS
@@ -281,3 +285,43 @@ def path_cues(heads: list, anchor, inside: set) -> tuple[list, list]:
 
 # relations that start a clause of its own: the walk above the anchor stops there
 _CLAUSE_EDGES = frozenset("advcl relcl ccomp parataxis conj appos csubj acl".split())
+
+
+# verbs that close a question ("rule out", "exclude"), as in harness.lexicon.CLOSERS, and
+# verbs that refuse what they embed: "refused to rule out X" leaves X open
+_CLOSER_WORDS = frozenset("rule ruled rules ruling exclude excluded excludes excluding".split())
+_REFUSING = frozenset(
+    "refuse refused refuses refusing decline declined declines declining fail failed fails "
+    "failing".split()
+)
+
+
+def refused_closer(heads: list, inside: set, reading: Any) -> Any:
+    """The parse's `reading` with a refused closer ("refused to rule out X") read as a
+    question left open: its two negations dropped, a hedge added."""
+    if reading is None or len(reading.negations) < 2:
+        return reading
+    for h in heads:
+        for node in h.ancestors:
+            if node.i in inside or node.lower_ not in _CLOSER_WORDS or node.dep_ != "xcomp":
+                continue
+            if node.lower_.startswith("rul") and not any(c.lower_ == "out" for c in node.children):
+                continue
+            head = node.head
+            if head.lower_ not in _REFUSING or head.i in inside:
+                continue
+            cues = list(reading.negations)
+            for text in (head.text, f"{node.text} out", node.text):
+                if text in cues:
+                    cues.remove(text)
+            if len(cues) > len(reading.negations) - 2:
+                return reading  # not the two cues of this pair
+            closer = f"{node.text} out" if node.lower_.startswith("rul") else node.text
+            hedge = f"{head.text} to {closer}"
+            return replace(
+                reading,
+                negations=tuple(cues),
+                hedge=reading.hedge or hedge,
+                hedges=(*reading.hedges, hedge),
+            )
+    return reading

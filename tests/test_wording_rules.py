@@ -481,3 +481,29 @@ slots = { who = ["gallery"], deal = ["loan", "agreement"] }
 def test_cleared_unable_close_to_in_talks(text, fact, verdict):
     facts = made_up_facts(MUSEUM)
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a closer refused leaves the question open, as a closer denied does
+        ("Moss refused to rule out leaving the club.", "absent"),
+        ("Moss declined to rule out a move away from the club.", "absent"),
+        ("Moss did not rule out leaving the club.", "absent"),
+        # the closer itself, or a plain refusal: as before
+        ("Moss has ruled out leaving the club.", "present"),
+        ("Moss refused to leave the club.", "present"),
+        ("Moss confirmed he is leaving the club.", "contradicted"),
+    ],
+)
+def test_a_refused_closer_leaves_the_question_open(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "not-leaving"
+statement = "The coach is not leaving the club."
+polarity = "negative"
+slots = { who = ["coach", "Moss"], leave = ["leaving", "leave", "move"] }
+"""
+    )
+    assert check_facts(text, facts).get("not-leaving").verdict == verdict
