@@ -386,6 +386,9 @@ def _own_cues(
         if c.dep_ == "neg" or (w in NEGATION_ADVERBS and c.dep_ in ("advmod", "neg")):
             if nxt is not None and nxt.lower_ in ("only", "just", "merely"):
                 continue  # "not only ... but also"
+            if degree := undone_rules.negated_degree(nxt):
+                hedge = hedge or degree  # "not seriously injured": injured, not seriously
+                continue
             if assertion_rules.negates_the_other_conjunct(c, inside):
                 continue  # "not A but B": the claim is B
             while (

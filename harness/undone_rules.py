@@ -35,6 +35,9 @@ harness.matcher (a fact whose own statement is such a wish keeps its claim).
 - ``refused_closer``: a closer refused ("refused / declined / failed to rule out leaving")
   leaves the question open, as "did not rule out" does: a hedge, and neither the refusal
   nor the closer counts as a negation.
+- ``negated_degree``: a negation right before an adverb of degree denies the degree, not
+  the claim ("was not seriously injured": injured, but not seriously): a hedge, so the
+  statement is neither the fact that he was not injured nor its opposite.
 """
 
 from __future__ import annotations
@@ -325,3 +328,18 @@ def refused_closer(heads: list, inside: set, reading: Any) -> Any:
                 hedges=(*reading.hedges, hedge),
             )
     return reading
+
+
+# adverbs of degree: "not seriously hurt" denies how much, not whether
+DEGREE_ADVERBS = frozenset(
+    """seriously badly severely critically gravely significantly substantially greatly
+    fully entirely completely totally wholly permanently""".split()
+)
+
+
+def negated_degree(after_not: Any) -> str | None:
+    """A hedge when the word right after a negation (a spaCy token, or None) is an adverb
+    of degree ("not seriously"), else None."""
+    if after_not is None or after_not.lower_ not in DEGREE_ADVERBS:
+        return None
+    return f"not {after_not.lower_} (a degree denied)"

@@ -507,3 +507,33 @@ slots = { who = ["coach", "Moss"], leave = ["leaving", "leave", "move"] }
 """
     )
     assert check_facts(text, facts).get("not-leaving").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # a degree denied: hurt, but not badly, which is neither fact nor its opposite
+        ("The cyclist was not seriously injured in the fall.", "not-hurt", "absent"),
+        ("The cyclist was not badly hurt.", "not-hurt", "absent"),
+        ("The cyclist was not seriously injured in the fall.", "hurt", "absent"),
+        # the plain negation: as before
+        ("The cyclist was not injured in the fall.", "not-hurt", "present"),
+        ("The cyclist was not injured in the fall.", "hurt", "contradicted"),
+    ],
+)
+def test_a_negated_degree_denies_the_degree(text, fact, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "not-hurt"
+statement = "The cyclist was not injured."
+polarity = "negative"
+slots = { who = ["cyclist"], hurt = ["injured", "hurt"] }
+
+[[fact]]
+id = "hurt"
+statement = "The cyclist was injured."
+slots = { who = ["cyclist"], hurt = ["injured", "hurt"] }
+"""
+    )
+    assert check_facts(text, facts).get(fact).verdict == verdict
