@@ -1121,6 +1121,7 @@ def read_claim(
         walk._neg(anchor.i, cue)  # "the council's failure to refund the traders"
     reading = walk.up(anchor, seen)
     reading = undone_rules.refused_closer(heads, inside, reading)  # "refused to rule out"
+    reading = undone_rules.answered_question(heads, inside, reading)  # "Asked if X, Y said no"
     # "urged the mayor to resign", "wants to win": asked for or aimed at, not done
     if aims := undone_rules.infinitive_hedges(heads, anchor, inside, walk.negs):
         reading = replace(reading, hedge=reading.hedge or aims[0], hedges=(*reading.hedges, *aims))

@@ -38,6 +38,10 @@ harness.matcher (a fact whose own statement is such a wish keeps its claim).
 - ``negated_degree``: a negation right before an adverb of degree denies the degree, not
   the claim ("was not seriously injured": injured, but not seriously): a hedge, so the
   statement is neither the fact that he was not injured nor its opposite.
+- ``answered_question``: a question put to someone and answered in the same sentence
+  ("Asked if he would leave, Moss said no"; "When asked whether ..., she replied: 'Yes'")
+  states the answer: "no" denies the claim, "yes" asserts it, and the "if"/"whether" no
+  longer hedges it.
 """
 
 from __future__ import annotations
@@ -343,3 +347,37 @@ def negated_degree(after_not: Any) -> str | None:
     if after_not is None or after_not.lower_ not in DEGREE_ADVERBS:
         return None
     return f"not {after_not.lower_} (a degree denied)"
+
+
+_ANSWERS = {"no": True, "nope": True, "yes": False, "yeah": False}
+_ASKING = frozenset("ask asked asking asks question questioned".split())
+
+
+def answered_question(heads: list, inside: set, reading: Any) -> Any:
+    """The parse's `reading` of a claim in a question that the sentence itself answers
+    ("Asked if he would leave, Moss said no"): the answer's polarity, no question hedge."""
+    if reading is None:
+        return reading
+    for h in heads:
+        for node in (h, *h.ancestors):
+            if node.dep_ != "ccomp" or not any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children
+            ):
+                continue
+            asked = node.head
+            if asked.lower_ not in _ASKING or asked.dep_ != "advcl" or asked.i in inside:
+                return reading
+            said = asked.head
+            answer = [
+                c for c in said.children if c.lower_ in _ANSWERS and c.dep_ in ("intj", "dobj")
+            ]
+            if not answer:
+                return reading
+            hedges = tuple(x for x in reading.hedges if not x.startswith(("whether", "if")))
+            negations = reading.negations
+            if _ANSWERS[answer[0].lower_]:
+                negations = (*negations, f"{said.text} {answer[0].text}")
+            return replace(
+                reading, negations=negations, hedges=hedges, hedge=hedges[0] if hedges else None
+            )
+    return reading

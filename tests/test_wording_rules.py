@@ -537,3 +537,29 @@ slots = { who = ["cyclist"], hurt = ["injured", "hurt"] }
 """
     )
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # a question answered in the same sentence states the answer
+        ("Asked if he would leave, Moss said no.", "not-leaving", "present"),
+        ("Asked whether he would leave the club, Moss replied: 'No.'", "not-leaving", "present"),
+        # "yes" asserts it; a contradiction needs the word rules too, which read the "if" as
+        # a hedge (precision first): set aside
+        ("When asked if he would leave, Moss said yes.", "not-leaving", "absent"),
+        # unanswered, it asserts nothing
+        ("Moss was asked whether he would leave the club.", "not-leaving", "absent"),
+    ],
+)
+def test_a_question_answered_in_the_sentence(text, fact, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "not-leaving"
+statement = "The coach is not leaving the club."
+polarity = "negative"
+slots = { who = ["coach", "Moss"], leave = ["leaving", "leave", "move"] }
+"""
+    )
+    assert check_facts(text, facts).get(fact).verdict == verdict
