@@ -26,7 +26,8 @@ harness.matcher (a fact whose own statement is such a wish keeps its claim).
   a hedge, with the same exception for a fact whose own statement is such an aim
   ("Arsenal want to sign a striker"; `without_own_request`), or about the future ("The
   chain will add a charge": "plans to add a charge" states it). "Managed to", "went on to",
-  "decided/agreed/voted to" are not aims.
+  "decided/agreed/voted to" are not aims. A clause hoped for or feared ("police hope the
+  statue will be found") is not done either.
 - ``path_cues``: words on the claim's path that deny it or leave it undone: "was cleared
   of / acquitted of stealing the painting" and "were unable to beat them" deny it (with
   the word rules' "cleared of", "acquitted", "unable to"); "are close to a deal", "on the
@@ -189,17 +190,21 @@ AIM_VERBS = frozenset(
 )
 AIM_ADJECTIVES = frozenset("keen eager desperate determined anxious ready willing".split())
 AIMED = "wants to (an aim, not done)"
-_WISH_VERBS = SEEKING_VERBS | REQUEST_VERBS | AIM_VERBS | frozenset("wish prefer".split())
+HOPED = "hopes that (hoped for, not asserted)"
+# verbs whose "that" clause is hoped for or feared, not asserted ("hope the statue will
+# be found", "fear the bridge could collapse")
+HOPING_VERBS = frozenset("hope wish pray fear".split())
+_WISH_VERBS = SEEKING_VERBS | REQUEST_VERBS | AIM_VERBS | frozenset("wish prefer fear pray".split())
 
 
 def without_own_request(statement: str, hedges: tuple[str, ...]) -> tuple[str, ...]:
     """A claim's hedges less REQUESTED when the fact's own `statement` is about a wish or a
     request ("The family does not want the death penalty"): a request states the wish."""
-    if REQUESTED not in hedges and AIMED not in hedges:
+    if not {REQUESTED, AIMED, HOPED} & set(hedges):
         return hedges
     words = _WORD.findall(statement)
     if any(_base(w, _WISH_VERBS) or w.lower() in AIM_ADJECTIVES for w in words):
-        return tuple(h for h in hedges if h not in (REQUESTED, AIMED))
+        return tuple(h for h in hedges if h not in (REQUESTED, AIMED, HOPED))
     if AIMED in hedges and any(w.lower() in _FUTURE for w in words):
         # a fact about what will happen ("The chain will add a service charge") is stated
         # by the intention to do it ("plans to add a service charge")
@@ -213,16 +218,32 @@ def aimed(heads: list, inside: set) -> Any | None:
     slot itself; else None."""
     for h in heads:
         for v in (h, *h.ancestors):
-            if v.dep_ != "xcomp" or v.pos_ not in ("VERB", "AUX"):
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            if v.pos_ not in ("VERB", "AUX") or v.head.i in inside:
                 continue
             head = v.head
-            if head.i in inside:
+            if v.dep_ != "xcomp":
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
                 continue
             if head.pos_ in ("VERB", "AUX") and _base(head.text, AIM_VERBS) is not None:
                 return v
             if head.pos_ == "ADJ" and head.lower_ in AIM_ADJECTIVES:
+                return v
+    return None
+
+
+def hoped(heads: list, inside: set) -> Any | None:
+    """The verb (a spaCy token) of a clause holding a slot of the claim that a verb of
+    hoping or fearing governs ("police hope the statue will be found": found), that verb
+    no slot itself; else None."""
+    for h in heads:
+        for v in (h, *h.ancestors):
+            if (
+                v.dep_ == "ccomp"
+                and v.head.i not in inside
+                and v.pos_ in ("VERB", "AUX")
+                and _base(v.head.text, HOPING_VERBS) is not None
+            ):
                 return v
     return None
 
@@ -244,6 +265,8 @@ def infinitive_hedges(heads: list, anchor, inside: set, negations: dict) -> tupl
         out.append(REQUESTED)
     if _governs(aimed(heads, inside), anchor):
         out.append(AIMED)
+    if _governs(hoped(heads, inside), anchor):
+        out.append(HOPED)
     return tuple(out)
 
 

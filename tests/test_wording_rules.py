@@ -563,3 +563,33 @@ slots = { who = ["coach", "Moss"], leave = ["leaving", "leave", "move"] }
 """
     )
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # a clause hoped for or feared is not asserted, either way
+        ("Police hope the statue will be recovered.", "not-found", "absent"),
+        ("Curators fear the statue will never be found.", "not-found", "absent"),
+        ("Police hope the statue will be recovered.", "will-return", "absent"),
+        # said, it is: as before
+        ("Police said the statue has been recovered.", "not-found", "contradicted"),
+        ("Police said the statue has not been recovered.", "not-found", "present"),
+    ],
+)
+def test_a_clause_hoped_for_is_not_asserted(text, fact, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "not-found"
+statement = "The stolen statue has not been recovered."
+polarity = "negative"
+slots = { item = ["statue"], found = ["recovered", "found"] }
+
+[[fact]]
+id = "will-return"
+statement = "The statue will be recovered by the end of the year."
+slots = { item = ["statue"], found = ["recovered", "found"] }
+"""
+    )
+    assert check_facts(text, facts).get(fact).verdict == verdict
