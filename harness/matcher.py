@@ -218,7 +218,7 @@ _PREDICATE = re.compile(
     + _NOR_AUX
     + r"|refus\w*|declin\w*(?=\s+to\b)|reject\w*|dismiss\w*|rul(?:e|es|ed|ing)\s+out|"
     r"den(?:y|ies|ied|ying)|denial|exclud(?:e|es|ed)|lack(?:s|ed|ing)?|absent|"
-    r"fail(?:s|ed|ing|ure)?\s+to|(?:cleared|exonerated|absolved)\s+of|acquit\w*|unable\s+to|barred|precludes?|precluded|withh(?:o|e)ld\w*|"
+    r"fail(?:s|ed|ing|ure)?\s+to|cleared\s+of(?=\s+\w+ing\b)|(?:exonerated|absolved)\s+of|acquit\w*|unable\s+to|barred|precludes?|precluded|withh(?:o|e)ld\w*|"
     r"turn(?:s|ed|ing)?\s+down|spurn\w*|shun(?:s|ned|ning)?|opt(?:s|ed|ing)?\s+out|"
     r"off\s+the\s+table|out\s+of\s+the\s+question|"
     r"none|nobody|nothing|"

@@ -56,7 +56,7 @@ from harness.wording_rules import REQUEST_NOUNS
 # verbs whose object is wanted, asked for, awaited or owed, not had (general lexicon):
 # with a direct object ("seek compensation", "await a ruling", "were promised a bonus")
 SEEKING_VERBS = frozenset(
-    """seek want demand request await crave desire covet promise owe deserve negotiate
+    """seek want demand request await crave desire covet promise owe negotiate
     pursue chase""".split()
 )
 # ... and with "for" ("wait for", "call for", "apply for"); adjectives with "to"/"for"
@@ -275,7 +275,32 @@ CLEARING_VERBS = frozenset("clear acquit exonerate absolve".split())
 # adjectives whose infinitive did not, or cannot, happen ("unable to beat them")
 UNABLE_ADJECTIVES = frozenset("unable incapable powerless".split())
 # "close to a deal", "near a deal", "on the verge / brink / cusp of a deal": not yet
-_NEAR = {"close": "to", "near": "to", "verge": "of", "brink": "of", "cusp": "of"}
+_NEAR = {"close": "to", "verge": "of", "brink": "of", "cusp": "of"}
+
+
+def _gerund_object(prep) -> bool:
+    """Whether the preposition `prep` takes a gerund ("of stealing", "to signing")."""
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+
+
+def _cleared_of(verb, prep) -> bool:
+    """ "acquitted / exonerated / absolved of X", and "cleared of" a gerund ("cleared of
+    stealing"): "cleared of snow" is a place made clear, no charge denied."""
+    base = _base(verb.lower_, CLEARING_VERBS)
+    return base is not None and (base != "clear" or _gerund_object(prep))
+
+
+def _not_yet(prep) -> bool:
+    """ "close to signing", "close to a deal": a gerund or an indefinite noun after "close
+    to" ("close to the stadium" is a place); anything after "on the verge / brink of"."""
+    if prep.head.lower_ != "close" or _gerund_object(prep):
+        return True
+    return any(
+        c.dep_ == "pobj" and any(k.dep_ == "det" and k.lower_ in ("a", "an") for k in c.children)
+        for c in prep.children
+    )
+
+
 # "talks over a deal", "negotiations on a contract": sought, not had
 _TALKS = frozenset("talks negotiations discussions".split())
 _TALK_PREPS = frozenset("over about on for".split())
@@ -295,12 +320,12 @@ def path_cues(heads: list, anchor, inside: set) -> tuple[list, list]:
                     node.pos_ in ("VERB", "AUX")
                     and came.dep_ == "prep"
                     and came.lower_ == "of"
-                    and _base(word, CLEARING_VERBS)
+                    and _cleared_of(node, came)
                 ):
                     negs.append((node.i, f"{node.text} of"))
                 elif word in UNABLE_ADJECTIVES and came.dep_ == "xcomp":
                     negs.append((node.i, node.text))
-                elif _NEAR.get(word) == came.lower_ and came.dep_ == "prep":
+                elif _NEAR.get(word) == came.lower_ and came.dep_ == "prep" and _not_yet(came):
                     hedges.append(f"{word} {came.lower_} (not yet)")
                 elif word in _TALKS and came.dep_ == "prep" and came.lower_ in _TALK_PREPS:
                     hedges.append(f"{word} {came.lower_} (sought, not had)")

@@ -593,3 +593,37 @@ slots = { item = ["statue"], found = ["recovered", "found"] }
 """
     )
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # "close to" a place is where it is, not "not yet"
+        ("A fire broke out close to the stadium on Sunday.", "fire-stadium", "present"),
+        ("The blaze was close to the stadium.", "fire-stadium", "present"),
+        # ... "close to" a gerund or an indefinite noun is not yet
+        ("The firefighters came close to losing the stadium.", "lost-stadium", "absent"),
+        # "deserved their win" takes the win for granted
+        ("City deserved their win over United.", "city-won", "present"),
+    ],
+)
+def test_close_to_a_place_and_a_deserved_win(text, fact, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "fire-stadium"
+statement = "A fire broke out close to the stadium."
+slots = { what = ["fire", "blaze"], where = ["stadium"] }
+
+[[fact]]
+id = "lost-stadium"
+statement = "The stadium was lost to the fire."
+slots = { act = ["losing", "lost"], what = ["stadium"] }
+
+[[fact]]
+id = "city-won"
+statement = "City beat United."
+slots = { act = ["win", "won", "beat"], opp = ["United"] }
+"""
+    )
+    assert check_facts(text, facts).get(fact).verdict == verdict
