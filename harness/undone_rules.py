@@ -63,7 +63,7 @@ SEEKING_VERBS = frozenset(
 # ("entitled to", "eligible for")
 SEEKING_FOR = frozenset(
     """ask call apply wait push press campaign fight lobby sue bid vie hope pray clamour
-    clamor appeal plead beg petition angle hold""".split()
+    clamor appeal plead beg petition""".split()
 )
 SEEKING_ADJECTIVES = frozenset("entitled eligible due owed".split())
 
