@@ -64,6 +64,8 @@ def engine_key() -> str:
         "lemmas.py",
         "verdict_rules.py",
         "scope_rules.py",
+        "wording_rules.py",
+        "undone_rules.py",
         "coref.py",
         "roles.py",
         "lexicon.py",

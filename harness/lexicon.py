@@ -42,7 +42,7 @@ KEEP_PARTICLES = frozenset("out outside away home aside clear".split())
 SUBJECT_NEGATING = frozenset("refuse decline fail".split())
 # nouns of absence or refusal: "the exclusion of the players", "a refusal to extend ..."
 NEGATING_NOUNS = frozenset(
-    """exclusion refusal absence lack rejection denial withdrawal ban""".split()
+    """exclusion refusal absence lack rejection denial withdrawal ban failure""".split()
 )
 # "play no part", "have no role": a negated predicate
 ROLE_NOUNS = frozenset(

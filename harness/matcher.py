@@ -135,7 +135,16 @@ from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
 
-from harness import assertion_rules, clause_rules, coref, roles, syntax, verdict_rules
+from harness import (
+    assertion_rules,
+    clause_rules,
+    coref,
+    roles,
+    syntax,
+    undone_rules,
+    verdict_rules,
+    wording_rules,
+)
 from harness.fact_results import (  # noqa: F401 (the results and their cache rows, re-exported)
     FactResult,
     FactsResult,
@@ -216,7 +225,7 @@ _PREDICATE = re.compile(
     + _NOR_AUX
     + r"|refus\w*|declin\w*(?=\s+to\b)|reject\w*|dismiss\w*|rul(?:e|es|ed|ing)\s+out|"
     r"den(?:y|ies|ied|ying)|denial|exclud(?:e|es|ed)|lack(?:s|ed|ing)?|absent|"
-    r"fail(?:s|ed|ing)?\s+to|unable\s+to|barred|precludes?|precluded|withh(?:o|e)ld\w*|"
+    r"fail(?:s|ed|ing|ure)?\s+to|cleared\s+of(?=\s+\w+ing\b)|(?:exonerated|absolved)\s+of|acquit\w*|unable\s+to|barred|precludes?|precluded|withh(?:o|e)ld\w*|"
     r"turn(?:s|ed|ing)?\s+down|spurn\w*|shun(?:s|ned|ning)?|opt(?:s|ed|ing)?\s+out|"
     r"off\s+the\s+table|out\s+of\s+the\s+question|"
     r"none|nobody|nothing|"
@@ -751,7 +760,7 @@ def _normalise(
         norm = _CLITIC.sub(lambda m: m.group(1) + " ", norm)
     if ">" in norm:  # "lease transferred club -> council": a spaced arrow reads "to" (same length)
         norm = _ARROW.sub("to", norm)
-    norm = _CLEAN.sub(" ", norm)
+    norm = _CLEAN.sub(" ", wording_rules.currency_signs(norm))
     if sentences and _caseless(norm, sentences):
         if acronyms:
             norm = _acronym_pattern(acronyms).sub(_recase, norm)
@@ -1547,6 +1556,33 @@ def _subject_slots(fact: Fact) -> frozenset[str]:
 
 
 @lru_cache(maxsize=512)
+def _act_slots(fact: Fact) -> frozenset[str]:
+    """The claim's slots that are the verb of the fact's own statement ("sued")."""
+    spans = roles.first_slot_spans(fact)
+    if spans is None:
+        return frozenset()
+    names = tuple(zip((n for n, _ in fact.claim.slots), spans, strict=True))
+    return wording_rules.verb_slots(fact.statement, names)
+
+
+def _fronted_frame(doc: _Doc, clause: _Clause, fact: Fact, combo, parsed):
+    """wording_rules.fronted_frame on the claim's sentence ("In the lawsuit, X bought ...")."""
+    acts = _act_slots(fact)
+    if not acts or parsed is None:
+        return parsed
+    s, e = doc.sentences[clause.sentence]
+    spans = [(n, (a - s, b - s)) for n, (a, b) in combo if s <= a and b <= e]
+    return wording_rules.fronted_frame(doc.norm[s:e], spans, _subject_slots(fact), acts, parsed)
+
+
+@lru_cache(maxsize=512)
+def _privative(fact: Fact) -> bool:
+    """A positive fact whose own statement says its claim is lost, missed or lacking."""
+    spans = tuple(roles.all_slot_spans(fact))
+    return fact.polarity == "positive" and wording_rules.privative_statement(fact.statement, spans)
+
+
+@lru_cache(maxsize=512)
 def _statement_actor(fact: Fact) -> tuple[str, frozenset[str]] | None:
     """(verb, subject words) of the fact's statement when no slot names its subject ("The
     guard slipped on a manhole cover": slipped, guard): a summary where the same verb has
@@ -1761,6 +1797,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             )
             if reading is not None:
                 combo, parsed = reading
+                if kind == "claim":  # "miss out on X" states a fact that X is lost
+                    parsed = wording_rules.privative_own(_privative(fact), parsed)
+                    parsed = _fronted_frame(doc, clause, fact, combo, parsed)
                 negated, double = parsed.negated, parsed.double
                 # a condition hedges, unless the fact's own statement has one ("... if
                 # it clashed with Russian forces")
@@ -1772,6 +1811,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                     kind, fact.polarity, parsed.negated, *at[:2], combo
                 ):
                     hedges = without_shares(hedges)
+                hedges = undone_rules.without_own_request(fact.statement, hedges)
                 hedged = bool(hedges) or _question(doc, clause)
                 own = roles.statement_reading(fact) if kind == "claim" and hedges else None
                 read = (parsed.negated, {h.lower() for h in hedges})

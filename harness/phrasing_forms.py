@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from harness import wording_rules
 from harness.lexicon import INSERTABLE_ADVERBS, OTHER_THING_PREFIXES
 
 NOT_AFTER_PREFIX = (  # no hyphen before (the fast common case), or not one of these prefixes
@@ -60,5 +61,7 @@ def base_forms(word: str, regex: str, variant: Callable[[str], str]) -> str:
         bases.add(w[:-3] + "y")  # "carr(ied)"
     bases = sorted(variant(b) for b in bases if len(b) >= 3)
     alt = "|".join(bases)
+    ing = "|".join(variant(f) for f in wording_rules.ing_forms(w))  # "lavishing"
+    ing = f"|{ing}" if ing else ""
     # the base form looked at first (cheap), what precedes it only then
-    return f"(?:{regex}|(?=(?:{alt})(?![\\w]))(?:{_BEFORE_BASE})(?:{alt}))"
+    return f"(?:{regex}{ing}|(?=(?:{alt})(?![\\w]))(?:{_BEFORE_BASE})(?:{alt}))"

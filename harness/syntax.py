@@ -58,7 +58,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from harness import assertion_rules, clause_rules, general_rules, scope_rules
+from harness import (
+    assertion_rules,
+    clause_rules,
+    general_rules,
+    scope_rules,
+    undone_rules,
+    wording_rules,
+)
 from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
@@ -388,6 +395,9 @@ def _own_cues(
         if c.dep_ == "neg" or (w in NEGATION_ADVERBS and c.dep_ in ("advmod", "neg")):
             if nxt is not None and nxt.lower_ in ("only", "just", "merely"):
                 continue  # "not only ... but also"
+            if degree := undone_rules.negated_degree(nxt):
+                hedge = hedge or degree  # "not seriously injured": injured, not seriously
+                continue
             if assertion_rules.negates_the_other_conjunct(c, inside):
                 continue  # "not A but B": the claim is B
             while (
@@ -679,8 +689,8 @@ def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int 
     hx, hy = _span_head(doc, *x), _span_head(doc, *y)
     if hx is None or hy is None:
         return None
-    up_x = [hx.i] + [t.i for t in hx.ancestors]
-    up_y = [hy.i] + [t.i for t in hy.ancestors]
+    up_x = wording_rules.path_up(doc, hx)
+    up_y = wording_rules.path_up(doc, hy)
     common = set(up_x) & set(up_y)
     if not common:
         return None
@@ -693,7 +703,7 @@ def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int 
         and t.pos_ == "VERB"
         and t.head.pos_ == "VERB"
         and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
-    }
+    } | wording_rules.measure_heads(doc)
 
     def cost(path: list[int], upto: int) -> int:
         return sum(1 for i in path[:upto] if i not in free)
@@ -860,7 +870,7 @@ def actor_misplaced(
     if subject is None:
         # "City deserved to beat them", "ordered X to pay": the infinitive's subject is
         # understood, the subject or the object of the verb above
-        under = scope_rules.controllers(verb)
+        under = scope_rules.controllers(verb) or wording_rules.adjunct_controllers(verb)
         if under:
             return not any(actor.i in {t.i for t in c.subtree} for c in under)
         return scope_rules.source_actor(actor)  # "pay back ... gifts from X"
@@ -1125,7 +1135,21 @@ def read_claim(
                 # adjunct names is taken for granted, whatever is said of the clause above it
                 walk.presupposed = True
             came, node = node, node.head
+    # "are seeking compensation", "applied for a refund": sought, not had
+    walk.add_hedge(undone_rules.sought_object(heads, anchor, inside))
+    negs, hedges = undone_rules.path_cues(heads, anchor, inside)  # "cleared of", "close to"
+    for i, cue in negs:
+        walk._neg(i, cue)
+    for hedge in hedges:
+        walk.add_hedge(hedge)
+    if cue := wording_rules.negating_noun_cue(anchor, heads, inside):
+        walk._neg(anchor.i, cue)  # "the council's failure to refund the traders"
     reading = walk.up(anchor, seen)
+    reading = undone_rules.refused_closer(heads, inside, reading)  # "refused to rule out"
+    reading = undone_rules.answered_question(heads, inside, reading)  # "Asked if X, Y said no"
+    # "urged the mayor to resign", "wants to win": asked for or aimed at, not done
+    if aims := undone_rules.infinitive_hedges(heads, anchor, inside, walk.negs):
+        reading = replace(reading, hedge=reading.hedge or aims[0], hedges=(*reading.hedges, *aims))
     condition = assertion_rules.allowed_on_condition(anchor)
     return replace(reading, condition=condition) if condition else reading
 
