@@ -1609,6 +1609,8 @@ def _actor_misplaced(
     said = [(a - s, b - s) for a, b in stated if s <= a and b <= e]
     if strict and syntax.actor_misplaced(doc.norm[s:e], spans, said):
         return True
+    if f.kind == "contra" and syntax.gerund_actor_misplaced(doc.norm[s:e], spans):
+        return True  # "Ruiz celebrates with Bell after scoring": Bell did not score
     if fact is not None and f.kind == "contra":
         listed = dict(fact.contradictions[f.prop - 1].slots)
         kept = [(n, (a - s, b - s)) for n, (a, b) in f.combo if s <= a and b <= e]

@@ -879,6 +879,23 @@ def actor_misplaced(
     return not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")
 
 
+def gerund_actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """For slots in declaration order: whether the verb slot is a gerund after a
+    preposition ("celebrates with Ruiz after scoring") whose understood subject, the subject
+    of the verb above (harness.wording_rules.adjunct_controllers), is not the first noun
+    slot: "Ruiz" did not score."""
+    doc = parse(sentence)
+    heads = [_span_head(doc, a, b) for a, b in spans]
+    if any(h is None for h in heads):
+        return False
+    verbs = [h for h in heads if h.pos_ in ("VERB", "AUX")]
+    others = [h for h in heads if h.pos_ in ("NOUN", "PROPN")]
+    if len(verbs) != 1 or not others or _subject_of(verbs[0]) is not None:
+        return False
+    under = wording_rules.adjunct_controllers(verbs[0])
+    return bool(under) and not any(others[0].i in {t.i for t in c.subtree} for c in under)
+
+
 def slots_misread(
     sentence: str, spans: list[tuple[int, int]], ordered: list[tuple[int, int]] = ()
 ) -> bool:

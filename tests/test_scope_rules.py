@@ -300,3 +300,20 @@ slots = { act = ["refund*"], span = ["30 days"] }
 )
 def test_presupposing_adjuncts_keep_what_they_name(text, fact, verdict):
     assert check_facts(text, made_up_facts(ADJUNCTS)).get(fact).verdict == verdict
+
+
+def test_a_gerund_after_a_preposition_is_done_by_the_clause_subject():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "ana-scored"
+statement = "Ana Ruiz scored the winning goal."
+slots = { who = ["Ruiz"], act = ["scored", "goal"] }
+[[fact.contradiction]]
+slots = { scorer = ["Bell", "Moss"], act = ["scored"] }
+"""
+    )
+    # "scored" also finds "scoring"; who scored is the subject of "celebrates", not Bell
+    text = "Ruiz scored. Ruiz celebrates with her team-mates Moss and Bell after scoring."
+    assert check_facts(text, facts).get("ana-scored").verdict == "present"
+    assert check_facts("Bell celebrated after scoring.", facts).get("ana-scored").verdict == "contradicted"
