@@ -107,7 +107,7 @@ def without_own_condition(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...
 def without_own_intent(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
     """A claim's hedges less its intentions and requests ("tried to", "was urged to") when
     the fact's own statement is about an aim or an attempt ("will attempt to break the
-    record") or words the same intention or request ("Fans urged the club to sell him"):
+    record") or is itself a request ("Fans asked the club to sell him": "urged" states it):
     it is then what the fact says, not a hedge of it."""
     if not hedges:
         return hedges
@@ -118,7 +118,8 @@ def without_own_intent(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
         lemma = word_lemma(hedge.lower())
         if lemma in INTENT_PREDICATES:
             return aim or lemma in own
-        return lemma in own and (lemma in DIRECTIVE_PREDICATES or lemma in SUBJUNCTIVE_DIRECTIVES)
+        asking = DIRECTIVE_PREDICATES | SUBJUNCTIVE_DIRECTIVES
+        return lemma in asking and bool(own & asking)  # "asked" in the fact: "urged" states it
 
     return tuple(h for h in hedges if not is_own(h))
 
