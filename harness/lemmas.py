@@ -10,12 +10,10 @@ from __future__ import annotations
 from harness.lexicon import (
     CLOSERS,
     CONFIRMING,
-    DIRECTIVE_PREDICATES,
     FACTIVE,
     FALSITY,
     GIVING_AWAY,
     HEDGE_PREDICATES,
-    INTENT_PREDICATES,
     INTERROGATIVE,
     KEEP_VERBS,
     NEGATING_PHRASALS,
@@ -24,7 +22,6 @@ from harness.lexicon import (
     REPORT_NOUNS,
     REPORT_VERBS,
     SHARE_NOUNS,
-    SUBJUNCTIVE_DIRECTIVES,
     TOPIC_VERBS,
     UNSAID,
 )
@@ -85,10 +82,6 @@ _IRREGULAR = {
     "ruled": "rule",
     "turned": "turn",
     "opted": "opt",
-    "sought": "seek",
-    "tried": "try",
-    "tries": "try",
-    "strove": "strive",
     "withheld": "withhold",
     "forwent": "forgo",
     "gave": "give",
@@ -103,9 +96,6 @@ _ALL_LEMMAS = frozenset(
     | REPORT_NOUNS
     | CONFIRMING
     | HEDGE_PREDICATES
-    | INTENT_PREDICATES
-    | DIRECTIVE_PREDICATES
-    | SUBJUNCTIVE_DIRECTIVES
     | INTERROGATIVE
     | TOPIC_VERBS
     | UNSAID

@@ -6,8 +6,6 @@ serves one article. Lemmas are plain lowercase base forms.
 
 from __future__ import annotations
 
-import re
-
 # verbs that deny the clause they embed ("denied that ...", "refused to ...")
 CLAUSAL_NEGATORS = frozenset(
     """deny refute reject dismiss refuse decline fail rebut disprove dispute""".split()
@@ -100,31 +98,6 @@ OBLIGATION_VERBS = frozenset("have need want plan hope intend aim try seek".spli
 HEDGE_PREDICATES = frozenset(
     """expect likely unlikely poise consider weigh mull contemplate possible
     probable uncertain unclear undecided speculate""".split()
-)
-# verbs and adjectives of trying, wanting, offering and seeming: over an infinitive they
-# assert nothing of it ("tried to sell the house", "is keen to leave", "appeared to wave":
-# no sale, no leaving, no wave). Not "plan", "intend", "aim", "agree", "promise": a
-# summary says what will happen with those, and a fact of the future is stated by them.
-INTENT_PREDICATES = frozenset(
-    """try attempt seek strive want wish hope prefer offer threaten appear seem
-    keen eager willing look""".split()
-)
-# verbs of asking and ordering: over an infinitive ("was asked to sell", "urged the
-# club to sell", "ordered to pay") or a bare subjunctive clause ("demanded that the club
-# sell": SUBJUNCTIVE_DIRECTIVES) they assert nothing of it. Not "force", "compel",
-# "persuade", "convince": those say it happened.
-DIRECTIVE_PREDICATES = frozenset(
-    """ask urge press pressure encourage advise implore beg invite tell order instruct
-    request call lobby petition""".split()
-)
-SUBJUNCTIVE_DIRECTIVES = frozenset("demand request urge ask insist recommend propose".split())
-# a statement about an aim or an attempt ("will attempt to break the record", "had tried
-# to steal the car", "is targeting a medal"): any wording of the intention states it
-AIM_STATEMENT = re.compile(
-    r"\b(?:tr(?:y|ies|ied|ying)|attempt\w*|aim\w*|target\w*|hop(?:e|es|ed|ing)|want\w*"
-    r"|seek\w*|sought|bid\w*|plan\w*|intend\w*|offer\w*|threaten\w*|keen|eager|willing"
-    r"|wish\w*|prefer\w*|look(?:s|ed|ing)?\s+to|appear\w*|seem\w*|striv\w*|strove)\b",
-    re.I,
 )
 HEDGE_ADVERBS = frozenset("perhaps possibly maybe potentially probably".split())
 # adverbs that, on a verb, say it did not quite happen: "the ferry nearly sank" (it did

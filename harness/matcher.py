@@ -1806,7 +1806,6 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 # a condition hedges, unless the fact's own statement has one ("... if
                 # it clashed with Russian forces")
                 hedges = roles.without_own_condition(fact, parsed.hedges)
-                hedges = roles.without_own_intent(fact, hedges)  # "will attempt to ..."
                 if kind in ("claim", "contra"):  # "will team up ... to begin offering"
                     hedges = roles.without_own_future(fact, hedges)  # the plan's aim
                 if hedges and share_asserts_some(

@@ -12,13 +12,6 @@ from functools import lru_cache
 
 from harness import general_rules, syntax
 from harness.facts import Fact, compile_aliases
-from harness.lemmas import word_lemma
-from harness.lexicon import (
-    AIM_STATEMENT,
-    DIRECTIVE_PREDICATES,
-    INTENT_PREDICATES,
-    SUBJUNCTIVE_DIRECTIVES,
-)
 
 
 def statement_spans(fact: Fact, phrasings) -> list[tuple[int, int]]:
@@ -102,26 +95,6 @@ def without_own_condition(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...
     if not hedges or not _CONDITIONAL.search(fact.statement):
         return hedges
     return tuple(h for h in hedges if not h.endswith(general_rules.CONDITION))
-
-
-def without_own_intent(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
-    """A claim's hedges less its intentions and requests ("tried to", "was urged to") when
-    the fact's own statement is about an aim or an attempt ("will attempt to break the
-    record") or is itself a request ("Fans asked the club to sell him": "urged" states it):
-    it is then what the fact says, not a hedge of it."""
-    if not hedges:
-        return hedges
-    aim = bool(AIM_STATEMENT.search(fact.statement))
-    own = {word_lemma(w) for w in re.findall(r"[a-z]+", fact.statement.lower())}
-
-    def is_own(hedge: str) -> bool:
-        lemma = word_lemma(hedge.lower())
-        if lemma in INTENT_PREDICATES:
-            return aim or lemma in own
-        asking = DIRECTIVE_PREDICATES | SUBJUNCTIVE_DIRECTIVES
-        return lemma in asking and bool(own & asking)  # "asked" in the fact: "urged" states it
-
-    return tuple(h for h in hedges if not is_own(h))
 
 
 @lru_cache(maxsize=512)

@@ -29,9 +29,6 @@ from __future__ import annotations
 
 import re
 
-from harness.lemmas import word_lemma
-from harness.lexicon import DIRECTIVE_PREDICATES, INTENT_PREDICATES, SUBJUNCTIVE_DIRECTIVES
-
 # the dependencies of a verb's clausal complement: "expected to X", "expects that X"
 _CLAUSAL = frozenset({"xcomp", "ccomp"})
 # what opens a noun phrase after "to": a determiner or a possessive
@@ -172,33 +169,3 @@ NO_SUCH_RETRACTION = (
     r"(?:there\s+(?:was|were|is|are|has\s+been|had\s+been)\s+)?no\s+such\s+[\w-]+"
     r"(?:\s+[\w-]+){0,3}?\s*(?:[,;:.!]|$)"
 )
-
-
-def unasserting_controller(node, came, inside: set[int], anchor_i: int) -> bool:
-    """`node` tries, wants, asks or orders the claim's own verb (its infinitive, or a bare
-    subjunctive "that" clause) and so asserts nothing of it: "tried to sell the house",
-    "was asked to sell it", "urged the club to sell it", "demanded that the club sell it".
-    `came` is the child the claim reached `node` through (None at the claim's anchor)."""
-    lemma = word_lemma(node.lower_)
-    if not any(
-        lemma in s for s in (INTENT_PREDICATES, DIRECTIVE_PREDICATES, SUBJUNCTIVE_DIRECTIVES)
-    ):
-        return False
-    if came is None:
-        return any(c.dep_ == "xcomp" and c.i in inside for c in node.children) and (
-            lemma in INTENT_PREDICATES or lemma in DIRECTIVE_PREDICATES
-        )
-    own = came.i in inside or came.i == anchor_i
-    if came.dep_ == "xcomp":
-        return own and (lemma in INTENT_PREDICATES or lemma in DIRECTIVE_PREDICATES)
-    # "demanded that the club sell it / should sell it": a base form where a singular
-    # subject would take "sells", or "should"
-    if not (own and came.dep_ == "ccomp" and lemma in SUBJUNCTIVE_DIRECTIVES):
-        return False
-    kids = list(came.children)
-    if any(c.dep_ == "aux" and c.lower_ == "should" for c in kids):
-        return True
-    if any(c.dep_ in ("aux", "auxpass") for c in kids):
-        return False  # "insisted it would not sell": a modal, no subjunctive
-    singular = any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in kids)
-    return came.tag_ in ("VB", "VBP") and singular

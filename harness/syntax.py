@@ -1319,7 +1319,6 @@ class _Walk:
         self.parallel = False  # a negated conjunct: nominal negations above are the other's
         self.identity = False  # the fact says what a thing is (harness.syntax.identity_slot)
         self.relative = ""  # the claim is a relative clause said of the anchor (_relative_of)
-        self.anchor_i = -1  # the claim's anchor (up): an intention over it hedges it
         self.presupposed = False  # part of the claim is in an adjunct the clause presupposes
         self.own_verb = -1  # the verb right above a claim that is one noun phrase
         self.factive = ""  # the factive verb above the claim, which keeps its cues off it
@@ -1515,12 +1514,6 @@ class _Walk:
                 # hedge is part of the fact ("unlikely to reopen" listed for the fact)
             ):
                 self.add_hedge(node.text)
-            if (
-                node.i not in inside
-                and not negated_here
-                and scope_rules.unasserting_controller(node, came, inside, self.anchor_i)
-            ):
-                self.add_hedge(node.text)  # "tried / was asked to sell the house": no sale
         nominal = not via_conj and not (coord and node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         if (anchor and came is None and node.pos_ in ("VERB", "AUX")) or node.i == self.own_verb:
             # the verb that joins the slots is the claim's own ("could receive bonuses"), and
@@ -1553,7 +1546,6 @@ class _Walk:
         modifier = False  # we came up through a modifier into a noun
         coord = False  # we came up from a conjunct
         node, came = anchor, None
-        self.anchor_i = anchor.i
         if self.presupposed:  # what the clause says of itself is no cue; its verb's hedge is
             self.add_hedge(_verb_hedge(anchor))  # ("may leave after a defeat": may)
         while not self.presupposed:

@@ -12,7 +12,8 @@ harness.matcher (a fact whose own statement is such a wish keeps its claim).
   no slot of the fact; a fact whose own statement is sought the same way keeps it.
 - ``requested``: an infinitive asked for, urged or pressed for ("the council urged the
   mayor to resign", "calls for the mayor to resign grew", "is under pressure to resign",
-  "has been asked to resign") is not done: the claim in it asserts nothing, unless the
+  "has been asked to resign"), or a bare subjunctive clause demanded ("demanded that the
+  mayor resign"), is not done: the claim in it asserts nothing, unless the
   request itself is denied ("rejected calls to resign" keeps its double negation), or a
   slot is the asker ("the teacher asked pupils to change answers" is the teacher's act,
   which a fact may state as "had pupils change answers"). A fact
@@ -68,10 +69,13 @@ SEEKING_FOR = frozenset(
 SEEKING_ADJECTIVES = frozenset("entitled eligible due owed".split())
 
 
+_IRREGULAR = {"sought": "seek", "strove": "strive", "striven": "strive", "besought": "beseech"}
+
+
 def _base(word: str, known: frozenset) -> str | None:
     """`word`'s base form when it is a form of a verb in `known` ("seeking", "applied",
     "waits", "begged"), else None."""
-    w = word.lower()
+    w = _IRREGULAR.get(word.lower(), word.lower())
     if w in known:
         return w
     for suffix, repl in (
@@ -145,12 +149,36 @@ def _requested_verb(head) -> bool:
     return head.pos_ in ("VERB", "AUX") and _base(head.text, REQUEST_VERBS) is not None
 
 
+# verbs whose "that" clause in the bare subjunctive is asked for, not done ("demanded that
+# the club sell him"; "insisted that the club sold him" is a report)
+SUBJUNCTIVE_REQUESTS = frozenset("demand request urge ask insist recommend propose".split())
+
+
+def _subjunctive_request(v, head) -> bool:
+    """ "demanded that the club sell him / should sell him": a base form where a singular
+    subject would take "sells", or "should", under a verb of requesting."""
+    if v.dep_ != "ccomp" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if _base(head.text, SUBJUNCTIVE_REQUESTS) is None:
+        return False
+    kids = list(v.children)
+    if any(c.dep_ == "aux" and c.lower_ == "should" for c in kids):
+        return True
+    if any(c.dep_ in ("aux", "auxpass") for c in kids):
+        return False  # "insisted it would sell": a modal, no subjunctive
+    singular = any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in kids)
+    return v.tag_ in ("VB", "VBP") and singular
+
+
 def requested(heads: list, inside: set) -> Any | None:
     """The infinitive (a spaCy token) that a verb or noun of asking governs and that holds
     a slot of the claim ("urged the mayor to resign": resign), the request word itself no
     slot; else None."""
     for h in heads:
         for v in (h, *h.ancestors):
+            in_request = v.pos_ in ("VERB", "AUX") and v.head.i not in inside
+            if in_request and _subjunctive_request(v, v.head):
+                return v
             if v.pos_ not in ("VERB", "AUX") or not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in v.children
             ):
@@ -186,7 +214,7 @@ _FUTURE = frozenset("will would shall ll wo going".split())
 # verbs and adjectives of aiming, wishing or trying whose infinitive is not (yet) done
 AIM_VERBS = frozenset(
     """want hope plan aim try attempt intend seek wish bid strive look desire threaten vow
-    pledge promise offer prepare scramble battle struggle target""".split()
+    pledge promise offer prepare scramble battle struggle target prefer appear seem""".split()
 )
 AIM_ADJECTIVES = frozenset("keen eager desperate determined anxious ready willing".split())
 AIMED = "wants to (an aim, not done)"

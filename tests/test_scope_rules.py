@@ -316,4 +316,7 @@ slots = { scorer = ["Bell", "Moss"], act = ["scored"] }
     # "scored" also finds "scoring"; who scored is the subject of "celebrates", not Bell
     text = "Ruiz scored. Ruiz celebrates with her team-mates Moss and Bell after scoring."
     assert check_facts(text, facts).get("ana-scored").verdict == "present"
-    assert check_facts("Bell celebrated after scoring.", facts).get("ana-scored").verdict == "contradicted"
+    assert (
+        check_facts("Bell celebrated after scoring.", facts).get("ana-scored").verdict
+        == "contradicted"
+    )

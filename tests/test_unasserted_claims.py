@@ -1,8 +1,7 @@
 # ruff: noqa: E501  (test sentences are kept on one line each)
 """Claims that are not asserted. Verbs and adjectives of trying, wanting, offering and seeming over an infinitive, and
-verbs of asking and ordering over an infinitive or a bare subjunctive clause, assert
-nothing of it (harness.lexicon.INTENT_PREDICATES, DIRECTIVE_PREDICATES,
-SUBJUNCTIVE_DIRECTIVES; harness.scope_rules.unasserting_controller): "the museum tried to sell the painting"
+verbs of asking over an infinitive or a bare subjunctive clause, assert nothing of it
+(harness.undone_rules: AIM_VERBS, REQUEST_VERBS, SUBJUNCTIVE_REQUESTS): "the museum tried to sell the painting"
 states no sale, so it neither states nor contradicts a fact that the painting was (not)
 sold. Implicative verbs keep their meaning ("managed to sell": sold; "refused to sell": not
 sold), and a fact whose own wording is the intention is still stated by it. A condition
@@ -57,11 +56,11 @@ def facts():
         "The museum appeared to sell the painting.",
         "The museum is looking to sell the painting.",
         "the museum has tried to sell the painting , the trustees said .",
-        # asked, urged or ordered to: a request says nothing of what was done
+        # asked or urged to: a request says nothing of what was done (harness.undone_rules;
+        # "ordered", "forced" are left out: they report an outcome)
         "The museum was asked to sell the painting.",
         "Critics urged the museum to sell the painting.",
         "Critics called on the museum to sell the painting.",
-        "The museum was ordered to sell the painting.",
         "Critics demanded that the museum sell the painting.",
         "Critics demanded that the museum should sell the painting.",
     ],
