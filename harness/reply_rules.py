@@ -20,7 +20,9 @@ from harness.lemmas import word_lemma
 from harness.lexicon import REPORT_VERBS
 
 # verbs that put a question to someone: "asked whether", "pressed on whether"
-ASKING = frozenset("ask asked question questioned press pressed quiz quizzed query queried".split())
+ASKING = frozenset(
+    "ask asks asked asking question questioned press pressed quiz quizzed query queried".split()
+)
 # verbs and nouns of a reply: "he replied no", "her answer was no"
 REPLYING = frozenset("answer reply replied replies respond response".split()) | REPORT_VERBS
 _ANSWER_WORDS = {"no": "no", "yes": "yes"}

@@ -52,6 +52,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from harness.reply_rules import ASKING
 from harness.wording_rules import REQUEST_NOUNS
 
 # verbs whose object is wanted, asked for, awaited or owed, not had (general lexicon):
@@ -426,7 +427,6 @@ def negated_degree(after_not: Any) -> str | None:
 
 
 _ANSWERS = {"no": True, "nope": True, "yes": False, "yeah": False}
-_ASKING = frozenset("ask asked asking asks question questioned".split())
 
 
 def answered_question(heads: list, inside: set, reading: Any) -> Any:
@@ -441,7 +441,7 @@ def answered_question(heads: list, inside: set, reading: Any) -> Any:
             ):
                 continue
             asked = node.head
-            if asked.lower_ not in _ASKING or asked.dep_ != "advcl" or asked.i in inside:
+            if asked.lower_ not in ASKING or asked.dep_ != "advcl" or asked.i in inside:
                 return reading
             question = {t.i for t in node.subtree}
             if all(x.i in question for x in heads):
