@@ -254,6 +254,8 @@ SETS = [
     ("facts_blind8.jsonl", None, 0.96, 0),  # 98.0 % (94.0 % blind)
     # a fourteenth writer, measured once, blind, on the shipped short facts file
     ("facts_blind9.jsonl", None, 0.96, 0),  # 98.0 % (97.3 % blind)
+    # a fifteenth writer, measured once, blind, on the shipped short facts file
+    ("facts_blind10.jsonl", None, 0.933, 1),  # 95.3 % (95.3 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -277,6 +279,8 @@ SETS = [
     ("facts_summeval_n.jsonl", ARTICLES, 0.937, 0),  # 95.7 % (95.7 % blind)
     # a fourteenth writer, four more articles, measured once, blind, at the end of the session
     ("facts_summeval_o.jsonl", ARTICLES, 0.921, 1),  # 94.1 % (92.6 % blind)
+    # a fifteenth writer, three more articles, measured once, blind, at the end of the session
+    ("facts_summeval_p.jsonl", ARTICLES, 0.897, 3),  # 91.7 % (91.7 % blind)
 ]
 
 
