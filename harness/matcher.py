@@ -461,8 +461,10 @@ _LATER_DENIAL = re.compile(
     # without one, only a pronoun that takes up the whole clause ("..., but he denied it.")
     r"|" + _DENIED + r"(?:it|this|that)\s*(?:[,;:.!]|$)"
     # a retraction by a bare negated auxiliary: "...; or rather, it did not: ..."
-    r"|\s*[,;:]?\s*(?:or\s+rather|or\s+not|actually|no)\s*,?\s*(?:it|he|she|they|this|that)\s+"
-    r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)\s*(?:[,;:.!]|$)"
+    r"|\s*[,;:]?\s*(?:or\s+rather|or\s+not|actually|in\s+fact|no)\s*,?\s*(?:it|he|she|they|this|that)\s+"
+    r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)"
+    # "...; in fact, he did not play.": the claim's own verb repeated, nothing more
+    r"(?:\s+(?!(?:matter|help|hurt|work|last|count)\b)[a-z]+)?\s*(?:[,;:.!]|$)"
     # "...; in fact, no such order was made."
     r"|" + NO_SUCH_RETRACTION,
     _I,

@@ -295,6 +295,10 @@ CASES = [
         "coach-stays",
         "present",
     ),
+    # ... or by "in fact" and the negated verb again; "it did not matter" retracts nothing
+    ("The board replaced the coach; in fact, it did not matter.", "coach-stays", "contradicted"),
+    ("The board will replace the coach; in fact, it will not.", "coach-stays", "present"),
+    ("The board replaced the coach; in fact, it did not replace.", "coach-stays", "present"),
     # of two readings, the one whose slots the parse joins more closely is the statement
     (
         "The coach, whom the board is happy to keep, said the club would not sell Okafor.",
