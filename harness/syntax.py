@@ -931,7 +931,7 @@ def slots_misread(
     heads = [h.head if h.pos_ in ("PUNCT", "X", "SYM") else h for h in heads]
     verbs = [h for h in heads if h.pos_ == "VERB"]
     if not verbs:
-        return False
+        return _in_anothers_clause(heads, inside)
     if clause_rules.describes_a_named_subject(heads, inside):
         return True
     verb = verbs[0]
@@ -945,6 +945,26 @@ def slots_misread(
         if h.dep_ == "pobj" and h.head.dep_ == "agent":
             continue
         return True
+    return False
+
+
+def _in_anothers_clause(heads: list, inside: set[int]) -> bool:
+    """With no verb slot: a noun slot inside a complement clause whose verb has a subject
+    (or an object that controls it) of its own, while another noun slot lies outside that
+    clause ("Washington wants Europe to take the lead": the lead is Europe's, not
+    Washington's)."""
+    for h in heads:
+        v = next((a for a in h.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if v is None or v.dep_ not in ("ccomp", "xcomp"):
+            continue
+        subject = _subject_of(v)
+        if subject is None and v.dep_ == "xcomp":  # "urged Europe to take the lead"
+            subject = next((c for c in v.head.children if c.dep_ == "dobj"), None)
+        if subject is None or subject.i in inside or subject.tag_ in ("PRP", "WP", "WDT", "EX"):
+            continue
+        clause = {t.i for t in v.subtree}
+        if any(o.i not in clause and o.pos_ in ("NOUN", "PROPN") for o in heads if o.i != h.i):
+            return True
     return False
 
 

@@ -320,3 +320,20 @@ slots = { scorer = ["Bell", "Moss"], act = ["scored"] }
         check_facts("Bell celebrated after scoring.", facts).get("ana-scored").verdict
         == "contradicted"
     )
+
+
+def test_a_declared_contradiction_inside_anothers_clause_is_not_made():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "leeds-leads"
+statement = "Leeds took over the chair of the transport board from York."
+slots = { holder = ["Leeds"], role = ["chair", "lead"] }
+[[fact.contradiction]]
+slots = { holder = ["York"], role = ["chair", "lead"] }
+"""
+    )
+    # the lead is the subject's of the clause it sits in, not York's
+    assert check_facts("York wants Leeds to take the lead on the board.", facts).get("leeds-leads").verdict == "present"
+    assert check_facts("York urged Leeds to take the lead on the board.", facts).get("leeds-leads").verdict != "contradicted"
+    assert check_facts("York kept the lead on the board.", facts).get("leeds-leads").verdict == "contradicted"
