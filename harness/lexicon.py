@@ -139,8 +139,9 @@ ABBREVIATIONS = frozenset(
 )
 # prefixes that, joined by a hyphen, make a word name another thing: a phrasing never
 # matches the word after them ("final" is not in "semi-final", "coach" not in "ex-coach",
-# "captain" not in "vice-captain"); "non-" is read as a negation instead
-OTHER_THING_PREFIXES = frozenset("semi quarter vice ex anti pro pre post mid".split())
+# "captain" not in "vice-captain", "chair" not in "co-chair": a shared role); "non-" is
+# read as a negation instead
+OTHER_THING_PREFIXES = frozenset("semi quarter vice ex anti pro pre post mid co".split())
 # adverbs that may stand between two words of a phrasing without changing what it says
 # ("can still catch" for "can catch"); besides them, one proper name or one hyphenated
 # compound may ("a new Liverpool contract", "a new five-year contract" for "new contract").

@@ -255,7 +255,7 @@ SETS = [
     # a fourteenth writer, measured once, blind, on the shipped short facts file
     ("facts_blind9.jsonl", None, 0.96, 0),  # 98.0 % (97.3 % blind)
     # a fifteenth writer, measured once, blind, on the shipped short facts file
-    ("facts_blind10.jsonl", None, 0.947, 1),  # 96.7 % (95.3 % blind)
+    ("facts_blind10.jsonl", None, 0.953, 0),  # 97.3 % (95.3 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -340,9 +340,8 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    thirteen hegseth sets together at its floor (98.9 % measured, less 2 points), and at
-    most the one contradiction judged present of the fifteenth writer's blind set ("The
-    U.K. and the U.S. will co-chair", a shared role; the tuned file: 4)."""
+    thirteen hegseth sets together at its floor (99.0 % measured, less 2 points), and no
+    contradiction judged present (the tuned file: 4)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
@@ -350,7 +349,7 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
     assert report.accuracy >= 0.968, report.accuracy
-    assert report.contradicted_as_present <= 1
+    assert report.contradicted_as_present == 0
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:

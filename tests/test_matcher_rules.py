@@ -225,6 +225,28 @@ def test_a_prefix_joined_by_a_hyphen_names_another_thing(text, verdict):
     assert check_facts(text, made_up_facts(PLAYS)).get("okafor-plays-final").verdict == verdict
 
 
+def test_a_co_prefix_names_a_shared_role():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "leeds-chairs"
+statement = "Leeds took over the chair of the transport board from York."
+slots = { holder = ["Leeds"], role = ["chair", "chairs", "chaired"] }
+[[fact.contradiction]]
+slots = { holder = ["York"], role = ["chair", "chairs", "co-chair*"] }
+"""
+    )
+    # a co-chair is no chair of one's own: not the fact, and a contradiction only as listed
+    text = "Leeds and York will co-chair the transport board."
+    assert check_facts(text, facts).get("leeds-chairs").verdict == "contradicted"
+    assert (
+        check_facts("Leeds will co-chair the board.", facts).get("leeds-chairs").verdict == "absent"
+    )
+    assert (
+        check_facts("Leeds will chair the board.", facts).get("leeds-chairs").verdict == "present"
+    )
+
+
 def test_a_name_before_a_hyphen_still_counts():
     facts = made_up_facts(
         """

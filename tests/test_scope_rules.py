@@ -334,6 +334,19 @@ slots = { holder = ["York"], role = ["chair", "lead"] }
 """
     )
     # the lead is the subject's of the clause it sits in, not York's
-    assert check_facts("York wants Leeds to take the lead on the board.", facts).get("leeds-leads").verdict == "present"
-    assert check_facts("York urged Leeds to take the lead on the board.", facts).get("leeds-leads").verdict != "contradicted"
-    assert check_facts("York kept the lead on the board.", facts).get("leeds-leads").verdict == "contradicted"
+    assert (
+        check_facts("York wants Leeds to take the lead on the board.", facts)
+        .get("leeds-leads")
+        .verdict
+        == "present"
+    )
+    assert (
+        check_facts("York urged Leeds to take the lead on the board.", facts)
+        .get("leeds-leads")
+        .verdict
+        != "contradicted"
+    )
+    assert (
+        check_facts("York kept the lead on the board.", facts).get("leeds-leads").verdict
+        == "contradicted"
+    )
