@@ -483,6 +483,15 @@ def test_cleared_unable_close_to_in_talks(text, fact, verdict):
     assert check_facts(text, facts).get(fact).verdict == verdict
 
 
+NOT_LEAVING = """
+[[fact]]
+id = "not-leaving"
+statement = "The coach is not leaving the club."
+polarity = "negative"
+slots = { who = ["coach", "Moss"], leave = ["leaving", "leave", "move"] }
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
@@ -497,15 +506,7 @@ def test_cleared_unable_close_to_in_talks(text, fact, verdict):
     ],
 )
 def test_a_refused_closer_leaves_the_question_open(text, verdict):
-    facts = made_up_facts(
-        """
-[[fact]]
-id = "not-leaving"
-statement = "The coach is not leaving the club."
-polarity = "negative"
-slots = { who = ["coach", "Moss"], leave = ["leaving", "leave", "move"] }
-"""
-    )
+    facts = made_up_facts(NOT_LEAVING)
     assert check_facts(text, facts).get("not-leaving").verdict == verdict
 
 
@@ -553,15 +554,7 @@ slots = { who = ["cyclist"], hurt = ["injured", "hurt"] }
     ],
 )
 def test_a_question_answered_in_the_sentence(text, fact, verdict):
-    facts = made_up_facts(
-        """
-[[fact]]
-id = "not-leaving"
-statement = "The coach is not leaving the club."
-polarity = "negative"
-slots = { who = ["coach", "Moss"], leave = ["leaving", "leave", "move"] }
-"""
-    )
+    facts = made_up_facts(NOT_LEAVING)
     assert check_facts(text, facts).get(fact).verdict == verdict
 
 
