@@ -39,13 +39,17 @@ def _lemma(tok: Any) -> str:
     return word_lemma(tok.lower_)
 
 
+def opens_a_question(clause: Any) -> bool:
+    """Whether the clause headed by `clause` (a spaCy token) is an indirect yes/no question:
+    it opens with "whether" or "if" ("asked whether he would leave")."""
+    return any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children)
+
+
 def _question_clause(tok: Any) -> Any | None:
     """The whether/if clause `tok` lies in, the complement of a verb of asking, else None."""
     node = tok
     while node.head.i != node.i:
-        if node.dep_ in ("ccomp", "pcomp") and any(
-            c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in node.children
-        ):
+        if node.dep_ in ("ccomp", "pcomp") and opens_a_question(node):
             asker = node.head
             if node.dep_ == "pcomp" and asker.dep_ == "prep":
                 asker = asker.head  # "pressed on whether ..."

