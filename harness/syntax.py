@@ -680,6 +680,12 @@ def relative_clause_words(sentence: str, a: int, b: int) -> int:
     return n
 
 
+def _shares_subject(verb) -> bool:
+    """An adverbial clause whose verb takes its subject from the clause above: a participle
+    ("..., thanking her team") or an infinitive of purpose ("... to thank her team")."""
+    return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int | None:
     """How many dependency links lie between the heads of two spans (None: no path)."""
     doc = parse(sentence)
@@ -692,15 +698,21 @@ def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int 
     if not common:
         return None
     # a coordinated verb without a subject of its own shares its first verb's subject
-    # ("managers made a profit, received bonuses"): that link costs nothing
-    free = {
-        t.i
-        for t in doc
-        if t.dep_ == "conj"
-        and t.pos_ == "VERB"
-        and t.head.pos_ == "VERB"
-        and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
-    } | wording_rules.measure_heads(doc)
+    # ("managers made a profit, received bonuses"), and so does a participle or purpose
+    # clause ("she took to the stage to speak, thanking her team"): that link costs
+    # nothing; nor does an apposition ("the actor, Tom Hanks"), the same thing named twice
+    free = (
+        {
+            t.i
+            for t in doc
+            if (t.dep_ == "conj" or (t.dep_ == "advcl" and _shares_subject(t)))
+            and t.pos_ == "VERB"
+            and t.head.pos_ == "VERB"
+            and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+        }
+        | {t.i for t in doc if t.dep_ == "appos"}
+        | wording_rules.measure_heads(doc)
+    )
 
     def cost(path: list[int], upto: int) -> int:
         return sum(1 for i in path[:upto] if i not in free)

@@ -1120,3 +1120,50 @@ order = ["team", "verb"]
 """
     )
     assert check_facts(text, facts).get("us-lost").verdict == verdict
+
+
+LIKENED = """
+[[fact]]
+id = "likened"
+statement = "Okafor likened the keeper to a cat."
+context = ["keeper", "goalkeeper"]
+slots = { who = ["Okafor"], like = ["a cat", "cat"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a participle or purpose clause takes its subject from the clause above, however
+        # far that subject stands from the clause's own slot
+        (
+            "Okafor took to social media to share his joy at his first league goal, "
+            "comparing the keeper to a cat.",
+            "present",
+        ),
+        (
+            "Okafor went on local radio after the game on a wet Saturday evening to compare "
+            "the keeper to a cat.",
+            "present",
+        ),
+        # an apposition names the same thing twice
+        (
+            "Okafor took to social media after the final whistle on a wet Saturday evening, "
+            "comparing the keeper to the famous TV character Cat.",
+            "present",
+        ),
+        # a clause with a subject of its own does not share it
+        (
+            "Okafor took to social media after the final whistle on a wet Saturday evening, "
+            "and his brother compared the keeper to a cat.",
+            "absent",
+        ),
+        (
+            "Okafor took to social media after the final whistle on a wet Saturday evening, "
+            "his brother comparing the keeper to a cat.",
+            "absent",
+        ),
+    ],
+)
+def test_a_participle_clause_shares_its_subject(text, verdict):
+    assert check_facts(text, made_up_facts(LIKENED)).get("likened").verdict == verdict
