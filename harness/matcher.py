@@ -1332,6 +1332,13 @@ def _near_in_parse(doc: _Doc, clause: _Clause, x, y, excess: int) -> bool:
     d = syntax.tree_distance(doc.norm[s:e], (x[0] - s, x[1] - s), (y[0] - s, y[1] - s))
     if d is not None and d <= 3:
         return True
+    # a participle or purpose clause is its subject's even far from it: the gap is counted
+    # from where that clause starts ("Ozil posted a photo ..., saying it was like X's")
+    start = syntax.shared_subject_clause(doc.norm[s:e], (x[0] - s, x[1] - s), (y[0] - s, y[1] - s))
+    if start is not None and start + s > x[1]:
+        gap = doc.word_index(y[0]) - doc.word_index(x[1] - 1) - 1
+        if doc.word_index(y[0]) - doc.word_index(start + s) <= gap - excess:
+            return True
     # "Managers at the agency, which made a profit during the chaos, received bonuses": the
     # slots are within max_gap once the non-restrictive relative clause is left out
     return syntax.relative_clause_words(doc.norm[s:e], x[1] - s, y[0] - s) >= excess

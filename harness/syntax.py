@@ -686,6 +686,42 @@ def _shares_subject(verb) -> bool:
     return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def _subject_sharing(doc) -> set[int]:
+    """Verbs without a subject of their own that share the subject of the verb above: a
+    coordinated verb ("managers made a profit, received bonuses"), a participle or purpose
+    clause ("she took to the stage to speak, thanking her team")."""
+    return {
+        t.i
+        for t in doc
+        if (t.dep_ == "conj" or (t.dep_ == "advcl" and _shares_subject(t)))
+        and t.pos_ == "VERB"
+        and t.head.pos_ == "VERB"
+        and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+    }
+
+
+def shared_subject_clause(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int | None:
+    """Where the clause holding span y starts, when that clause takes its subject from the
+    verb whose subject is span x ("Ozil posted a photo of his watch on Instagram, saying it
+    was like Michael Knight's": the clause from "saying" is Ozil's); None otherwise."""
+    doc = parse(sentence)
+    hx, hy = _span_head(doc, *x), _span_head(doc, *y)
+    if hx is None or hy is None or hx.dep_ not in _SUBJECT_DEPS:
+        return None
+    verb = hx.head
+    up = wording_rules.path_up(doc, hy)
+    if verb.i not in up:
+        return None
+    sharing = _subject_sharing(doc)
+    below = up[: up.index(verb.i)]
+    clause = None
+    for i in reversed(below):  # down from the verb while each verb shares its subject
+        if i not in sharing:
+            break
+        clause = doc[i]
+    return None if clause is None else clause.left_edge.idx
+
+
 def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int | None:
     """How many dependency links lie between the heads of two spans (None: no path)."""
     doc = parse(sentence)
@@ -697,19 +733,10 @@ def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int 
     common = set(up_x) & set(up_y)
     if not common:
         return None
-    # a coordinated verb without a subject of its own shares its first verb's subject
-    # ("managers made a profit, received bonuses"), and so does a participle or purpose
-    # clause ("she took to the stage to speak, thanking her team"): that link costs
-    # nothing; nor does an apposition ("the actor, Tom Hanks"), the same thing named twice
+    # a verb that takes its subject from the clause above costs nothing; nor does an
+    # apposition ("the actor, Tom Hanks"), the same thing named twice
     free = (
-        {
-            t.i
-            for t in doc
-            if (t.dep_ == "conj" or (t.dep_ == "advcl" and _shares_subject(t)))
-            and t.pos_ == "VERB"
-            and t.head.pos_ == "VERB"
-            and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
-        }
+        _subject_sharing(doc)
         | {t.i for t in doc if t.dep_ == "appos"}
         | wording_rules.measure_heads(doc)
     )

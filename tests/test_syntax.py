@@ -1146,6 +1146,28 @@ slots = { who = ["Okafor"], like = ["a cat", "cat"] }
             "the keeper to a cat.",
             "present",
         ),
+        # counted from where that clause starts, however far its verb lies from the slot
+        (
+            "Okafor posted a long message on social media after the final whistle on "
+            "Saturday, saying the keeper was as quick as a cat.",
+            "present",
+        ),
+        (
+            "Okafor posted a long message on social media after the final whistle on "
+            "Saturday, and said the keeper was as quick as a cat.",
+            "present",
+        ),
+        # but not when the one near the subject is someone else's
+        (
+            "A fan who met Okafor at the ground after the final whistle on Saturday posted "
+            "a message saying the keeper was as quick as a cat.",
+            "absent",
+        ),
+        (
+            "Okafor posted a long message on social media after the final whistle on "
+            "Saturday, while the coach said the keeper was as quick as a cat.",
+            "absent",
+        ),
         # an apposition names the same thing twice
         (
             "Okafor took to social media after the final whistle on a wet Saturday evening, "
