@@ -99,11 +99,20 @@ TEMPORAL_PREPOSITIONS = frozenset("after before following since".split())
 def event_adjunct(prep) -> bool:
     """Whether `prep` is a preposition that places the clause after (before, since) an
     event named by a noun: "is not confident he can stay up after a 2-0 defeat": the defeat
-    is taken for granted, whatever the clause above says of itself. "following", which a
+    is taken for granted, whatever the clause above says of itself; so is an act after or
+    since which it happens ("after suffering a knee injury"). "following", which a
     parse may read as a verb with an object, counts too."""
     w = prep.lower_
     if w not in TEMPORAL_PREPOSITIONS:
         return False
+    # an act done: "has not played since March after suffering a knee injury" (but "left
+    # before signing the contract" may never have signed it)
+    if (
+        prep.dep_ == "prep"
+        and w != "before"
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+    ):
+        return True
     if prep.dep_ == "prep":
         objs = ("pobj",)
     elif w == "following" and prep.dep_ in ("xcomp", "advcl", "acl"):

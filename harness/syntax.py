@@ -787,15 +787,20 @@ def statement_actor(
 def statement_owner(statement: str, spans: list[tuple[int, int]]) -> frozenset[str] | None:
     """For a passive statement whose subject has an owner ("A guard's rifle was stolen"),
     the owner's word keys: a summary that makes the owner the actor ("a guard stole a
-    rifle") is not the claim. None otherwise."""
+    rifle") is not the claim. None otherwise, and when no slot is the owned thing: a slot
+    in the agent ("Ana's progress was halted by a knee injury") is what the owner may well
+    be the subject of ("Ana suffered a knee injury")."""
     doc = parse(statement)
-    for a, b in spans:
-        head = _span_head(doc, a, b)
+    heads = [_span_head(doc, a, b) for a, b in spans]
+    for head in heads:
         verb = _verb_of(head) if head is not None else None
         if verb is None:
             continue
         for c in verb.children:
             if c.dep_ != "nsubjpass":
+                continue
+            owned = {t.i for t in c.subtree}
+            if not any(h is not None and h.i in owned for h in heads):
                 continue
             for k in c.children:
                 if (

@@ -638,6 +638,28 @@ slots = { what = ["bicycle"], act = ["stolen", "stole"] }
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor suffered a serious knee injury last year.",
+        "Okafor's progress was halted by a serious knee injury.",
+        "Okafor has not played since March after suffering a serious knee injury.",
+    ],
+)
+def test_an_owner_is_the_subject_of_the_agent(text):
+    # the slot is the passive's agent, not the owned thing: the owner may do or suffer it
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "knee"
+statement = "Okafor's progress was halted by a serious knee injury."
+context = ["Okafor"]
+slots = { what = ["knee injury"] }
+"""
+    )
+    assert check_facts(text, facts).get("knee").verdict == "present"
+
+
+@pytest.mark.parametrize(
     ("text", "verdict"),
     [
         # the same role in a coordinated verb phrase
