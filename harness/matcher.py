@@ -201,7 +201,7 @@ _NO_ROLE = (
 _FORWARD = re.compile(
     r"\b(?:no(?!\s+(?:longer|doubt|matter|sooner|less|more\s+than)\b)(?!\s*(?:[.!;)]|$))(?!"
     + _NO_ROLE
-    + r")|without|excluding|"
+    + r")|without|w/o|excluding|"
     r"exclusion\s+of|except(?:\s+for)?|minus|free\s+of|absence\s+of|lack\s+of|"
     r"none\s+of|zero(?!\s*(?:[.!;)]|$))|(?<![\w.,$])0(?=\s+[A-Za-z])|barring|rather\s+than|instead\s+of|in\s+place\s+of|(?<!\banything\s)(?<!\bnothing\s)(?<!\banyone\s)(?<!\bnone\s)other\s+than|"
     r"not\s+including|outside(?:\s+of)?|not\s+even|neither|(?!" + _NOR_AUX + r")nor|"

@@ -225,12 +225,22 @@ def prefetch(sentences: list[str]) -> None:
 def _remember(sentence: str, doc: Any) -> Any:
     import numpy
 
+    _mend(doc)
     doc.tensor = numpy.zeros((len(doc), 0), dtype="float32")  # the tok2vec output is not
     # read again: keeping it would cost ~10 KB a sentence in memory
     _CACHE[sentence] = doc
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return doc
+
+
+def _mend(doc: Any) -> None:
+    """Mend a misparse the small model makes: a "not" cut off from its verb by an aside
+    ("did not, however, offer") hangs on the auxiliary; it negates the verb."""
+    for t in doc:
+        aux = t.head
+        if t.dep_ == "neg" and aux.dep_ in ("aux", "auxpass") and aux.head.i > t.i:
+            t.head = aux.head
 
 
 # ---------------------------------------------------------------- reading a claim
@@ -1531,7 +1541,7 @@ class _Walk:
                 self.add_hedge("said nothing")  # "said nothing definite about X"
             elif self.literal and node.i in inside:
                 pass  # a phrasing's own words ("without a deal" listed) deny nothing
-            elif w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS:
+            elif w in NEGATING_PREPOSITIONS or w in NEGATIVE_PRONOUNS or node.norm_ == "without":
                 self._neg(node.i, node.text)
             elif w == "than" and prev in ("rather", "other") and prev2 not in _ANY_WORDS:
                 self._neg(node.i, f"{prev} than")

@@ -1211,3 +1211,29 @@ slots = { who = ["Okafor"], like = ["a cat", "cat"] }
 )
 def test_a_participle_clause_shares_its_subject(text, verdict):
     assert check_facts(text, made_up_facts(LIKENED)).get("likened").verdict == verdict
+
+
+OFFER = """
+[[fact]]
+id = "no-pay-offer"
+statement = "The club offered the players no pay rise."
+polarity = "negative"
+context = ["club"]
+slots = { what = ["pay rise"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a "not" set off from its verb by an aside still negates it
+        ("He did not, however, offer that squad the club's pay rise in any talks.", "present"),
+        ("He did not, in the end, offer that squad the club's pay rise in any talks.", "present"),
+        ("He did, however, offer that squad the club's pay rise in all talks.", "contradicted"),
+        # "w/o" is "without"
+        ("New deal for the players: club offer w/o pay rise.", "present"),
+        ("New deal for the players: club offer with pay rise.", "contradicted"),
+    ],
+)
+def test_negation_set_off_by_an_aside(text, verdict):
+    assert check_facts(text, made_up_facts(OFFER)).get("no-pay-offer").verdict == verdict
