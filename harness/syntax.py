@@ -690,12 +690,6 @@ def relative_clause_words(sentence: str, a: int, b: int) -> int:
     return n
 
 
-def _shares_subject(verb) -> bool:
-    """An adverbial clause whose verb takes its subject from the clause above: a participle
-    ("..., thanking her team") or an infinitive of purpose ("... to thank her team")."""
-    return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
 def _subject_sharing(doc) -> set[int]:
     """Verbs without a subject of their own that share the subject of the verb above: a
     coordinated verb ("managers made a profit, received bonuses"), a participle or purpose
@@ -703,7 +697,7 @@ def _subject_sharing(doc) -> set[int]:
     return {
         t.i
         for t in doc
-        if (t.dep_ == "conj" or (t.dep_ == "advcl" and _shares_subject(t)))
+        if (t.dep_ == "conj" or (t.dep_ == "advcl" and wording_rules.takes_subject_from_above(t)))
         and t.pos_ == "VERB"
         and t.head.pos_ == "VERB"
         and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
@@ -921,7 +915,7 @@ def actor_misplaced(
     if subject is None:
         # "City deserved to beat them", "ordered X to pay": the infinitive's subject is
         # understood, the subject or the object of the verb above
-        under = scope_rules.controllers(verb) or wording_rules.adjunct_controllers(verb)
+        under = scope_rules.controllers(verb) or wording_rules.adjunct_controllers(verb, True)
         if under:
             return not any(actor.i in {t.i for t in c.subtree} for c in under)
         return scope_rules.source_actor(actor)  # "pay back ... gifts from X"

@@ -254,13 +254,27 @@ def ing_forms(word: str) -> list[str]:
     return [w[:-2] + "ing"]
 
 
-def adjunct_controllers(verb) -> list:
+def takes_subject_from_above(verb) -> bool:
+    """Whether an adverbial clause's verb (a spaCy token) takes its subject from the clause
+    above when it has none: a participle ("..., thanking her team") or an infinitive of
+    purpose ("... to thank her team")."""
+    return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def adjunct_controllers(verb, clauses: bool = False) -> list:
     """Who is the understood subject of `verb` (a spaCy token) when it is a gerund after a
-    preposition with no subject of its own ("after edging Montserrat"): the subject of the
-    nearest verb above that has one; empty otherwise."""
-    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
+    preposition with no subject of its own ("after edging Montserrat"), and with
+    `clauses`, a participle or infinitive of purpose with none ("drew at Montserrat to win
+    4-3", "..., winning 4-3"): the subject of the nearest verb above that has one; empty
+    otherwise."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return []
-    node = verb.head.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        node = verb.head.head
+    elif clauses and verb.dep_ == "advcl" and takes_subject_from_above(verb):
+        node = verb.head
+    else:
+        return []
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]

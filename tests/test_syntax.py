@@ -1237,3 +1237,32 @@ slots = { what = ["pay rise"] }
 )
 def test_negation_set_off_by_an_aside(text, verdict):
     assert check_facts(text, made_up_facts(OFFER)).get("no-pay-offer").verdict == verdict
+
+
+AGGREGATE = """
+[[fact]]
+id = "rovers-through"
+statement = "Rovers beat Town 4-3 on aggregate."
+slots = { score = ["4-3"], act = ["beat", "win", "won", "winning"] }
+
+[[fact.contradiction]]
+slots = { winner = ["Town"], act = ["beat", "win", "won", "winning"], score = ["4-3"] }
+order = ["winner", "act"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a purpose clause or participle without a subject is its clause's subject's doing:
+        # the team named before it in a place or an object is no actor of it
+        ("rovers drew 2-2 in the second leg at town to win 4-3 on aggregate .", "present"),
+        ("Rovers drew 2-2 away at Town, winning 4-3 on aggregate.", "present"),
+        # the other side made the actor
+        ("Town won 4-3 on aggregate after a 2-2 draw.", "contradicted"),
+        ("Town drew 2-2 at Rovers to win 4-3 on aggregate.", "contradicted"),
+    ],
+)
+def test_a_purpose_clause_is_its_subjects_doing(text, verdict):
+    facts = made_up_facts(AGGREGATE)
+    assert check_facts(text, facts).get("rovers-through").verdict == verdict
