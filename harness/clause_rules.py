@@ -11,6 +11,8 @@ The word lists are the general ones of harness.lexicon.
 
 from __future__ import annotations
 
+import re
+
 from harness import assertion_rules, general_rules
 from harness.lemmas import word_lemma
 from harness.lexicon import (
@@ -18,6 +20,7 @@ from harness.lexicon import (
     FALSITY,
     HEDGE_MODALS,
     REPORT_VERBS,
+    SENTENCE_ABBREVIATIONS,
     SUBJECT_NEGATING,
 )
 from harness.reply_rules import starts_with_the_opposite
@@ -309,3 +312,23 @@ def semicolon_part(
             return part, [(a - start - lead, b - start - lead) for a, b in spans]
         start = end + 1
     return sentence, spans
+
+
+# a full stop, question or exclamation mark after a word, then a space and a word
+_STOP = re.compile(r"\b([^\W\d_]+)[.!?](?=\s+[\"'\u2018\u201c]?[^\W\d_])")
+
+
+def inner_sentence_ends(norm: str, s: int, e: int) -> list[int]:
+    """Where a sentence ends inside the sentence norm[s:e], as in a quote of two sentences
+    that the splitter keeps whole ("'I am happy to be in the Bahamas. I am not fit to
+    run,' said Bolt"): no claim spans such a stop. A dot after an abbreviation ("mr.",
+    "jan.") or a single letter ("u.s.", "j. smith") is no sentence end."""
+    out = []
+    for m in _STOP.finditer(norm, s, e):
+        word = m.group(1)
+        if len(word) < 2 or word.lower() in SENTENCE_ABBREVIATIONS:
+            continue
+        if m.start() > 0 and norm[m.start() - 1] == ".":
+            continue  # "u.s.", "e.g."
+        out.append(m.end() - 1)
+    return out

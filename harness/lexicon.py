@@ -137,6 +137,12 @@ ABBREVIATIONS = frozenset(
     """Art Arts Sec Secs Para Paras Ch Vol Vols Fig Figs Pt Rt Rte Nos Lt Col Sgt Capt Maj Cmdr
     Insp Supt Det Cpl Pte Pvt Hon Dept Div Ft Rd Ave approx""".split()
 )
+# abbreviations written with a dot inside a sentence, lowercase (besides ABBREVIATIONS):
+# such a dot is no sentence end ("mr. smith", "jan. 5", "acme inc. said")
+SENTENCE_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st jr sr vs etc inc ltd co corp gen sen rep gov govt prof rev bros no nos
+    jan feb mar apr jun jul aug sep sept oct nov dec mt est univ assn blvd approx cf al""".split()
+) | frozenset(a.lower() for a in ABBREVIATIONS)
 # prefixes that, joined by a hyphen, make a word name another thing: a phrasing never
 # matches the word after them ("final" is not in "semi-final", "coach" not in "ex-coach",
 # "captain" not in "vice-captain", "chair" not in "co-chair": a shared role); "non-" is

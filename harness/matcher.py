@@ -899,7 +899,7 @@ def _is_item_mark(ch: str) -> bool:
 
 
 def _strong_cuts(text: str, norm: str, s: int, e: int) -> tuple[list[int], tuple[int, int] | None]:
-    cuts: list[int] = []
+    cuts: list[int] = clause_rules.inner_sentence_ends(norm, s, e)
     for m in _STRONG.finditer(norm, s, e):
         if m.group().lower() in ("however", "meanwhile") and _parenthetical(norm, s, cuts, m):
             continue  # "The city council, meanwhile, kept the lease": an aside, no cut

@@ -1,0 +1,202 @@
+"""How far apart a claim's words may lie, and who does what, read from the parse
+(harness.syntax.tree_distance, shared_subject_clause, statement_owner; harness.wording_rules
+adjunct_controllers; harness.clause_rules.inner_sentence_ends), on made-up sentences about a
+footballer, Okafor: a participle or purpose clause takes its subject from the clause above;
+an owner is the subject of what happened to him; a "not" cut off from its verb by an aside
+still negates it; a stop inside a quote ends a claim."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import made_up_facts
+
+from harness import clause_rules
+from harness.matcher import check_facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor suffered a serious knee injury last year.",
+        "Okafor's progress was halted by a serious knee injury.",
+        "Okafor has not played since March after suffering a serious knee injury.",
+    ],
+)
+def test_an_owner_is_the_subject_of_the_agent(text):
+    # the slot is the passive's agent, not the owned thing: the owner may do or suffer it
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "knee"
+statement = "Okafor's progress was halted by a serious knee injury."
+context = ["Okafor"]
+slots = { what = ["knee injury"] }
+"""
+    )
+    assert check_facts(text, facts).get("knee").verdict == "present"
+
+
+LIKENED = """
+[[fact]]
+id = "likened"
+statement = "Okafor likened the keeper to a cat."
+context = ["keeper", "goalkeeper"]
+slots = { who = ["Okafor"], like = ["a cat", "cat"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a participle or purpose clause takes its subject from the clause above, however
+        # far that subject stands from the clause's own slot
+        (
+            "Okafor took to social media to share his joy at his first league goal, "
+            "comparing the keeper to a cat.",
+            "present",
+        ),
+        (
+            "Okafor went on local radio after the game on a wet Saturday evening to compare "
+            "the keeper to a cat.",
+            "present",
+        ),
+        # counted from where that clause starts, however far its verb lies from the slot
+        (
+            "Okafor posted a long message on social media after the final whistle on "
+            "Saturday, saying the keeper was as quick as a cat.",
+            "present",
+        ),
+        (
+            "Okafor posted a long message on social media after the final whistle on "
+            "Saturday, and said the keeper was as quick as a cat.",
+            "present",
+        ),
+        # but not when the one near the subject is someone else's
+        (
+            "A fan who met Okafor at the ground after the final whistle on Saturday posted "
+            "a message saying the keeper was as quick as a cat.",
+            "absent",
+        ),
+        (
+            "Okafor posted a long message on social media after the final whistle on "
+            "Saturday, while the coach said the keeper was as quick as a cat.",
+            "absent",
+        ),
+        # an apposition names the same thing twice
+        (
+            "Okafor took to social media after the final whistle on a wet Saturday evening, "
+            "comparing the keeper to the famous TV character Cat.",
+            "present",
+        ),
+        # a clause with a subject of its own does not share it
+        (
+            "Okafor took to social media after the final whistle on a wet Saturday evening, "
+            "and his brother compared the keeper to a cat.",
+            "absent",
+        ),
+        (
+            "Okafor took to social media after the final whistle on a wet Saturday evening, "
+            "his brother comparing the keeper to a cat.",
+            "absent",
+        ),
+    ],
+)
+def test_a_participle_clause_shares_its_subject(text, verdict):
+    assert check_facts(text, made_up_facts(LIKENED)).get("likened").verdict == verdict
+
+
+OFFER = """
+[[fact]]
+id = "no-pay-offer"
+statement = "The club offered the players no pay rise."
+polarity = "negative"
+context = ["club"]
+slots = { what = ["pay rise"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a "not" set off from its verb by an aside still negates it
+        ("He did not, however, offer that squad the club's pay rise in any talks.", "present"),
+        ("He did not, in the end, offer that squad the club's pay rise in any talks.", "present"),
+        ("He did, however, offer that squad the club's pay rise in all talks.", "contradicted"),
+        # "w/o" is "without"
+        ("New deal for the players: club offer w/o pay rise.", "present"),
+        ("New deal for the players: club offer with pay rise.", "contradicted"),
+    ],
+)
+def test_negation_set_off_by_an_aside(text, verdict):
+    assert check_facts(text, made_up_facts(OFFER)).get("no-pay-offer").verdict == verdict
+
+
+AGGREGATE = """
+[[fact]]
+id = "rovers-through"
+statement = "Rovers beat Town 4-3 on aggregate."
+slots = { score = ["4-3"], act = ["beat", "win", "won", "winning"] }
+
+[[fact.contradiction]]
+slots = { winner = ["Town"], act = ["beat", "win", "won", "winning"], score = ["4-3"] }
+order = ["winner", "act"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a purpose clause or participle without a subject is its clause's subject's doing:
+        # the team named before it in a place or an object is no actor of it
+        ("rovers drew 2-2 in the second leg at town to win 4-3 on aggregate .", "present"),
+        ("Rovers drew 2-2 away at Town, winning 4-3 on aggregate.", "present"),
+        # the other side made the actor
+        ("Town won 4-3 on aggregate after a 2-2 draw.", "contradicted"),
+        ("Town drew 2-2 at Rovers to win 4-3 on aggregate.", "contradicted"),
+    ],
+)
+def test_a_purpose_clause_is_its_subjects_doing(text, verdict):
+    facts = made_up_facts(AGGREGATE)
+    assert check_facts(text, facts).get("rovers-through").verdict == verdict
+
+
+RELAYS = """
+[[fact]]
+id = "okafor-at-final"
+statement = "Okafor will play in the cup final in Lisbon."
+slots = { who = ["Okafor"], act = ["play", "playing"], event = ["in Lisbon"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a stop inside a quote ends the claim: the second sentence's "not" is its own
+        (
+            "'i'm happy to be part of the squad in lisbon. i am not fit and ready to play,' "
+            "said okafor .",
+            "absent",
+        ),
+        (
+            "okafor will play in lisbon . 'i'm happy to be part of the squad in lisbon. i am "
+            "not fit, healthy and ready to play,' said okafor .",
+            "present",
+        ),
+        (
+            "'I am proud to be here. I will not play in Lisbon,' said Okafor.",
+            "contradicted",
+        ),
+        # an abbreviation's or an initial's dot is no stop
+        ("Okafor will play in the final in Lisbon on Jan. 5, said Mr. Ruiz.", "present"),
+        ("The U.S. scout said Okafor would play in Lisbon.", "present"),
+    ],
+)
+def test_a_stop_inside_a_quote_ends_a_claim(text, verdict):
+    facts = made_up_facts(RELAYS)
+    assert check_facts(text, facts).get("okafor-at-final").verdict == verdict
+
+
+def test_inner_sentence_ends():
+    text = "'we won. we are happy,' said mr. smith of acme inc. on jan. 5 in the u.s. today"
+    ends = clause_rules.inner_sentence_ends(text, 0, len(text))
+    assert [text[i - 3 : i + 1] for i in ends] == ["won."]
