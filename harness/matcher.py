@@ -1415,11 +1415,33 @@ def _negation_in(
                 and _aux_negation(norm, ls, pa, pb)
                 and not _COMPLEMENT.search(norm, pb, first)
             )
+            or _denied_to(doc, pa, pb, first)
         ):
             count += 1
     # a cue past a comma after the claim negates it ("Temporary staff joining, he said, was
     # ruled out") but does not cancel a negation the claim already has
     return count or trailing
+
+
+# a denial with its addressee before the clause it denies: "denied to the board that"
+_DENIAL_VERB = re.compile(r"den(?:y|ies|ied|ying)|refut\w*|disput\w*", _I)
+_THAT = re.compile(r"\bthat\b", _I)
+
+
+def _denied_to(doc: _Doc, pa: int, pb: int, first: int) -> bool:
+    """Whether the cue at norm[pa:pb] is a denial whose "that" opens the claim's clause
+    within _PRE_CUE_WORDS words of the claim, with no verb between them ("denied to the
+    Iowa board of chiropractic that he bartered services")."""
+    norm = doc.norm
+    if first - pb > 200 or not _DENIAL_VERB.fullmatch(norm, pa, pb):
+        return False
+    that = _THAT.search(norm, pb, first)
+    return (
+        that is not None
+        and doc.word_index(first) - doc.word_index(that.start()) <= _PRE_CUE_WORDS
+        and not _FINITE_RE.search(norm, pb, that.start())
+        and not _VERBISH.search(norm, pb, that.start())
+    )
 
 
 def _skip_aside(clause: _Clause, norm: str, a: int, b: int) -> str:

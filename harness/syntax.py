@@ -70,6 +70,7 @@ from harness.lemmas import word_lemma
 from harness.lexicon import (
     AGAINST_WORDS,
     ALMOST_ADVERBS,
+    CLAUSAL_NEGATORS,
     CLOSERS,
     CONDITIONAL_MARKS,
     CONFIRMING,
@@ -235,12 +236,47 @@ def _remember(sentence: str, doc: Any) -> Any:
 
 
 def _mend(doc: Any) -> None:
-    """Mend a misparse the small model makes: a "not" cut off from its verb by an aside
-    ("did not, however, offer") hangs on the auxiliary; it negates the verb."""
+    """Mend two misparses the small model makes: a "not" cut off from its verb by an aside
+    ("did not, however, offer") hangs on the auxiliary: it negates the verb; and a "that"
+    clause after a reporting verb's addressee ("denied to the board that he bartered
+    services") hangs on the addressee as a relative clause: it is the verb's complement."""
     for t in doc:
         aux = t.head
         if t.dep_ == "neg" and aux.dep_ in ("aux", "auxpass") and aux.head.i > t.i:
             t.head = aux.head
+    for t in doc:
+        if t.dep_ == "relcl" and (verb := _reporting_verb_above(t)) is not None:
+            t.head = verb
+            t.dep_ = "ccomp"
+            for c in t.children:
+                if c.lower_ == "that" and c.i < t.i:  # the conjunction, no relative pronoun
+                    c.dep_, c.tag_ = "mark", "IN"
+
+
+_THAT_CLAUSE_VERBS = (
+    REPORT_VERBS
+    | CLAUSAL_NEGATORS
+    | frozenset("admit concede confess complain promise pledge assure vow swear".split())
+)
+
+
+def _reporting_verb_above(rel) -> Any | None:
+    """For a relative clause that cannot be one (its "that" is a conjunction, or a second
+    object beside the verb's own: "that he bartered services"), hung on the object of a
+    preposition after a reporting verb ("told/denied to the board"): that verb."""
+    that = next((c for c in rel.children if c.lower_ == "that" and c.i < rel.i), None)
+    if that is None:
+        return None
+    if that.dep_ != "mark" and not any(c.dep_ == that.dep_ and c.i != that.i for c in rel.children):
+        return None
+    node = rel.head
+    for _ in range(4):  # up through "to the board of chiropractic"
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            break
+        node = node.head
+    if node.pos_ == "VERB" and _lemma(node) in _THAT_CLAUSE_VERBS and node.i < rel.i:
+        return node
+    return None
 
 
 # ---------------------------------------------------------------- reading a claim

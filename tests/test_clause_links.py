@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (test sentences are kept on one line each)
 """How far apart a claim's words may lie, and who does what, read from the parse
 (harness.syntax.tree_distance, shared_subject_clause, statement_owner; harness.wording_rules
 adjunct_controllers; harness.clause_rules.inner_sentence_ends), on made-up sentences about a
@@ -200,3 +201,29 @@ def test_inner_sentence_ends():
     text = "'we won. we are happy,' said mr. smith of acme inc. on jan. 5 in the u.s. today"
     ends = clause_rules.inner_sentence_ends(text, 0, len(text))
     assert [text[i - 3 : i + 1] for i in ends] == ["won."]
+
+
+PAYMENT = """
+[[fact]]
+id = "took-bribes"
+statement = "Okafor accepted cash from agents."
+context = ["Okafor", "he"]
+slots = { what = ["cash"], act = ["accepted", "took"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a "that" clause after a denial's addressee is what is denied, not a relative clause
+        (
+            "okafor, of lagos, nigeria, denied to the league's disciplinary panel that he took cash from agents .",
+            "contradicted",
+        ),
+        ("Okafor admitted to the panel that he took cash from agents.", "present"),
+        ("Okafor denied that he took cash from agents.", "contradicted"),
+    ],
+)
+def test_a_clause_after_a_denials_addressee(text, verdict):
+    facts = made_up_facts(PAYMENT)
+    assert check_facts(text, facts).get("took-bribes").verdict == verdict
