@@ -403,7 +403,7 @@ _CLAUSE_AFTER = re.compile(
 )
 _SCOPE_STOP = re.compile(
     rf"[,;:!?()]|\s-{{1,2}}\s|\b(?:that|which|who|whose|but|while|because|if|when|{_FINITE})\b|"
-    r"(?:\b(?:and|or)|(?<=\s)[+&])\s+(?=(?:that|no|not|without|lacking|zero|0|\w+ing|"
+    r"(?:\b(?:and|or)|(?<=\s)[+&])\s+(?=(?:that|no|not|without|w/o|lacking|zero|0|\w+ing|"
     + _FINITE
     + r")\b)",
     _I,

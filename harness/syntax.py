@@ -933,10 +933,17 @@ def actor_misplaced(
         # all ("The mayor opened a library" stated; "opened ... a hospital" contradicts)
         common = _lca(others)
         said = {i for a, b in stated for i in _span_tokens(doc, a, b)[1]}
+        said_heads = [h for a, b in stated if (h := _span_head(doc, a, b)) is not None]
         verb = (
             common
             if common is not None
-            and (common.i in said or general_rules.copula_joins(common, others))
+            and (
+                common.i in said
+                or general_rules.copula_joins(common, others)
+                # the verb that joins the words stating the fact, with both actors in its
+                # subject ("The UK and the U.S. share the chair": the UK's, and the U.S.'s)
+                or _co_subjects(common, said_heads, others[0])
+            )
             else None
         )
         subject = _subject_of(verb) if verb is not None else None
@@ -958,6 +965,18 @@ def actor_misplaced(
     if actor.i in {t.i for t in subject.subtree}:
         return False
     return not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")
+
+
+def _co_subjects(verb, said_heads: list, actor) -> bool:
+    """Whether `verb` joins the words that state the fact (`said_heads`) and its subject
+    holds both one of them and `actor` ("The UK and the U.S. share the chair")."""
+    if verb.pos_ != "VERB" or len(said_heads) < 2 or _lca(said_heads) != verb:
+        return False
+    subject = _subject_of(verb)
+    if subject is None:
+        return False
+    inside = {t.i for t in subject.subtree}
+    return actor.i in inside and any(h.i in inside for h in said_heads)
 
 
 def gerund_actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:

@@ -227,3 +227,43 @@ slots = { what = ["cash"], act = ["accepted", "took"] }
 def test_a_clause_after_a_denials_addressee(text, verdict):
     facts = made_up_facts(PAYMENT)
     assert check_facts(text, facts).get("took-bribes").verdict == verdict
+
+
+CAPTAINCY = """
+[[fact]]
+id = "okafor-captain"
+statement = "Okafor took over the captaincy from Bell."
+slots = { holder = ["Okafor"], role = ["captaincy", "captain"] }
+
+[[fact.contradiction]]
+slots = { holder = ["Bell"], role = ["captaincy", "captain"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # two actors in one subject share what the verb says: both hold it
+        ("Okafor and Bell now share the captaincy.", "contradicted"),
+        # the other one handing it over is no holder
+        ("Bell hands the captaincy over to Okafor.", "present"),
+        ("Okafor replaced Bell as captain.", "present"),
+    ],
+)
+def test_co_subjects_share_the_role(text, verdict):
+    assert check_facts(text, made_up_facts(CAPTAINCY)).get("okafor-captain").verdict == verdict
+
+
+def test_each_w_o_has_its_own_scope():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "no-pay-rise"
+statement = "The squad got no pay rise."
+polarity = "negative"
+context = ["squad"]
+slots = { what = ["pay rise"] }
+"""
+    )
+    text = "New deal for the squad: a contract w/o bonus & w/o pay rise."
+    assert check_facts(text, facts).get("no-pay-rise").verdict == "present"
