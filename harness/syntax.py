@@ -245,12 +245,39 @@ def _mend(doc: Any) -> None:
         if t.dep_ == "neg" and aux.dep_ in ("aux", "auxpass") and aux.head.i > t.i:
             t.head = aux.head
     for t in doc:
+        _mend_cleft(t)
+    for t in doc:
         if t.dep_ == "relcl" and (verb := _reporting_verb_above(t)) is not None:
             t.head = verb
             t.dep_ = "ccomp"
             for c in t.children:
                 if c.lower_ == "that" and c.i < t.i:  # the conjunction, no relative pronoun
                     c.dep_, c.tag_ = "mark", "IN"
+
+
+_BE_FORMS = frozenset("is was are were 's be been".split())
+
+
+def _mend_cleft(be) -> None:
+    """In a cleft, "It was not the U.S. but the UK that chaired it", the parse hangs the
+    "not" on "was" and the relative clause on the U.S.; the "not" is the U.S.'s and the
+    clause the UK's."""
+    if be.lower_ not in _BE_FORMS or not any(
+        c.lower_ == "it" and c.dep_ in _SUBJECT_DEPS for c in be.children
+    ):
+        return
+    neg = next((c for c in be.children if c.dep_ == "neg"), None)
+    first = next((c for c in be.children if c.dep_ == "attr"), None)
+    if neg is None or first is None or neg.i > first.i:
+        return
+    second = next((c for c in first.children if c.dep_ == "conj"), None)
+    if second is None or not any(c.dep_ == "cc" and c.lower_ == "but" for c in first.children):
+        return
+    rel = next((c for c in first.children if c.dep_ == "relcl" and c.i > second.i), None)
+    if rel is None:
+        return
+    neg.head = first
+    rel.head = second
 
 
 _THAT_CLAUSE_VERBS = (
@@ -1770,6 +1797,14 @@ class _Walk:
                 and _lemma(head) not in HEDGE_PREDICATES
             ):
                 break  # "The club will send staff, the council will not join the fair": two clauses
+            if (
+                rel in ("ccomp", "parataxis")
+                and head.i < node.left_edge.i
+                and any(t.text in (":", ";") for t in node.doc[head.i + 1 : node.left_edge.i])
+                and _lemma(head) not in REPORT_VERBS
+            ):
+                break  # "He did not hesitate: the force would include no troops": a clause
+                # after a colon says what the one before it means, not what it denies
             if rel in ("ccomp", "xcomp") and _lemma(head) in FACTIVE:
                 self.factive = head.text
                 break  # "did not realise that X": X stays asserted

@@ -267,3 +267,40 @@ slots = { what = ["pay rise"] }
     )
     text = "New deal for the squad: a contract w/o bonus & w/o pay rise."
     assert check_facts(text, facts).get("no-pay-rise").verdict == "present"
+
+
+TALKS = """
+[[fact]]
+id = "spain-chair"
+statement = "Spain took over the chair of the fishing talks from Italy."
+context = ["talks"]
+slots = { holder = ["Spain"], role = ["chair*"] }
+
+[[fact.contradiction]]
+slots = { holder = ["Italy"], role = ["chair*"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a cleft: the "not" is the first name's, the relative clause the second's
+        (
+            "It was not the Republic of Italy but the Kingdom of Spain that chaired the fishing talks this time.",
+            "present",
+        ),
+        (
+            "It was not the Kingdom of Spain but the Republic of Italy that chaired the fishing talks this time.",
+            "contradicted",
+        ),
+        ("It was not Italy but Spain that chaired the fishing talks this time.", "present"),
+    ],
+)
+def test_a_cleft_with_not_but(text, verdict):
+    assert check_facts(text, made_up_facts(TALKS)).get("spain-chair").verdict == verdict
+
+
+def test_a_negation_before_a_colon_is_not_the_clause_after_its():
+    facts = made_up_facts(OFFER)
+    text = "He did not hesitate: the club, he said, would offer that squad no pay rise."
+    assert check_facts(text, facts).get("no-pay-offer").verdict == "present"
