@@ -1370,7 +1370,11 @@ def _negation_in(
     """How many negation cues govern `span`; cues inside the `own` spans (a literal
     phrasing of the claim, "sat out" for "missed") are the claim's own words."""
     a = span[0]
-    covering = [f for f in clause.forward if f[1] <= a < f[2]]
+    covering = [
+        f
+        for f in clause.forward
+        if f[1] <= a < f[2] and not _past_its_phrase(doc, clause, f[0], span)
+    ]
     if covering:
         count = len(covering)
         for fa, _, _ in covering:  # "not without", "never excluding": adjacent negations add up
@@ -1423,6 +1427,7 @@ def _negation_in(
     return count or trailing
 
 
+_NEGATING_PREPOSITION = re.compile(r"(?:without|w/o|excluding|except|barring|minus)\b", _I)
 # a denial with its addressee before the clause it denies: "denied to the board that"
 _DENIAL_VERB = re.compile(r"den(?:y|ies|ied|ying)|refut\w*|disput\w*", _I)
 _THAT = re.compile(r"\bthat\b", _I)
@@ -1442,6 +1447,18 @@ def _denied_to(doc: _Doc, pa: int, pb: int, first: int) -> bool:
         and not _FINITE_RE.search(norm, pb, that.start())
         and not _VERBISH.search(norm, pb, that.start())
     )
+
+
+def _past_its_phrase(doc: _Doc, clause: _Clause, cue: int, span: tuple[int, int]) -> bool:
+    """A negating preposition ("without", "w/o") negates its own phrase: a claim past the
+    end of that phrase in the parse is not under it, however near the words are."""
+    m = _NEGATING_PREPOSITION.match(doc.norm, cue)
+    if m is None or syntax.parser() is None:
+        return False
+    s, e = doc.sentences[clause.sentence]
+    if e - s > syntax.MAX_SENTENCE:
+        return False
+    return syntax.past_its_phrase(doc.norm[s:e], cue - s, (span[0] - s, span[1] - s))
 
 
 def _skip_aside(clause: _Clause, norm: str, a: int, b: int) -> str:
@@ -1507,16 +1524,27 @@ _ANSWER = re.compile(
 )
 
 
+# a reported one-word answer: "Hegseth says yes.", "His answer was no, and ..."
+_REPORTED_ANSWER = re.compile(
+    r"\W*(?:[\w.'\u2019-]+\s+){1,4}?(?:says|said|answers|answered|replies|replied|responds|"
+    r"responded|answer\s+(?:is|was)|reply\s+(?:is|was)|response\s+(?:is|was))\s*:?\s*"
+    r"[\"'\u201c\u2018]?(?:(no|nope)|(yes|yeah))\b[\"'\u201d\u2019]?\s*(?:[,;.!]|$)",
+    _I,
+)
+
+
 def _answer(doc: _Doc, clause: _Clause) -> str | None:
     """'no' or 'yes' when the clause's sentence is a yes/no question answered by the next
-    sentence's first word ("Will they join? No." / "Not according to ..."), else None."""
+    sentence's first word ("Will they join? No." / "Not according to ...") or by a
+    one-word answer reported there ("Hegseth says yes."), else None."""
     k = clause.sentence
     s, e = doc.sentences[k]
     if k + 1 >= len(doc.sentences) or not doc.norm[s:e].rstrip().endswith("?"):
         return None
     if not _YES_NO_QUESTION.match(doc.norm, s):
         return None
-    m = _ANSWER.match(doc.norm, doc.sentences[k + 1][0])
+    start = doc.sentences[k + 1][0]
+    m = _ANSWER.match(doc.norm, start) or _REPORTED_ANSWER.match(doc.norm, start)
     if m is None:
         return None
     return "no" if m.group(1) else "yes"

@@ -789,6 +789,18 @@ def shared_subject_clause(sentence: str, x: tuple[int, int], y: tuple[int, int])
     return None if clause is None else clause.left_edge.idx
 
 
+def past_its_phrase(sentence: str, cue: int, span: tuple[int, int]) -> bool:
+    """Whether the preposition at offset `cue` of `sentence` ("without", "w/o") heads a
+    phrase that ends before `span` starts, in the parse ("Should a force without U.S.
+    troops get Article 5 cover?": "Article 5" is past "without U.S. troops")."""
+    doc = parse(sentence)
+    tok = next((t for t in doc if t.idx == cue), None)
+    if tok is None or tok.dep_ != "prep" or tok.pos_ != "ADP":
+        return False
+    end = tok.right_edge
+    return end.i > tok.i and end.idx + len(end.text) <= span[0]
+
+
 def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int | None:
     """How many dependency links lie between the heads of two spans (None: no path)."""
     doc = parse(sentence)

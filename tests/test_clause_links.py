@@ -304,3 +304,30 @@ def test_a_negation_before_a_colon_is_not_the_clause_after_its():
     facts = made_up_facts(OFFER)
     text = "He did not hesitate: the club, he said, would offer that squad no pay rise."
     assert check_facts(text, facts).get("no-pay-offer").verdict == "present"
+
+
+COVER = """
+[[fact]]
+id = "no-cover"
+statement = "The squad would have no insurance cover abroad."
+polarity = "negative"
+context = ["squad", "team"]
+slots = { what = ["insurance cover"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a question answered in the next sentence, also by a reported "yes" or "no"
+        ("Would the squad get insurance cover abroad? The minister says yes.", "contradicted"),
+        ("Would the squad get insurance cover abroad? Her answer was no, and she left.", "present"),
+        ("Would the squad get insurance cover abroad? No.", "present"),
+        ("Would the squad get insurance cover abroad? Nobody knows.", "absent"),
+        # "without" negates its own phrase, not the verb phrase after it
+        ("Should a squad without its captain get insurance cover abroad? Yes.", "contradicted"),
+        ("Should a squad without its captain get insurance cover abroad?", "absent"),
+    ],
+)
+def test_a_question_answered_by_a_report(text, verdict):
+    assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
