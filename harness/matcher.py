@@ -1682,6 +1682,37 @@ def _actor_misplaced(
     return syntax.slots_misread(doc.norm[s:e], spans, ordered)
 
 
+def _rival_farther(doc: _Doc, contra: _Finding, claim: _Finding) -> bool:
+    """A declared contradiction that shares words with a statement of the fact in the same
+    sentence, and fills one of the same slots with a word the parse puts much further from
+    those shared words than the statement's own filler ("... alongside Holland and the
+    Republic of Ireland England will open their campaign against Italy": Italy is the
+    opponent, Ireland a word of a list), is a misreading of them."""
+    if syntax.parser() is None or contra.sentence != claim.sentence:
+        return False
+    s, e = doc.sentences[contra.sentence]
+    if e - s > syntax.MAX_SENTENCE:
+        return False
+    mine = dict(claim.combo)
+    shared = [sp for n, sp in contra.combo if mine.get(n) == sp]
+    rivals = [(mine[n], sp) for n, sp in contra.combo if n in mine and mine[n] != sp]
+    if not shared or not rivals:
+        return False
+    sentence = doc.norm[s:e]
+    at = shared[0][0] - s, shared[0][1] - s
+    for own, other in rivals:
+        word = re.escape(doc.norm[own[0] : own[1]])
+        near = [  # the statement's filler wherever its words stand in the sentence
+            d
+            for m in re.finditer(rf"\b{word}\b", sentence, _I)
+            if (d := syntax.tree_distance(sentence, at, m.span())) is not None
+        ]
+        d_other = syntax.tree_distance(sentence, at, (other[0] - s, other[1] - s))
+        if near and d_other is not None and d_other > max(min(near) + 2, 4):
+            return True
+    return False
+
+
 def _main_clause_between(norm: str, pos: int, end: int) -> bool:
     """'if it ran into heavy rain it could not count on the insurance': a modal after the
     if-clause's own verb opens the main clause, so the claim is not conditional."""
@@ -2124,7 +2155,10 @@ def _decide(
         (f, "set aside", 0.0, "the same words state the fact, with another actor")
         if o == "contradicted"
         and f.kind == "contra"
-        and _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf, stated, fact)
+        and (
+            _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf, stated, fact)
+            or any(_rival_farther(doc, f, p) for _, p in present)
+        )
         else (f, o, c, r)
         for f, o, c, r in judged
     ]

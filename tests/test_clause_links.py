@@ -331,3 +331,30 @@ slots = { what = ["insurance cover"] }
 )
 def test_a_question_answered_by_a_report(text, verdict):
     assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
+
+
+OPENER = """
+[[fact]]
+id = "opens-v-town"
+statement = "Rovers open their campaign against Town on May 7."
+slots = { act = ["open their campaign"], opp = ["Town"], date = ["May 7"] }
+
+[[fact.contradiction]]
+slots = { act = ["open their campaign"], opp = ["City", "United", "Athletic"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a rival filler the parse puts far from the shared words is a word of a list
+        (
+            "Rovers are in Group D alongside Town, City and the Athletic club Rovers will open their campaign against Town on May 7 Rovers are in Group D",
+            "present",
+        ),
+        # a rival as close as the statement's own: both are said
+        ("Rovers will open their campaign against City on May 7.", "contradicted"),
+    ],
+)
+def test_a_rival_filler_far_in_the_parse(text, verdict):
+    assert check_facts(text, made_up_facts(OPENER)).get("opens-v-town").verdict == verdict
