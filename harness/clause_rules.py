@@ -166,13 +166,20 @@ def scarce(subject) -> bool:
 
 
 def scarce_word(t) -> bool:
-    """Whether `t` is "little" or "few" without "a" before it."""
+    """Whether `t` is "little" or "few" without "a" (or an owner: "her little boy")
+    before it."""
     if t.lower_ not in _SCARCE:
         return False
     before = t.nbor(-1).lower_ if t.i > 0 else ""
     if before in ("very", "so", "too", "relatively", "comparatively") and t.i > 1:
         before = t.nbor(-2).lower_
-    return before not in ("a", "the", "quite", "not")
+    # "a little", "not a few"; and after a determiner or owner it is a size: "her little boy"
+    return before not in _SOME_BEFORE and not before.endswith("'s")
+
+
+_SOME_BEFORE = frozenset(
+    "a the quite not my your his her its our their this that these those 's".split()
+)
 
 
 def relative_antecedent(verb, subject, actor, inside: set[int]):

@@ -1561,6 +1561,7 @@ def _parsed_reading(
     owner: frozenset[str] | None = None,
     speaker: frozenset[str] | None = None,
     asserts: bool = False,
+    patients: frozenset[str] = frozenset(),
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
@@ -1589,7 +1590,10 @@ def _parsed_reading(
             continue
         roles = [n in subjects for n, _ in c]
         part, at = clause_rules.semicolon_part(sentence, spans, roots)
-        r = syntax.read_claim(part, at, roles, literal, actor, identity, owner, speaker, asserts)
+        victims = [n in patients for n, _ in c]
+        r = syntax.read_claim(
+            part, at, roles, literal, actor, identity, owner, speaker, asserts, victims
+        )
         if r is None:
             continue
         if r.negated:
@@ -1611,6 +1615,20 @@ def _subject_slots(fact: Fact) -> frozenset[str]:
         for name, phrasings in fact.claim.slots
         if (spans := roles.statement_spans(fact, phrasings))
         and syntax.is_subject(fact.statement, spans)
+    )
+
+
+@lru_cache(maxsize=512)
+def _patient_slots(fact: Fact) -> frozenset[str]:
+    """The claim's slots that are the subject of the fact's own passive verb ("Bulger was
+    murdered": the victim), so that a summary making it the agent is not the claim."""
+    if len(fact.claim.slots) < 2:
+        return frozenset()
+    return frozenset(
+        name
+        for name, phrasings in fact.claim.slots
+        if (spans := roles.statement_spans(fact, phrasings))
+        and syntax.is_passive_subject(fact.statement, spans)
     )
 
 
@@ -1884,8 +1902,19 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             owner = roles.statement_owner(fact) if kind == "claim" else None
             speaker = roles.statement_speaker(fact) if kind in ("claim", "stated") else None
             asserts = kind == "claim" and fact.polarity == "positive"
+            patients = _patient_slots(fact) if kind == "claim" else frozenset()
             reading = _parsed_reading(
-                doc, clause, combos, subjects, literal, actor, identity, owner, speaker, asserts
+                doc,
+                clause,
+                combos,
+                subjects,
+                literal,
+                actor,
+                identity,
+                owner,
+                speaker,
+                asserts,
+                patients,
             )
             if reading is not None:
                 combo, parsed = reading

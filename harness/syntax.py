@@ -1107,6 +1107,12 @@ def _in_anothers_clause(heads: list, inside: set[int]) -> bool:
     return False
 
 
+def is_passive_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether any of `spans` in `sentence` is (the head of) the subject of a passive verb."""
+    doc = parse(sentence)
+    return any(t.dep_ == "nsubjpass" for a, b in spans for t in _span_tokens(doc, a, b)[2])
+
+
 def is_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
     """Whether any of `spans` in `sentence` is (the head of) the subject of an active verb:
     the subject of a passive ("A rifle was stolen") is what was acted on, which a summary
@@ -1129,6 +1135,7 @@ def read_claim(
     owner: frozenset[str] | None = None,
     speaker: frozenset[str] | None = None,
     asserts: bool = False,
+    patients: list[bool] | None = None,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
@@ -1137,7 +1144,10 @@ def read_claim(
     `owner`: the word keys of the owner in a passive statement (statement_owner).
     `speaker`: the word keys of the statement's named speaker (statement_speaker).
     `asserts`: a positive claim, whose verb right above slots in one noun phrase is its
-    own ("could face Cuba" asserts nothing; for "no X", "could X" is no hedge)."""
+    own ("could face Cuba" asserts nothing; for "no X", "could X" is no hedge).
+    `patients[k]`: slot k is the subject of the statement's passive verb, what was done to
+    ("Bulger was murdered"): made the agent of a slot's passive verb ("men murdered by
+    Bulger") it names another victim."""
     doc = parse(sentence)
     slots = _slot_heads(doc, spans)
     if slots is None:
@@ -1150,6 +1160,11 @@ def read_claim(
         return ClaimReading((), "split by a relative clause", hedges=("split",))
     if assertion_rules.split_by_coordination(heads, anchor, inside):
         return ClaimReading((), "split by coordinated clauses", hedges=("split",))
+    for h, is_patient in zip(heads, patients or [False] * len(heads), strict=True):
+        if is_patient and h.dep_ == "pobj" and h.head.dep_ == "agent" and h.head.head.i in inside:
+            verb = h.head.head
+            victim = _subject_of(verb) or (verb.head if verb.dep_ == "acl" else verb)
+            return ClaimReading((), None, other_actor=f"{victim.text} (by {h.text})")
     main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
         other = _other_actor(h, inside) if is_actor else None

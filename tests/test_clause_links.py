@@ -358,3 +358,27 @@ slots = { act = ["open their campaign"], opp = ["City", "United", "Athletic"] }
 )
 def test_a_rival_filler_far_in_the_parse(text, verdict):
     assert check_facts(text, made_up_facts(OPENER)).get("opens-v-town").verdict == verdict
+
+
+ROBBED = """
+[[fact]]
+id = "okafor-robbed"
+statement = "Okafor was robbed by two men in 2019."
+slots = { victim = ["Okafor", "boy"], act = ["robbed", "mugged"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the one the statement's passive verb was done to, made its agent: another victim
+        ("A shopkeeper was robbed by Okafor in 2019.", "absent"),
+        ("Two men were robbed by Okafor in 2019.", "absent"),
+        ("Two men robbed Okafor in 2019.", "present"),
+        ("Okafor was robbed by two men in 2019.", "present"),
+        # "little" after an owner is a size, not a scarce quantity
+        ("Her little boy was robbed by two men in 2019.", "present"),
+    ],
+)
+def test_a_victim_made_the_agent(text, verdict):
+    assert check_facts(text, made_up_facts(ROBBED)).get("okafor-robbed").verdict == verdict
