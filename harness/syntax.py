@@ -247,12 +247,37 @@ def _mend(doc: Any) -> None:
     for t in doc:
         _mend_cleft(t)
     for t in doc:
+        _mend_said_clause(t)
+    for t in doc:
         if t.dep_ == "relcl" and (verb := _reporting_verb_above(t)) is not None:
             t.head = verb
             t.dep_ = "ccomp"
             for c in t.children:
                 if c.lower_ == "that" and c.i < t.i:  # the conjunction, no relative pronoun
                     c.dep_, c.tag_ = "mark", "IN"
+
+
+# verbs of saying that take a clause, not a noun and its participle
+_SAYING = frozenset("say claim insist state argue note declare add suggest reveal stress".split())
+
+
+def _mend_said_clause(verb) -> None:
+    """ "The church says a mystery donor paid for the sign": the parse makes the donor the
+    object of "says" and "paid" a participle on it; it is the reported clause's verb, with
+    the donor its subject (not when the participle has an agent: "said a plan backed by")."""
+    noun = verb.head
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ != "VBN"
+        or noun.dep_ != "dobj"
+        or verb.i != noun.i + 1
+        or _lemma(noun.head) not in _SAYING
+        or any(c.dep_ == "agent" for c in verb.children)
+    ):
+        return
+    say = noun.head
+    verb.head, verb.dep_ = say, "ccomp"
+    noun.head, noun.dep_ = verb, "nsubj"
 
 
 _BE_FORMS = frozenset("is was are were 's be been".split())
@@ -667,6 +692,17 @@ def _other_actor(head, inside: set[int]) -> Any | None:
     return subject
 
 
+def _speaker_of(actor, verb) -> bool:
+    """Whether `actor` is the subject of a verb of saying whose reported clause `verb` heads."""
+    say = actor.head
+    return (
+        actor.dep_ == "nsubj"
+        and _lemma(say) in REPORT_VERBS
+        and verb.dep_ == "ccomp"
+        and verb.head.i == say.i
+    )
+
+
 def _verb_has_other_subject(actor, heads: list, inside: set[int]) -> Any | None:
     """When the claim's own active verb has a noun subject of its own and the slot that
     should be the actor lies outside it ("investigators found videos showing the girl",
@@ -695,6 +731,9 @@ def _verb_has_other_subject(actor, heads: list, inside: set[int]) -> Any | None:
             or not (
                 actor.dep_ in ("pobj", "poss", "compound", "nmod")
                 or (actor.dep_ == "dobj" and actor.head.dep_ in ("relcl", "acl"))
+                # the speaker of a clause whose verb has a subject of its own: "the church
+                # says a mystery donor paid for the sign" (the donor paid)
+                or _speaker_of(actor, verb)
             )
             or any(t.i in inside for t in subject.subtree)
         ):

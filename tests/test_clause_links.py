@@ -382,3 +382,27 @@ slots = { victim = ["Okafor", "boy"], act = ["robbed", "mugged"] }
 )
 def test_a_victim_made_the_agent(text, verdict):
     assert check_facts(text, made_up_facts(ROBBED)).get("okafor-robbed").verdict == verdict
+
+
+SIGN = """
+[[fact]]
+id = "church-did-not-pay"
+statement = "The church did not pay for the sign."
+polarity = "negative"
+context = ["sign"]
+slots = { who = ["church"], act = ["paid for", "pay for"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the speaker of a reported clause whose verb has its own subject did not do it
+        ("His church says a mystery donor paid for the sign.", "absent"),
+        ("The church paid for the sign.", "contradicted"),
+        ("The church says it did not pay for the sign.", "present"),
+    ],
+)
+def test_the_speaker_is_not_the_reported_actor(text, verdict):
+    facts = made_up_facts(SIGN)
+    assert check_facts(text, facts).get("church-did-not-pay").verdict == verdict
