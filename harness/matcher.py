@@ -465,6 +465,10 @@ _LATER_DENIAL = re.compile(
     r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\s*(?:not|n't)"
     # "...; in fact, he did not play.": the claim's own verb repeated, nothing more
     r"(?:\s+(?!(?:matter|help|hurt|work|last|count)\b)[a-z]+)?\s*(?:[,;:.!]|$)"
+    # "...; in fact, it has rejected them.": the same retraction by a verb of refusal
+    r"|\s*[,;:]?\s*(?:or\s+rather|actually|in\s+fact)\s*,?\s*(?:it|he|she|they)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:rejected|denied|refused|dismissed|scrapped|reversed)\s+"
+    r"(?:it|them|this|that)\s*(?:[,;:.!]|$)"
     # "...; in fact, no such order was made."
     r"|" + NO_SUCH_RETRACTION,
     _I,

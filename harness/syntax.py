@@ -1000,6 +1000,10 @@ def actor_misplaced(
     ]
     if not others:
         return False
+    said = {i for a, b in stated for i in _span_tokens(doc, a, b)[1]}
+    if others[0].dep_ in ("amod", "nummod") and others[0].head.i in said:
+        return False  # a modifier of the very word that states the fact ("a 15-year-old
+        # boy who has been diagnosed with cancer"): what it says of it, no other actor
     if not verbs:
         if any(
             all(h.i == n.i or (h.head.i == n.i and h.dep_ in _MODIFIER_DEPS) for h in heads)
@@ -1010,7 +1014,6 @@ def actor_misplaced(
         # the first is the subject of the very verb that states the fact and governs them
         # all ("The mayor opened a library" stated; "opened ... a hospital" contradicts)
         common = _lca(others)
-        said = {i for a, b in stated for i in _span_tokens(doc, a, b)[1]}
         said_heads = [h for a, b in stated if (h := _span_head(doc, a, b)) is not None]
         verb = (
             common

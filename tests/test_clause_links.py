@@ -406,3 +406,46 @@ slots = { who = ["church"], act = ["paid for", "pay for"] }
 def test_the_speaker_is_not_the_reported_actor(text, verdict):
     facts = made_up_facts(SIGN)
     assert check_facts(text, facts).get("church-did-not-pay").verdict == verdict
+
+
+ACCEPTED = """
+[[fact]]
+id = "board-accepted"
+statement = "The board accepted the recommendations."
+slots = { who = ["board"], act = ["accepted"] }
+
+[[fact]]
+id = "boy-diagnosed"
+statement = "Thirteen-year-old Sam was diagnosed with flu."
+slots = { who = ["Sam", "boy"], ill = ["flu"] }
+
+[[fact.contradiction]]
+slots = { age = ["15-year-old", "12-year-old"], ill = ["flu"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # a retraction by a verb of refusal
+        (
+            "The board said it had accepted the recommendations; in fact, it has rejected them.",
+            "board-accepted",
+            "contradicted",
+        ),
+        ("The board said it had accepted the recommendations.", "board-accepted", "present"),
+        # a wrong age on the very word that states the fact is a contradiction of it
+        (
+            "Fans rallied to support a 15-year-old boy who has been diagnosed with flu.",
+            "boy-diagnosed",
+            "contradicted",
+        ),
+        (
+            "Fans rallied to support a boy who has been diagnosed with flu.",
+            "boy-diagnosed",
+            "present",
+        ),
+    ],
+)
+def test_retraction_and_a_wrong_age(text, fact, verdict):
+    assert check_facts(text, made_up_facts(ACCEPTED)).get(fact).verdict == verdict
