@@ -1035,6 +1035,8 @@ def actor_misplaced(
             and all(h.i not in {t.i for t in subject.subtree} for h in others[1:])
         )
     verb, actor = verbs[0], others[0]
+    if heads.index(verb) < heads.index(actor):
+        return False  # declared after its verb ("act", then "thing"): an object, no actor
     subject = _subject_of(verb)
     if subject is None:
         # "City deserved to beat them", "ordered X to pay": the infinitive's subject is

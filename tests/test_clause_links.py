@@ -449,3 +449,21 @@ slots = { age = ["15-year-old", "12-year-old"], ill = ["flu"] }
 )
 def test_retraction_and_a_wrong_age(text, fact, verdict):
     assert check_facts(text, made_up_facts(ACCEPTED)).get(fact).verdict == verdict
+
+
+def test_a_slot_declared_after_the_verb_is_no_actor():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "stood-on-bath"
+statement = "Sam was standing on the rim of the bath when it broke."
+slots = { act = ["standing"], what = ["rim", "bath"] }
+
+[[fact.contradiction]]
+slots = { act = ["standing"], thing = ["sink", "chair"] }
+"""
+    )
+    text = "sam , 35 , was standing on the rim of a sink when it collapsed ."
+    assert check_facts(text, facts).get("stood-on-bath").verdict == "contradicted"
+    text = "sam , 35 , was standing on the rim of a bath when it collapsed ."
+    assert check_facts(text, facts).get("stood-on-bath").verdict == "present"
