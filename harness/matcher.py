@@ -236,7 +236,7 @@ _PREDICATE = re.compile(
 # Double negations that leave a possibility open, and other hedges.
 # what a negated verb leaves open: "not (yet) decided", "did not rule out", "did not say"
 _UNDECIDED = r"\s+(?:yet\s+)?(?:been\s+)?(?:decided|settled|determined|resolved|finali[sz]ed)"
-_RULE_OUT = r"\s+(?:\w+\s+){0,2}?(?:rul(?:e|es|ed|ing)\s+out|exclud\w*|preclud\w*)"
+_RULE_OUT = r"\s+(?:\w+\s+){0,2}?(?:rul(?:e|es|ed|ing)\s+out|exclud\w*(?!\s+from\b)|preclud\w*)"
 _UNSAID = (
     r"\s+(?:\w+\s+)?(?:say|said|specify|specified|comment|indicate|"
     r"mention|address|elaborate|clarify|disclose|detail|confirm|decide|discuss|talk|touch|explain|"

@@ -1620,7 +1620,14 @@ class _Walk:
                 self.pending_report = None
             kids = list(node.children)
             negated_here = any(c.dep_ == "neg" for c in kids)
-            if cue and negated_here and lemma in CLOSERS and node.i not in inside:
+            if (
+                cue
+                and negated_here
+                and lemma in CLOSERS
+                and node.i not in inside
+                # ... but "would not be excluded from the force": kept in it
+                and not any(c.dep_ == "prep" and c.lower_ == "from" for c in kids)
+            ):
                 # "did not rule out": the question stays open
                 self.negs.pop(node.i, None)
                 self.add_hedge(f"not {cue}")

@@ -467,3 +467,29 @@ slots = { act = ["standing"], thing = ["sink", "chair"] }
     assert check_facts(text, facts).get("stood-on-bath").verdict == "contradicted"
     text = "sam , 35 , was standing on the rim of a bath when it collapsed ."
     assert check_facts(text, facts).get("stood-on-bath").verdict == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "not excluded from X" keeps them in X; "did not exclude" leaves it open
+        (
+            "The coach said the captain would not be excluded from the squad for the final.",
+            "contradicted",
+        ),
+        ("The coach did not exclude that the captain could miss the final.", "absent"),
+        ("The captain was excluded from the squad for the final.", "present"),
+    ],
+)
+def test_not_excluded_from(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "captain-out"
+statement = "The captain will not be in the squad for the final."
+polarity = "negative"
+context = ["final"]
+slots = { who = ["captain"], what = ["squad"] }
+"""
+    )
+    assert check_facts(text, facts).get("captain-out").verdict == verdict
