@@ -22,6 +22,7 @@ from harness.lexicon import (
     REPORT_NOUNS,
     REPORT_VERBS,
     SHARE_NOUNS,
+    TOPIC_ABOUT_VERBS,
     TOPIC_VERBS,
     UNSAID,
 )
@@ -85,6 +86,8 @@ _IRREGULAR = {
     "withheld": "withhold",
     "forwent": "forgo",
     "gave": "give",
+    "spoke": "speak",
+    "spoken": "speak",
     "given": "give",
     "yielded": "yield",
 }
@@ -98,6 +101,7 @@ _ALL_LEMMAS = frozenset(
     | HEDGE_PREDICATES
     | INTERROGATIVE
     | TOPIC_VERBS
+    | TOPIC_ABOUT_VERBS
     | UNSAID
     | CLOSERS
     | SHARE_NOUNS

@@ -105,6 +105,7 @@ from harness.lexicon import (
     ROLE_NOUNS,
     SHARE_NOUNS,
     SUBJECT_NEGATING,
+    TOPIC_ABOUT_VERBS,
     TOPIC_VERBS,
     UNDECIDED_NOUNS,
     UNREALISED_MODALS,
@@ -1675,12 +1676,21 @@ class _Walk:
             ):
                 self.add_hedge("at stake")  # "relegation was at stake"
             if (
-                lemma in TOPIC_VERBS
-                and (rel in ("dobj", "prep") or (anchor and node.i not in inside))
+                (
+                    (
+                        lemma in TOPIC_VERBS
+                        and (rel in ("dobj", "prep") or (anchor and node.i not in inside))
+                    )
+                    or (
+                        lemma in TOPIC_ABOUT_VERBS
+                        and rel == "prep"
+                        and came.lower_ in ("about", "on")
+                    )
+                )
                 and not negated_here
                 and self.relative_at < 0
             ):
-                self.add_hedge(node.text)  # "discusses his license, ..."
+                self.add_hedge(node.text)  # "discusses his license, ...", "spoke about it"
             if lemma in SHARE_NOUNS and rel == "prep":
                 self.add_hedge(node.text)  # "the bulk of the staff"
             prev = node.nbor(-1).lower_ if node.i > 0 else ""

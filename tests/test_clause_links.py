@@ -493,3 +493,16 @@ slots = { who = ["captain"], what = ["squad"] }
 """
     )
     assert check_facts(text, facts).get("captain-out").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a topic spoken or talked about is named, not asserted
+        ("The coach also spoke about insurance cover and how the squad would travel.", "absent"),
+        ("The coach talked about insurance cover for the squad abroad.", "absent"),
+        ("The coach said the squad would get insurance cover abroad.", "contradicted"),
+    ],
+)
+def test_a_topic_spoken_about(text, verdict):
+    assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
