@@ -1080,6 +1080,21 @@ def gerund_actor_misplaced(sentence: str, spans: list[tuple[int, int]]) -> bool:
     return bool(under) and not any(others[0].i in {t.i for t in c.subtree} for c in under)
 
 
+def _object_of_another(slot, verb, inside: set[int]) -> bool:
+    """Whether `slot`, written after `verb` as what it acts on, lies inside a phrase that
+    modifies the verb's object, another noun no slot holds ("found 41 videos from the
+    hidden camera": the videos were found, not the camera)."""
+    node, came = slot, None
+    while node.i != verb.i and node.head.i != node.i:
+        node, came = node.head, node
+    if node.i != verb.i or came is None or came.i == slot.i:
+        return False  # not below the verb, or the verb's own object
+    if came.dep_ == "prep" and came.lower_ in ("from", "of"):
+        # the parse may hang "from the camera" on the verb: its object is still another
+        came = next((c for c in verb.children if c.dep_ == "dobj"), came)
+    return came.dep_ == "dobj" and came.i not in inside and came.pos_ in ("NOUN", "PROPN")
+
+
 def slots_misread(
     sentence: str, spans: list[tuple[int, int]], ordered: list[tuple[int, int]] = ()
 ) -> bool:
@@ -1106,6 +1121,10 @@ def slots_misread(
                         and h.head.dep_ == "agent"
                         and h.head.head.i == verb.i
                         and h.head.i not in own
+                    ):
+                        return True
+                    if _object_of_another(
+                        h, verb, {i for a, b in ordered for i in _span_tokens(doc, a, b)[1]}
                     ):
                         return True
     slots = _slot_heads(doc, spans)

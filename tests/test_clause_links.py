@@ -506,3 +506,30 @@ slots = { who = ["captain"], what = ["squad"] }
 )
 def test_a_topic_spoken_about(text, verdict):
     assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
+
+
+FOUND = """
+[[fact]]
+id = "girl-found-camera"
+statement = "A girl found a hidden camera in her room."
+slots = { who = ["girl"], act = ["found"], what = ["camera"] }
+
+[[fact.contradiction]]
+slots = { finder = ["police", "mother"], act = ["found"], what = ["hidden camera", "a camera"] }
+order = ["finder", "act", "what"]
+max_gap = 4
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # what a slot written after the verb modifies is what was acted on
+        ("police found 41 videos from the hidden camera in the house .", "absent"),
+        ("Police found a hidden camera in the house.", "contradicted"),
+        ("A girl found a hidden camera in her room.", "present"),
+    ],
+)
+def test_a_slot_inside_anothers_object(text, verdict):
+    facts = made_up_facts(FOUND)
+    assert check_facts(text, facts).get("girl-found-camera").verdict == verdict
