@@ -208,6 +208,14 @@ _FORWARD = re.compile(
     r"non(?=[\s-]))\b",
     _I,
 )
+# "not X but Y" with the same word opening X and Y ("not by the U.S. but by the UK", "not
+# the coach but the captain"): the "not" is X's, and "but" joins no new clause
+_NOT_BUT = re.compile(
+    r"\bnot\s+(by|in|to|for|from|with|at|on|the|a|an)\s+(?=[^,;:.!?]{1,80}?\bbut\s+\1\b)", _I
+)
+_NOT_BUT_END = re.compile(
+    r"\bnot\s+(by|in|to|for|from|with|at|on|the|a|an)\s+[^,;:.!?]{1,80}?(?=\bbut\s+\1\b)", _I
+)
 # "not" after a comma or a conjunction, or opening a clause, negates what follows: ", not the club,"
 _NOT_FORWARD = re.compile(
     r"(?:^|[,(-]|\b(?:and|but|or)\b)\s*(not)\b(?!\s+(?:only|just|least)\b)", _I
@@ -904,7 +912,10 @@ def _is_item_mark(ch: str) -> bool:
 
 def _strong_cuts(text: str, norm: str, s: int, e: int) -> tuple[list[int], tuple[int, int] | None]:
     cuts: list[int] = clause_rules.inner_sentence_ends(norm, s, e)
+    contrasts = {m.end(): m for m in _NOT_BUT_END.finditer(norm, s, e)}
     for m in _STRONG.finditer(norm, s, e):
+        if m.start() in contrasts:
+            continue  # "chaired not by the U.S. but by the UK": one clause
         if m.group().lower() in ("however", "meanwhile") and _parenthetical(norm, s, cuts, m):
             continue  # "The city council, meanwhile, kept the lease": an aside, no cut
         cuts.append(m.start())
@@ -1006,6 +1017,8 @@ def _forward_cues(
     spans = [(m.start(), m.end()) for m in _FORWARD.finditer(norm, s, e)]
     for m in _NOT_FORWARD.finditer(norm, s, e):
         spans.append((m.start(1), m.end(1)))
+    for m in _NOT_BUT.finditer(norm, s, e):  # "not by X but by Y": the "not" is X's
+        spans.append((m.start(), m.start() + 3))
     if norm[s:e].lstrip()[:4].lower() == "not " and not any(
         a == len(norm[s:e]) - len(norm[s:e].lstrip()) + s for a, _ in spans
     ):

@@ -533,3 +533,16 @@ max_gap = 4
 def test_a_slot_inside_anothers_object(text, verdict):
     facts = made_up_facts(FOUND)
     assert check_facts(text, facts).get("girl-found-camera").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "not X but Y" with the same word opening both: the "not" is X's, one clause
+        ("The fishing talks were chaired not by Italy but by Spain this year.", "present"),
+        ("The fishing talks were chaired not by Spain but by Italy this year.", "contradicted"),
+        ("The fishing talks were not chaired by Spain this year.", "contradicted"),
+    ],
+)
+def test_not_x_but_y(text, verdict):
+    assert check_facts(text, made_up_facts(TALKS)).get("spain-chair").verdict == verdict
