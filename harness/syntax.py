@@ -991,16 +991,16 @@ def actor_misplaced(
         return False
     heads = [h.head if h.pos_ in ("PUNCT", "X", "SYM") else h for h in heads]
     verbs = [h for h in heads if h.pos_ in ("VERB", "AUX")]
+    nouns = [h for h in heads if h.pos_ not in ("VERB", "AUX")]
     others = [
         h
-        for h in heads
-        if h.pos_ not in ("VERB", "AUX")
+        for h in nouns
         # a duration or a count ("for one year", "4-3") is no actor
-        and h.lower_ not in _TIME_WORDS | _DURATIONS | {"year"}
-        and not h.like_num
+        if h.lower_ not in _TIME_WORDS | _DURATIONS | {"year"} and not h.like_num
     ]
-    if not others:
-        return False
+    if not others or others[0] is not nouns[0]:
+        return False  # ... nor, declared first, does it make what follows one ("Christmas
+        # Day" then "cancer": a wrong date of the diagnosis)
     said = {i for a, b in stated for i in _span_tokens(doc, a, b)[1]}
     if others[0].dep_ in ("amod", "nummod") and others[0].head.i in said:
         return False  # a modifier of the very word that states the fact ("a 15-year-old

@@ -546,3 +546,21 @@ def test_a_slot_inside_anothers_object(text, verdict):
 )
 def test_not_x_but_y(text, verdict):
     assert check_facts(text, made_up_facts(TALKS)).get("spain-chair").verdict == verdict
+
+
+def test_a_wrong_date_declared_first_is_no_actor():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "sam-diagnosed"
+statement = "Sam was diagnosed with flu on Christmas Eve."
+slots = { who = ["Sam"], ill = ["flu"] }
+
+[[fact.contradiction]]
+slots = { when = ["Christmas Day", "Boxing Day"], ill = ["flu"] }
+"""
+    )
+    text = "A card has appeared for 15-year-old Sam Martin, who was diagnosed with flu on Christmas Day."
+    assert check_facts(text, facts).get("sam-diagnosed").verdict == "contradicted"
+    text = "A card has appeared for Sam Martin, who was diagnosed with flu on Christmas Eve."
+    assert check_facts(text, facts).get("sam-diagnosed").verdict == "present"
