@@ -230,6 +230,10 @@ def _per_fact(report: dict) -> str:
 
 
 ARTICLES = REPO / "tests" / "data" / "articles"
+XSUM_ARTICLES = REPO / "tests" / "data" / "articles_xsum"
+Q_ARTICLES = REPO / "tests" / "data" / "articles_q"
+R_ARTICLES = REPO / "tests" / "data" / "articles_r"
+S_ARTICLES = REPO / "tests" / "data" / "articles_s"
 
 # Every labeled set, its documents, its floor (the accuracy measured on the current matcher
 # less 2 points; README, "Calibrating the checklist", has the blind-first numbers) and how
@@ -256,6 +260,15 @@ SETS = [
     ("facts_blind9.jsonl", None, 0.96, 0),  # 98.0 % (97.3 % blind)
     # a fifteenth writer, measured once, blind, on the shipped short facts file
     ("facts_blind10.jsonl", None, 0.953, 0),  # 97.3 % (95.3 % blind)
+    # a sixteenth writer, measured once, blind, on the shipped short facts file
+    ("facts_blind11.jsonl", None, 0.953, 0),  # 97.3 % (92.0 % blind)
+    # a seventeenth writer, measured once, blind, on the shipped short facts file; "British
+    # officials ... proposed that a peacekeeping force exclude U.S. troops" is labeled
+    # contradicted for the wrong proposer, which the fact's statement does not name
+    ("facts_blind12.jsonl", None, 0.947, 1),  # 96.7 % (94.0 % blind)
+    # an eighteenth writer, measured once, blind, on the shipped short facts file; the same
+    # wrong proposer (Lloyd Austin) labeled contradicted
+    ("facts_blind13.jsonl", None, 0.933, 1),  # 95.3 % (94.0 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -280,7 +293,25 @@ SETS = [
     # a fourteenth writer, four more articles, measured once, blind, at the end of the session
     ("facts_summeval_o.jsonl", ARTICLES, 0.921, 1),  # 94.1 % (92.6 % blind)
     # a fifteenth writer, three more articles, measured once, blind, at the end of the session
-    ("facts_summeval_p.jsonl", ARTICLES, 0.902, 2),  # 92.2 % (91.7 % blind)
+    ("facts_summeval_p.jsonl", ARTICLES, 0.928, 2),  # 94.8 % (91.7 % blind)
+    # a seventeenth writer, four BBC articles (XSumFaith summaries and edits), measured once, blind
+    # ("Josh Martin's father ... was diagnosed with cancer": the father, named through the
+    # boy, read as the boy)
+    ("facts_xsum_a.jsonl", XSUM_ARTICLES, 0.881, 1),  # 90.1 % (87.0 % blind)
+    # an eighteenth writer's facts for four SummEval articles of earlier sets, with system
+    # summaries and realistic edits of them, measured once, blind
+    # ("A patient in Iowa ... admitted to ... performing exorcisms" for the chiropractor;
+    # a story changed "to his friends" for one changed to the police)
+    ("facts_summeval_q.jsonl", Q_ARTICLES, 0.959, 2),  # 97.9 % (93.1 % blind)
+    # a nineteenth writer's facts for four more SummEval articles of earlier sets, system
+    # summaries and realistic edits, measured once, blind
+    ("facts_summeval_r.jsonl", R_ARTICLES, 0.963, 0),  # 98.3 % (97.9 % blind)
+    # a twentieth writer's facts for four more SummEval articles of earlier sets, system
+    # summaries and realistic edits, measured once, blind
+    # ("have not been taken to ipswich hospital": the small parser reads "to ipswich" as
+    # a verb; "the meeks' parents announced they are expecting" for the couple; a garbled
+    # "she faces several charges"; "Liverpool are in fourth place ... ahead of City")
+    ("facts_summeval_s.jsonl", S_ARTICLES, 0.952, 4),  # 97.2 % (95.1 % blind)
 ]
 
 
@@ -322,7 +353,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The thirteen hegseth sets (2,235 labels) against FACTS put in the document's place."""
+    """The sixteen hegseth sets (2,685 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -333,33 +364,35 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 2235
+    assert report.n == 2685
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    thirteen hegseth sets together at its floor (99.0 % measured, less 2 points), and no
-    contradiction judged present (the tuned file: 4)."""
+    sixteen hegseth sets together at its floor (98.5 % measured, less 2 points), and no
+    contradiction judged present but the two wrong proposers of blind12 and blind13 (the
+    tuned file: 9)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
     assert len(blocks) == 3
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
-    assert report.accuracy >= 0.968, report.accuracy
-    assert report.contradicted_as_present == 0
+    assert report.accuracy >= 0.965, report.accuracy
+    assert report.contradicted_as_present == 2
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the thirteen hegseth sets (98.9 % measured, less 2 points), at most the 4 contradictions
-    judged present of the twelfth to fifteenth writers' blind sets (two co-chairs read as the
-    United Kingdom's chair; "britain replaced germany as chair" and a chair taken "from
-    Germany", former holders the tuned file has no rule for)."""
+    the sixteen hegseth sets (98.5 % measured, less 2 points), at most the 9 contradictions
+    judged present of the twelfth to eighteenth writers' blind sets (co-chairs and shared
+    chairs read as the United Kingdom's chair; "britain replaced germany as chair", a chair
+    taken "from Germany" and the chair of NATO itself, which the tuned file has no rule for;
+    the two wrong proposers)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
-    assert report.accuracy >= 0.968, report.accuracy
-    assert report.contradicted_as_present <= 4
+    assert report.accuracy >= 0.964, report.accuracy
+    assert report.contradicted_as_present <= 9
