@@ -1717,12 +1717,14 @@ def _actor_misplaced(
     return syntax.slots_misread(doc.norm[s:e], spans, ordered)
 
 
-def _rival_farther(doc: _Doc, contra: _Finding, claim: _Finding) -> bool:
+def _rival_farther(doc: _Doc, contra: _Finding, claim: _Finding, max_gap: int) -> bool:
     """A declared contradiction that shares words with a statement of the fact in the same
-    sentence, and fills one of the same slots with a word the parse puts much further from
-    those shared words than the statement's own filler ("... alongside Holland and the
-    Republic of Ireland England will open their campaign against Italy": Italy is the
-    opponent, Ireland a word of a list), is a misreading of them."""
+    sentence, and fills one of the same slots with a word much further from those shared
+    words than the statement's own filler, is a misreading of them: further in the parse
+    ("... alongside Holland and the Republic of Ireland England will open their campaign
+    against Italy": Italy is the opponent, Ireland a word of a list), or beyond the
+    contradiction's `max_gap` words, joined only by the parse, while the statement's filler
+    is within it ("teenagers pictured next to their fathers leaping into the air")."""
     if syntax.parser() is None or contra.sentence != claim.sentence:
         return False
     s, e = doc.sentences[contra.sentence]
@@ -1736,6 +1738,8 @@ def _rival_farther(doc: _Doc, contra: _Finding, claim: _Finding) -> bool:
     sentence = doc.norm[s:e]
     at = shared[0][0] - s, shared[0][1] - s
     for own, other in rivals:
+        if _word_gap(doc, shared[0], other) > max_gap >= _word_gap(doc, shared[0], own):
+            return True
         word = re.escape(doc.norm[own[0] : own[1]])
         near = [  # the statement's filler wherever its words stand in the sentence
             d
@@ -1746,6 +1750,12 @@ def _rival_farther(doc: _Doc, contra: _Finding, claim: _Finding) -> bool:
         if near and d_other is not None and d_other > max(min(near) + 2, 4):
             return True
     return False
+
+
+def _word_gap(doc: _Doc, x: tuple[int, int], y: tuple[int, int]) -> int:
+    """How many words lie between two spans."""
+    a, b = sorted((x, y))
+    return max(0, doc.word_index(b[0]) - doc.word_index(a[1] - 1) - 1)
 
 
 def _main_clause_between(norm: str, pos: int, end: int) -> bool:
@@ -2203,7 +2213,9 @@ def _decide(
         and f.kind == "contra"
         and (
             _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf, stated, fact)
-            or any(_rival_farther(doc, f, p) for _, p in present)
+            or any(
+                _rival_farther(doc, f, p, cf.contradictions[f.prop - 1].max_gap) for _, p in present
+            )
         )
         else (f, o, c, r)
         for f, o, c, r in judged

@@ -564,3 +564,24 @@ slots = { when = ["Christmas Day", "Boxing Day"], ill = ["flu"] }
     assert check_facts(text, facts).get("sam-diagnosed").verdict == "contradicted"
     text = "A card has appeared for Sam Martin, who was diagnosed with flu on Christmas Eve."
     assert check_facts(text, facts).get("sam-diagnosed").verdict == "present"
+
+
+def test_a_rival_filler_beyond_max_gap():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "fathers-leap"
+statement = "The photos show fathers leaping into the air next to their daughters."
+slots = { who = ["fathers"], act = ["leaping"] }
+
+[[fact.contradiction]]
+slots = { who = ["teenagers", "daughters"], act = ["leaping"] }
+order = ["who", "act"]
+max_gap = 3
+"""
+    )
+    # the statement's filler is right by the verb; the rival only the parse joins to it
+    text = "the images capture po-faced teenagers pictured next to their fathers leaping into the air ."
+    assert check_facts(text, facts).get("fathers-leap").verdict == "present"
+    text = "the images capture teenagers leaping into the air next to their fathers ."
+    assert check_facts(text, facts).get("fathers-leap").verdict == "contradicted"
