@@ -688,6 +688,15 @@ def _other_actor(head, inside: set[int]) -> Any | None:
     if head.dep_ == "pobj" and head.head.lower_ == "by":
         return None  # "was paid for the first time by the council"
     subject = _subject_of(verb)
+    if (
+        subject is not None
+        and subject.tag_ == "PRP"
+        and subject.lower_ in ("he", "she", "they")
+        and head.dep_ == "dobj"
+        and head.head.i == verb.i
+    ):
+        return subject  # "he will replace Radinovic": a pronoun subject is not its own
+        # verb's named object
     if subject is None or subject.i in inside or subject.tag_ in ("PRP", "WP", "WDT"):
         return None  # no subject, the claim's own, or a pronoun that may be the actor
     return subject

@@ -585,3 +585,23 @@ max_gap = 3
     assert check_facts(text, facts).get("fathers-leap").verdict == "present"
     text = "the images capture teenagers leaping into the air next to their fathers ."
     assert check_facts(text, facts).get("fathers-leap").verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a pronoun subject is not its own verb's named object
+        ("The board met on Monday. He will replace Okafor as captain.", "absent"),
+        ("Okafor will replace Bell as captain.", "present"),
+    ],
+)
+def test_a_pronoun_subject_is_not_the_object(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "okafor-replaces"
+statement = "Okafor will replace Bell as captain."
+slots = { who = ["Okafor"], act = ["replace"] }
+"""
+    )
+    assert check_facts(text, facts).get("okafor-replaces").verdict == verdict
