@@ -183,6 +183,11 @@ _FINITE = (
     r"doesn't|don't|didn't|hasn't|haven't|shouldn't|couldn't"
 )
 _FINITE_RE = re.compile(rf"\b(?:{_FINITE})\b", _I)
+# the tensed ones only (not "be", "been", "being", "have", which follow another)
+_UNTENSED = ("be", "been", "being", "have")
+_TENSED_RE = re.compile(
+    rf"\b(?:{'|'.join(w for w in _FINITE.split('|') if w not in _UNTENSED)})\b", _I
+)
 # finite-looking verbs, only to decide whether "and" joins two clauses
 _VERBISH = re.compile(
     r"\b(?:[a-z]{2,}ed|said|says|told|tells|took|takes|made|makes|gave|gives|spoke|speaks|"
@@ -959,6 +964,27 @@ def _parenthetical(norm: str, s: int, cuts: list[int], m: re.Match) -> bool:
     return not (_FINITE_RE.search(subject) or _VERBISH.search(subject))
 
 
+_SPLICE_AFTER = re.compile(
+    r"\s*(?!(?:and|or|but|nor|to|of|in|on|at|for|with|by|from|as|than|then|which|who|that|"
+    r"he|she|they|it|we|i|you)\b)(?:[\w.'\u2019-]+\s+){1,3}?"
+    rf"(?:{'|'.join(w for w in _FINITE.split('|') if w not in _UNTENSED)})\b",
+    _I,
+)
+
+
+def _comma_splices(norm: str, s: int, e: int) -> list[int]:
+    """Commas that join two clauses with no conjunction, each with its own tensed verb:
+    "Bell won't play, the captain will be in the squad" (not a reporting aside, "X, he
+    said, ...", whose subject is a pronoun)."""
+    out, start = [], s
+    for c in (m.start() for m in re.finditer(",", norm[s:e])):
+        c += s
+        if _TENSED_RE.search(norm, start, c) and _SPLICE_AFTER.match(norm, c + 1, e):
+            out.append(c)
+        start = c + 1
+    return out
+
+
 def _local_cuts(norm: str, s: int, e: int) -> list[int]:
     base = [m.start() for m in _LOCAL.finditer(norm, s, e)]
     # an introductory clause with its own subject and verb ends at its comma: "With the
@@ -973,6 +999,10 @@ def _local_cuts(norm: str, s: int, e: int) -> list[int]:
         ):
             base = sorted({*base, comma})
     cuts = list(base)
+    # a comma splice: "Bell won't play, the captain will be in the squad" (a tensed verb
+    # before the comma, and a subject with its own tensed verb after it)
+    for c in _comma_splices(norm, s, e):
+        cuts.append(c)
     # "The fair, which would not be a council event, would lack ...": the relative
     # clause ends at the comma before the main verb
     for m in _RELATIVE.finditer(norm, s, e):
@@ -1435,6 +1465,8 @@ def _negation_in(
                 doc.word_index(pa) >= near - _AUX_CUE_WORDS
                 and _aux_negation(norm, ls, pa, pb)
                 and not _COMPLEMENT.search(norm, pb, first)
+                # ... nor another finite verb of its own ("won't join, the force won't have")
+                and not _TENSED_RE.search(norm, pb, last)
             )
             or _denied_to(doc, pa, pb, first)
         ):

@@ -281,6 +281,16 @@ def _mend_said_clause(verb) -> None:
     noun.head, noun.dep_ = verb, "nsubj"
 
 
+def _no_reason_why(noun, rel) -> bool:
+    """Whether `noun` is "no reason" (or "no cause", "no grounds") and `rel` its "why"
+    clause: "no reason why X should happen" says X should not."""
+    return (
+        noun.lower_ in ("reason", "cause", "grounds")
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        and any(c.lower_ == "why" for c in rel.children if c.i < rel.i)
+    )
+
+
 _BE_FORMS = frozenset("is was are were 's be been".split())
 
 
@@ -1861,6 +1871,12 @@ class _Walk:
                     or general_rules.set_off_noun(head)
                 ):
                     break  # ", who reportedly kept it secret,": asserted on its own
+                if _no_reason_why(head, node):
+                    # "saw no reason why U.S. troops should not take part": the "no" of a
+                    # reason denied for the clause denies the clause ("no reason why X" = X
+                    # should not), no antecedent's own "no"
+                    came, node = node, head
+                    continue
                 # a restrictive relative clause ("a team that would have no temporary staff"),
                 # not "calls to keep": what is above it may hedge it, and a negation above
                 # leaves it unasserted ("he did not back a plan that ..."); the

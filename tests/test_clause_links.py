@@ -605,3 +605,34 @@ slots = { who = ["Okafor"], act = ["replace"] }
 """
     )
     assert check_facts(text, facts).get("okafor-replaces").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "no reason why X" says X should not be; "no reason why X should not" that it should
+        (
+            "The coach saw no reason why the captain should not be in the squad for the final.",
+            "contradicted",
+        ),
+        (
+            "The coach saw no reason why the captain should be in the squad for the final.",
+            "present",
+        ),
+        # a negated auxiliary does not reach past another tensed verb of its own
+        ("Final news: Bell won't play, the captain won't be in the squad either.", "present"),
+        ("Final news: Bell won't play, the captain will be in the squad.", "contradicted"),
+    ],
+)
+def test_no_reason_why_and_a_negated_auxiliary(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "captain-out"
+statement = "The captain will not be in the squad for the final."
+polarity = "negative"
+context = ["final"]
+slots = { who = ["captain"], what = ["squad"] }
+"""
+    )
+    assert check_facts(text, facts).get("captain-out").verdict == verdict
