@@ -247,6 +247,14 @@ def alias_regex(alias: str, base_forms: bool = False) -> tuple[str, bool]:
             parts.append(r"\w*")
         elif tok == "'":
             parts.append(r"['\u2019]?")
+        elif (
+            tok == "."
+            and k
+            and toks[k - 1][-1:].isdigit()
+            and toks[k + 1 : k + 2]
+            and toks[k + 1][:1].isdigit()
+        ):
+            parts.append(r"\.")  # a decimal point: "4.2 million" is not "42 million"
         elif tok == ".":
             parts.append(r"\.?")
         else:

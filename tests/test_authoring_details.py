@@ -44,6 +44,11 @@ opp = ["United"]
 opp = ["Leeds"]
 
 [[fact]]
+id = "views-decimal"
+statement = "The clip was viewed 4.2 million times."
+slots = { what = ["clip"], count = ["4.2 million"] }
+
+[[fact]]
 id = "opened"
 statement = "The mayor opened the library."
 [fact.slots]
@@ -69,6 +74,9 @@ def facts():
         ("The ticket cost 5.5 pounds.", "price", "absent"),
         ("The ticket cost 0.5 pounds.", "price", "absent"),
         ("The house cost 1,500,000 pounds.", "price", "absent"),
+        # a decimal point in a phrasing is the number's own: "4.2 million" is not "42 million"
+        ("The clip was viewed 4.2 million times.", "views-decimal", "present"),
+        ("The clip was viewed 42 million times.", "views-decimal", "absent"),
         # a full stop after a figure is no part of it
         ("The ticket cost £5.", "price", "present"),
         # a possessive written apart matches a phrasing written either way
