@@ -45,8 +45,8 @@ class FactsResult:
 @lru_cache(maxsize=1)
 def engine_key() -> str:
     """What fact verdicts depend on besides the text and the facts file: this harness's
-    matcher source and the parser (name and version), so a cached verdict is never served
-    by another matcher or parser."""
+    matcher source (every harness module it imports, directly or not) and the parser (name
+    and version), so a cached verdict is never served by another matcher or parser."""
     import hashlib
     from pathlib import Path
 
@@ -54,28 +54,31 @@ def engine_key() -> str:
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
-    for name in (
-        "fact_results.py",
-        "matcher.py",
-        "syntax.py",
-        "clause_rules.py",
-        "assertion_rules.py",
-        "general_rules.py",
-        "lemmas.py",
-        "verdict_rules.py",
-        "scope_rules.py",
-        "wording_rules.py",
-        "undone_rules.py",
-        "coref.py",
-        "roles.py",
-        "lexicon.py",
-        "parser_setup.py",
-        "facts.py",
-        "phrasing_forms.py",
-        "text.py",
-    ):
+    for name in engine_modules(here):
         h.update((here / name).read_bytes())
     return f"{h.hexdigest()[:16]}|{syntax.parser_key()}"
+
+
+def engine_modules(here) -> list[str]:
+    """The file names of harness.matcher and every harness module it imports, directly or
+    through another one, read from their source (nothing is imported)."""
+    import ast
+
+    todo, seen = ["matcher", "fact_results"], set()
+    while todo:
+        name = todo.pop()
+        if name in seen or not (here / f"{name}.py").exists():
+            continue
+        seen.add(name)
+        tree = ast.parse((here / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "harness":
+                todo += [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("harness."):
+                todo.append(node.module.split(".")[1])
+            elif isinstance(node, ast.Import):
+                todo += [a.name.split(".")[1] for a in node.names if a.name.startswith("harness.")]
+    return sorted(f"{name}.py" for name in seen)
 
 
 def facts_cache_key(text: str, factset: FactSet) -> str:

@@ -125,3 +125,25 @@ def test_rouge_and_facts_come_from_one_cache_path(tmp_path: Path) -> None:
         main, ["cache", "clear", "--cache-dir", str(cache), "--family", "rouge"]
     )
     assert "rouge: 2 entries deleted" in gone.output
+
+
+def test_the_engine_key_hashes_every_module_a_verdict_runs() -> None:
+    """Every harness module loaded to judge a text (in a fresh process, parser included) is
+    one whose source the cached verdicts are keyed by, so changing any of them can never
+    serve a stale verdict."""
+    code = (
+        "import sys; from harness.matcher import check_facts; from harness.facts import "
+        "parse_facts; fs = parse_facts({'fact': [{'id': 'x', 'statement': 'A B.', "
+        "'slots': {'a': ['bell'], 'b': ['rang']}}]}, 'd'); "
+        "check_facts('The bell rang, he said, and did not stop.', fs); "
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('harness.'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    from harness.fact_results import engine_modules
+
+    hashed = {name.removesuffix(".py") for name in engine_modules(REPO / "harness")}
+    loaded = {m.split(".")[1] for m in out}
+    assert loaded <= hashed, loaded - hashed
+    assert {"noun_rules", "reply_rules", "syntax", "matcher"} <= hashed
