@@ -51,34 +51,13 @@ def engine_key() -> str:
     from pathlib import Path
 
     from harness import __version__, syntax
+    from harness.source_key import modules_of
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
-    for name in engine_modules(here):
+    for name in modules_of(here, ("matcher", "fact_results")):
         h.update((here / name).read_bytes())
     return f"{h.hexdigest()[:16]}|{syntax.parser_key()}"
-
-
-def engine_modules(here) -> list[str]:
-    """The file names of harness.matcher and every harness module it imports, directly or
-    through another one, read from their source (nothing is imported)."""
-    import ast
-
-    todo, seen = ["matcher", "fact_results"], set()
-    while todo:
-        name = todo.pop()
-        if name in seen or not (here / f"{name}.py").exists():
-            continue
-        seen.add(name)
-        tree = ast.parse((here / f"{name}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "harness":
-                todo += [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("harness."):
-                todo.append(node.module.split(".")[1])
-            elif isinstance(node, ast.Import):
-                todo += [a.name.split(".")[1] for a in node.names if a.name.startswith("harness.")]
-    return sorted(f"{name}.py" for name in seen)
 
 
 def facts_cache_key(text: str, factset: FactSet) -> str:

@@ -141,9 +141,21 @@ def test_the_engine_key_hashes_every_module_a_verdict_runs() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
-    from harness.fact_results import engine_modules
+    from harness.source_key import modules_of
 
-    hashed = {name.removesuffix(".py") for name in engine_modules(REPO / "harness")}
+    hashed = {
+        name.removesuffix(".py")
+        for name in modules_of(REPO / "harness", ("matcher", "fact_results"))
+    }
     loaded = {m.split(".")[1] for m in out}
     assert loaded <= hashed, loaded - hashed
     assert {"noun_rules", "reply_rules", "syntax", "matcher"} <= hashed
+
+
+def test_the_grounding_key_hashes_its_number_reader() -> None:
+    """Grounding's cached results are keyed by every module its engine imports, the number
+    reader and the sentence splitter included (not only the grounding*.py files)."""
+    from harness.source_key import modules_of
+
+    hashed = modules_of(REPO / "harness", ("grounding",))
+    assert {"grounding.py", "grounding_check.py", "number_words.py", "text.py"} <= set(hashed)

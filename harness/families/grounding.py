@@ -43,10 +43,12 @@ def _engine_key() -> str:
     from pathlib import Path
 
     from harness import __version__
+    from harness.source_key import modules_of
 
     here = Path(__file__).resolve().parent.parent
     h = hashlib.sha256(__version__.encode())
-    files = sorted(here.glob("grounding*.py"))  # the engine and every module it reads with
+    # the engine and every module it runs (number words and sentences included)
+    files = [here / name for name in modules_of(here, ("grounding",))]
     files += sorted((here / "lexicons").glob("*.txt"))
     for path in files:
         if path.is_file():
