@@ -234,6 +234,8 @@ XSUM_ARTICLES = REPO / "tests" / "data" / "articles_xsum"
 Q_ARTICLES = REPO / "tests" / "data" / "articles_q"
 R_ARTICLES = REPO / "tests" / "data" / "articles_r"
 S_ARTICLES = REPO / "tests" / "data" / "articles_s"
+T_ARTICLES = REPO / "tests" / "data" / "articles_t"
+U_ARTICLES = REPO / "tests" / "data" / "articles_u"
 
 # Every labeled set, its documents, its floor (the accuracy measured on the current matcher
 # less 2 points; README, "Calibrating the checklist", has the blind-first numbers) and how
@@ -269,6 +271,9 @@ SETS = [
     # an eighteenth writer, measured once, blind, on the shipped short facts file; the same
     # wrong proposer (Lloyd Austin) labeled contradicted
     ("facts_blind13.jsonl", None, 0.933, 1),  # 95.3 % (94.0 % blind)
+    # a nineteenth writer, measured once, blind, on the shipped short facts file; the wrong
+    # proposer again (Lloyd Austin)
+    ("facts_blind14.jsonl", None, 0.947, 1),  # 96.7 % (94.7 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -312,6 +317,14 @@ SETS = [
     # a verb; "the meeks' parents announced they are expecting" for the couple; a garbled
     # "she faces several charges"; "Liverpool are in fourth place ... ahead of City")
     ("facts_summeval_s.jsonl", S_ARTICLES, 0.952, 4),  # 97.2 % (95.1 % blind)
+    # a twenty-second writer's facts for four more SummEval articles of earlier sets, system
+    # summaries and realistic edits, measured once, blind
+    # ("arsene wenger posted a picture ... with his dog" for Ozil: the fact has no actor slot;
+    # "germany beat georgia 3-0": no contradiction lists "3-0")
+    ("facts_summeval_t.jsonl", T_ARTICLES, 0.956, 2),  # 97.6 % (97.6 % blind)
+    # a twenty-first writer's facts for four more SummEval articles of earlier sets, system
+    # summaries and realistic edits, measured once, blind
+    ("facts_summeval_u.jsonl", U_ARTICLES, 0.938, 0),  # 95.8 % (91.0 % blind)
 ]
 
 
@@ -353,7 +366,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The sixteen hegseth sets (2,685 labels) against FACTS put in the document's place."""
+    """The seventeen hegseth sets (2,835 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -364,35 +377,35 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 2685
+    assert report.n == 2835
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    sixteen hegseth sets together at its floor (98.5 % measured, less 2 points), and no
-    contradiction judged present but the two wrong proposers of blind12 and blind13 (the
-    tuned file: 9)."""
+    seventeen hegseth sets together at its floor (98.4 % measured, less 2 points), and no
+    contradiction judged present but the three wrong proposers of blind12 to blind14 (the
+    tuned file: 12)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
     assert len(blocks) == 3
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
-    assert report.accuracy >= 0.965, report.accuracy
-    assert report.contradicted_as_present == 2
+    assert report.accuracy >= 0.964, report.accuracy
+    assert report.contradicted_as_present == 3
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the sixteen hegseth sets (98.5 % measured, less 2 points), at most the 9 contradictions
-    judged present of the twelfth to eighteenth writers' blind sets (co-chairs and shared
+    the seventeen hegseth sets (98.3 % measured, less 2 points), at most the 12 contradictions
+    judged present of the twelfth to nineteenth writers' blind sets (co-chairs and shared
     chairs read as the United Kingdom's chair; "britain replaced germany as chair", a chair
     taken "from Germany" and the chair of NATO itself, which the tuned file has no rule for;
-    the two wrong proposers)."""
+    the wrong proposers)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
-    assert report.accuracy >= 0.964, report.accuracy
-    assert report.contradicted_as_present <= 9
+    assert report.accuracy >= 0.962, report.accuracy
+    assert report.contradicted_as_present <= 12
