@@ -204,7 +204,7 @@ _NO_ROLE = (
 )
 # Cues that negate the words after them (a noun phrase).
 _FORWARD = re.compile(
-    r"\b(?:no(?!\s+(?:longer|doubt|matter|sooner|less|more\s+than)\b)(?!\s*(?:[.!;)]|$))(?!"
+    r"\b(?:no(?!\s+(?:longer|doubt|matter|sooner|less|more\s+than)\b)(?!\s*(?:[.!;),:\u2013\u2014]|-\s|$))(?!"
     + _NO_ROLE
     + r")|without|w/o|excluding|"
     r"exclusion\s+of|except(?:\s+for)?|minus|free\s+of|absence\s+of|lack\s+of|"

@@ -12,6 +12,8 @@ from harness.lemmas import word_lemma
 from harness.lexicon import CLAUSAL_NEGATORS, REPORT_VERBS
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubjpass", "expl"})
+# what follows a one-word answer: "No - ...", "Yes, ...", "No: ..."
+_AFTER_ANSWER = frozenset({"-", "\u2013", "\u2014", ",", ":", ";", "."})
 
 
 def _lemma(tok) -> str:
@@ -29,6 +31,8 @@ def mend(doc: Any) -> None:
             t.head = aux.head
     for t in doc:
         _mend_cleft(t)
+        if t.lower_ in ("no", "yes") and t.i + 1 < len(doc) and doc[t.i + 1].text in _AFTER_ANSWER:
+            t.dep_ = "intj"  # "No - Article 5 would not apply": an answer, no determiner
     for t in doc:
         _mend_said_clause(t)
     for t in doc:

@@ -1641,8 +1641,11 @@ class _Walk:
             own_word = self.literal and node.i in inside
             if own_word:
                 pass  # a literal phrasing's own word ("without cars" listed): part of it
-            elif self.parallel and node.pos_ in ("NOUN", "PROPN", "PRON", "ADP"):
-                pass  # "no staff and no flood cover": each conjunct has its own "no"
+            elif self.parallel and (
+                node.pos_ in ("NOUN", "PROPN", "PRON", "ADP") or node.dep_ == "prep"
+            ):
+                pass  # "no staff and no flood cover", "excluding troops and lacking cover":
+                # each conjunct has its own negation
             elif w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
                 self.add_hedge("said nothing")  # "said nothing definite about X"
             elif self.literal and node.i in inside:

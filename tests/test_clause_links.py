@@ -636,3 +636,26 @@ slots = { who = ["captain"], what = ["squad"] }
 """
     )
     assert check_facts(text, facts).get("captain-out").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a one-word answer before a dash or comma answers; it negates nothing after it
+        (
+            "Would the squad get insurance cover abroad? No - the squad would not get insurance cover.",
+            "present",
+        ),
+        (
+            "Would the squad get insurance cover abroad? Yes, the squad would get insurance cover.",
+            "contradicted",
+        ),
+        # each conjunct's own negation: "excluding X and lacking Y"
+        (
+            "Excluding its captain and lacking insurance cover abroad, the squad left on Monday.",
+            "present",
+        ),
+    ],
+)
+def test_an_answer_word_and_parallel_negations(text, verdict):
+    assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
