@@ -31,7 +31,13 @@ def mend(doc: Any) -> None:
             t.head = aux.head
     for t in doc:
         _mend_cleft(t)
-        if t.lower_ in ("no", "yes") and t.i + 1 < len(doc) and doc[t.i + 1].text in _AFTER_ANSWER:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if (
+            t.lower_ in ("no", "yes")
+            and nxt is not None
+            and nxt.text in _AFTER_ANSWER
+            and (t.whitespace_ or nxt.text != "-")  # not "a no-Americans plan"
+        ):
             t.dep_ = "intj"  # "No - Article 5 would not apply": an answer, no determiner
     for t in doc:
         _mend_said_clause(t)
