@@ -236,6 +236,7 @@ R_ARTICLES = REPO / "tests" / "data" / "articles_r"
 S_ARTICLES = REPO / "tests" / "data" / "articles_s"
 T_ARTICLES = REPO / "tests" / "data" / "articles_t"
 U_ARTICLES = REPO / "tests" / "data" / "articles_u"
+V_ARTICLES = REPO / "tests" / "data" / "articles_v"
 
 # Every labeled set, its documents, its floor (the accuracy measured on the current matcher
 # less 2 points; README, "Calibrating the checklist", has the blind-first numbers) and how
@@ -272,8 +273,12 @@ SETS = [
     # wrong proposer (Lloyd Austin) labeled contradicted
     ("facts_blind13.jsonl", None, 0.933, 1),  # 95.3 % (94.0 % blind)
     # a nineteenth writer, measured once, blind, on the shipped short facts file; the wrong
-    # proposer again (Lloyd Austin)
-    ("facts_blind14.jsonl", None, 0.947, 1),  # 96.7 % (94.7 % blind)
+    # proposer again (Lloyd Austin), for both force facts
+    ("facts_blind14.jsonl", None, 0.94, 2),  # 96.0 % (94.7 % blind)
+    # a twentieth writer, measured once, blind, on the shipped short facts file at the end;
+    # the wrong proposer, and "would lack Article Five protections unless it came into
+    # contact with Russian forces" (the fact's own condition turned round)
+    ("facts_blind15.jsonl", None, 0.953, 2),  # 97.3 % (96.0 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -325,6 +330,10 @@ SETS = [
     # a twenty-first writer's facts for four more SummEval articles of earlier sets, system
     # summaries and realistic edits, measured once, blind
     ("facts_summeval_u.jsonl", U_ARTICLES, 0.938, 0),  # 95.8 % (91.0 % blind)
+    # a twenty-third writer's facts for four more SummEval articles of earlier sets, system
+    # summaries and realistic edits, measured once, blind, at the end of the session
+    # (three edits to figures and names no contradiction of the writer lists)
+    ("facts_summeval_v.jsonl", V_ARTICLES, 0.945, 3),  # 96.5 % (96.5 % blind)
 ]
 
 
@@ -366,7 +375,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The seventeen hegseth sets (2,835 labels) against FACTS put in the document's place."""
+    """The eighteen hegseth sets (2,985 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -377,35 +386,35 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 2835
+    assert report.n == 2985
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    seventeen hegseth sets together at its floor (98.4 % measured, less 2 points), and no
-    contradiction judged present but the three wrong proposers of blind12 to blind14 (the
-    tuned file: 12)."""
+    eighteen hegseth sets together at its floor (98.4 % measured, less 2 points), and no
+    contradiction judged present but five labeled so for a wrong proposer (blind12 to
+    blind15) and one condition turned round (blind15) (the tuned file: 16)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
     assert len(blocks) == 3
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
-    assert report.accuracy >= 0.964, report.accuracy
-    assert report.contradicted_as_present == 3
+    assert report.accuracy >= 0.963, report.accuracy
+    assert report.contradicted_as_present == 6
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the seventeen hegseth sets (98.3 % measured, less 2 points), at most the 12 contradictions
-    judged present of the twelfth to nineteenth writers' blind sets (co-chairs and shared
+    the eighteen hegseth sets (98.2 % measured, less 2 points), at most the 16 contradictions
+    judged present of the twelfth to twentieth writers' blind sets (co-chairs and shared
     chairs read as the United Kingdom's chair; "britain replaced germany as chair", a chair
     taken "from Germany" and the chair of NATO itself, which the tuned file has no rule for;
     the wrong proposers)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
-    assert report.accuracy >= 0.962, report.accuracy
-    assert report.contradicted_as_present <= 12
+    assert report.accuracy >= 0.961, report.accuracy
+    assert report.contradicted_as_present <= 16
