@@ -1657,27 +1657,24 @@ def _subject_slots(fact: Fact) -> frozenset[str]:
     """The claim's slots that are the subject of the fact's own statement ("A Queen's
     Guard slipped ...": the who), so that a summary naming another actor ("a tourist
     slipped ... in front of a Queen's Guard") is not read as the claim."""
-    if len(fact.claim.slots) < 2:
-        return frozenset()
-    return frozenset(
-        name
-        for name, phrasings in fact.claim.slots
-        if (spans := roles.statement_spans(fact, phrasings))
-        and syntax.is_subject(fact.statement, spans)
-    )
+    return _slots_where(fact, syntax.is_subject)
 
 
 @lru_cache(maxsize=512)
 def _patient_slots(fact: Fact) -> frozenset[str]:
     """The claim's slots that are the subject of the fact's own passive verb ("Bulger was
     murdered": the victim), so that a summary making it the agent is not the claim."""
+    return _slots_where(fact, syntax.is_passive_subject)
+
+
+def _slots_where(fact: Fact, test) -> frozenset[str]:
+    """The claim's slots (of two or more) whose words in the fact's statement pass `test`."""
     if len(fact.claim.slots) < 2:
         return frozenset()
     return frozenset(
         name
         for name, phrasings in fact.claim.slots
-        if (spans := roles.statement_spans(fact, phrasings))
-        and syntax.is_passive_subject(fact.statement, spans)
+        if (spans := roles.statement_spans(fact, phrasings)) and test(fact.statement, spans)
     )
 
 

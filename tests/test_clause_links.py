@@ -469,6 +469,16 @@ slots = { act = ["standing"], thing = ["sink", "chair"] }
     assert check_facts(text, facts).get("stood-on-bath").verdict == "present"
 
 
+CAPTAIN_OUT = """
+[[fact]]
+id = "captain-out"
+statement = "The captain will not be in the squad for the final."
+polarity = "negative"
+context = ["final"]
+slots = { who = ["captain"], what = ["squad"] }
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
@@ -482,17 +492,7 @@ slots = { act = ["standing"], thing = ["sink", "chair"] }
     ],
 )
 def test_not_excluded_from(text, verdict):
-    facts = made_up_facts(
-        """
-[[fact]]
-id = "captain-out"
-statement = "The captain will not be in the squad for the final."
-polarity = "negative"
-context = ["final"]
-slots = { who = ["captain"], what = ["squad"] }
-"""
-    )
-    assert check_facts(text, facts).get("captain-out").verdict == verdict
+    assert check_facts(text, made_up_facts(CAPTAIN_OUT)).get("captain-out").verdict == verdict
 
 
 @pytest.mark.parametrize(
@@ -625,17 +625,7 @@ slots = { who = ["Okafor"], act = ["replace"] }
     ],
 )
 def test_no_reason_why_and_a_negated_auxiliary(text, verdict):
-    facts = made_up_facts(
-        """
-[[fact]]
-id = "captain-out"
-statement = "The captain will not be in the squad for the final."
-polarity = "negative"
-context = ["final"]
-slots = { who = ["captain"], what = ["squad"] }
-"""
-    )
-    assert check_facts(text, facts).get("captain-out").verdict == verdict
+    assert check_facts(text, made_up_facts(CAPTAIN_OUT)).get("captain-out").verdict == verdict
 
 
 @pytest.mark.parametrize(
