@@ -2041,6 +2041,13 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             # what a report or the clause said is then denied: asserted as untrue
             negated, double, hedged = not negated, double or negated, False
             words = (not words[0], words[1] or words[0], False)
+        last = max(sp[1] for _, sp in combo)
+        if kind == "claim" and roles.own_condition_turned(
+            fact, doc.norm, last, doc.sentences[clause.sentence][1]
+        ):
+            # "would lack cover unless it clashed with X" for "no cover if it clashed with
+            # X": on the fact's own condition, the opposite
+            negated, words = not negated, (not words[0], words[1], words[2])
         if clause.topic and not negated:
             hedged = True  # "Temporary staff in the museum: ..." names a topic, the value follows
         blocked = False

@@ -97,6 +97,26 @@ def without_own_condition(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...
     return tuple(h for h in hedges if not h.endswith(general_rules.CONDITION))
 
 
+_OWN_IF = re.compile(r"\bif\b([^.;]{3,120})", re.I)
+_UNLESS = re.compile(r"[^.;,:]{0,60}?\bunless\b([^.;,]{3,120})", re.I)
+_CONTENT = re.compile(r"[a-z]{4,}")
+_LIGHT = frozenset("with they them their were would could there this that have been".split())
+
+
+def own_condition_turned(fact: Fact, norm: str, at: int, end: int) -> bool:
+    """Whether the claim ending at `at` goes on, in the same stretch of its sentence (up to
+    `end`), "unless C" where C is the fact's own "if"
+    condition (a content word shared): "the force would lack cover unless it came into
+    contact with Russian forces" says it has cover on the very condition the fact ("no
+    cover if it clashed with Russian forces") says it has none."""
+    own = _OWN_IF.search(fact.statement)
+    turned = _UNLESS.match(norm, at, end) if own else None
+    if turned is None:
+        return False
+    words = {w for w in _CONTENT.findall(own.group(1).lower()) if w not in _LIGHT}
+    return bool(words & set(_CONTENT.findall(turned.group(1).lower())))
+
+
 @lru_cache(maxsize=512)
 def statement_future(fact: Fact) -> bool:
     """Whether the fact's own statement is itself a future or a plan ("Delivery will be

@@ -276,9 +276,8 @@ SETS = [
     # proposer again (Lloyd Austin), for both force facts
     ("facts_blind14.jsonl", None, 0.94, 2),  # 96.0 % (94.7 % blind)
     # a twentieth writer, measured once, blind, on the shipped short facts file at the end;
-    # the wrong proposer, and "would lack Article Five protections unless it came into
-    # contact with Russian forces" (the fact's own condition turned round)
-    ("facts_blind15.jsonl", None, 0.953, 2),  # 97.3 % (96.0 % blind)
+    # the wrong proposer
+    ("facts_blind15.jsonl", None, 0.96, 1),  # 98.0 % (96.0 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -395,7 +394,7 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
     eighteen hegseth sets together at its floor (98.4 % measured, less 2 points), and no
     contradiction judged present but five labeled so for a wrong proposer (blind12 to
-    blind15) and one condition turned round (blind15) (the tuned file: 16)."""
+    blind15) (the tuned file: 15)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
@@ -403,13 +402,13 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
     assert report.accuracy >= 0.963, report.accuracy
-    assert report.contradicted_as_present == 6
+    assert report.contradicted_as_present == 5
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the eighteen hegseth sets (98.2 % measured, less 2 points), at most the 16 contradictions
+    the eighteen hegseth sets (98.2 % measured, less 2 points), at most the 15 contradictions
     judged present of the twelfth to twentieth writers' blind sets (co-chairs and shared
     chairs read as the United Kingdom's chair; "britain replaced germany as chair", a chair
     taken "from Germany" and the chair of NATO itself, which the tuned file has no rule for;
@@ -417,4 +416,4 @@ def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
     assert report.accuracy >= 0.961, report.accuracy
-    assert report.contradicted_as_present <= 16
+    assert report.contradicted_as_present <= 15

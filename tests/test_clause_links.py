@@ -649,3 +649,28 @@ def test_no_reason_why_and_a_negated_auxiliary(text, verdict):
 )
 def test_an_answer_word_and_parallel_negations(text, verdict):
     assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "unless C" on the fact's own condition "if C" turns the claim round
+        ("The squad would lack insurance cover unless it travelled abroad.", "contradicted"),
+        ("The squad would have insurance cover unless it travelled abroad.", "present"),
+        ("The squad would lack insurance cover if it travelled abroad.", "present"),
+        # another condition does not
+        ("The squad would lack insurance cover unless the board agreed to pay.", "present"),
+    ],
+)
+def test_the_facts_own_condition_turned_round(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "no-cover-abroad"
+statement = "The squad would have no insurance cover if it travelled abroad."
+polarity = "negative"
+context = ["squad"]
+slots = { what = ["insurance cover"] }
+"""
+    )
+    assert check_facts(text, facts).get("no-cover-abroad").verdict == verdict
