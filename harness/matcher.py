@@ -184,10 +184,8 @@ _FINITE = (
 )
 _FINITE_RE = re.compile(rf"\b(?:{_FINITE})\b", _I)
 # the tensed ones only (not "be", "been", "being", "have", which follow another)
-_UNTENSED = ("be", "been", "being", "have")
-_TENSED_RE = re.compile(
-    rf"\b(?:{'|'.join(w for w in _FINITE.split('|') if w not in _UNTENSED)})\b", _I
-)
+_TENSED = "|".join(w for w in _FINITE.split("|") if w not in ("be", "been", "being", "have"))
+_TENSED_RE = re.compile(rf"\b(?:{_TENSED})\b", _I)
 # finite-looking verbs, only to decide whether "and" joins two clauses
 _VERBISH = re.compile(
     r"\b(?:[a-z]{2,}ed|said|says|told|tells|took|takes|made|makes|gave|gives|spoke|speaks|"
@@ -216,11 +214,8 @@ _FORWARD = re.compile(
 # "not X but Y" with the same word opening X and Y ("not by the U.S. but by the UK", "not
 # the coach but the captain"): the "not" is X's, and "but" joins no new clause
 _NOT_BUT = re.compile(
-    r"\bnot\s+(by|in|to|for|from|with|at|on|the|a|an)\s+(?=[^,;:.!?]{1,80}?\bbut\s+\1\b)", _I
-)
-_NOT_BUT_END = re.compile(
     r"\bnot\s+(by|in|to|for|from|with|at|on|the|a|an)\s+[^,;:.!?]{1,80}?(?=\bbut\s+\1\b)", _I
-)
+)  # ends where the "but" starts
 # "not" after a comma or a conjunction, or opening a clause, negates what follows: ", not the club,"
 _NOT_FORWARD = re.compile(
     r"(?:^|[,(-]|\b(?:and|but|or)\b)\s*(not)\b(?!\s+(?:only|just|least)\b)", _I
@@ -917,7 +912,7 @@ def _is_item_mark(ch: str) -> bool:
 
 def _strong_cuts(text: str, norm: str, s: int, e: int) -> tuple[list[int], tuple[int, int] | None]:
     cuts: list[int] = clause_rules.inner_sentence_ends(norm, s, e)
-    contrasts = {m.end(): m for m in _NOT_BUT_END.finditer(norm, s, e)}
+    contrasts = {m.end() for m in _NOT_BUT.finditer(norm, s, e)}
     for m in _STRONG.finditer(norm, s, e):
         if m.start() in contrasts:
             continue  # "chaired not by the U.S. but by the UK": one clause
@@ -967,7 +962,7 @@ def _parenthetical(norm: str, s: int, cuts: list[int], m: re.Match) -> bool:
 _SPLICE_AFTER = re.compile(
     r"\s*(?!(?:and|or|but|nor|to|of|in|on|at|for|with|by|from|as|than|then|which|who|that|"
     r"he|she|they|it|we|i|you)\b)(?:[\w.'\u2019-]+\s+){1,3}?"
-    rf"(?:{'|'.join(w for w in _FINITE.split('|') if w not in _UNTENSED)})\b",
+    rf"(?:{_TENSED})\b",
     _I,
 )
 
