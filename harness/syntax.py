@@ -1064,6 +1064,18 @@ def slots_misread(
     subject = _subject_of(verb)
     if subject is None or subject.i in inside or subject.tag_ in ("PRP", "WP", "WDT", "EX"):
         return False
+    for h in heads[: heads.index(verb)]:
+        # an actor slot (declared before the verb) that is the subject of another verb below
+        # the verb slot: "pulled him to safety before paramedics arrived" (the paramedics
+        # arrived; the parents pulled him out)
+        if (
+            h.pos_ in ("NOUN", "PROPN")
+            and h.dep_ in _SUBJECT_DEPS
+            and h.head.i != verb.i
+            and h.head.pos_ in ("VERB", "AUX")
+            and verb.i in {t.i for t in h.head.ancestors}
+        ):
+            return True
     clause = {t.i for t in verb.subtree} | {t.i for t in subject.subtree}
     for h in heads:
         if h.pos_ not in ("NOUN", "PROPN") or h.i in clause or verb.i in {t.i for t in h.subtree}:

@@ -674,3 +674,21 @@ slots = { what = ["insurance cover"] }
 """
     )
     assert check_facts(text, facts).get("no-cover-abroad").verdict == verdict
+
+
+def test_an_actor_slot_that_is_another_verbs_subject():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "parents-rescued"
+statement = "The boy's parents rescued him before firefighters arrived."
+slots = { who = ["parents"], act = ["rescued", "pulled him to safety", "jumped in"] }
+
+[[fact.contradiction]]
+slots = { rescuer = ["firefighters", "paramedics"], act = ["rescued", "pulled him to safety", "jumped in"] }
+"""
+    )
+    text = "his parents jumped in and pulled him to safety before paramedics arrived ."
+    assert check_facts(text, facts).get("parents-rescued").verdict == "present"
+    text = "Paramedics pulled him to safety."
+    assert check_facts(text, facts).get("parents-rescued").verdict == "contradicted"
