@@ -87,6 +87,7 @@ _IRREGULAR = {
     "forwent": "forgo",
     "gave": "give",
     "spoke": "speak",
+    "left": "leave",
     "spoken": "speak",
     "given": "give",
     "yielded": "yield",

@@ -34,7 +34,7 @@ TOPIC_VERBS = frozenset("""discuss mention address examine list concern explore 
 TOPIC_ABOUT_VERBS = frozenset("speak talk comment chat".split())
 NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS
 # the same with a particle: "rule out", "turn down", "opt out", "pull out of"
-NEGATING_PHRASALS = {"rule": "out", "turn": "down", "opt": "out", "back": "away"}
+NEGATING_PHRASALS = {"rule": "out", "turn": "down", "opt": "out", "back": "away", "leave": "out"}
 # "keep/stay/remain ... out/away/home/aside": the subject or object is not there
 KEEP_VERBS = frozenset("keep stay remain sit stand hold".split())
 KEEP_PARTICLES = frozenset("out outside away home aside clear".split())

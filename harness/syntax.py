@@ -293,8 +293,12 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
     if any(c.lower_ == "off" and any(k.lower_ == "table" for k in c.children) for c in own):
         return "off the table"
     particle = NEGATING_PHRASALS.get(lemma)
-    if particle is not None and particle in kids:
-        return f"{tok.text} {particle}"
+    if particle is not None and any(
+        c.lower_ == particle and (c.dep_ == "prt" or lemma != "leave")
+        for c in own
+        if came is None or c.i != came.i
+    ):
+        return f"{tok.text} {particle}"  # "leaves out U.S. troops", not "left out of pocket"
     if lemma in KEEP_VERBS and kids & KEEP_PARTICLES:
         return f"{tok.text} {sorted(kids & KEEP_PARTICLES)[0]}"
     if lemma in KEEP_VERBS and any(
@@ -302,6 +306,15 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
     ):
         return f"{tok.text} at home"  # "keeping its players at home"
     return None
+
+
+def _another_non_between(doc, non: int, inside: set[int]) -> bool:
+    """Whether another "non-" stands between the "non" at `non` and the noun at `head`,
+    nearer the claim's own words: "a non-American, non-Article 5 force": the first "non-"
+    is American's, the second Article 5's."""
+    if not inside or min(inside) <= non:
+        return False
+    return any(doc[i].lower_ in ("non", "non-") for i in range(non + 1, min(inside)))
 
 
 def _own_cues(
@@ -391,7 +404,10 @@ def _own_cues(
             negs.append((c.i, c.text))  # "a no-pets rental policy"
             continue
         if nominal and w in ("non", "non-") and c.i < tok.i:
-            negs.append((c.i, c.text))  # "non-U.N. staff"
+            # "non-U.N. staff"; but of "a non-American, non-Article 5 force" only the
+            # "non-" nearest the claim's own words is its
+            if not _another_non_between(tok.doc, c.i, inside):
+                negs.append((c.i, c.text))
             continue
         if nominal and w in ("0", "zero") and c.i < tok.i and c.dep_ != "pobj":
             if prev is None or (prev.text not in ("-", "\u2013") and not prev.like_num):

@@ -692,3 +692,20 @@ slots = { rescuer = ["firefighters", "paramedics"], act = ["rescued", "pulled hi
     assert check_facts(text, facts).get("parents-rescued").verdict == "present"
     text = "Paramedics pulled him to safety."
     assert check_facts(text, facts).get("parents-rescued").verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "leave out" excludes ("left out of pocket" is an idiom of loss); each "non-" is its
+        # own word's
+        ("The squad travels with a policy that leaves out insurance cover abroad.", "present"),
+        (
+            "Fans left out of pocket were promised insurance cover abroad for the squad.",
+            "contradicted",
+        ),
+        ("The squad flies with a non-refundable, non-insurance cover ticket abroad.", "present"),
+    ],
+)
+def test_leave_out_and_each_non(text, verdict):
+    assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
