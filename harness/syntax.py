@@ -1277,6 +1277,14 @@ def read_claim(
         for i in sorted(inside):
             if _phrasing_cue(doc[i]):
                 walk._neg(i, doc[i].text)
+    for i in sorted(inside):
+        # a "no"/"not" on a word inside the phrasing, below its head: "are no more likely
+        # to be fat" denies "more likely to be fat" (the walk sees the head's own cues only)
+        if doc[i] in heads or doc[i] is anchor:
+            continue
+        for c in doc[i].children:
+            if c.dep_ == "neg" and c.i not in inside and c.i < i:
+                walk._neg(c.i, c.text)
     walk.main = main
     walk.identity = identity
     walk.relative = _relative_of(anchor, heads)

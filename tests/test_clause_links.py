@@ -709,3 +709,20 @@ slots = { rescuer = ["firefighters", "paramedics"], act = ["rescued", "pulled hi
 )
 def test_leave_out_and_each_non(text, verdict):
     assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
+
+
+def test_a_negation_inside_the_phrasing():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "fatter"
+statement = "Babies given the drug are more likely to be fat."
+context = ["babies"]
+slots = { drug = ["drug"], outcome = ["more likely to be fat"] }
+"""
+    )
+    # "no more likely": the "no" sits on a word inside the phrasing, not on its head
+    text = "babies given the drug are no more likely to be fat as toddlers ."
+    assert check_facts(text, facts).get("fatter").verdict != "present"
+    text = "babies given the drug are more likely to be fat as toddlers ."
+    assert check_facts(text, facts).get("fatter").verdict == "present"
