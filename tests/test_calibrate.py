@@ -237,6 +237,8 @@ S_ARTICLES = REPO / "tests" / "data" / "articles_s"
 T_ARTICLES = REPO / "tests" / "data" / "articles_t"
 U_ARTICLES = REPO / "tests" / "data" / "articles_u"
 V_ARTICLES = REPO / "tests" / "data" / "articles_v"
+W_ARTICLES = REPO / "tests" / "data" / "articles_w"
+X_ARTICLES = REPO / "tests" / "data" / "articles_x"
 
 # Every labeled set, its documents, its floor (the accuracy measured on the current matcher
 # less 2 points; README, "Calibrating the checklist", has the blind-first numbers) and how
@@ -278,6 +280,11 @@ SETS = [
     # a twentieth writer, measured once, blind, on the shipped short facts file at the end;
     # the wrong proposer
     ("facts_blind15.jsonl", None, 0.96, 1),  # 98.0 % (96.0 % blind)
+    # a twenty-first writer, measured once, blind, on the shipped short facts file at the end;
+    # the wrong proposer (both force facts), a wrong former chair ("from France", "from
+    # Germany": the short file has no rule for it), "Hegseth, who chaired the meeting" (the
+    # U.S. chair through its minister), a condition's wrong detail ("Ukrainian forces")
+    ("facts_blind16.jsonl", None, 0.913, 6),  # 93.3 % (92.0 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -333,6 +340,12 @@ SETS = [
     # summaries and realistic edits, measured once, blind, at the end of the session
     # (three edits to figures and names no contradiction of the writer lists)
     ("facts_summeval_v.jsonl", V_ARTICLES, 0.945, 3),  # 96.5 % (96.5 % blind)
+    # a twenty-fourth and a twenty-fifth writer's facts for eight more SummEval articles of
+    # earlier sets, system summaries and realistic edits, measured once, blind, at the end
+    # (edits to figures, places and actors the writers' contradictions do not list; a wrong
+    # actor without an actor slot)
+    ("facts_summeval_w.jsonl", W_ARTICLES, 0.938, 9),  # 95.8 % (95.8 % blind)
+    ("facts_summeval_x.jsonl", X_ARTICLES, 0.952, 3),  # 97.2 % (94.1 % blind)
 ]
 
 
@@ -374,7 +387,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The eighteen hegseth sets (2,985 labels) against FACTS put in the document's place."""
+    """The nineteen hegseth sets (3,135 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -385,35 +398,36 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 2985
+    assert report.n == 3135
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    eighteen hegseth sets together at its floor (98.4 % measured, less 2 points), and no
-    contradiction judged present but five labeled so for a wrong proposer (blind12 to
-    blind15) (the tuned file: 15)."""
+    nineteen hegseth sets together at its floor (98.2 % measured, less 2 points), and no
+    contradiction judged present but the eleven pinned in blind12 to blind16: seven labeled
+    so for a wrong proposer, two wrong former chairs, the U.S. chair through its minister,
+    a condition's wrong detail (the tuned file: 22)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
     assert len(blocks) == 3
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
-    assert report.accuracy >= 0.963, report.accuracy
-    assert report.contradicted_as_present == 5
+    assert report.accuracy >= 0.961, report.accuracy
+    assert report.contradicted_as_present == 11
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the eighteen hegseth sets (98.2 % measured, less 2 points), at most the 15 contradictions
-    judged present of the twelfth to twentieth writers' blind sets (co-chairs and shared
+    the nineteen hegseth sets (97.9 % measured, less 2 points), at most the 22 contradictions
+    judged present of the twelfth to twenty-first writers' blind sets (co-chairs and shared
     chairs read as the United Kingdom's chair; "britain replaced germany as chair", a chair
     taken "from Germany" and the chair of NATO itself, which the tuned file has no rule for;
     the wrong proposers)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
-    assert report.accuracy >= 0.961, report.accuracy
-    assert report.contradicted_as_present <= 15
+    assert report.accuracy >= 0.959, report.accuracy
+    assert report.contradicted_as_present <= 22
