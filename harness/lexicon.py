@@ -30,7 +30,7 @@ YET_VERBS = frozenset("have has had having is are was were am be been being".spl
 GIVING_AWAY = frozenset("hand pass cede give transfer relinquish surrender yield forfeit".split())
 # verbs that name a topic without asserting it: "the report discusses his license"
 TOPIC_VERBS = frozenset("""discuss mention address examine list concern explore debate""".split())
-# ... and those that name it after "about" or "on": "spoke about Article 5", "talked about"
+# ... and those that name it after "about" or "on": "spoke about the refund", "talked about"
 TOPIC_ABOUT_VERBS = frozenset("speak talk comment chat".split())
 NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS
 # the same with a particle: "rule out", "turn down", "opt out", "pull out of"

@@ -1568,7 +1568,7 @@ _ANSWER = re.compile(
 )
 
 
-# a reported one-word answer: "Hegseth says yes.", "His answer was no, and ..."
+# a reported one-word answer: "The minister says yes.", "His answer was no, and ..."
 _REPORTED_ANSWER = re.compile(
     r"\W*(?:[\w.'\u2019-]+\s+){1,4}?(?:says|said|answers|answered|replies|replied|responds|"
     r"responded|answer\s+(?:is|was)|reply\s+(?:is|was)|response\s+(?:is|was))\s*:?\s*"
@@ -1580,7 +1580,7 @@ _REPORTED_ANSWER = re.compile(
 def _answer(doc: _Doc, clause: _Clause) -> str | None:
     """'no' or 'yes' when the clause's sentence is a yes/no question answered by the next
     sentence's first word ("Will they join? No." / "Not according to ...") or by a
-    one-word answer reported there ("Hegseth says yes."), else None."""
+    one-word answer reported there ("The minister says yes."), else None."""
     k = clause.sentence
     s, e = doc.sentences[k]
     if k + 1 >= len(doc.sentences) or not doc.norm[s:e].rstrip().endswith("?"):

@@ -38,7 +38,7 @@ def mend(doc: Any) -> None:
             and nxt.text in _AFTER_ANSWER
             and (t.whitespace_ or nxt.text != "-")  # not "a no-Americans plan"
         ):
-            t.dep_ = "intj"  # "No - Article 5 would not apply": an answer, no determiner
+            t.dep_ = "intj"  # "No - the bridge would not reopen": an answer, no determiner
     for t in doc:
         _mend_said_clause(t)
     for t in doc:

@@ -298,7 +298,7 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
         for c in own
         if came is None or c.i != came.i
     ):
-        return f"{tok.text} {particle}"  # "leaves out U.S. troops", not "left out of pocket"
+        return f"{tok.text} {particle}"  # "leaves out the captain", not "left out of pocket"
     if lemma in KEEP_VERBS and kids & KEEP_PARTICLES:
         return f"{tok.text} {sorted(kids & KEEP_PARTICLES)[0]}"
     if lemma in KEEP_VERBS and any(
@@ -310,8 +310,8 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
 
 def _another_non_between(doc, non: int, inside: set[int]) -> bool:
     """Whether another "non-" stands between the "non" at `non` and the noun at `head`,
-    nearer the claim's own words: "a non-American, non-Article 5 force": the first "non-"
-    is American's, the second Article 5's."""
+    nearer the claim's own words: "a non-refundable, non-insured ticket": the first "non-"
+    is refundable's, the second insured's."""
     if not inside or min(inside) <= non:
         return False
     return any(doc[i].lower_ in ("non", "non-") for i in range(non + 1, min(inside)))
@@ -404,7 +404,7 @@ def _own_cues(
             negs.append((c.i, c.text))  # "a no-pets rental policy"
             continue
         if nominal and w in ("non", "non-") and c.i < tok.i:
-            # "non-U.N. staff"; but of "a non-American, non-Article 5 force" only the
+            # "non-U.N. staff"; but of "a non-refundable, non-insured ticket" only the
             # "non-" nearest the claim's own words is its
             if not _another_non_between(tok.doc, c.i, inside):
                 negs.append((c.i, c.text))
@@ -770,8 +770,8 @@ def shared_subject_clause(sentence: str, x: tuple[int, int], y: tuple[int, int])
 
 def past_its_phrase(sentence: str, cue: int, span: tuple[int, int]) -> bool:
     """Whether the preposition at offset `cue` of `sentence` ("without", "w/o") heads a
-    phrase that ends before `span` starts, in the parse ("Should a force without U.S.
-    troops get Article 5 cover?": "Article 5" is past "without U.S. troops")."""
+    phrase that ends before `span` starts, in the parse ("Should a squad without its
+    captain get insurance cover?": "insurance cover" is past "without its captain")."""
     doc = parse(sentence)
     tok = next((t for t in doc if t.idx == cue), None)
     if tok is None or tok.dep_ != "prep" or tok.pos_ != "ADP":
@@ -1680,7 +1680,7 @@ class _Walk:
             elif self.parallel and (
                 node.pos_ in ("NOUN", "PROPN", "PRON", "ADP") or node.dep_ == "prep"
             ):
-                pass  # "no staff and no flood cover", "excluding troops and lacking cover":
+                pass  # "no staff and no flood cover", "excluding pets and lacking cover":
                 # each conjunct has its own negation
             elif w == "nothing" and _lemma(node.head) in UNSAID | REPORT_VERBS:
                 self.add_hedge("said nothing")  # "said nothing definite about X"
@@ -1815,7 +1815,7 @@ class _Walk:
                 ):
                     break  # ", who reportedly kept it secret,": asserted on its own
                 if _no_reason_why(head, node):
-                    # "saw no reason why U.S. troops should not take part": the "no" of a
+                    # "saw no reason why the captain should not take part": the "no" of a
                     # reason denied for the clause denies the clause ("no reason why X" = X
                     # should not), no antecedent's own "no"
                     came, node = node, head
@@ -1878,7 +1878,7 @@ class _Walk:
                 and any(t.text in (":", ";") for t in node.doc[head.i + 1 : node.left_edge.i])
                 and _lemma(head) not in REPORT_VERBS
             ):
-                break  # "He did not hesitate: the force would include no troops": a clause
+                break  # "He did not hesitate: the squad would include no new players": a clause
                 # after a colon says what the one before it means, not what it denies
             if rel in ("ccomp", "xcomp") and _lemma(head) in FACTIVE:
                 self.factive = head.text
