@@ -162,6 +162,7 @@ from harness.facts import (
     compile_aliases,
     fact_acronyms,
 )
+from harness.lexicon import NEGATING_PREPOSITIONS
 from harness.noun_rules import (
     clause_without_shares,
     share_asserts_some,
@@ -967,13 +968,16 @@ _SPLICE_AFTER = re.compile(
 )
 
 
+_COMMA = re.compile(",")
+
+
 def _comma_splices(norm: str, s: int, e: int) -> list[int]:
     """Commas that join two clauses with no conjunction, each with its own tensed verb:
     "Bell won't play, the captain will be in the squad" (not a reporting aside, "X, he
     said, ...", whose subject is a pronoun)."""
     out, start = [], s
-    for c in (m.start() for m in re.finditer(",", norm[s:e])):
-        c += s
+    for m in _COMMA.finditer(norm, s, e):
+        c = m.start()
         if _TENSED_RE.search(norm, start, c) and _SPLICE_AFTER.match(norm, c + 1, e):
             out.append(c)
         start = c + 1
@@ -996,8 +1000,7 @@ def _local_cuts(norm: str, s: int, e: int) -> list[int]:
     cuts = list(base)
     # a comma splice: "Bell won't play, the captain will be in the squad" (a tensed verb
     # before the comma, and a subject with its own tensed verb after it)
-    for c in _comma_splices(norm, s, e):
-        cuts.append(c)
+    cuts += _comma_splices(norm, s, e)
     # "The fair, which would not be a council event, would lack ...": the relative
     # clause ends at the comma before the main verb
     for m in _RELATIVE.finditer(norm, s, e):
@@ -1471,7 +1474,7 @@ def _negation_in(
     return count or trailing
 
 
-_NEGATING_PREPOSITION = re.compile(r"(?:without|w/o|excluding|except|barring|minus)\b", _I)
+_NEGATING_PREPOSITION = re.compile(rf"(?:{'|'.join(sorted(NEGATING_PREPOSITIONS))}|w/o)\b", _I)
 # a denial with its addressee before the clause it denies: "denied to the board that"
 _DENIAL_VERB = re.compile(r"den(?:y|ies|ied|ying)|refut\w*|disput\w*", _I)
 _THAT = re.compile(r"\bthat\b", _I)
@@ -1496,8 +1499,7 @@ def _denied_to(doc: _Doc, pa: int, pb: int, first: int) -> bool:
 def _past_its_phrase(doc: _Doc, clause: _Clause, cue: int, span: tuple[int, int]) -> bool:
     """A negating preposition ("without", "w/o") negates its own phrase: a claim past the
     end of that phrase in the parse is not under it, however near the words are."""
-    m = _NEGATING_PREPOSITION.match(doc.norm, cue)
-    if m is None or syntax.parser() is None:
+    if not _NEGATING_PREPOSITION.match(doc.norm, cue) or syntax.parser() is None:
         return False
     s, e = doc.sentences[clause.sentence]
     if e - s > syntax.MAX_SENTENCE:
@@ -2025,7 +2027,8 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             flip = answer == "no"
             negated, hedged = negated != flip, False
             words = (words[0] != flip, words[1], False)
-        local_end = doc.local_of(clause, max(sp[1] for _, sp in combo) - 1)[1]
+        last = max(sp[1] for _, sp in combo)
+        local_end = doc.local_of(clause, last - 1)[1]
         slot_spans = [doc.claim_slot(prop, k)[1] for k in range(len(prop.slots))]
         if (
             _LATER_DENIAL.match(doc.norm, local_end)
@@ -2036,7 +2039,6 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             # what a report or the clause said is then denied: asserted as untrue
             negated, double, hedged = not negated, double or negated, False
             words = (not words[0], words[1] or words[0], False)
-        last = max(sp[1] for _, sp in combo)
         if kind == "claim" and roles.own_condition_turned(
             fact, doc.norm, last, doc.sentences[clause.sentence][1]
         ):

@@ -309,8 +309,8 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
 
 
 def _another_non_between(doc, non: int, inside: set[int]) -> bool:
-    """Whether another "non-" stands between the "non" at `non` and the noun at `head`,
-    nearer the claim's own words: "a non-refundable, non-insured ticket": the first "non-"
+    """Whether another "non-" stands between the "non" at `non` and the claim's own words
+    (`inside`), nearer them: "a non-refundable, non-insured ticket": the first "non-"
     is refundable's, the second insured's."""
     if not inside or min(inside) <= non:
         return False
@@ -1054,6 +1054,7 @@ def slots_misread(
                 verb = oheads[vk]
                 # a phrasing that is itself passive ("was chased by") means what it says
                 own = _span_tokens(doc, *ordered[vk])[1]
+                slotted = {i for a, b in ordered for i in _span_tokens(doc, a, b)[1]}
                 for h in oheads[vk + 1 :]:
                     if (
                         h.dep_ == "pobj"
@@ -1062,9 +1063,7 @@ def slots_misread(
                         and h.head.i not in own
                     ):
                         return True
-                    if _object_of_another(
-                        h, verb, {i for a, b in ordered for i in _span_tokens(doc, a, b)[1]}
-                    ):
+                    if _object_of_another(h, verb, slotted):
                         return True
     slots = _slot_heads(doc, spans)
     if slots is None:
