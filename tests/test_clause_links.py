@@ -726,3 +726,29 @@ slots = { drug = ["drug"], outcome = ["more likely to be fat"] }
     assert check_facts(text, facts).get("fatter").verdict != "present"
     text = "babies given the drug are more likely to be fat as toddlers ."
     assert check_facts(text, facts).get("fatter").verdict == "present"
+
+
+WON_BY_TWO = """
+[[fact]]
+id = "won"
+statement = "Rovers beat Albion 2-0 on Saturday."
+slots = { act = ["beat", "win over", "victory over"], opp = ["Albion"], score = ["2-0"] }
+
+[[fact.contradiction]]
+slots = { act = ["beat", "win over", "victory over"], opp = ["Albion"], score = ["1-0", "3-0", "3-1", "2-1"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the nil of a score is no "zero" cue: a wrong score stays a wrong score
+        ("Okafor played his 40th game in the 3-0 win over Albion on Saturday.", "contradicted"),
+        ("Okafor played his 40th game in the 3–0 win over Albion on Saturday.", "contradicted"),
+        ("Okafor played his 40th game in the 2-0 win over Albion on Saturday.", "present"),
+        # a bare 0 before a noun still counts nothing
+        ("Rovers had 0 shots on target against Albion.", "absent"),
+    ],
+)
+def test_a_score_nil_negates_nothing(text, verdict):
+    assert check_facts(text, made_up_facts(WON_BY_TWO)).get("won").verdict == verdict
