@@ -1076,6 +1076,8 @@ def slots_misread(
     if clause_rules.describes_a_named_subject(heads, inside):
         return True
     verb = verbs[0]
+    if _agent_for_sufferer(doc, spans[heads.index(verb)], verb, heads):
+        return True
     subject = _subject_of(verb)
     if subject is None or subject.i in inside or subject.tag_ in ("PRP", "WP", "WDT", "EX"):
         return False
@@ -1099,6 +1101,24 @@ def slots_misread(
             continue
         return True
     return False
+
+
+def _agent_for_sufferer(doc, verb_span: tuple[int, int], verb, heads: list) -> bool:
+    """Whether the verb slot's own phrasing is passive ("were beaten": its slot is who
+    suffered it) while a noun slot is the agent of that verb ("the hosts were beaten by
+    Ruiz and Bell": Ruiz and Bell did the beating), unless the phrasing holds the "by"."""
+    toks, own, _ = _span_tokens(doc, *verb_span)
+    if not any(t.dep_ == "auxpass" for t in toks):
+        return False
+    # the parse may hang the "by" on a noun after the verb ("beaten 2-0 in the final by
+    # Ruiz"): with no agent of its own, the verb's first "by" below it is its agent
+    agents = [c for c in verb.children if c.dep_ == "agent"] or [
+        t for t in verb.subtree if t.lower_ == "by" and t.dep_ == "prep"
+    ][:1]
+    return any(
+        h.dep_ == "pobj" and h.head in agents and h.head.i not in own  # "was sacked by"
+        for h in heads
+    )
 
 
 def _in_anothers_clause(heads: list, inside: set[int]) -> bool:

@@ -752,3 +752,34 @@ slots = { act = ["beat", "win over", "victory over"], opp = ["Albion"], score = 
 )
 def test_a_score_nil_negates_nothing(text, verdict):
     assert check_facts(text, made_up_facts(WON_BY_TWO)).get("won").verdict == verdict
+
+
+LOST_FINAL = """
+[[fact]]
+id = "lost"
+statement = "Rovers lost the final to Albion."
+context = ["final"]
+slots = { who = ["Rovers"], act = ["lost", "beaten"] }
+
+[[fact.contradiction]]
+slots = { who = ["Albion"], act = ["were beaten", "lost"] }
+
+[[fact.contradiction]]
+order = ["club", "act", "coach"]
+slots = { club = ["Albion"], act = ["was sacked by", "were sacked by"], coach = ["Okafor"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a passive phrasing's slot is who suffered it, not the agent of the same verb
+        ("The hosts were beaten in the final by Albion.", "absent"),
+        ("Rovers were beaten 2-0 in the final by Albion.", "present"),
+        ("Albion were beaten in the final.", "contradicted"),
+        # ... unless the phrasing holds the "by" itself
+        ("After the final, Albion were sacked by Okafor.", "contradicted"),
+    ],
+)
+def test_a_passive_phrasing_wants_the_sufferer(text, verdict):
+    assert check_facts(text, made_up_facts(LOST_FINAL)).get("lost").verdict == verdict
