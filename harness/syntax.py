@@ -1055,12 +1055,14 @@ def slots_misread(
                 # a phrasing that is itself passive ("was chased by") means what it says
                 own = _span_tokens(doc, *ordered[vk])[1]
                 slotted = {i for a, b in ordered for i in _span_tokens(doc, a, b)[1]}
-                for h in oheads[vk + 1 :]:
-                    if (
-                        h.dep_ == "pobj"
-                        and h.head.dep_ == "agent"
-                        and h.head.head.i == verb.i
-                        and h.head.i not in own
+                for k, h in enumerate(oheads[vk + 1 :], vk + 1):
+                    # any top word of the slot: "by Ruiz and Ana Bell" may hang "Ana" apart
+                    if any(
+                        t.dep_ == "pobj"
+                        and t.head.dep_ == "agent"
+                        and t.head.head.i == verb.i
+                        and t.head.i not in own
+                        for t in _span_tokens(doc, *ordered[k])[2]
                     ):
                         return True
                     if _object_of_another(h, verb, slotted):

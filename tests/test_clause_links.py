@@ -783,3 +783,22 @@ slots = { club = ["Albion"], act = ["was sacked by", "were sacked by"], coach = 
 )
 def test_a_passive_phrasing_wants_the_sufferer(text, verdict):
     assert check_facts(text, made_up_facts(LOST_FINAL)).get("lost").verdict == verdict
+
+
+DOUBLES = """
+[[fact]]
+id = "doubles"
+statement = "Okafor and Ana Bell lost the doubles to Mia Ruiz and Flavia Lopes."
+context = ["doubles"]
+slots = { who = ["Okafor and Ana Bell", "Ana Bell"], act = ["lost", "thrashed", "beaten"] }
+
+[[fact.contradiction]]
+order = ["winner", "act", "loser"]
+slots = { winner = ["Okafor and Ana Bell"], act = ["beat", "thrashed"], loser = ["Mia Ruiz and Flavia Lopes"] }
+"""
+
+
+def test_a_passive_agent_hung_apart_by_the_parse_is_still_the_agent():
+    # the parse hangs "flavia" on the verb, away from "by": the slot is still the agent
+    text = "okafor and ana bell were thrashed 6-0 6-3 in the doubles rubber by mia ruiz and flavia lopes ."
+    assert check_facts(text, made_up_facts(DOUBLES)).get("doubles").verdict == "present"
