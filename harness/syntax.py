@@ -294,7 +294,7 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
         return "off the table"
     particle = NEGATING_PHRASALS.get(lemma)
     if particle is not None and any(
-        c.lower_ == particle and (c.dep_ == "prt" or lemma != "leave")
+        c.lower_ == particle and (c.dep_ == "prt" or lemma != "leave" or _out_of_a_whole(c))
         for c in own
         if came is None or c.i != came.i
     ):
@@ -306,6 +306,20 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
     ):
         return f"{tok.text} at home"  # "keeping its players at home"
     return None
+
+
+def _out_of_a_whole(out) -> bool:
+    """Whether "out" opens "out of" a named whole ("left the captain out of the squad",
+    "out of it"), not an idiom's bare noun ("left out of pocket", "out of reach")."""
+    return any(
+        of.lower_ == "of"
+        and any(
+            o.dep_ == "pobj"
+            and (o.pos_ in ("PRON", "PROPN") or any(d.dep_ in ("det", "poss") for d in o.children))
+            for o in of.children
+        )
+        for of in out.children
+    )
 
 
 def _another_non_between(doc, non: int, inside: set[int]) -> bool:

@@ -700,6 +700,9 @@ slots = { rescuer = ["firefighters", "paramedics"], act = ["rescued", "pulled hi
         # "leave out" excludes ("left out of pocket" is an idiom of loss); each "non-" is its
         # own word's
         ("The squad travels with a policy that leaves out insurance cover abroad.", "present"),
+        # ... and so does "leave X out of" a named whole
+        ("The squad's policy leaves insurance cover abroad out of it entirely.", "present"),
+        ("The squad's policy leaves insurance cover abroad out of the deal.", "present"),
         (
             "Fans left out of pocket were promised insurance cover abroad for the squad.",
             "contradicted",
