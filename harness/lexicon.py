@@ -35,6 +35,11 @@ TOPIC_ABOUT_VERBS = frozenset("speak talk comment chat".split())
 NEGATING_PREDICATES = CLAUSAL_NEGATORS | NOMINAL_NEGATORS
 # the same with a particle: "rule out", "turn down", "opt out", "pull out of"
 NEGATING_PHRASALS = {"rule": "out", "turn": "down", "opt": "out", "back": "away", "leave": "out"}
+# verbs of taking away, which deny what their "of" names: "stripped of its title"
+DEPRIVING = frozenset(
+    """strip strips stripped stripping deprive deprives deprived depriving rob robs robbed
+    robbing""".split()
+)
 # "keep/stay/remain ... out/away/home/aside": the subject or object is not there
 KEEP_VERBS = frozenset("keep stay remain sit stand hold".split())
 KEEP_PARTICLES = frozenset("out outside away home aside clear".split())

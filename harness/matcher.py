@@ -207,6 +207,8 @@ _FORWARD = re.compile(
     + _NO_ROLE
     + r")|without|w/o|excluding|"
     r"exclusion\s+of|except(?:\s+for)?|minus|free\s+of|absence\s+of|lack\s+of|"
+    r"(?:strip|strips|stripped|stripping|deprive[sd]?|depriving|robs?|robbed|robbing)\s+"
+    r"(?:\w+\s+){0,3}?of|"
     r"none\s+of|zero(?!\s*(?:[.!;)]|$))|(?<![\w.,$\-\u2013:/])0(?=\s+[A-Za-z])|barring|rather\s+than|instead\s+of|in\s+place\s+of|(?<!\banything\s)(?<!\bnothing\s)(?<!\banyone\s)(?<!\bnone\s)other\s+than|"
     r"not\s+including|outside(?:\s+of)?|not\s+even|neither|(?!" + _NOR_AUX + r")nor|"
     r"non(?=[\s-]))\b",

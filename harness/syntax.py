@@ -74,6 +74,7 @@ from harness.lexicon import (
     CLOSERS,
     CONDITIONAL_MARKS,
     CONFIRMING,
+    DEPRIVING,
     DESCRIPTIVE_PARTICIPLES,
     FACTIVE,
     FALSITY,
@@ -292,6 +293,8 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
     kids = {c.lower_ for c in own if came is None or c.i != came.i}
     if any(c.lower_ == "off" and any(k.lower_ == "table" for k in c.children) for c in own):
         return "off the table"
+    if tok.lower_ in DEPRIVING and came is not None and _taken_away(came, inside):
+        return f"{tok.text} of"  # "stripped of its title": the title is gone
     particle = NEGATING_PHRASALS.get(lemma)
     if particle is not None and any(
         c.lower_ == particle and (c.dep_ == "prt" or lemma != "leave" or _out_of_a_whole(c))
@@ -306,6 +309,21 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
     ):
         return f"{tok.text} at home"  # "keeping its players at home"
     return None
+
+
+def _taken_away(came, inside: set[int] | None) -> bool:
+    """Whether the claim came to a verb of taking away through its "of" ("stripped of the
+    title"), or through an "of" the parse hung on its object ("strips the club of the
+    title")."""
+    if came.lower_ == "of":
+        return True
+    return (
+        inside is not None
+        and came.dep_ == "dobj"
+        and any(
+            c.lower_ == "of" and any(t.i in inside for t in c.subtree) for c in came.children
+        )
+    )
 
 
 def _out_of_a_whole(out) -> bool:

@@ -703,6 +703,10 @@ slots = { rescuer = ["firefighters", "paramedics"], act = ["rescued", "pulled hi
         # ... and so does "leave X out of" a named whole
         ("The squad's policy leaves insurance cover abroad out of it entirely.", "present"),
         ("The squad's policy leaves insurance cover abroad out of the deal.", "present"),
+        # a verb of taking away denies what its "of" names
+        ("Stripped of insurance cover abroad, the squad flew home.", "present"),
+        ("The new deal strips the squad of insurance cover abroad.", "present"),
+        ("The squad was deprived of its insurance cover abroad.", "present"),
         (
             "Fans left out of pocket were promised insurance cover abroad for the squad.",
             "contradicted",
