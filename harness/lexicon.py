@@ -40,6 +40,12 @@ DEPRIVING = frozenset(
     """strip strips stripped stripping deprive deprives deprived depriving rob robs robbed
     robbing""".split()
 )
+# headings a summary may open with before a colon ("Summary: the club sold ..."): no label
+# of what follows, which is a sentence of its own
+DISCOURSE_HEADINGS = frozenset(
+    {"summary", "tl;dr", "tldr", "recap", "overview", "update", "note", "headline", "answer"}
+    | {"in short", "in brief", "bottom line", "key points", "key takeaways", "takeaway"}
+)
 # "keep/stay/remain ... out/away/home/aside": the subject or object is not there
 KEEP_VERBS = frozenset("keep stay remain sit stand hold".split())
 KEEP_PARTICLES = frozenset("out outside away home aside clear".split())

@@ -162,7 +162,7 @@ from harness.facts import (
     compile_aliases,
     fact_acronyms,
 )
-from harness.lexicon import NEGATING_PREPOSITIONS
+from harness.lexicon import DISCOURSE_HEADINGS, NEGATING_PREPOSITIONS
 from harness.noun_rules import (
     clause_without_shares,
     share_asserts_some,
@@ -1125,6 +1125,8 @@ def _analyse_cached(text: str, acronyms: tuple[str, ...]) -> _Doc:
             prev = clauses[-1] if clauses and clauses[-1].sentence == si else None
             label = None
             n_label = len(_WORD.findall(norm, prev.start, a)) if prev and norm[a] == ":" else 99
+            if _heading_end(norm, s) > a:
+                n_label = 99  # "Summary: the club sold ...": a sentence of its own
             verbless = n_label <= _TOPIC_WORDS and not (
                 _FINITE_RE.search(norm, prev.start, a)
                 or any(
@@ -1147,6 +1149,21 @@ def _analyse_cached(text: str, acronyms: tuple[str, ...]) -> _Doc:
             clauses.append(clause)
     words = [m.start() for m in _WORD.finditer(norm)]
     return _Doc(text, norm, sents, clauses, words)
+
+
+# a heading that opens a sentence ("**Summary:**", "TL;DR:"), up to its colon
+_HEADING = re.compile(
+    r"[\s*#_>-]*(?:"
+    + "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(DISCOURSE_HEADINGS))
+    + r")[\s*_]*:[\s*_]*",
+    _I,
+)
+
+
+def _heading_end(norm: str, start: int) -> int:
+    """Where the sentence at `start` goes on after a heading it opens with, else `start`."""
+    m = _HEADING.match(norm, start)
+    return m.end() if m else start
 
 
 # ---------------------------------------------------------------- compiled facts
@@ -1616,6 +1633,7 @@ def _parsed_reading(
     the slots that are the subject in the fact's own statement; `asserts`: the claim
     asserts something (a positive fact's), so "could" on its verb hedges it."""
     s, e = doc.sentences[clause.sentence]
+    s = _heading_end(doc.norm, s)  # "Summary: the club sold ...": the heading is no part
     if e - s > syntax.MAX_SENTENCE:
         return None  # a run-on "sentence" (pathological input): the word rules alone
     sentence = doc.norm[s:e]

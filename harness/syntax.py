@@ -320,9 +320,7 @@ def _taken_away(came, inside: set[int] | None) -> bool:
     return (
         inside is not None
         and came.dep_ == "dobj"
-        and any(
-            c.lower_ == "of" and any(t.i in inside for t in c.subtree) for c in came.children
-        )
+        and any(c.lower_ == "of" and any(t.i in inside for t in c.subtree) for c in came.children)
     )
 
 
@@ -373,7 +371,9 @@ def _own_cues(
         prev = scope_rules.neighbour(c, -1)
         nxt = scope_rules.neighbour(c, 1)
         if c.dep_ in _SUBJECT_DEPS:
-            if not nominal:
+            if not nominal or any(k.dep_ in _SUBJECT_DEPS and c.i < k.i < tok.i for k in kids):
+                # a second subject nearer the verb: the first is a verbless fragment the parse
+                # hung there ("no staff in the hall, and the mayor said ...")
                 continue
             if (
                 w in NEGATIVE_PRONOUNS

@@ -809,3 +809,32 @@ def test_a_passive_agent_hung_apart_by_the_parse_is_still_the_agent():
     # the parse hangs "flavia" on the verb, away from "by": the slot is still the agent
     text = "okafor and ana bell were thrashed 6-0 6-3 in the doubles rubber by mia ruiz and flavia lopes ."
     assert check_facts(text, made_up_facts(DOUBLES)).get("doubles").verdict == "present"
+
+
+LEASE = """
+[[fact]]
+id = "lease"
+statement = "The club took over the lease of the ground from the council."
+context = ["ground"]
+slots = { holder = ["club"], what = ["lease"] }
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal saw the club hand the lease of the ground to the council.",
+        "Summary: The deal saw the club hand the lease of the ground to the council.",
+        "**Summary:** The deal saw the club hand the lease of the ground to the council.",
+        "TL;DR: The deal saw the club hand the lease of the ground to the council.",
+    ],
+)
+def test_a_heading_before_a_colon_labels_nothing(text):
+    # the sentence after a heading is read as it would be alone: the club gave the lease away
+    assert check_facts(text, made_up_facts(LEASE)).get("lease").verdict == "contradicted"
+
+
+def test_a_verbless_fragment_hung_on_the_verb_as_a_subject_negates_nothing():
+    # the parse makes "no pets" a first subject of "said": the coach is its subject
+    text = "TL;DR: no pets on the plane, and the coach said the squad had insurance cover abroad."
+    assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == "contradicted"
