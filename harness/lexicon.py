@@ -40,6 +40,16 @@ DEPRIVING = frozenset(
     """strip strips stripped stripping deprive deprives deprived depriving rob robs robbed
     robbing""".split()
 )
+# verbs whose subject and object may change places without changing what is said ("A met
+# B" is "B met A"), in every form: no swap of roles can contradict them
+SYMMETRIC_VERBS = frozenset(
+    """meet meets met meeting face faces faced facing play plays played playing draw draws
+    drew drawn drawing tie ties tied tying marry marries married marrying fight fights fought
+    fighting battle battles battled battling clash clashes clashed clashing partner partners
+    partnered partnering date dates dated dating share shares shared sharing match matches
+    matched matching equal equals equalled equaled equalling rival rivals rivalled rivaled
+    resemble resembles resembled""".split()
+)
 # headings a summary may open with before a colon ("Summary: the club sold ..."): no label
 # of what follows, which is a sentence of its own
 DISCOURSE_HEADINGS = frozenset(

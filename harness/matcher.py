@@ -139,6 +139,7 @@ from harness import (
     assertion_rules,
     clause_rules,
     coref,
+    figure_rules,
     roles,
     syntax,
     undone_rules,
@@ -1299,6 +1300,7 @@ class _Finding:
     parsed: syntax.ClaimReading | None = None  # the parse's reading, when it decided
     words: tuple[bool, bool, bool] | None = None  # the word rules' (negated, double, hedged)
     other_actor: str | None = None  # the parse names another actor for the fact's subject
+    swapped: bool = False  # ... another slot of the claim, which the fact's actor undergoes
     framed: bool = False  # after "It is not true that" opening its sentence (_falsity_framed)
 
 
@@ -1627,6 +1629,7 @@ def _parsed_reading(
     speaker: frozenset[str] | None = None,
     asserts: bool = False,
     patients: frozenset[str] = frozenset(),
+    doer: tuple[str, str] | None = None,
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
@@ -1657,8 +1660,12 @@ def _parsed_reading(
         roles = [n in subjects for n, _ in c]
         part, at = clause_rules.semicolon_part(sentence, spans, roots)
         victims = [n in patients for n, _ in c]
+        names = [n for n, _ in c]
+        pair = None
+        if doer is not None and doer[0] in names and doer[1] in names:
+            pair = names.index(doer[0]), names.index(doer[1])
         r = syntax.read_claim(
-            part, at, roles, literal, actor, identity, owner, speaker, asserts, victims
+            part, at, roles, literal, actor, identity, owner, speaker, asserts, victims, pair
         )
         if r is None:
             continue
@@ -1682,6 +1689,19 @@ def _patient_slots(fact: Fact) -> frozenset[str]:
     """The claim's slots that are the subject of the fact's own passive verb ("Bulger was
     murdered": the victim), so that a summary making it the agent is not the claim."""
     return _slots_where(fact, syntax.is_passive_subject)
+
+
+@lru_cache(maxsize=512)
+def _doer_and_receiver(fact: Fact) -> tuple[str, str] | None:
+    """(doer, receiver): the claim's slot that does what the statement's verb says to
+    another ("Rovers beat Albion": winner, loser), so that a summary swapping them
+    contradicts the fact."""
+    spans = roles.first_slot_spans(fact)
+    if spans is None or len(fact.claim.slots) < 2:
+        return None
+    at = syntax.doer_and_receiver(fact.statement, spans)
+    names = [n for n, _ in fact.claim.slots]
+    return (names[at[0]], names[at[1]]) if at is not None else None
 
 
 def _slots_where(fact: Fact, test) -> frozenset[str]:
@@ -1976,6 +1996,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             speaker = roles.statement_speaker(fact) if kind in ("claim", "stated") else None
             asserts = kind == "claim" and fact.polarity == "positive"
             patients = _patient_slots(fact) if kind == "claim" else frozenset()
+            doer = _doer_and_receiver(fact) if asserts else None
             reading = _parsed_reading(
                 doc,
                 clause,
@@ -1988,6 +2009,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 speaker,
                 asserts,
                 patients,
+                doer,
             )
             if reading is not None:
                 combo, parsed = reading
@@ -2099,6 +2121,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 parsed=parsed,
                 words=words,
                 other_actor=parsed.other_actor if parsed is not None else None,
+                swapped=parsed is not None and parsed.swapped,
                 framed=_falsity_framed(doc, clause.sentence, min(s[0] for _, s in combo)),
             )
         )
@@ -2190,6 +2213,11 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
     from the parse as contradicting the fact counts as a contradiction only when the
     word-window rules read it so too; otherwise their reading stands."""
     if f.other_actor is not None:
+        if f.swapped and f.kind == "claim" and fact.polarity == "positive":
+            out = _classify_as(fact, cf, f, f.negated, f.double, f.hedged)
+            if out[0] == "present":  # "Albion beat Rovers" for "Rovers beat Albion"
+                why = f"the roles are swapped: {f.other_actor!r} does it to the fact's actor"
+                return "contradicted", out[1] - 0.02, why
         return "set aside", 0.0, f"the actor is {f.other_actor!r}, not the fact's"
     out = _classify_as(fact, cf, f, f.negated, f.double, f.hedged)
     if out[0] == "contradicted" and f.parsed is not None and f.words is not None:
@@ -2252,10 +2280,30 @@ def _findings(doc: _Doc, fact: Fact, cf: _CFact) -> list[_Finding]:
     return out
 
 
+def _figure_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):
+    """A statement of the fact whose clause writes one of the statement's figures with
+    another value ("a 3-0 defeat" for "beaten 2-0") contradicts it (harness.figure_rules)."""
+    if o != "present" or f.kind == "contra" or f.clause is None:
+        return f, o, c, r
+    s, e = doc.sentences[f.clause.sentence]
+    first = min(a for _, (a, _) in f.combo)
+    last = max(b for _, (_, b) in f.combo)
+    # the claim's words and a few words either side, inside its clause
+    before = [m.start() for m in _WORD.finditer(doc.norm, f.clause.start, first)][-3:]
+    after = [m.end() for m in _WORD.finditer(doc.norm, last, f.clause.end)][:4]
+    lo = (before[0] if before else first) - s
+    hi = (after[-1] if after else last) - s
+    wrong = figure_rules.wrong_figure(fact.statement, doc.text[s:e], lo, hi)
+    if wrong is None:
+        return f, o, c, r
+    return f, "contradicted", c - 0.02, f"it writes {wrong[0]!r} for the statement's {wrong[1]!r}"
+
+
 def _decide(
     doc: _Doc, fact: Fact, cf: _CFact, findings: list[_Finding]
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
     judged = [(f, *_classify(fact, cf, f)) for f in findings]
+    judged = [_figure_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
     present = [(c, f) for f, o, c, _ in judged if o == "present"]
     # a declared contradiction read from the very words that state the fact ("Curacao beat
     # Montserrat 4-3" is not "Montserrat beat ... 4-3") is a misreading of them: set aside

@@ -106,6 +106,7 @@ from harness.lexicon import (
     ROLE_NOUNS,
     SHARE_NOUNS,
     SUBJECT_NEGATING,
+    SYMMETRIC_VERBS,
     TOPIC_ABOUT_VERBS,
     TOPIC_VERBS,
     UNDECIDED_NOUNS,
@@ -258,6 +259,7 @@ class ClaimReading:
     hedges: tuple[str, ...] = ()  # every hedge found (`hedge` is the first)
     condition: str | None = None  # "only if": the claim is allowed, on a condition
     factive: str = ""  # a factive verb above ("did not hide that X"): its cues are not X's
+    swapped: bool = False  # `other_actor` is another slot of the claim, made its doer
 
     @property
     def negated(self) -> bool:
@@ -662,6 +664,52 @@ def _other_actor(head, inside: set[int]) -> Any | None:
     if subject is None or subject.i in inside or subject.tag_ in ("PRP", "WP", "WDT"):
         return None  # no subject, the claim's own, or a pronoun that may be the actor
     return subject
+
+
+def _swapped_with(doer, receiver) -> bool:
+    """Whether the parse makes `receiver` (the slot that undergoes the fact's verb) the doer
+    of the verb `doer` (the fact's actor) undergoes: "Albion beat Rovers" and "Rovers were
+    beaten by Albion" for "Rovers beat Albion"; never for a verb whose two sides may trade
+    places ("Albion met Rovers")."""
+    verb = doer.head
+    if verb.pos_ != "VERB" or verb.lower_ in SYMMETRIC_VERBS:
+        return False
+    if _object_like(doer):
+        return receiver.dep_ == "nsubj" and receiver.head.i == verb.i
+    if doer.dep_ == "nsubjpass":
+        return (
+            receiver.dep_ == "pobj"
+            and receiver.head.dep_ == "agent"
+            and (receiver.head.head.i == verb.i)
+        )
+    return False
+
+
+def doer_and_receiver(sentence: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """(k, j) when slot k at spans[k] does what the sentence's verb says to slot j ("Rovers
+    beat Albion": Rovers, Albion; "Albion were beaten by Rovers" alike), else None."""
+    doc = parse(sentence)
+    slots = _slot_heads(doc, spans)
+    if slots is None:
+        return None
+    heads = slots[1]
+    for k, h in enumerate(heads):
+        for j, o in enumerate(heads):
+            if k == j or h.head.i != o.head.i or h.head.pos_ != "VERB":
+                continue
+            if h.dep_ == "nsubj" and _object_like(o):
+                return k, j
+        if h.dep_ == "pobj" and h.head.dep_ == "agent":
+            verb = h.head.head
+            for j, o in enumerate(heads):
+                if o.dep_ == "nsubjpass" and o.head.i == verb.i:
+                    return k, j
+    return None
+
+
+def _object_like(tok) -> bool:
+    """The verb's object, or a name the parse hangs after it ("beat Rovers 2-0": npadvmod)."""
+    return tok.dep_ == "dobj" or (tok.dep_ == "npadvmod" and tok.pos_ == "PROPN")
 
 
 def _speaker_of(actor, verb) -> bool:
@@ -1204,6 +1252,7 @@ def read_claim(
     speaker: frozenset[str] | None = None,
     asserts: bool = False,
     patients: list[bool] | None = None,
+    pair: tuple[int, int] | None = None,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
@@ -1215,7 +1264,8 @@ def read_claim(
     own ("could face Cuba" asserts nothing; for "no X", "could X" is no hedge).
     `patients[k]`: slot k is the subject of the statement's passive verb, what was done to
     ("Bulger was murdered"): made the agent of a slot's passive verb ("men murdered by
-    Bulger") it names another victim."""
+    Bulger") it names another victim. `pair`: (k, j), slot k does what the statement's
+    verb says to slot j (doer_and_receiver): made its doer, slot j swaps their roles."""
     doc = parse(sentence)
     slots = _slot_heads(doc, spans)
     if slots is None:
@@ -1233,6 +1283,8 @@ def read_claim(
             verb = h.head.head
             victim = _subject_of(verb) or (verb.head if verb.dep_ == "acl" else verb)
             return ClaimReading((), None, other_actor=f"{victim.text} (by {h.text})")
+    if pair is not None and _swapped_with(heads[pair[0]], heads[pair[1]]):
+        return ClaimReading((), None, other_actor=heads[pair[1]].text, swapped=True)
     main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
         other = _other_actor(h, inside) if is_actor else None

@@ -838,3 +838,34 @@ def test_a_verbless_fragment_hung_on_the_verb_as_a_subject_negates_nothing():
     # the parse makes "no pets" a first subject of "said": the coach is its subject
     text = "TL;DR: no pets on the plane, and the coach said the squad had insurance cover abroad."
     assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == "contradicted"
+
+
+BEAT = """
+[[fact]]
+id = "won"
+statement = "Rovers beat Albion 2-0 on Saturday."
+slots = { winner = ["Rovers"], act = ["beat", "defeated", "knocked out"], loser = ["Albion"] }
+
+[[fact]]
+id = "met"
+statement = "Rovers met Albion in the final."
+slots = { who = ["Rovers"], act = ["met", "faced"], whom = ["Albion"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # the fact's doer made the one it is done to: the roles are swapped
+        ("Albion beat Rovers 2-0 on Saturday.", "won", "contradicted"),
+        ("Albion defeated Rovers in the cup.", "won", "contradicted"),
+        ("Rovers were defeated by Albion.", "won", "contradicted"),
+        ("Rovers beat Albion 2-0.", "won", "present"),
+        ("Albion were defeated by Rovers.", "won", "present"),
+        # ... never for a verb whose two sides may trade places
+        ("Albion met Rovers in the final.", "met", "present"),
+        ("Albion faced Rovers in the final.", "met", "present"),
+    ],
+)
+def test_swapped_roles_contradict(text, fact, verdict):
+    assert check_facts(text, made_up_facts(BEAT)).get(fact).verdict == verdict

@@ -1,0 +1,113 @@
+"""A figure of the fact's statement written with another value where a summary states the
+claim: "Hull were beaten 2-0 by Southampton" against "a 3-0 defeat by Southampton", "has not
+played since March 2014" against "since March 2013", "two points clear" against "three
+points clear". The slots a user lists need not hold the figure for a wrong one to be seen.
+
+Precision first: only three kinds of figure are compared, each with its own kind (a score
+with a score, a year with a year, a count with a count of the same unit word: "two points"
+with "three points", never with "three games"); the summary's figure must lie in the
+clause that states the claim; and the statement's own value anywhere in the sentence
+(rounded as written: "£46m" for "£46.2 million") clears it. A figure with a bound ("more
+than 30,000") is never called wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from harness.grounding_spans import numbers, value_matches
+
+# a match score or a range: "2-0", "3–1", "6-4" (a season "2014-15" is no score)
+_SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/%]|[.,-]\d)")
+_YEAR = re.compile(r"(?<![\w.,$£€-])(?:19|20)\d\d(?![\w%]|[.,-]\d)")
+# scores in a row are one result ("won 6-0 6-3"): compared only with as many in a row
+_SCORE_GAP = re.compile(r"[\s,]*(?:-lrb-|\()?\s*\d*\s*(?:-rrb-|\))?[\s,]*$", re.I)
+# an age ("a two-year-old", "19 years old") is no count of years
+_AGE = re.compile(r"[\s-]years?[\s-]old\b", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: `kind` score|year|count, its text and span, a key to compare (the
+    sorted pair of a score, a year's digits) or, for a count, the number read by
+    harness.grounding_spans with its unit word."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    key: str = ""
+    unit: str = ""
+    number: object = None  # grounding_spans.Specific for a count
+
+
+def figures(text: str) -> tuple[Figure, ...]:
+    """The scores, years and counts with a unit word of `text`."""
+    out: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    row: list[re.Match] = []
+    for m in [*_SCORE.finditer(text), None]:
+        if m is not None and (not row or _SCORE_GAP.match(text[row[-1].end() : m.start()])):
+            row.append(m)
+            continue
+        if row:  # one result: the sorted pair of each score, in order
+            pairs = ["-".join(sorted((x.group(1), x.group(2)))) for x in row]
+            a, b = row[0].start(), row[-1].end()
+            out.append(Figure("score", text[a:b], a, b, key=" ".join(pairs)))
+            taken.append((a, b))
+        row = [m] if m is not None else []
+    for m in _YEAR.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append(Figure("year", m.group(), m.start(), m.end(), key=m.group()))
+            taken.append((m.start(), m.end()))
+    for sp in numbers(text):
+        if any(a <= sp.start < b for a, b in taken) or sp.kind != "number":
+            continue
+        if not sp.unit or sp.ordinal or sp.bound:
+            continue
+        kind = "age" if _AGE.match(text, sp.end) else "count"
+        out.append(Figure(kind, sp.text, sp.start, sp.end, unit=sp.unit, number=sp))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def _statement_figures(statement: str) -> tuple[Figure, ...]:
+    return figures(statement)
+
+
+def _same(stated: Figure, written: Figure) -> bool:
+    if stated.kind != written.kind:
+        return False
+    if stated.kind not in ("count", "age"):
+        return stated.key == written.key
+    if stated.unit != written.unit:
+        return False
+    a, b = stated.number, written.number
+    return value_matches(b, a.value) or value_matches(a, b.value)  # type: ignore[union-attr]
+
+
+def _comparable(stated: Figure, written: Figure) -> bool:
+    if stated.kind != written.kind:
+        return False
+    if stated.kind == "score":  # as many scores in a row: "6-0 6-3" is no "3-2"
+        return stated.key.count(" ") == written.key.count(" ")
+    return stated.unit == written.unit
+
+
+def wrong_figure(statement: str, sentence: str, lo: int, hi: int) -> tuple[str, str] | None:
+    """(the summary's figure, the statement's) when the clause `lo`..`hi` of `sentence`
+    writes a figure of the statement with another value and the sentence nowhere writes the
+    statement's own; else None."""
+    stated = _statement_figures(statement)
+    if not stated:
+        return None
+    written = figures(sentence)
+    for fig in stated:
+        if any(_same(fig, w) for w in written):
+            continue
+        for w in written:
+            if lo <= w.start and w.end <= hi and _comparable(fig, w):
+                return w.text, fig.text
+    return None

@@ -1,0 +1,94 @@
+# ruff: noqa: E501  (test sentences are kept on one line each)
+"""A figure of the fact's statement written with another value where a summary states the
+claim contradicts it (harness.figure_rules), on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import made_up_facts
+
+from harness.figure_rules import figures, wrong_figure
+from harness.matcher import check_facts
+
+
+def test_figures_reads_scores_years_counts_and_ages():
+    found = {
+        (f.kind, f.text)
+        for f in figures("Rovers won 6-0 6-3 in 2014 and are two points clear of a 19-year-old.")
+    }
+    assert found == {("score", "6-0 6-3"), ("year", "2014"), ("count", "two"), ("age", "19")}
+
+
+@pytest.mark.parametrize(
+    ("statement", "sentence", "wrong"),
+    [
+        ("Rovers beat Albion 2-0.", "Rovers beat Albion 3-0 at home.", ("3-0", "2-0")),
+        ("Rovers beat Albion 2-0.", "Albion lost 0-2 to Rovers.", None),  # the same result
+        (
+            "She has not played since March 2014.",
+            "she has not played since march 2013 .",
+            ("2013", "2014"),
+        ),
+        (
+            "Rovers are two points clear.",
+            "Rovers are three points clear of the drop.",
+            ("three", "two"),
+        ),
+        (
+            "Rovers are two points clear.",
+            "Rovers are three games from safety.",
+            None,
+        ),  # another unit
+        ("The deal is worth £46m.", "The deal is worth £46.2 million.", None),  # rounded as written
+        ("Okafor lost 6-0 6-3 in the doubles.", "The hosts lost 3-2 as Okafor was beaten.", None),
+        ("The two-year-old was found in 1993.", "He was found 20 years ago.", None),  # an age
+        ("Rovers beat Albion 2-0.", "Rovers beat Albion 2-0 after a 3-1 loss.", None),  # stated too
+    ],
+)
+def test_wrong_figure(statement, sentence, wrong):
+    assert wrong_figure(statement, sentence, 0, len(sentence)) == wrong
+
+
+def test_a_wrong_figure_outside_the_clause_window_is_no_contradiction():
+    sentence = "Rovers beat Albion; earlier, Ruiz scored in a 3-0 win."
+    assert wrong_figure("Rovers beat Albion 2-0.", sentence, 0, sentence.index(";")) is None
+
+
+FACTS = """
+[[fact]]
+id = "beaten"
+statement = "Rovers were beaten 2-0 by Albion."
+slots = { loser = ["Rovers"], act = ["beaten", "defeat", "lost"], winner = ["Albion"] }
+
+[[fact]]
+id = "not-played"
+statement = "Okafor has not played for the first team since March 2014."
+polarity = "negative"
+slots = { who = ["Okafor"], act = ["played", "featured"], since = ["since March 2014", "since March"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        (
+            "Rovers slipped after a 3-0 defeat by Albion left them in trouble.",
+            "beaten",
+            "contradicted",
+        ),
+        ("Rovers slipped after a 2-0 defeat by Albion left them in trouble.", "beaten", "present"),
+        ("Rovers were beaten by Albion.", "beaten", "present"),  # no figure: nothing wrong
+        (
+            "okafor has not played for the first team since march 2013 .",
+            "not-played",
+            "contradicted",
+        ),
+        (
+            "okafor has not played for the first team since march last year .",
+            "not-played",
+            "present",
+        ),
+    ],
+)
+def test_a_wrong_figure_contradicts_the_fact(text, fact, verdict):
+    assert check_facts(text, made_up_facts(FACTS)).get(fact).verdict == verdict
