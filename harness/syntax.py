@@ -1278,13 +1278,13 @@ def read_claim(
         return ClaimReading((), "split by a relative clause", hedges=("split",))
     if assertion_rules.split_by_coordination(heads, anchor, inside):
         return ClaimReading((), "split by coordinated clauses", hedges=("split",))
+    if pair is not None and _swapped_with(heads[pair[0]], heads[pair[1]]):
+        return ClaimReading((), None, other_actor=heads[pair[1]].text, swapped=True)
     for h, is_patient in zip(heads, patients or [False] * len(heads), strict=True):
         if is_patient and h.dep_ == "pobj" and h.head.dep_ == "agent" and h.head.head.i in inside:
             verb = h.head.head
             victim = _subject_of(verb) or (verb.head if verb.dep_ == "acl" else verb)
             return ClaimReading((), None, other_actor=f"{victim.text} (by {h.text})")
-    if pair is not None and _swapped_with(heads[pair[0]], heads[pair[1]]):
-        return ClaimReading((), None, other_actor=heads[pair[1]].text, swapped=True)
     main = None
     for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
         other = _other_actor(h, inside) if is_actor else None

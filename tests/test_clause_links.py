@@ -847,6 +847,11 @@ statement = "Rovers beat Albion 2-0 on Saturday."
 slots = { winner = ["Rovers"], act = ["beat", "defeated", "knocked out"], loser = ["Albion"] }
 
 [[fact]]
+id = "beaten"
+statement = "Rovers were beaten 2-0 by Albion."
+slots = { loser = ["Rovers"], act = ["beaten", "defeated"], winner = ["Albion"] }
+
+[[fact]]
 id = "met"
 statement = "Rovers met Albion in the final."
 slots = { who = ["Rovers"], act = ["met", "faced"], whom = ["Albion"] }
@@ -862,6 +867,9 @@ slots = { who = ["Rovers"], act = ["met", "faced"], whom = ["Albion"] }
         ("Rovers were defeated by Albion.", "won", "contradicted"),
         ("Rovers beat Albion 2-0.", "won", "present"),
         ("Albion were defeated by Rovers.", "won", "present"),
+        # ... and a passive statement's sides swapped in the same passive
+        ("Albion were beaten 2-0 by Rovers on Saturday.", "beaten", "contradicted"),
+        ("Rovers were beaten 2-0 by Albion on Saturday.", "beaten", "present"),
         # ... never for a verb whose two sides may trade places
         ("Albion met Rovers in the final.", "met", "present"),
         ("Albion faced Rovers in the final.", "met", "present"),
