@@ -63,7 +63,9 @@ denial of the claim, e.g. "the council did not give up the lease"; and ``context
 ``exclude``, ``window`` of its own, else the fact's; asserted without hedge, in scope,
 they contradict the fact); ``stated_as`` (phrasings that state the whole fact by
 themselves, whatever its polarity, e.g. "evacuated safely" for "no one was hurt":
-asserted -> present, denied -> contradicted). ``slots`` may also be written as a
+asserted -> present, denied -> contradicted); ``actor`` (who says or proposes the claim:
+a summary giving it to someone else by name contradicts the fact). ``slots`` may also be
+written as a
 ``[fact.slots]`` table, one slot per line. The README's "Facts file" section has every
 key with an example.
 
@@ -118,6 +120,7 @@ _FACT_KEYS = _CLAIM_KEYS | {
     "opposite",
     "opposite_requires",
     "contradiction",
+    "actor",
 }
 
 Phrases = tuple[str, ...]
@@ -158,6 +161,9 @@ class Fact:
     # phrasings that state the fact by themselves ("evacuated safely" for "no one was
     # hurt"): asserted in scope -> present, denied -> contradicted, whatever the polarity
     stated_as: Phrases = ()
+    # who says or proposes the claim ("Hegseth", "the defense secretary"): a summary that
+    # gives it to someone else by name contradicts the fact (harness.agent_rules)
+    actor: Phrases = ()
 
 
 @dataclass(frozen=True)
@@ -556,6 +562,7 @@ def parse_facts(
                 opposite_requires=phrases(raw.get("opposite_requires"), "opposite_requires"),
                 contradictions=tuple(contradictions),
                 stated_as=phrases(raw.get("stated_as"), "stated_as"),
+                actor=phrases(raw.get("actor"), "actor"),
             )
         )
     return FactSet(document=document, path=path, sha256=sha256, facts=tuple(facts))
@@ -701,6 +708,7 @@ def describe_facts(factset: FactSet) -> list[dict]:
                 "reading": reads,
                 "claim": claim,
                 "stated_as": list(f.stated_as),
+                "actor": list(f.actor),
                 "scope": {
                     "context": list(f.context),
                     "exclude": list(f.exclude),

@@ -40,6 +40,14 @@ DEPRIVING = frozenset(
     """strip strips stripped stripping deprive deprives deprived depriving rob robs robbed
     robbing""".split()
 )
+# verbs of putting a plan forward, in every form: their subject is whose plan the clause
+# below them is ("Ruiz proposed a bridge that would close at night")
+PROPOSING = frozenset(
+    """propose proposes proposed proposing outline outlines outlined outlining unveil unveils
+    unveiled unveiling envisage envisages envisaged envisaging advocate advocates advocated
+    advocating recommend recommends recommended recommending pitch pitches pitched pitching
+    float floats floated floating suggest suggests suggested suggesting""".split()
+)
 # verbs whose subject and object may change places without changing what is said ("A met
 # B" is "B met A"), in every form: no swap of roles can contradict them
 SYMMETRIC_VERBS = frozenset(

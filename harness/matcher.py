@@ -136,6 +136,7 @@ from itertools import pairwise, product
 from typing import Literal
 
 from harness import (
+    agent_rules,
     assertion_rules,
     clause_rules,
     coref,
@@ -2299,11 +2300,40 @@ def _figure_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str
     return f, "contradicted", c - 0.02, f"it writes {wrong[0]!r} for the statement's {wrong[1]!r}"
 
 
+@lru_cache(maxsize=256)
+def _actor_pattern(actor: tuple[str, ...]) -> re.Pattern | None:
+    return compile_aliases(actor)
+
+
+def _actor_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):
+    """A statement of the fact given by name to someone its `actor` does not list ("Bell
+    proposed a bridge that would close" for Ruiz's proposal) contradicts it
+    (harness.agent_rules); the name must cover the subject's head word ("Hegseth's
+    predecessor" is not Hegseth)."""
+    if o != "present" or f.kind == "contra" or f.clause is None:
+        return f, o, c, r
+    s, e = doc.sentences[f.clause.sentence]
+    if e - s > syntax.MAX_SENTENCE:
+        return f, o, c, r
+    spans = [(a - s, b - s) for _, (a, b) in f.combo if s <= a and b <= e]
+    agent = agent_rules.claim_agent(doc.norm[s:e], spans, max(f.clause.start - s, 0))
+    pattern = _actor_pattern(fact.actor)
+    if agent is None or pattern is None:
+        return f, o, c, r
+    a, b, head, head_end = (x + s for x in agent)
+    if any(m.start() <= head < m.end() for m in pattern.finditer(doc.norm, a, b)):
+        return f, o, c, r
+    who = doc.text[a:head_end]
+    return f, "contradicted", c - 0.02, f"the claim is given to {who!r}, not to the fact's actor"
+
+
 def _decide(
     doc: _Doc, fact: Fact, cf: _CFact, findings: list[_Finding]
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
     judged = [(f, *_classify(fact, cf, f)) for f in findings]
     judged = [_figure_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
+    if fact.actor and syntax.parser() is not None:
+        judged = [_actor_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
     present = [(c, f) for f, o, c, _ in judged if o == "present"]
     # a declared contradiction read from the very words that state the fact ("Curacao beat
     # Montserrat 4-3" is not "Montserrat beat ... 4-3") is a misreading of them: set aside

@@ -270,25 +270,29 @@ SETS = [
     # a sixteenth writer, measured once, blind, on the shipped short facts file
     ("facts_blind11.jsonl", None, 0.953, 0),  # 97.3 % (92.0 % blind)
     # a seventeenth writer, measured once, blind, on the shipped short facts file; "British
-    # officials ... proposed that a peacekeeping force exclude U.S. troops" is labeled
-    # contradicted for the wrong proposer, which the fact's statement does not name
-    ("facts_blind12.jsonl", None, 0.947, 1),  # 96.7 % (94.0 % blind)
+    # officials ... proposed that a peacekeeping force exclude U.S. troops" (the wrong
+    # proposer, contradicted since the facts' `actor`)
+    ("facts_blind12.jsonl", None, 0.953, 0),  # 97.3 % (94.0 % blind)
     # an eighteenth writer, measured once, blind, on the shipped short facts file; the same
     # wrong proposer (Lloyd Austin) labeled contradicted
     ("facts_blind13.jsonl", None, 0.933, 1),  # 95.3 % (94.0 % blind)
     # a nineteenth writer, measured once, blind, on the shipped short facts file; the wrong
-    # proposer again (Lloyd Austin), for both force facts
-    ("facts_blind14.jsonl", None, 0.94, 2),  # 96.0 % (94.7 % blind)
+    # proposer again (Lloyd Austin), for both force facts: contradicted since `actor`
+    ("facts_blind14.jsonl", None, 0.953, 0),  # 97.3 % (94.7 % blind)
     # a twentieth writer, measured once, blind, on the shipped short facts file at the end;
-    # the wrong proposer
-    ("facts_blind15.jsonl", None, 0.96, 1),  # 98.0 % (96.0 % blind)
+    # the wrong proposer (contradicted since `actor`)
+    ("facts_blind15.jsonl", None, 0.967, 0),  # 98.7 % (96.0 % blind)
     # a twenty-first writer, measured once, blind, on the shipped short facts file at the end;
-    # the wrong proposer (both force facts), a wrong former chair ("from France", "from
-    # Germany": the short file has no rule for it), "Hegseth, who chaired the meeting" (the
-    # U.S. chair through its minister), a condition's wrong detail ("Ukrainian forces")
-    ("facts_blind16.jsonl", None, 0.913, 6),  # 93.3 % (92.0 % blind)
-    ("facts_blind17.jsonl", None, 0.0, 0),  # blind: measured below
-    ("facts_blind18.jsonl", None, 0.0, 0),  # blind: measured below
+    # a wrong former chair ("from France", "from Germany": the short file has no rule for
+    # it), "Hegseth, who chaired the meeting" (the U.S. chair through its minister), a
+    # condition's wrong detail ("Ukrainian forces"); the wrong proposers are contradicted
+    # since `actor`
+    ("facts_blind16.jsonl", None, 0.927, 4),  # 94.7 % (92.0 % blind)
+    # a twenty-second and a twenty-third writer, measured once, blind, on 4a6bbce; troops
+    # that would join "if European allies could not supply enough"; "except in the event of
+    # contact" turning the condition round, a chair taken over "next year", "from Germany"
+    ("facts_blind17.jsonl", None, 0.94, 1),  # 96.0 % (94.7 % blind)
+    ("facts_blind18.jsonl", None, 0.933, 3),  # 95.3 % (93.3 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -313,7 +317,7 @@ SETS = [
     # a fourteenth writer, four more articles, measured once, blind, at the end of the session
     ("facts_summeval_o.jsonl", ARTICLES, 0.921, 1),  # 94.1 % (92.6 % blind)
     # a fifteenth writer, three more articles, measured once, blind, at the end of the session
-    ("facts_summeval_p.jsonl", ARTICLES, 0.928, 2),  # 94.8 % (91.7 % blind)
+    ("facts_summeval_p.jsonl", ARTICLES, 0.933, 1),  # 95.3 % (91.7 % blind)
     # a seventeenth writer, four BBC articles (XSumFaith summaries and edits), measured once, blind
     # ("Josh Martin's father ... was diagnosed with cancer": the father, named through the
     # boy, read as the boy)
@@ -325,18 +329,18 @@ SETS = [
     ("facts_summeval_q.jsonl", Q_ARTICLES, 0.959, 2),  # 97.9 % (93.1 % blind)
     # a nineteenth writer's facts for four more SummEval articles of earlier sets, system
     # summaries and realistic edits, measured once, blind
-    ("facts_summeval_r.jsonl", R_ARTICLES, 0.963, 0),  # 98.3 % (97.9 % blind)
+    ("facts_summeval_r.jsonl", R_ARTICLES, 0.966, 0),  # 98.6 % (97.9 % blind)
     # a twentieth writer's facts for four more SummEval articles of earlier sets, system
     # summaries and realistic edits, measured once, blind
     # ("have not been taken to ipswich hospital": the small parser reads "to ipswich" as
     # a verb; "the meeks' parents announced they are expecting" for the couple; a garbled
     # "she faces several charges"; "Liverpool are in fourth place ... ahead of City")
-    ("facts_summeval_s.jsonl", S_ARTICLES, 0.952, 4),  # 97.2 % (95.1 % blind)
+    ("facts_summeval_s.jsonl", S_ARTICLES, 0.956, 4),  # 97.6 % (95.1 % blind)
     # a twenty-second writer's facts for four more SummEval articles of earlier sets, system
     # summaries and realistic edits, measured once, blind
     # ("arsene wenger posted a picture ... with his dog" for Ozil: the fact has no actor slot;
     # "germany beat georgia 3-0": no contradiction lists "3-0")
-    ("facts_summeval_t.jsonl", T_ARTICLES, 0.956, 2),  # 97.6 % (97.6 % blind)
+    ("facts_summeval_t.jsonl", T_ARTICLES, 0.959, 1),  # 97.9 % (97.6 % blind)
     # a twenty-first writer's facts for four more SummEval articles of earlier sets, system
     # summaries and realistic edits, measured once, blind
     ("facts_summeval_u.jsonl", U_ARTICLES, 0.938, 0),  # 95.8 % (91.0 % blind)
@@ -350,8 +354,12 @@ SETS = [
     # actor without an actor slot)
     ("facts_summeval_w.jsonl", W_ARTICLES, 0.938, 9),  # 95.8 % (95.8 % blind)
     ("facts_summeval_x.jsonl", X_ARTICLES, 0.952, 3),  # 97.2 % (94.1 % blind)
-    ("facts_summeval_y.jsonl", Y_ARTICLES, 0.0, 0),  # blind: measured below
-    ("facts_summeval_z.jsonl", Z_ARTICLES, 0.0, 0),  # blind: measured below
+    # a twenty-sixth and a twenty-seventh writer's facts for eight more SummEval dev articles
+    # (second writers), system summaries and realistic edits, measured once, blind, on
+    # 4a6bbce (y: "the us were beaten 6-0 6-3 ... by errani and flavia pennetta" read as the
+    # pair's defeat, fixed; z: swapped teams and figures the writer's slots do not hold)
+    ("facts_summeval_y.jsonl", Y_ARTICLES, 0.959, 1),  # 97.9 % (96.9 % blind)
+    ("facts_summeval_z.jsonl", Z_ARTICLES, 0.928, 4),  # 94.8 % (93.4 % blind)
 ]
 
 
@@ -393,7 +401,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The nineteen hegseth sets (3,135 labels) against FACTS put in the document's place."""
+    """The twenty-one hegseth sets (3,435 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -404,17 +412,20 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 3135
+    assert report.n == 3435
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    nineteen hegseth sets together at its floor (98.2 % measured, less 2 points), and no
-    contradiction judged present but the eleven pinned in blind12 to blind16: seven labeled
-    so for a wrong proposer, two wrong former chairs, the U.S. chair through its minister,
-    a condition's wrong detail (the tuned file: 22)."""
+    twenty-one hegseth sets together at its floor (98.1 % measured, less 2 points), and no
+    contradiction judged present but the nine pinned in blind13 to blind18: two wrong
+    former chairs and a wrong former chair's country the short file has no rule for, the
+    U.S. chair through its minister, a condition's wrong detail, a condition turned by
+    "except", a chair taken over "next year", troops that would join "if" Europe fell
+    short, and Lloyd Austin *telling* the meeting (a verb of saying, not of proposing, so
+    the facts' `actor` does not see it; the tuned file: 29)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
@@ -422,18 +433,18 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
     assert report.accuracy >= 0.961, report.accuracy
-    assert report.contradicted_as_present == 11
+    assert report.contradicted_as_present == 9
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the nineteen hegseth sets (97.9 % measured, less 2 points), at most the 22 contradictions
-    judged present of the twelfth to twenty-first writers' blind sets (co-chairs and shared
-    chairs read as the United Kingdom's chair; "britain replaced germany as chair", a chair
-    taken "from Germany" and the chair of NATO itself, which the tuned file has no rule for;
-    the wrong proposers)."""
+    the twenty-one hegseth sets (97.6 % measured, less 2 points), at most the 29
+    contradictions judged present of the twelfth to twenty-third writers' blind sets
+    (co-chairs and shared chairs read as the United Kingdom's chair; "britain replaced
+    germany as chair", a chair taken "from Germany" and the chair of NATO itself, which the
+    tuned file has no rule for; the wrong proposers: it has no `actor`)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
-    assert report.accuracy >= 0.959, report.accuracy
-    assert report.contradicted_as_present <= 22
+    assert report.accuracy >= 0.956, report.accuracy
+    assert report.contradicted_as_present <= 29
