@@ -1618,6 +1618,28 @@ def _answer(doc: _Doc, clause: _Clause) -> str | None:
     return "no" if m.group(1) else "yes"
 
 
+_CONDITION_MARK = re.compile(r"\b(?:if|unless|when|whenever|provided|because)\b", _I)
+
+
+def _read_past_a_condition(doc: _Doc, combo, word_combo) -> bool:
+    """Whether the word rules' reading fills a slot with words inside a condition clause that
+    opens after every slot of the parse's reading."""
+    if combo == word_combo:
+        return False
+    end = max(b for _, (_, b) in combo)
+    mine = {sp for _, sp in combo}
+    other = [sp[0] for _, sp in word_combo if sp not in mine]
+    return bool(other) and _CONDITION_MARK.search(doc.norm, end, min(other)) is not None
+
+
+def _negation_counts(doc: _Doc, clause: _Clause, combo, literal: bool) -> list[int]:
+    """The word rules' count of negation cues over each slot of one reading of a clause."""
+    first = min(sp[0] for _, sp in combo)
+    last = max(sp[1] for _, sp in combo)
+    own = tuple(sp for _, sp in combo) if literal else ()
+    return [_negation_count(doc, clause, span, first, last, own) for _, span in combo]
+
+
 def _parsed_reading(
     doc: _Doc,
     clause: _Clause,
@@ -1961,15 +1983,13 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         # their absence is not ("None of the staff ... would come from the agency")
         negated = double = False
         for c in combos:
-            first = min(sp[0] for _, sp in c)
-            last = max(sp[1] for _, sp in c)
-            own = tuple(sp for _, sp in c) if literal else ()
-            counts = [_negation_count(doc, clause, span, first, last, own) for _, span in c]
+            counts = _negation_counts(doc, clause, c, literal)
             if any(n % 2 for n in counts):
                 negated, combo = True, c
                 double = any(n >= 2 for n in counts)
                 break
             double = double or any(n >= 2 for n in counts)
+        word_combo = combo
         hedged = _hedged(doc, clause, combo, negated)
         at = (doc.norm, doc.sentences[clause.sentence], combo)
         if hedged and share_asserts_some(kind, fact.polarity, negated, *at):
@@ -2014,6 +2034,14 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             )
             if reading is not None:
                 combo, parsed = reading
+                if words[0] and _read_past_a_condition(doc, combo, word_combo):
+                    # the word rules' negation came from other words inside a condition
+                    # after the claim ("U.S. troops would join it if allies could not
+                    # supply enough forces": "forces", not the parse's "troops")
+                    counts = _negation_counts(doc, clause, combo, literal)
+                    if not any(n % 2 for n in counts):
+                        hedged_there = _hedged(doc, clause, combo, False)
+                        words = (False, any(n >= 2 for n in counts), hedged_there)
                 if kind == "claim":  # "miss out on X" states a fact that X is lost
                     parsed = wording_rules.privative_own(_privative(fact), parsed)
                     parsed = _fronted_frame(doc, clause, fact, combo, parsed)

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (test sentences are kept on one line each)
 """A fact's `actor`: a summary giving the proposal to someone else by name contradicts it
 (harness.agent_rules), on made-up sentences about a bridge Ruiz proposed."""
 

@@ -877,3 +877,21 @@ slots = { who = ["Rovers"], act = ["met", "faced"], whom = ["Albion"] }
 )
 def test_swapped_roles_contradict(text, fact, verdict):
     assert check_facts(text, made_up_facts(BEAT)).get(fact).verdict == verdict
+
+
+def test_a_negation_inside_a_later_condition_is_not_the_claims():
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "no-cars"
+statement = "The new bridge would carry no cars."
+polarity = "negative"
+context = ["bridge"]
+slots = { what = ["cars", "vehicles", "traffic"] }
+"""
+    )
+    # the word rules' "vehicles" inside the condition is not the parse's "cars"
+    text = "The bridge would take cyclists, and cars would use it if the ferry could not carry enough vehicles."
+    assert check_facts(text, facts).get("no-cars").verdict == "contradicted"
+    text = "The bridge would take cyclists and would carry no cars."
+    assert check_facts(text, facts).get("no-cars").verdict == "present"
