@@ -34,12 +34,13 @@ def claim_agent(
         return None
     own = node if _verb(node) else None  # the claim's own verb is no agent's
     while node.head.i != node.i:
-        node = node.head
+        came, node = node, node.head
         if not _verb(node):
             continue
-        if own is None:
-            own = node
-            continue
+        if own is None and not (node.lower_ in PROPOSING and came.dep_ in ("dobj", "ccomp")):
+            own = node  # ... unless what is proposed holds the claim: "proposed a force
+            continue  # without U.S. troops"
+        own = own or node
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.tag_ in ("WDT", "WP"):
             continue  # no subject, or a relative one ("a force that would lack ...")

@@ -43,6 +43,9 @@ slots = { what = ["cars"] }
             "contradicted",
         ),
         ("Local traders proposed that the bridge carry no cars.", "contradicted"),
+        # the proposing verb is the first verb above the claim: what it proposes holds it
+        ("Councillor Tom Bell proposed a bridge without cars or tolls.", "contradicted"),
+        ("Ruiz proposed a bridge without cars or tolls.", "present"),
     ],
 )
 def test_a_proposal_given_to_someone_else_contradicts(text, verdict):
