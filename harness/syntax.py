@@ -313,6 +313,40 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
     return None
 
 
+# cues that open one item of a list ("no boots, no cover"; "excluding troops and lacking cover")
+_LIST_CUES = NEGATIVE_DETERMINERS | NEGATING_PREPOSITIONS | {"lacking", "w/o"}
+_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "CCONJ", "ADP"})
+
+
+def _listed_negations(negs: list, inside: set[int], doc) -> list:
+    """The cues of a claim without those that open an earlier item of a list whose own item
+    has its own cue right before the claim ("no US boots, no Article 5 cover": the first
+    "no" is the boots'; "excluding troops and lacking cover": "excluding" is the troops')."""
+    if len(negs) < 2 or not inside or doc is None:
+        return negs
+    first = min(inside)
+    own = [i for i, _ in negs if i < first and doc[i].lower_ in _LIST_CUES]
+    own = [i for i in own if all(doc[k].pos_ in _PHRASE_POS for k in range(i + 1, first))]
+    if not own:
+        return negs
+    cue = max(own)
+    if any(doc[k].pos_ in ("VERB", "AUX") for k in range(cue + 1, first)):
+        return negs
+
+    def listed(i: int) -> bool:
+        # a subject's cue is recorded on the noun: its "no" opens the item ("no US boots")
+        dets = [c.i for c in doc[i].children if c.lower_ in NEGATIVE_DETERMINERS]
+        start = i if doc[i].lower_ in _LIST_CUES else min(dets, default=None)
+        if start is None:
+            return False
+        between = [doc[k] for k in range(start + 1, cue) if k != i]
+        return any(t.lower_ in (",", "and", "or", ";") for t in between) and all(
+            t.pos_ in _PHRASE_POS for t in between
+        )
+
+    return [(i, t) for i, t in negs if not (i < cue and listed(i))]
+
+
 def _taken_away(came, inside: set[int] | None) -> bool:
     """Whether the claim came to a verb of taking away through its "of" ("stripped of the
     title"), or through an "of" the parse hung on its object ("strips the club of the
@@ -2014,6 +2048,7 @@ class _Walk:
         if self.against and hedges and hedges[0] in _REPORT_HEDGES:
             hedges = []
         negs = list(self.negs.items())  # in the order found, from the claim upwards
+        negs = _listed_negations(negs, self.inside, node.doc)
         if 0 <= self.relative_at < len(negs):
             hedges.append(f"{negs[self.relative_at][1]} (over a relative clause)")
             negs = negs[: self.relative_at]

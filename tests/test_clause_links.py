@@ -895,3 +895,28 @@ slots = { what = ["cars", "vehicles", "traffic"] }
     assert check_facts(text, facts).get("no-cars").verdict == "contradicted"
     text = "The bridge would take cyclists and would carry no cars."
     assert check_facts(text, facts).get("no-cars").verdict == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "kept"),
+    [
+        # each negation of a list is its own item's, however the parse hangs the items
+        ("hotel yes but no pets, no insurance cover abroad.", "pets", ["no"]),
+        (
+            "Excluding pets and lacking insurance cover abroad, the squad flew home.",
+            "Excluding",
+            ["lacking"],
+        ),
+        # a verb between them: two clauses, both cues stand
+        ("No pets came, and no insurance cover was bought.", "pets", ["pets", "no"]),
+    ],
+)
+def test_listed_negations_keep_the_items_own_cue(text, earlier, kept):
+    from harness import syntax
+
+    doc = syntax.parse(text)
+    words = [t.text for t in doc]
+    inside = {words.index("insurance"), words.index("cover")}
+    own = max(i for i in range(min(inside)) if words[i].lower() in ("no", "lacking"))
+    negs = [(words.index(earlier), earlier), (own, words[own])]
+    assert [t for _, t in syntax._listed_negations(negs, inside, doc)] == kept
