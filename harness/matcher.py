@@ -2264,12 +2264,29 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
     return (out[0], out[1], out[2] + note) if note else out
 
 
+# a closer denied or refused: what it would close stays possible
+_LEFT_OPEN = re.compile(r"(?:not|\w+ to) (?:rule out|exclude|preclude)$", _I)
+
+
+def _left_possible(fact: Fact, f: _Finding, negated: bool) -> bool:
+    """A negative fact's claim that the parse reads left possible by a closer denied or
+    refused ("did not rule out U.S. troops joining", "refused to rule out"), and hedged by
+    nothing else: the fact says it will not happen, the summary that it may."""
+    if fact.polarity != "negative" or f.kind != "claim" or negated or f.level is None:
+        return False
+    hedges = f.parsed.hedges if f.parsed is not None else ()
+    return bool(hedges) and all(_LEFT_OPEN.match(h) for h in hedges)
+
+
 def _classify_as(
     fact: Fact, cf: _CFact, f: _Finding, negated: bool, double: bool, hedged: bool
 ) -> tuple[str, float, str]:
     want_negated = fact.polarity == "negative"
     if f.kind == "contra" and negated != cf.contradictions[f.prop - 1].negative:
         return "set aside", 0.0, "the contradiction is itself denied"
+    if hedged and _left_possible(fact, f, negated):
+        why = "the claim is left possible ('did not rule out'): the fact says it will not be"
+        return "contradicted", _LEVEL_CONF[f.level] - 0.05, why
     if hedged:
         return "set aside", 0.0, "hedged or conditional: it asserts nothing"
     if f.blocked:

@@ -920,3 +920,18 @@ def test_listed_negations_keep_the_items_own_cue(text, earlier, kept):
     own = max(i for i in range(min(inside)) if words[i].lower() in ("no", "lacking"))
     negs = [(words.index(earlier), earlier), (own, words[own])]
     assert [t for _, t in syntax._listed_negations(negs, inside, doc)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a negative fact's claim left possible contradicts it: it says the thing will not be
+        ("The coach did not rule out insurance cover abroad for the squad.", "contradicted"),
+        ("The coach refused to rule out insurance cover abroad for the squad.", "contradicted"),
+        # ... an open question or a plain hedge asserts nothing
+        ("Will the squad have insurance cover abroad?", "absent"),
+        ("The squad may need insurance cover abroad, the coach said.", "absent"),
+    ],
+)
+def test_a_negative_fact_left_possible_is_contradicted(text, verdict):
+    assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict

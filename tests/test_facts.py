@@ -39,7 +39,7 @@ CASES: list[tuple[str, str, str]] = [
     (
         "Hegseth would not rule out U.S. troops joining the peacekeeping force.",
         "no-us-troops",
-        "absent",
+        "contradicted",  # left possible: the fact says they will not be in it
     ),
     ("U.S. troops would join the peacekeeping force.", "no-us-troops", "contradicted"),
     ("No U.S. troops will be part of the force.", "no-us-troops", "present"),
@@ -484,7 +484,7 @@ PARAPHRASE_CASES: list[tuple[str, str, str]] = [
     (
         "Hegseth did not rule out sending U.S. troops to the peacekeeping force.",
         "no-us-troops",
-        "absent",
+        "contradicted",
     ),
     (
         "The force would lack the alliance's collective-defence shield if it clashed with Russian forces.",

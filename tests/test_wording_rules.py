@@ -495,10 +495,11 @@ slots = { who = ["coach", "Moss"], leave = ["leaving", "leave", "move"] }
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
-        # a closer refused leaves the question open, as a closer denied does
-        ("Moss refused to rule out leaving the club.", "absent"),
-        ("Moss declined to rule out a move away from the club.", "absent"),
-        ("Moss did not rule out leaving the club.", "absent"),
+        # a closer refused leaves the question open, as a closer denied does: the negative
+        # fact's claim left possible contradicts it
+        ("Moss refused to rule out leaving the club.", "contradicted"),
+        ("Moss declined to rule out a move away from the club.", "contradicted"),
+        ("Moss did not rule out leaving the club.", "contradicted"),
         # the closer itself, or a plain refusal: as before
         ("Moss has ruled out leaving the club.", "present"),
         ("Moss refused to leave the club.", "present"),
