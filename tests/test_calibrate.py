@@ -251,11 +251,11 @@ AB_ARTICLES = REPO / "tests" / "data" / "articles_ab"
 SETS = [
     # hegseth-nato, by seven writers (the shipped short facts file; the tuned file it
     # replaced is tested below)
-    ("facts_labeled.jsonl", None, 0.977, 0),  # 99.7 %
+    ("facts_labeled.jsonl", None, 0.973, 0),  # 99.3 % ("did not rule out" labeled absent)
     ("facts_holdout.jsonl", None, 0.967, 0),  # 98.7 %
     ("facts_blind.jsonl", None, 0.98, 0),  # 100 %
     ("facts_blind2.jsonl", None, 0.98, 0),  # 100 %
-    ("facts_blind3.jsonl", None, 0.969, 0),  # 98.9 %
+    ("facts_blind3.jsonl", None, 0.963, 0),  # 98.3 % ("did not rule out" labeled absent)
     ("facts_blind4.jsonl", None, 0.969, 0),  # 98.9 %
     ("facts_blind5.jsonl", None, 0.974, 0),  # 99.4 %
     ("facts_final_e.jsonl", None, 0.958, 0),  # 97.8 % (92.6 % blind, the final measurement)
@@ -264,13 +264,13 @@ SETS = [
     # a twelfth writer, measured once, blind (97.3 %), on the shipped short facts file
     ("facts_blind7.jsonl", None, 0.967, 0),  # 98.7 % (97.3 % blind)
     # a thirteenth writer, measured once, blind (94.0 %), on the shipped short facts file
-    ("facts_blind8.jsonl", None, 0.96, 0),  # 98.0 % (94.0 % blind)
+    ("facts_blind8.jsonl", None, 0.967, 0),  # 98.7 % (94.0 % blind)
     # a fourteenth writer, measured once, blind, on the shipped short facts file
     ("facts_blind9.jsonl", None, 0.96, 0),  # 98.0 % (97.3 % blind)
     # a fifteenth writer, measured once, blind, on the shipped short facts file
     ("facts_blind10.jsonl", None, 0.953, 0),  # 97.3 % (95.3 % blind)
     # a sixteenth writer, measured once, blind, on the shipped short facts file
-    ("facts_blind11.jsonl", None, 0.953, 0),  # 97.3 % (92.0 % blind)
+    ("facts_blind11.jsonl", None, 0.96, 0),  # 98.0 % (92.0 % blind)
     # a seventeenth writer, measured once, blind, on the shipped short facts file; "British
     # officials ... proposed that a peacekeeping force exclude U.S. troops" (the wrong
     # proposer, contradicted since the facts' `actor`)
@@ -280,23 +280,27 @@ SETS = [
     ("facts_blind13.jsonl", None, 0.933, 1),  # 95.3 % (94.0 % blind)
     # a nineteenth writer, measured once, blind, on the shipped short facts file; the wrong
     # proposer again (Lloyd Austin), for both force facts: contradicted since `actor`
-    ("facts_blind14.jsonl", None, 0.953, 0),  # 97.3 % (94.7 % blind)
+    ("facts_blind14.jsonl", None, 0.96, 0),  # 98.0 % (94.7 % blind)
     # a twentieth writer, measured once, blind, on the shipped short facts file at the end;
     # the wrong proposer (contradicted since `actor`)
-    ("facts_blind15.jsonl", None, 0.967, 0),  # 98.7 % (96.0 % blind)
+    ("facts_blind15.jsonl", None, 0.973, 0),  # 99.3 % (96.0 % blind)
     # a twenty-first writer, measured once, blind, on the shipped short facts file at the end;
     # a wrong former chair ("from France", "from Germany": the short file has no rule for
     # it), "Hegseth, who chaired the meeting" (the U.S. chair through its minister), a
     # condition's wrong detail ("Ukrainian forces"); the wrong proposers are contradicted
     # since `actor`
-    ("facts_blind16.jsonl", None, 0.927, 4),  # 94.7 % (92.0 % blind)
+    ("facts_blind16.jsonl", None, 0.933, 4),  # 95.3 % (92.0 % blind)
     # a twenty-second and a twenty-third writer, measured once, blind, on 4a6bbce;
     # "except in the event of contact" turning the condition round, a chair taken over
     # "next year", "from Germany"
     ("facts_blind17.jsonl", None, 0.947, 0),  # 96.7 % (94.7 % blind)
-    ("facts_blind18.jsonl", None, 0.933, 3),  # 95.3 % (93.3 % blind)
-    ("facts_blind19.jsonl", None, 0.0, 0),  # blind: measured below
-    ("facts_blind20.jsonl", None, 0.0, 0),  # blind: measured below
+    ("facts_blind18.jsonl", None, 0.94, 3),  # 96.0 % (93.3 % blind)
+    # a twenty-eighth and a twenty-ninth writer, measured once, blind, on 4322948; "The UK,
+    # which has chaired the group since 2022" (no rule for a wrong history); "Hegseth
+    # proposed a force without U.S. troops that would enjoy Article Five protections" (the
+    # "without" over the relative clause)
+    ("facts_blind19.jsonl", None, 0.973, 1),  # 99.3 % (98.7 % blind)
+    ("facts_blind20.jsonl", None, 0.933, 1),  # 95.3 % (92.0 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -364,8 +368,11 @@ SETS = [
     # pair's defeat, fixed; z: swapped teams and figures the writer's slots do not hold)
     ("facts_summeval_y.jsonl", Y_ARTICLES, 0.959, 1),  # 97.9 % (96.9 % blind)
     ("facts_summeval_z.jsonl", Z_ARTICLES, 0.928, 4),  # 94.8 % (93.4 % blind)
-    ("facts_summeval_aa.jsonl", AA_ARTICLES, 0.0, 0),  # blind: measured below
-    ("facts_summeval_ab.jsonl", AB_ARTICLES, 0.0, 0),  # blind: measured below
+    # a thirtieth and a thirty-first writer's facts for eight more SummEval dev articles,
+    # system summaries and realistic edits, measured once, blind, on 4322948 (edits to
+    # figures, seas and actors the writers' slots and contradictions do not hold)
+    ("facts_summeval_aa.jsonl", AA_ARTICLES, 0.963, 2),  # 98.3 % (98.3 % blind)
+    ("facts_summeval_ab.jsonl", AB_ARTICLES, 0.935, 5),  # 95.5 % (95.5 % blind)
 ]
 
 
@@ -407,7 +414,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The twenty-one hegseth sets (3,435 labels) against FACTS put in the document's place."""
+    """The twenty-three hegseth sets (3,735 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -418,39 +425,40 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 3435
+    assert report.n == 3735
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    twenty-one hegseth sets together at its floor (98.1 % measured, less 2 points), and no
-    contradiction judged present but the eight pinned in blind13 to blind18: two wrong
-    former chairs and a wrong former chair's country the short file has no rule for, the
-    U.S. chair through its minister, a condition's wrong detail, a condition turned by
-    "except", a chair taken over "next year", and Lloyd Austin *telling* the meeting (a verb
-    of saying, not of proposing, so the facts' `actor` does not see it; the tuned file:
-    29)."""
+    twenty-three hegseth sets together at its floor (98.2 % measured, less 2 points), and no
+    contradiction judged present but the ten pinned in blind13 to blind20: two wrong former
+    chairs and a wrong former chair's country the short file has no rule for, the U.S.
+    chair through its minister, a condition's wrong detail, a condition turned by
+    "except", a chair taken over "next year", a chair held "since 2022", Lloyd Austin
+    *telling* the meeting (a verb of saying, not of proposing, so the facts' `actor` does
+    not see it) and a force "without U.S. troops that would enjoy Article Five protections"
+    (the tuned file: 34)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
     assert len(blocks) == 3
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
-    assert report.accuracy >= 0.961, report.accuracy
-    assert report.contradicted_as_present == 8
+    assert report.accuracy >= 0.962, report.accuracy
+    assert report.contradicted_as_present == 10
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the twenty-one hegseth sets (97.6 % measured, less 2 points), at most the 29
-    contradictions judged present of the twelfth to twenty-third writers' blind sets
+    the twenty-three hegseth sets (97.6 % measured, less 2 points), at most the 34
+    contradictions judged present of the twelfth to twenty-ninth writers' blind sets
     (co-chairs and shared chairs read as the United Kingdom's chair; "britain replaced
     germany as chair", a chair taken "from Germany" and the chair of NATO itself, which the
     tuned file has no rule for; the wrong proposers: it has no `actor`)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
     assert report.accuracy >= 0.956, report.accuracy
-    assert report.contradicted_as_present <= 29
+    assert report.contradicted_as_present <= 34
