@@ -8,7 +8,8 @@ with a score, a year with a year, a count with a count of the same unit word: "t
 with "three points", never with "three games"); the summary's figure must lie in the
 clause that states the claim; and the statement's own value anywhere in the sentence
 (rounded as written: "£46m" for "£46.2 million") clears it. A figure with a bound ("more
-than 30,000") is never called wrong.
+than 30,000") is compared only with the same bound ("at least 5 years" for "at least 10
+years").
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def figures(text: str) -> tuple[Figure, ...]:
     for sp in numbers(text):
         if any(a <= sp.start < b for a, b in taken) or sp.kind != "number":
             continue
-        if not sp.unit or sp.ordinal or sp.bound:
+        if not sp.unit or sp.ordinal:
             continue
         kind = "age" if _AGE.match(text, sp.end) else "count"
         out.append(Figure(kind, sp.text, sp.start, sp.end, unit=sp.unit, number=sp))
@@ -93,7 +94,10 @@ def _comparable(stated: Figure, written: Figure) -> bool:
         return False
     if stated.kind == "score":  # as many scores in a row: "6-0 6-3" is no "3-2"
         return stated.key.count(" ") == written.key.count(" ")
-    return stated.unit == written.unit
+    if stated.kind == "year":
+        return True
+    # a bound is compared only with the same bound ("at least 5 years" for "at least 10")
+    return stated.unit == written.unit and stated.number.bound == written.number.bound  # type: ignore[union-attr]
 
 
 def wrong_figure(statement: str, sentence: str, lo: int, hi: int) -> tuple[str, str] | None:

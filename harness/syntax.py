@@ -700,11 +700,17 @@ def _other_actor(head, inside: set[int]) -> Any | None:
     return subject
 
 
-def _swapped_with(doer, receiver) -> bool:
+def _swapped_with(doer, receiver, inside: set[int] = frozenset()) -> bool:
     """Whether the parse makes `receiver` (the slot that undergoes the fact's verb) the doer
     of the verb `doer` (the fact's actor) undergoes: "Albion beat Rovers" and "Rovers were
-    beaten by Albion" for "Rovers beat Albion"; never for a verb whose two sides may trade
-    places ("Albion met Rovers")."""
+    beaten by Albion" for "Rovers beat Albion", or the agent of the claim's own passive verb
+    wherever the actor stands ("Rovers were top when they were beaten by Albion"); never
+    for a verb whose two sides may trade places ("Albion met Rovers")."""
+    doer, receiver = _phrase_head(doer), _phrase_head(receiver)
+    if receiver.dep_ == "pobj" and receiver.head.dep_ == "agent":
+        verb = receiver.head.head
+        if verb.i in inside and verb.pos_ == "VERB" and verb.lower_ not in SYMMETRIC_VERBS:
+            return True
     verb = doer.head
     if verb.pos_ != "VERB" or verb.lower_ in SYMMETRIC_VERBS:
         return False
@@ -726,7 +732,7 @@ def doer_and_receiver(sentence: str, spans: list[tuple[int, int]]) -> tuple[int,
     slots = _slot_heads(doc, spans)
     if slots is None:
         return None
-    heads = slots[1]
+    heads = [_phrase_head(h) for h in slots[1]]
     for k, h in enumerate(heads):
         for j, o in enumerate(heads):
             if k == j or h.head.i != o.head.i or h.head.pos_ != "VERB":
@@ -739,6 +745,14 @@ def doer_and_receiver(sentence: str, spans: list[tuple[int, int]]) -> tuple[int,
                 if o.dep_ == "nsubjpass" and o.head.i == verb.i:
                     return k, j
     return None
+
+
+def _phrase_head(tok):
+    """The noun a slot's word modifies, when the slot names only a modifier of it ("a
+    Russian SU-27 fighter jet": the jet)."""
+    while tok.dep_ in ("compound", "amod", "nummod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
 
 
 def _object_like(tok) -> bool:
@@ -1312,7 +1326,7 @@ def read_claim(
         return ClaimReading((), "split by a relative clause", hedges=("split",))
     if assertion_rules.split_by_coordination(heads, anchor, inside):
         return ClaimReading((), "split by coordinated clauses", hedges=("split",))
-    if pair is not None and _swapped_with(heads[pair[0]], heads[pair[1]]):
+    if pair is not None and _swapped_with(heads[pair[0]], heads[pair[1]], inside):
         return ClaimReading((), None, other_actor=heads[pair[1]].text, swapped=True)
     for h, is_patient in zip(heads, patients or [False] * len(heads), strict=True):
         if is_patient and h.dep_ == "pobj" and h.head.dep_ == "agent" and h.head.head.i in inside:

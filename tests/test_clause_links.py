@@ -852,6 +852,11 @@ statement = "Rovers were beaten 2-0 by Albion."
 slots = { loser = ["Rovers"], act = ["beaten", "defeated"], winner = ["Albion"] }
 
 [[fact]]
+id = "side"
+statement = "The Rovers side defeated the Albion side 2-0."
+slots = { winner = ["Rovers"], act = ["beat", "defeated"], loser = ["Albion"] }
+
+[[fact]]
 id = "met"
 statement = "Rovers met Albion in the final."
 slots = { who = ["Rovers"], act = ["met", "faced"], whom = ["Albion"] }
@@ -870,6 +875,11 @@ slots = { who = ["Rovers"], act = ["met", "faced"], whom = ["Albion"] }
         # ... and a passive statement's sides swapped in the same passive
         ("Albion were beaten 2-0 by Rovers on Saturday.", "beaten", "contradicted"),
         ("Rovers were beaten 2-0 by Albion on Saturday.", "beaten", "present"),
+        # ... or made the agent of the claim's passive verb wherever the actor stands
+        ("Rovers were top of the league when they were defeated by Albion.", "won", "contradicted"),
+        # ... a slot naming only a modifier of the doer ("the Rovers side")
+        ("Albion defeated the Rovers side in the cup.", "side", "contradicted"),
+        ("The Rovers side defeated Albion in the cup.", "side", "present"),
         # ... never for a verb whose two sides may trade places
         ("Albion met Rovers in the final.", "met", "present"),
         ("Albion faced Rovers in the final.", "met", "present"),

@@ -43,6 +43,13 @@ def test_figures_reads_scores_years_counts_and_ages():
         ("Okafor lost 6-0 6-3 in the doubles.", "The hosts lost 3-2 as Okafor was beaten.", None),
         ("The two-year-old was found in 1993.", "He was found 20 years ago.", None),  # an age
         ("Rovers beat Albion 2-0.", "Rovers beat Albion 2-0 after a 3-1 loss.", None),  # stated too
+        # a bound with the same bound only
+        (
+            "He may not reapply for at least 10 years.",
+            "he may not reapply for at least 5 years .",
+            ("5", "10"),
+        ),
+        ("He may not reapply for at least 10 years.", "he may not reapply for 5 years .", None),
     ],
 )
 def test_wrong_figure(statement, sentence, wrong):
