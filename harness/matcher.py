@@ -140,6 +140,7 @@ from harness import (
     assertion_rules,
     clause_rules,
     coref,
+    detail_rules,
     figure_rules,
     roles,
     syntax,
@@ -2346,6 +2347,34 @@ def _figure_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str
 
 
 @lru_cache(maxsize=256)
+def _name_groups(fact: Fact) -> tuple[re.Pattern, ...]:
+    """Each slot's phrasings (claim and contradictions) as one pattern: two names one list
+    holds are one name ("U.S." and "Washington")."""
+    props = (fact.claim, *fact.contradictions)
+    groups = [compile_aliases(vals) for p in props for _, vals in p.slots]
+    return tuple(g for g in groups if g is not None)
+
+
+def _detail_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):
+    """A statement of the fact whose clause puts another name after one of the statement's
+    prepositions ("took over the chair from Germany" for "... from the U.S.") contradicts
+    it (harness.detail_rules)."""
+    if o != "present" or f.kind == "contra" or f.clause is None:
+        return f, o, c, r
+    s, e = doc.sentences[f.clause.sentence]
+    first = min(a for _, (a, _) in f.combo)
+    last = max(b for _, (_, b) in f.combo)
+    before = [m.start() for m in _WORD.finditer(doc.norm, f.clause.start, first)][-3:]
+    after = [m.end() for m in _WORD.finditer(doc.norm, last, f.clause.end)][:12]
+    lo = (before[0] if before else first) - s
+    hi = (after[-1] if after else last) - s
+    wrong = detail_rules.wrong_detail(fact.statement, doc.text[s:e], lo, hi, _name_groups(fact))
+    if wrong is None:
+        return f, o, c, r
+    return f, "contradicted", c - 0.02, f"it writes {wrong[0]!r} for the statement's {wrong[1]!r}"
+
+
+@lru_cache(maxsize=256)
 def _actor_pattern(actor: tuple[str, ...]) -> re.Pattern | None:
     return compile_aliases(actor)
 
@@ -2377,6 +2406,8 @@ def _decide(
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
     judged = [(f, *_classify(fact, cf, f)) for f in findings]
     judged = [_figure_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
+    if syntax.parser() is not None and detail_rules.statement_details(fact.statement):
+        judged = [_detail_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
     if fact.actor and syntax.parser() is not None:
         judged = [_actor_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
     present = [(c, f) for f, o, c, _ in judged if o == "present"]

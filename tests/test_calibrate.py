@@ -285,16 +285,16 @@ SETS = [
     # the wrong proposer (contradicted since `actor`)
     ("facts_blind15.jsonl", None, 0.973, 0),  # 99.3 % (96.0 % blind)
     # a twenty-first writer, measured once, blind, on the shipped short facts file at the end;
-    # a wrong former chair ("from France", "from Germany": the short file has no rule for
-    # it), "Hegseth, who chaired the meeting" (the U.S. chair through its minister), a
+    # "Hegseth, who chaired the meeting" (the U.S. chair through its minister), a
     # condition's wrong detail ("Ukrainian forces"); the wrong proposers are contradicted
-    # since `actor`
-    ("facts_blind16.jsonl", None, 0.933, 4),  # 95.3 % (92.0 % blind)
+    # since `actor`, the wrong former chairs ("from France", "from Germany") since
+    # harness.detail_rules
+    ("facts_blind16.jsonl", None, 0.947, 2),  # 96.7 % (92.0 % blind)
     # a twenty-second and a twenty-third writer, measured once, blind, on 4a6bbce;
     # "except in the event of contact" turning the condition round, a chair taken over
     # "next year", "from Germany"
     ("facts_blind17.jsonl", None, 0.947, 0),  # 96.7 % (94.7 % blind)
-    ("facts_blind18.jsonl", None, 0.94, 3),  # 96.0 % (93.3 % blind)
+    ("facts_blind18.jsonl", None, 0.947, 2),  # 96.7 % (93.3 % blind)
     # a twenty-eighth and a twenty-ninth writer, measured once, blind, on 4322948; "The UK,
     # which has chaired the group since 2022" (no rule for a wrong history); "Hegseth
     # proposed a force without U.S. troops that would enjoy Article Five protections" (the
@@ -432,33 +432,32 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    twenty-three hegseth sets together at its floor (98.2 % measured, less 2 points), and no
-    contradiction judged present but the ten pinned in blind13 to blind20: two wrong former
-    chairs and a wrong former chair's country the short file has no rule for, the U.S.
-    chair through its minister, a condition's wrong detail, a condition turned by
-    "except", a chair taken over "next year", a chair held "since 2022", Lloyd Austin
-    *telling* the meeting (a verb of saying, not of proposing, so the facts' `actor` does
-    not see it) and a force "without U.S. troops that would enjoy Article Five protections"
-    (the tuned file: 34)."""
+    twenty-three hegseth sets together at its floor (98.3 % measured, less 2 points), and no
+    contradiction judged present but the seven pinned in blind13 to blind20: the U.S. chair
+    through its minister, a condition's wrong detail, a condition turned by "except", a
+    chair taken over "next year", a chair held "since 2022", Lloyd Austin *telling* the
+    meeting (a verb of saying, not of proposing, so the facts' `actor` does not see it) and
+    a force "without U.S. troops that would enjoy Article Five protections" (the tuned
+    file: 30)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
     assert len(blocks) == 3
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
-    assert report.accuracy >= 0.962, report.accuracy
-    assert report.contradicted_as_present == 10
+    assert report.accuracy >= 0.963, report.accuracy
+    assert report.contradicted_as_present == 7
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the twenty-three hegseth sets (97.6 % measured, less 2 points), at most the 34
+    the twenty-three hegseth sets (97.7 % measured, less 2 points), at most the 30
     contradictions judged present of the twelfth to twenty-ninth writers' blind sets
     (co-chairs and shared chairs read as the United Kingdom's chair; "britain replaced
-    germany as chair", a chair taken "from Germany" and the chair of NATO itself, which the
-    tuned file has no rule for; the wrong proposers: it has no `actor`)."""
+    germany as chair" and the chair of NATO itself, which the tuned file has no rule for;
+    the wrong proposers: it has no `actor`)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
-    assert report.accuracy >= 0.956, report.accuracy
-    assert report.contradicted_as_present <= 34
+    assert report.accuracy >= 0.957, report.accuracy
+    assert report.contradicted_as_present <= 30
