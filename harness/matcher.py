@@ -2327,20 +2327,31 @@ def _findings(doc: _Doc, fact: Fact, cf: _CFact) -> list[_Finding]:
     return out
 
 
-def _figure_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):
-    """A statement of the fact whose clause writes one of the statement's figures with
-    another value ("a 3-0 defeat" for "beaten 2-0") contradicts it (harness.figure_rules)."""
-    if o != "present" or f.kind == "contra" or f.clause is None:
-        return f, o, c, r
+def _claim_window(doc: _Doc, f: _Finding, after: int) -> tuple[int, int, int, int]:
+    """(sentence start, sentence end, lo, hi): the claim's words with three words before and
+    `after` words after them, inside its clause, as offsets in its sentence."""
     s, e = doc.sentences[f.clause.sentence]
     first = min(a for _, (a, _) in f.combo)
     last = max(b for _, (_, b) in f.combo)
-    # the claim's words and a few words either side, inside its clause
     before = [m.start() for m in _WORD.finditer(doc.norm, f.clause.start, first)][-3:]
-    after = [m.end() for m in _WORD.finditer(doc.norm, last, f.clause.end)][:4]
-    lo = (before[0] if before else first) - s
-    hi = (after[-1] if after else last) - s
+    later = [m.end() for m in _WORD.finditer(doc.norm, last, f.clause.end)][:after]
+    return s, e, (before[0] if before else first) - s, (later[-1] if later else last) - s
+
+
+def _details_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):
+    """A statement of the fact whose clause writes one of the statement's figures with
+    another value ("a 3-0 defeat" for "beaten 2-0": harness.figure_rules) or puts another
+    name after one of the statement's prepositions ("took over the chair from Germany" for
+    "... from the U.S.": harness.detail_rules) contradicts it."""
+    if o != "present" or f.kind == "contra" or f.clause is None:
+        return f, o, c, r
+    s, e, lo, hi = _claim_window(doc, f, 4)
     wrong = figure_rules.wrong_figure(fact.statement, doc.text[s:e], lo, hi)
+    named = syntax.parser() is not None and detail_rules.statement_details(fact.statement)
+    if wrong is None and named:
+        s, e, lo, hi = _claim_window(doc, f, 12)
+        groups = _name_groups(fact)
+        wrong = detail_rules.wrong_detail(fact.statement, doc.text[s:e], lo, hi, groups)
     if wrong is None:
         return f, o, c, r
     return f, "contradicted", c - 0.02, f"it writes {wrong[0]!r} for the statement's {wrong[1]!r}"
@@ -2353,25 +2364,6 @@ def _name_groups(fact: Fact) -> tuple[re.Pattern, ...]:
     props = (fact.claim, *fact.contradictions)
     groups = [compile_aliases(vals) for p in props for _, vals in p.slots]
     return tuple(g for g in groups if g is not None)
-
-
-def _detail_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):
-    """A statement of the fact whose clause puts another name after one of the statement's
-    prepositions ("took over the chair from Germany" for "... from the U.S.") contradicts
-    it (harness.detail_rules)."""
-    if o != "present" or f.kind == "contra" or f.clause is None:
-        return f, o, c, r
-    s, e = doc.sentences[f.clause.sentence]
-    first = min(a for _, (a, _) in f.combo)
-    last = max(b for _, (_, b) in f.combo)
-    before = [m.start() for m in _WORD.finditer(doc.norm, f.clause.start, first)][-3:]
-    after = [m.end() for m in _WORD.finditer(doc.norm, last, f.clause.end)][:12]
-    lo = (before[0] if before else first) - s
-    hi = (after[-1] if after else last) - s
-    wrong = detail_rules.wrong_detail(fact.statement, doc.text[s:e], lo, hi, _name_groups(fact))
-    if wrong is None:
-        return f, o, c, r
-    return f, "contradicted", c - 0.02, f"it writes {wrong[0]!r} for the statement's {wrong[1]!r}"
 
 
 @lru_cache(maxsize=256)
@@ -2405,9 +2397,7 @@ def _decide(
     doc: _Doc, fact: Fact, cf: _CFact, findings: list[_Finding]
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
     judged = [(f, *_classify(fact, cf, f)) for f in findings]
-    judged = [_figure_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
-    if syntax.parser() is not None and detail_rules.statement_details(fact.statement):
-        judged = [_detail_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
+    judged = [_details_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
     if fact.actor and syntax.parser() is not None:
         judged = [_actor_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
     present = [(c, f) for f, o, c, _ in judged if o == "present"]
