@@ -19,7 +19,7 @@ def claim_agent(
 ) -> tuple[int, int, int, int] | None:
     """(start, end, head start, head end) of the name that the first verb of proposing above
     the claim (slots at `spans` in `sentence`) has for its subject: the subject's head with
-    the names and titles before it ("Former Defense Secretary Lloyd Austin"), or the name
+    the names and titles before it ("Former Transport Secretary Tom Bell"), or the name
     in apposition to it ("Ruiz's predecessor, Ana Bell": Ana Bell). None when another verb
     with a subject of its own comes first, when the subject is one of the claim's words, a
     pronoun, a thing owned by a pronoun ("whose plan"), an all-capital dateline
@@ -39,7 +39,7 @@ def claim_agent(
             continue
         if own is None and not (node.lower_ in PROPOSING and came.dep_ in ("dobj", "ccomp")):
             own = node  # ... unless what is proposed holds the claim: "proposed a force
-            continue  # without U.S. troops"
+            continue  # without cars"
         own = own or node
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.tag_ in ("WDT", "WP"):

@@ -1,5 +1,5 @@
 """A name of the fact's statement replaced by another name where a summary states the claim:
-"took over the chairmanship from Germany" for *... from the U.S.*, "against Arsenal" for
+"took over the lease from Albion" for *... from the City Council*, "against Arsenal" for
 *played 90 minutes ... against Reading*. A slot need not hold the name for a wrong one to
 be seen.
 
@@ -8,8 +8,8 @@ against, at, to, for, in, into) that the statement writes before a proper name a
 its verb; only in the claim's clause, at most a few words from its slots; only a name the
 summary writes with capitals (a text written without them cannot tell a name from a word);
 and the two are the same name when they share a word, when one is the other's initials
-("U.S." / "United States"), or when one of the fact's own phrase lists holds both
-("Washington" and "U.S." in one alias list).
+("U.K." / "United Kingdom"), or when one of the fact's own phrase lists holds both
+("City Hall" and "City Council" in one alias list).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from functools import lru_cache
 
 PREPOSITIONS = ("from", "against", "at", "to", "for", "in", "into")
 _FUNCTION = frozenset({"the", "a", "an", "of", "and", "&"})
-# a capitalised run after the preposition: "from Germany", "against Manchester City"
+# a capitalised run after the preposition: "from Albion", "against Manchester City"
 _NAME = r"[A-Z][\w.'’-]*"
 _NAMED = re.compile(
     r"\b(" + "|".join(PREPOSITIONS) + rf")\s+(?:the\s+)?({_NAME}(?:\s+(?:of\s+)?{_NAME})*)"
@@ -30,7 +30,7 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 def _clean(name: str) -> str:
     """A name without the full stop that ends its sentence ("from Washington."), dotted
-    initials kept whole ("the U.S.")."""
+    initials kept whole ("the U.K.")."""
     last = name.split()[-1]
     if name.endswith(".") and not _DOTTED.fullmatch(last):
         name = name[:-1]
@@ -49,7 +49,7 @@ class Detail:
 @lru_cache(maxsize=1024)
 def statement_details(statement: str) -> tuple[Detail, ...]:
     """The statement's prepositions of place and party attached to a verb, each with the
-    proper name it governs ("from the U.S.": from, U.S.)."""
+    proper name it governs ("from the City Council": from, City Council)."""
     from harness.syntax import parse
 
     out = []
@@ -77,7 +77,7 @@ def _initials(name: str) -> str:
 
 
 def same_name(a: str, b: str, groups: tuple[re.Pattern, ...] = ()) -> bool:
-    """Whether two names are one: a shared word, initials ("U.S." / "United States"), or
+    """Whether two names are one: a shared word, initials ("U.K." / "United Kingdom"), or
     one phrase list that holds both."""
     if _words(a) & _words(b):
         return True
@@ -117,7 +117,7 @@ def _named_anywhere(name: str, sentence: str) -> bool:
 
 def _on_the_verb(sentence: str, at: int, verb: str) -> bool:
     """Whether the preposition at `at` hangs on a form of the statement's verb ("taking
-    over from Germany" for "took over ... from the U.S."; not "relegated to" for "lost to")."""
+    over from Albion" for "took over ... from the council"; not "relegated to" for "lost to")."""
     from harness.syntax import parse
 
     prep = next((t for t in parse(sentence) if t.idx == at), None)

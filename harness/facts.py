@@ -161,7 +161,7 @@ class Fact:
     # phrasings that state the fact by themselves ("evacuated safely" for "no one was
     # hurt"): asserted in scope -> present, denied -> contradicted, whatever the polarity
     stated_as: Phrases = ()
-    # who says or proposes the claim ("Hegseth", "the defense secretary"): a summary that
+    # who says or proposes the claim ("Ruiz", "the mayor"): a summary that
     # gives it to someone else by name contradicts the fact (harness.agent_rules)
     actor: Phrases = ()
 

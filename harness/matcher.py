@@ -2037,8 +2037,8 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 combo, parsed = reading
                 if words[0] and _read_past_a_condition(doc, combo, word_combo):
                     # the word rules' negation came from other words inside a condition
-                    # after the claim ("U.S. troops would join it if allies could not
-                    # supply enough forces": "forces", not the parse's "troops")
+                    # after the claim ("cars would use it if the ferry could not carry
+                    # enough vehicles": "vehicles", not the parse's "cars")
                     counts = _negation_counts(doc, clause, combo, literal)
                     if not any(n % 2 for n in counts):
                         hedged_there = _hedged(doc, clause, combo, False)
@@ -2271,7 +2271,7 @@ _LEFT_OPEN = re.compile(r"(?:not|\w+ to) (?:rule out|exclude|preclude)$", _I)
 
 def _left_possible(fact: Fact, f: _Finding, negated: bool) -> bool:
     """A negative fact's claim that the parse reads left possible by a closer denied or
-    refused ("did not rule out U.S. troops joining", "refused to rule out"), and hedged by
+    refused ("did not rule out cars on the bridge", "refused to rule out"), and hedged by
     nothing else: the fact says it will not happen, the summary that it may."""
     if fact.polarity != "negative" or f.kind != "claim" or negated or f.level is None:
         return False
@@ -2341,8 +2341,8 @@ def _claim_window(doc: _Doc, f: _Finding, after: int) -> tuple[int, int, int, in
 def _details_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):
     """A statement of the fact whose clause writes one of the statement's figures with
     another value ("a 3-0 defeat" for "beaten 2-0": harness.figure_rules) or puts another
-    name after one of the statement's prepositions ("took over the chair from Germany" for
-    "... from the U.S.": harness.detail_rules) contradicts it."""
+    name after one of the statement's prepositions ("took over the lease from Albion" for
+    "... from the council": harness.detail_rules) contradicts it."""
     if o != "present" or f.kind == "contra" or f.clause is None:
         return f, o, c, r
     s, e, lo, hi = _claim_window(doc, f, 4)
@@ -2374,8 +2374,8 @@ def _actor_pattern(actor: tuple[str, ...]) -> re.Pattern | None:
 def _actor_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):
     """A statement of the fact given by name to someone its `actor` does not list ("Bell
     proposed a bridge that would close" for Ruiz's proposal) contradicts it
-    (harness.agent_rules); the name must cover the subject's head word ("Hegseth's
-    predecessor" is not Hegseth)."""
+    (harness.agent_rules); the name must cover the subject's head word ("Ruiz's
+    predecessor" is not Ruiz)."""
     if o != "present" or f.kind == "contra" or f.clause is None:
         return f, o, c, r
     s, e = doc.sentences[f.clause.sentence]

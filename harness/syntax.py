@@ -313,15 +313,15 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
     return None
 
 
-# cues that open one item of a list ("no boots, no cover"; "excluding troops and lacking cover")
+# cues that open one item of a list ("no pets, no cover"; "excluding pets and lacking cover")
 _LIST_CUES = NEGATIVE_DETERMINERS | NEGATING_PREPOSITIONS | {"lacking", "w/o"}
 _PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "CCONJ", "ADP"})
 
 
 def _listed_negations(negs: list, inside: set[int], doc) -> list:
     """The cues of a claim without those that open an earlier item of a list whose own item
-    has its own cue right before the claim ("no US boots, no Article 5 cover": the first
-    "no" is the boots'; "excluding troops and lacking cover": "excluding" is the troops')."""
+    has its own cue right before the claim ("no pets, no insurance cover": the first "no"
+    is the pets'; "excluding pets and lacking cover": "excluding" is the pets')."""
     if len(negs) < 2 or not inside or doc is None:
         return negs
     first = min(inside)
