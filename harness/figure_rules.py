@@ -112,6 +112,10 @@ def wrong_figure(statement: str, sentence: str, lo: int, hi: int) -> tuple[str, 
         if any(_same(fig, w) for w in written):
             continue
         for w in written:
+            # a figure that is another of the statement's own ("won 4-3" for "won 4-3 ...,
+            # drawing 2-2") is no wrong value of this one
+            if any(_same(other, w) for other in stated):
+                continue
             if lo <= w.start and w.end <= hi and _comparable(fig, w):
                 return w.text, fig.text
     return None

@@ -302,7 +302,10 @@ SETS = [
     # "without" over the relative clause)
     ("facts_blind19.jsonl", None, 0.973, 1),  # 99.3 % (98.7 % blind)
     ("facts_blind20.jsonl", None, 0.933, 1),  # 95.3 % (92.0 % blind)
-    ("facts_blind21.jsonl", None, 0.0, 0),  # blind: measured below
+    # a thirtieth writer, measured once, blind, on fbd6850 at the end of the session (the
+    # wrong proposer labeled present|absent, the only writer of eight to label it so; "no
+    # U.S. troops unless European contributions fell short")
+    ("facts_blind21.jsonl", None, 0.933, 1),  # 95.3 % (95.3 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -375,7 +378,11 @@ SETS = [
     # figures, seas and actors the writers' slots and contradictions do not hold)
     ("facts_summeval_aa.jsonl", AA_ARTICLES, 0.963, 2),  # 98.3 % (98.3 % blind)
     ("facts_summeval_ab.jsonl", AB_ARTICLES, 0.938, 4),  # 95.8 % (95.5 % blind)
-    ("facts_summeval_ac.jsonl", AC_ARTICLES, 0.0, 0),  # blind: measured below
+    # a thirty-second writer's facts for four SummEval dev articles (a third writer for
+    # them), measured once, blind, on fbd6850 at the end of the session; then a figure that
+    # is another of the statement's own ("won 4-3 on aggregate" for "... 4-3 on aggregate,
+    # drawing 2-2") is no wrong value
+    ("facts_summeval_ac.jsonl", AC_ARTICLES, 0.956, 2),  # 97.6 % (96.2 % blind)
 ]
 
 
@@ -417,7 +424,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The twenty-three hegseth sets (3,735 labels) against FACTS put in the document's place."""
+    """The twenty-four hegseth sets (3,885 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -428,39 +435,39 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 3735
+    assert report.n == 3885
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    twenty-three hegseth sets together at its floor (98.3 % measured, less 2 points), and no
-    contradiction judged present but the seven pinned in blind13 to blind20: the U.S. chair
+    twenty-four hegseth sets together at its floor (98.2 % measured, less 2 points), and no
+    contradiction judged present but the eight pinned in blind13 to blind21: the U.S. chair
     through its minister, a condition's wrong detail, a condition turned by "except", a
     chair taken over "next year", a chair held "since 2022", Lloyd Austin *telling* the
-    meeting (a verb of saying, not of proposing, so the facts' `actor` does not see it) and
-    a force "without U.S. troops that would enjoy Article Five protections" (the tuned
-    file: 30)."""
+    meeting (a verb of saying, not of proposing, so the facts' `actor` does not see it), a
+    force "without U.S. troops that would enjoy Article Five protections" and "no U.S.
+    troops unless European contributions fell short" (the tuned file: 32)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
     assert len(blocks) == 3
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
-    assert report.accuracy >= 0.963, report.accuracy
-    assert report.contradicted_as_present == 7
+    assert report.accuracy >= 0.961, report.accuracy
+    assert report.contradicted_as_present == 8
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the twenty-three hegseth sets (97.7 % measured, less 2 points), at most the 30
-    contradictions judged present of the twelfth to twenty-ninth writers' blind sets
-    (co-chairs and shared chairs read as the United Kingdom's chair; "britain replaced
-    germany as chair" and the chair of NATO itself, which the tuned file has no rule for;
-    the wrong proposers: it has no `actor`)."""
+    the twenty-four hegseth sets (97.7 % measured, less 2 points), at most the 32
+    contradictions judged present of the twelfth to thirtieth writers' blind sets (co-chairs
+    and shared chairs read as the United Kingdom's chair; "britain replaced germany as
+    chair" and the chair of NATO itself, which the tuned file has no rule for; the wrong
+    proposers: it has no `actor`)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
     assert report.accuracy >= 0.957, report.accuracy
-    assert report.contradicted_as_present <= 30
+    assert report.contradicted_as_present <= 32

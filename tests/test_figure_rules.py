@@ -99,3 +99,9 @@ slots = { who = ["Okafor"], act = ["played", "featured"], since = ["since March 
 )
 def test_a_wrong_figure_contradicts_the_fact(text, fact, verdict):
     assert check_facts(text, made_up_facts(FACTS)).get(fact).verdict == verdict
+
+
+def test_a_figure_that_is_another_of_the_statements_is_no_wrong_value():
+    statement = "Rovers beat Albion 4-3 on aggregate, drawing the second leg 2-2."
+    assert wrong_figure(statement, "Rovers won 4-3 on aggregate.", 0, 29) is None
+    assert wrong_figure(statement, "Rovers won 5-3 on aggregate.", 0, 29) == ("5-3", "4-3")
