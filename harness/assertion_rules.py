@@ -51,15 +51,17 @@ def _clause_verb(anchor: Any) -> Any | None:
     return node
 
 
-def allowed_on_condition(anchor: Any) -> str | None:
+def allowed_on_condition(anchor: Any, denied: bool = False) -> str | None:
     """The cue when the claim's verb holds only on a condition, which says the claim may
     come true: "volunteers would join only if the town asked", "would only join if ...", "would
-    not join unless the town asked" (not X unless Y is X only if Y). None otherwise; a
-    plain "if" clause is part of many facts ("no cover if it clashed") and is no cue."""
+    not join unless the town asked" (not X unless Y is X only if Y; `denied`: the claim is
+    denied by another cue, "no volunteers would join unless ...", "would stay out unless
+    ..."). None otherwise; a plain "if" clause is part of many facts ("no cover if it
+    clashed") and is no cue."""
     verb = _clause_verb(anchor)
     if verb is None:
         return None
-    negated = any(c.dep_ == "neg" for c in verb.children)
+    negated = denied or any(c.dep_ == "neg" for c in verb.children)
     only_on_verb = any(c.lower_ == "only" and c.dep_ == "advmod" for c in verb.children)
     for c in verb.children:
         if c.dep_ != "advcl" or c.i < verb.i:

@@ -2111,8 +2111,10 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             # what a report or the clause said is then denied: asserted as untrue
             negated, double, hedged = not negated, double or negated, False
             words = (not words[0], words[1] or words[0], False)
-        if kind == "claim" and roles.own_condition_turned(
-            fact, doc.norm, last, doc.sentences[clause.sentence][1]
+        if (
+            kind == "claim"
+            and not (parsed is not None and parsed.condition)  # already read as allowed
+            and roles.own_condition_turned(fact, doc.norm, last, doc.sentences[clause.sentence][1])
         ):
             # "would lack cover unless it clashed with X" for "no cover if it clashed with
             # X": on the fact's own condition, the opposite

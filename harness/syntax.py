@@ -1515,7 +1515,7 @@ def read_claim(
     # "urged the mayor to resign", "wants to win": asked for or aimed at, not done
     if aims := undone_rules.infinitive_hedges(heads, anchor, inside, walk.negs):
         reading = replace(reading, hedge=reading.hedge or aims[0], hedges=(*reading.hedges, *aims))
-    condition = assertion_rules.allowed_on_condition(anchor)
+    condition = assertion_rules.allowed_on_condition(anchor, reading.negated)
     return replace(reading, condition=condition) if condition else reading
 
 

@@ -301,11 +301,11 @@ SETS = [
     # proposed a force without U.S. troops that would enjoy Article Five protections" (the
     # "without" over the relative clause)
     ("facts_blind19.jsonl", None, 0.973, 1),  # 99.3 % (98.7 % blind)
-    ("facts_blind20.jsonl", None, 0.933, 1),  # 95.3 % (92.0 % blind)
+    ("facts_blind20.jsonl", None, 0.94, 0),  # 96.0 % (92.0 % blind)
     # a thirtieth writer, measured once, blind, on fbd6850 at the end of the session (the
     # wrong proposer labeled present|absent, the only writer of eight to label it so; "no
-    # U.S. troops unless European contributions fell short")
-    ("facts_blind21.jsonl", None, 0.933, 1),  # 95.3 % (95.3 % blind)
+    # U.S. troops unless European contributions fell short", contradicted since)
+    ("facts_blind21.jsonl", None, 0.94, 0),  # 96.0 % (95.3 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -443,12 +443,11 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
     twenty-four hegseth sets together at its floor (98.2 % measured, less 2 points), and no
-    contradiction judged present but the eight pinned in blind13 to blind21: the U.S. chair
+    contradiction judged present but the six pinned in blind13 to blind19: the U.S. chair
     through its minister, a condition's wrong detail, a condition turned by "except", a
-    chair taken over "next year", a chair held "since 2022", Lloyd Austin *telling* the
-    meeting (a verb of saying, not of proposing, so the facts' `actor` does not see it), a
-    force "without U.S. troops that would enjoy Article Five protections" and "no U.S.
-    troops unless European contributions fell short" (the tuned file: 32)."""
+    chair taken over "next year", a chair held "since 2022" and Lloyd Austin *telling* the
+    meeting (a verb of saying, not of proposing, so the facts' `actor` does not see it; the
+    tuned file: 30)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
@@ -456,13 +455,13 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
     assert report.accuracy >= 0.961, report.accuracy
-    assert report.contradicted_as_present == 8
+    assert report.contradicted_as_present == 6
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the twenty-four hegseth sets (97.7 % measured, less 2 points), at most the 32
+    the twenty-four hegseth sets (97.7 % measured, less 2 points), at most the 30
     contradictions judged present of the twelfth to thirtieth writers' blind sets (co-chairs
     and shared chairs read as the United Kingdom's chair; "britain replaced germany as
     chair" and the chair of NATO itself, which the tuned file has no rule for; the wrong
@@ -470,4 +469,4 @@ def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
     assert report.accuracy >= 0.957, report.accuracy
-    assert report.contradicted_as_present <= 32
+    assert report.contradicted_as_present <= 30

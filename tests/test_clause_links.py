@@ -658,8 +658,9 @@ def test_an_answer_word_and_parallel_negations(text, verdict):
         ("The squad would lack insurance cover unless it travelled abroad.", "contradicted"),
         ("The squad would have insurance cover unless it travelled abroad.", "present"),
         ("The squad would lack insurance cover if it travelled abroad.", "present"),
-        # another condition does not
-        ("The squad would lack insurance cover unless the board agreed to pay.", "present"),
+        # another condition does not turn it round, but it allows the claim the fact denies
+        # ("would not join unless the town asked"): contradicted all the same
+        ("The squad would lack insurance cover unless the board agreed to pay.", "contradicted"),
     ],
 )
 def test_the_facts_own_condition_turned_round(text, verdict):
@@ -944,4 +945,24 @@ def test_listed_negations_keep_the_items_own_cue(text, earlier, kept):
     ],
 )
 def test_a_negative_fact_left_possible_is_contradicted(text, verdict):
+    assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a negative fact's claim denied by any cue but allowed "unless" something happens
+        # may come true: it contradicts the fact that it will not
+        (
+            "The coach said insurance cover abroad would be withheld from the squad unless the club paid.",
+            "contradicted",
+        ),
+        (
+            "The coach said the squad would have no insurance cover abroad unless the club paid.",
+            "contradicted",
+        ),
+        ("The coach said the squad would have no insurance cover abroad.", "present"),
+    ],
+)
+def test_a_denied_claim_allowed_unless_something_happens(text, verdict):
     assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
