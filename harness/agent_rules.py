@@ -32,19 +32,20 @@ def claim_agent(
     node = _lca(heads)
     if node is None:
         return None
-    own = node if _verb(node) else None  # the claim's own verb is no agent's
+    own_seen = _verb(node)  # the claim's own verb is no agent's
     while node.head.i != node.i:
         came, node = node, node.head
         if not _verb(node):
             continue
-        if own is None and not (node.lower_ in PROPOSING and came.dep_ in ("dobj", "ccomp")):
-            own = node  # ... unless what is proposed holds the claim: "proposed a force
-            continue  # without cars"
-        own = own or node
+        proposing = node.lower_ in PROPOSING
+        if not own_seen:
+            own_seen = True
+            if not (proposing and came.dep_ in ("dobj", "ccomp")):
+                continue  # ... unless what is proposed holds it: "proposed a bridge without cars"
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.tag_ in ("WDT", "WP"):
             continue  # no subject, or a relative one ("a force that would lack ...")
-        if node.lower_ not in PROPOSING or subject.i in inside:
+        if not proposing or subject.i in inside:
             return None  # another verb with its own subject, or the claim's own words
         return _named(subject, start)
     return None
@@ -64,12 +65,7 @@ def _named(subject, start: int) -> tuple[int, int, int, int] | None:
         name = subject
     if name.tag_ in _PRONOUN_TAGS or (name.text.isupper() and len(name.text) > 3):
         return None
-    first = min((t for t in name.subtree if t.i <= name.i), key=lambda t: t.i)
+    first, last = name.left_edge, name.right_edge
     if first.idx < start:
         return None
-    return (
-        first.idx,
-        max(t.idx + len(t.text) for t in name.subtree),
-        name.idx,
-        name.idx + len(name.text),
-    )
+    return first.idx, last.idx + len(last.text), name.idx, name.idx + len(name.text)

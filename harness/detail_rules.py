@@ -54,10 +54,12 @@ def statement_details(statement: str) -> tuple[Detail, ...]:
 
     out = []
     for tok in parse(statement):
+        if tok.dep_ != "prep" or tok.lower_ not in PREPOSITIONS:
+            continue
         verb = tok.head  # through another party's phrase: "for Rovers against Albion"
         while verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
             verb = verb.head
-        if tok.dep_ != "prep" or tok.lower_ not in PREPOSITIONS or verb.pos_ != "VERB":
+        if verb.pos_ != "VERB":
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is None or obj.pos_ != "PROPN":
@@ -135,7 +137,6 @@ _IRREGULAR = {
     "taking": "take",
     "won": "win",
     "lost": "lose",
-    "beat": "beat",
     "beaten": "beat",
     "ran": "run",
     "went": "go",

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from harness.grounding_spans import numbers, value_matches
+from harness.grounding_spans import Specific, numbers, value_matches
 
 # a match score or a range: "2-0", "3–1", "6-4" (a season "2014-15" is no score)
 _SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/%]|[.,-]\d)")
@@ -31,8 +31,8 @@ _AGE = re.compile(r"[\s-]years?[\s-]old\b", re.I)
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure: `kind` score|year|count, its text and span, a key to compare (the
-    sorted pair of a score, a year's digits) or, for a count, the number read by
+    """One figure: `kind` score|year|count|age, its text and span, a key to compare (the
+    sorted pairs of a score, a year's digits) or, for a count or an age, the number read by
     harness.grounding_spans with its unit word."""
 
     kind: str
@@ -41,7 +41,7 @@ class Figure:
     end: int
     key: str = ""
     unit: str = ""
-    number: object = None  # grounding_spans.Specific for a count
+    number: Specific | None = None  # a count's or an age's number
 
 
 def figures(text: str) -> tuple[Figure, ...]:
@@ -86,7 +86,9 @@ def _same(stated: Figure, written: Figure) -> bool:
     if stated.unit != written.unit:
         return False
     a, b = stated.number, written.number
-    return value_matches(b, a.value) or value_matches(a, b.value)  # type: ignore[union-attr]
+    if a is None or b is None:
+        return False
+    return value_matches(b, a.value) or value_matches(a, b.value)
 
 
 def _comparable(stated: Figure, written: Figure) -> bool:
@@ -97,7 +99,8 @@ def _comparable(stated: Figure, written: Figure) -> bool:
     if stated.kind == "year":
         return True
     # a bound is compared only with the same bound ("at least 5 years" for "at least 10")
-    return stated.unit == written.unit and stated.number.bound == written.number.bound  # type: ignore[union-attr]
+    a, b = stated.number, written.number
+    return stated.unit == written.unit and a is not None and b is not None and a.bound == b.bound
 
 
 def wrong_figure(statement: str, sentence: str, lo: int, hi: int) -> tuple[str, str] | None:

@@ -1128,7 +1128,7 @@ def _analyse_cached(text: str, acronyms: tuple[str, ...]) -> _Doc:
             prev = clauses[-1] if clauses and clauses[-1].sentence == si else None
             label = None
             n_label = len(_WORD.findall(norm, prev.start, a)) if prev and norm[a] == ":" else 99
-            if _heading_end(norm, s) > a:
+            if n_label < 99 and _heading_end(norm, s) > a:
                 n_label = 99  # "Summary: the club sold ...": a sentence of its own
             verbless = n_label <= _TOPIC_WORDS and not (
                 _FINITE_RE.search(norm, prev.start, a)
