@@ -13,14 +13,21 @@ from pathlib import Path
 
 from harness.calibrate import calibrate, load_labels, texts_from_labels
 from harness.facts import load_facts
+from harness.source_names import with_article_names
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
 
 
+def _article(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
 def _factsets(refs: Path) -> dict:
     return {
-        d.name: load_facts(d / "facts.toml", d.name)
+        d.name: with_article_names(
+            load_facts(d / "facts.toml", d.name), _article(d / "article.txt")
+        )
         for d in sorted(refs.iterdir())
         if (d / "facts.toml").exists()
     }

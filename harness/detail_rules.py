@@ -86,19 +86,45 @@ def same_name(a: str, b: str, groups: tuple[re.Pattern, ...] = ()) -> bool:
     letters = [re.sub(r"[^a-z]", "", x.lower()) for x in (a, b)]
     if (letters[0] and letters[0] == _initials(b)) or (letters[1] and letters[1] == _initials(a)):
         return True
+    if _one_place(a, b):
+        return True
     return any(g.fullmatch(a) and g.fullmatch(b) for g in groups)
 
 
+def _one_place(a: str, b: str) -> bool:
+    """Whether the place gazetteer (harness/lexicons/place_aliases.txt) names both in one
+    group: a country and its capital or seat ("to Moscow" / "to Russia")."""
+    from harness.grounding_lexicon import ALIAS_GROUPS
+
+    x, y = (" ".join(n.lower().replace(".", "").split()) for n in (a, b))
+    return any(x in g and y in g for g in _dotless(ALIAS_GROUPS))
+
+
+@lru_cache(maxsize=1)
+def _dotless(groups: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(n.replace(".", "") for n in g) for g in groups)
+
+
 def wrong_detail(
-    statement: str, sentence: str, lo: int, hi: int, groups: tuple[re.Pattern, ...] = ()
+    statement: str,
+    sentence: str,
+    lo: int,
+    hi: int,
+    groups: tuple[re.Pattern, ...] = (),
+    caseless: bool = False,
 ) -> tuple[str, str] | None:
     """(the summary's "prep name", the statement's) when the span `lo`..`hi` of `sentence`
     writes one of the statement's prepositions before another capitalised name, and the
-    sentence nowhere writes the statement's name after it; else None."""
+    sentence nowhere writes the statement's name after it; else None. In a text written
+    without capitals (`caseless`), a bare noun the parse reads as a proper name is a name
+    too ("against spurs"; not "against the wind", "at home")."""
     details = statement_details(statement)
     if not details:
         return None
     found = [(m.group(1), _clean(m.group(2)), m.start()) for m in _NAMED.finditer(sentence)]
+    if caseless:
+        seen = {at for _, _, at in found}
+        found += [x for x in _parsed_names(sentence) if x[2] not in seen]
     for d in details:
         if _named_anywhere(d.name, sentence):
             continue  # the statement's own name is in the sentence: nothing replaced
@@ -109,6 +135,25 @@ def wrong_detail(
             if lo <= at < hi and _on_the_verb(sentence, at, d.verb):
                 return f"{d.preposition} {name}", f"{d.preposition} {d.name}"
     return None
+
+
+def _parsed_names(sentence: str) -> list[tuple[str, str, int]]:
+    """(preposition, name, offset) for each preposition of PREPOSITIONS whose object the
+    parse tags a proper noun written bare: no article, possessive or number before it."""
+    from harness.syntax import parse
+
+    out = []
+    for tok in parse(sentence):
+        if tok.dep_ != "prep" or tok.lower_ not in PREPOSITIONS:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "PROPN" or not obj.is_alpha:
+            continue
+        if any(c.dep_ in ("det", "poss", "nummod", "predet") for c in obj.children):
+            continue
+        words = [t.text for t in obj.subtree if t.i <= obj.i and t.dep_ in ("compound", "pobj")]
+        out.append((tok.lower_, " ".join(words), tok.idx))
+    return out
 
 
 def _named_anywhere(name: str, sentence: str) -> bool:

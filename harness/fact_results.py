@@ -64,7 +64,10 @@ def facts_cache_key(text: str, factset: FactSet) -> str:
     """The verdict cache's key for one candidate text against one facts file."""
     import hashlib
 
-    data = f"facts\x00{engine_key()}\x00{factset.sha256}\x00{text}"
+    from harness.source_names import names_digest
+
+    names = names_digest(factset)
+    data = f"facts\x00{engine_key()}\x00{factset.sha256}\x00{names}\x00{text}"
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -164,6 +164,9 @@ class Fact:
     # who says or proposes the claim ("Ruiz", "the mayor"): a summary that
     # gives it to someone else by name contradicts the fact (harness.agent_rules)
     actor: Phrases = ()
+    # the document's article's proper names, lowercase (harness.source_names): not from
+    # the facts file; they tell a name from a word in a summary written without capitals
+    source_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -70,9 +70,9 @@ def _links(text: str, toks=None) -> tuple[list[tuple[int, int, str]], list[bool]
     return toks, joined
 
 
-def index_article(text: str, sentence_starts: set[int]) -> ActorIndex:
-    """Name words, name runs and joined word pairs of an article (text as folded)."""
-    toks, joined = _links(text)
+def name_words(text: str, toks, sentence_starts: set[int]) -> frozenset[str]:
+    """The words (`words` of `text`) written capitalised where no sentence, quote or
+    clause after a colon opens, and never in lowercase; function words left out."""
     capital, lower = set(), set()
     for s, e, w in toks:
         raw = text[s:e]
@@ -84,7 +84,13 @@ def index_article(text: str, sentence_starts: set[int]) -> ActorIndex:
                 capital.add(w)
         elif raw[:1].isalpha():
             lower.add(w)
-    names = frozenset(w for w in capital - lower if w not in STOPWORDS)
+    return frozenset(w for w in capital - lower if w not in STOPWORDS)
+
+
+def index_article(text: str, sentence_starts: set[int]) -> ActorIndex:
+    """Name words, name runs and joined word pairs of an article (text as folded)."""
+    toks, joined = _links(text)
+    names = name_words(text, toks, sentence_starts)
     runs, run = [], []
     for i, (_, _, w) in enumerate(toks):
         if w in names and (not run or joined[i]):

@@ -27,6 +27,7 @@ from typing import Any
 from harness.errors import ConfigError, InputError
 from harness.facts import FactSet, load_facts
 from harness.id_index import IdIndex, LineLocator, digest
+from harness.source_names import with_article_names
 from harness.text import is_blank, unix_newlines
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -245,6 +246,8 @@ def load_document(folder: Path, need_summaries: bool = True) -> Document:
     facts_path = folder / FACTS_NAME
     _check_facts_path(folder, facts_path)
     facts = load_facts(facts_path, folder.name) if facts_path.is_file() else None
+    if facts is not None:
+        facts = with_article_names(facts, article)
     return Document(folder.name, folder, article, tuple(refs), facts)
 
 

@@ -143,6 +143,7 @@ from harness import (
     detail_rules,
     figure_rules,
     roles,
+    source_names,
     syntax,
     undone_rules,
     verdict_rules,
@@ -2353,7 +2354,10 @@ def _details_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: st
     if wrong is None and named:
         s, e, lo, hi = _claim_window(doc, f, 12)
         groups = _name_groups(fact)
-        wrong = detail_rules.wrong_detail(fact.statement, doc.text[s:e], lo, hi, groups)
+        sentence, caseless = doc.text[s:e], _caseless_text(doc.text)
+        if caseless:
+            sentence = source_names.recased(sentence, fact.source_names)
+        wrong = detail_rules.wrong_detail(fact.statement, sentence, lo, hi, groups, caseless)
     if wrong is None:
         return f, o, c, r
     return f, "contradicted", c - 0.02, f"it writes {wrong[0]!r} for the statement's {wrong[1]!r}"

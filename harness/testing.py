@@ -38,6 +38,7 @@ from typing import Any
 from harness.errors import ConfigError
 from harness.gate import GateCheck, format_number
 from harness.loading import Candidate, Dataset, Document, Reference
+from harness.source_names import with_article_names
 from harness.text import is_blank, unix_newlines
 
 DEFAULT_METRICS = ("rouge",)  # fast (no model); "facts" joins when facts are given
@@ -210,6 +211,8 @@ def score_pairs(
             factset = _factset(p.facts, p.id, required_facts)
         else:
             factset = replace(shared, document=p.id) if shared is not None else None
+        if factset is not None:
+            factset = with_article_names(factset, p.article)
         refs = (p.references,) if isinstance(p.references, str) else tuple(p.references)
         if not refs or any(not isinstance(r, str) or is_blank(r) for r in refs):
             raise ValueError(f"pair {p.id!r}: references must be one or more non-empty strings")

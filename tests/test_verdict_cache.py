@@ -57,6 +57,19 @@ def test_a_changed_facts_file_recomputes(tmp_path: Path) -> None:
     assert verdicts == ["present", "absent"]
 
 
+def test_the_article_s_names_are_part_of_the_key(tmp_path: Path) -> None:
+    """The article's names (harness.source_names) can change a verdict on a lowercase
+    summary, so a changed article changes the key though the facts file did not."""
+    from harness.fact_results import facts_cache_key
+    from harness.loading import load_document
+
+    refs, _ = _project(tmp_path)
+    before = facts_cache_key("the club kept its coach .", load_document(refs / "doc").facts)
+    (refs / "doc" / "article.txt").write_text("The club kept its coach, Jo Bell.\n")
+    after = facts_cache_key("the club kept its coach .", load_document(refs / "doc").facts)
+    assert before != after
+
+
 def test_a_warm_rerun_loads_no_parser(tmp_path: Path) -> None:
     refs, cands = _project(tmp_path)
     cache = tmp_path / "cache"
