@@ -314,7 +314,11 @@ def _negating_predicate(tok, came=None, inside: set[int] | None = None) -> str |
 
 
 # cues that open one item of a list ("no pets, no cover"; "excluding pets and lacking cover")
-_LIST_CUES = NEGATIVE_DETERMINERS | NEGATING_PREPOSITIONS | {"lacking", "w/o"}
+# prepositions that deny what they govern, and the words a list of noun phrases is made of
+_DENYING_PREPOSITIONS = NEGATING_PREPOSITIONS | {"outside", "w/o"}
+_LIST_JOINERS = frozenset({"or", "and", "nor", "&"})
+_NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+_LIST_CUES = NEGATIVE_DETERMINERS | _DENYING_PREPOSITIONS | {"lacking", "non"}
 _PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "CCONJ", "ADP"})
 
 
@@ -340,7 +344,7 @@ def _listed_negations(negs: list, inside: set[int], doc) -> list:
         if start is None:
             return False
         between = [doc[k] for k in range(start + 1, cue) if k != i]
-        return any(t.lower_ in (",", "and", "or", ";") for t in between) and all(
+        return any(t.lower_ in (",", "and", "or", ";", "&") for t in between) and all(
             t.pos_ in _PHRASE_POS for t in between
         )
 
@@ -602,6 +606,34 @@ _REPORT_HEDGES = frozenset(
     if w.lower() not in NOT_REPORTS
 )
 # "anything other than a trip to hospital" is "only", no negation
+
+
+def _preposition_before(doc, first) -> int | None:
+    """A denying preposition that governs the slot's noun phrase by the words alone, where
+    the small model's parse of a fragment loses it: right before the phrase ("& outside
+    Article 5", "outside" read as a name) or before an earlier item of a list the phrase
+    ends ("without U.S. troops or Article 5 cover", the second item hung elsewhere); only
+    noun-phrase words and list joiners between, and the phrase no verb's subject ("without
+    staff, and cover was bought"): the index of the preposition, or None."""
+    head = first
+    while head.dep_ in ("compound", "nmod", "amod", "nummod") and head.head.i > head.i:
+        head = head.head
+    if head.dep_ in _SUBJECT_DEPS:
+        return None
+    joined = nouns = False
+    for k in range(first.i - 1, max(-1, first.i - 9), -1):
+        w = doc[k]
+        if w.lower_ in _DENYING_PREPOSITIONS:
+            return k if joined or not nouns else None
+        if w.lower_ in _LIST_JOINERS or (w.lower_ == "," and joined):
+            joined = True
+        elif w.pos_ in _NOUN_PHRASE_POS and w.lower_ not in NEGATIVE_DETERMINERS:
+            nouns = nouns or w.pos_ in ("NOUN", "PROPN", "NUM")
+        else:
+            return None
+    return None
+
+
 _ANY_WORDS = frozenset("anything nothing anyone none any everything".split())
 _DURATIONS = frozenset("years months weeks days hours minutes seconds times".split())
 _TIME_WORDS = frozenset(
@@ -905,7 +937,12 @@ def past_its_phrase(sentence: str, cue: int, span: tuple[int, int]) -> bool:
     if tok is None or tok.dep_ != "prep" or tok.pos_ != "ADP":
         return False
     end = tok.right_edge
-    return end.i > tok.i and end.idx + len(end.text) <= span[0]
+    if not (end.i > tok.i and end.idx + len(end.text) <= span[0]):
+        return False
+    first = next((t for t in doc if t.idx >= span[0]), None)
+    # ... unless the words make the claim a later item of its list ("without U.S.
+    # troops or Article 5 cover" with "cover" hung elsewhere)
+    return first is None or _preposition_before(doc, first) != tok.i
 
 
 def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int | None:
@@ -1455,6 +1492,9 @@ def read_claim(
                 walk._neg(t.i - 1, " ".join(pair))
             elif before in ("0", "zero") and not (pair[0] in ("-", "\u2013") or pair[0].isdigit()):
                 walk._neg(t.i - 1, before)
+        k = _preposition_before(doc, first)
+        if k is not None:
+            walk._neg(k, doc[k].text)
     # the words between each slot and the anchor: "The club will send no staff"
     seen: set[int] = set()
     for h in heads:

@@ -185,6 +185,42 @@ opp = ["Rovers"]
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
+        # a denying preposition governs a later item of its list, and a phrase right after
+        # it, though the small parse of a headline fragment hangs them elsewhere
+        (
+            "stewards should be non-council & outside Section 8 cover if they meet rival fans.",
+            "present",
+        ),
+        (
+            "Bell at the club: stadium sale unrealistic; stewards should be non-council & outside Section 8 cover if they meet rival fans.",
+            "present",
+        ),
+        ("The crossing would go without council staff or Section 8 cover.", "present"),
+        # a verb, or a comma with no list joiner, ends the preposition's reach
+        (
+            "The crossing opened without council staff, and Section 8 cover was bought.",
+            "contradicted",
+        ),
+        ("Without delay, Section 8 cover was bought for the stewards.", "contradicted"),
+    ],
+)
+def test_a_denying_preposition_before_a_list_or_a_misparsed_phrase(text, verdict):
+    # ("outside" after "&" is read as a name by the small model: the words still say it)
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "no-cover"
+statement = "The stewards would have no Section 8 cover."
+polarity = "negative"
+slots = { cover = ["Section 8"] }
+"""
+    )
+    assert check_facts(text, facts).get("no-cover").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
         # a negation inside a condition placed after the claim is the condition's own
         (
             "The crew will lose £20,000 each in bonuses if the ship fails to pass its inspection.",
