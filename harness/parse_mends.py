@@ -41,6 +41,7 @@ def mend(doc: Any) -> None:
             t.dep_ = "intj"  # "No - the bridge would not reopen": an answer, no determiner
     for t in doc:
         _mend_said_clause(t)
+        _mend_said_aside(t)
     for t in doc:
         if t.dep_ == "relcl" and (verb := _reporting_verb_above(t)) is not None:
             t.head = verb
@@ -71,6 +72,26 @@ def _mend_said_clause(verb) -> None:
     say = noun.head
     verb.head, verb.dep_ = say, "ccomp"
     noun.head, noun.dep_ = verb, "nsubj"
+
+
+def _mend_said_aside(verb) -> None:
+    """ "There was no question, Bell said, of cars using the bridge": the parse hangs the
+    phrase after a speaker's aside on the verb of saying; it is the noun's before the
+    aside (a prepositional phrase only, and only where that noun ends right before it)."""
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or _lemma(verb) not in _SAYING:
+        return
+    left, right = verb.left_edge.i, verb.i + 1  # the aside's commas: its own or before it
+    if doc[left].text != ",":
+        left -= 1
+    if left < 1 or right >= len(doc) or doc[left].text != "," or doc[right].text != ",":
+        return
+    noun = doc[left - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == verb.i:
+        return
+    for c in list(verb.children):
+        if c.dep_ == "prep" and c.i == right + 1:
+            c.head = noun
 
 
 _BE_FORMS = frozenset("is was are were 's be been".split())

@@ -310,7 +310,7 @@ SETS = [
     ("facts_blind21.jsonl", None, 0.94, 0),  # 96.0 % (95.3 % blind)
     # the thirty-third and thirty-fourth writers, measured once, blind, on cdbc118
     ("facts_blind22.jsonl", None, 0.933, 1),  # 95.3 % blind
-    ("facts_blind23.jsonl", None, 0.927, 0),  # 96.0 % (94.7 % blind)
+    ("facts_blind23.jsonl", None, 0.927, 0),  # 96.7 % (94.7 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %

@@ -408,6 +408,28 @@ def test_the_speaker_is_not_the_reported_actor(text, verdict):
     assert check_facts(text, facts).get("church-did-not-pay").verdict == verdict
 
 
+NO_CARS = """
+[[fact]]
+id = "no-cars"
+statement = "The new bridge will carry no cars."
+polarity = "negative"
+slots = { what = ["cars", "vehicles"], act = ["using", "cross*", "carry"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the phrase after a speaker's aside is the noun's before the aside
+        ("There was no question, Bell said, of cars using the new bridge.", "present"),
+        ("There was no question of cars using the new bridge.", "present"),
+        ("Cars will cross the new bridge, Bell said, from May.", "contradicted"),
+    ],
+)
+def test_a_phrase_after_a_speakers_aside(text, verdict):
+    assert check_facts(text, made_up_facts(NO_CARS)).get("no-cars").verdict == verdict
+
+
 ACCEPTED = """
 [[fact]]
 id = "board-accepted"
