@@ -309,8 +309,8 @@ SETS = [
     # U.S. troops unless European contributions fell short", contradicted since)
     ("facts_blind21.jsonl", None, 0.94, 0),  # 96.0 % (95.3 % blind)
     # the thirty-third and thirty-fourth writers, measured once, blind, on cdbc118
-    ("facts_blind22.jsonl", None, 0.933, 1),  # 95.3 % blind
-    ("facts_blind23.jsonl", None, 0.927, 0),  # 96.7 % (94.7 % blind)
+    ("facts_blind22.jsonl", None, 0.933, 0),  # 96.0 % (95.3 % blind)
+    ("facts_blind23.jsonl", None, 0.927, 0),  # 97.3 % (94.7 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -433,7 +433,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The twenty-four hegseth sets (3,885 labels) against FACTS put in the document's place."""
+    """The twenty-six hegseth sets (4,185 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -444,19 +444,19 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 3885
+    assert report.n == 4185
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    twenty-four hegseth sets together at its floor (98.2 % measured, less 2 points), and no
+    twenty-six hegseth sets together at its floor (98.1 % measured, less 2 points), and no
     contradiction judged present but the six pinned in blind13 to blind19: the U.S. chair
     through its minister, a condition's wrong detail, a condition turned by "except", a
     chair taken over "next year", a chair held "since 2022" and Lloyd Austin *telling* the
     meeting (a verb of saying, not of proposing, so the facts' `actor` does not see it; the
-    tuned file: 30)."""
+    tuned file: 33)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
@@ -470,12 +470,12 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the twenty-four hegseth sets (97.7 % measured, less 2 points), at most the 30
+    the twenty-six hegseth sets (97.6 % measured, less 2 points), at most the 33
     contradictions judged present of the twelfth to thirtieth writers' blind sets (co-chairs
     and shared chairs read as the United Kingdom's chair; "britain replaced germany as
     chair" and the chair of NATO itself, which the tuned file has no rule for; the wrong
     proposers: it has no `actor`)."""
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
-    assert report.accuracy >= 0.957, report.accuracy
-    assert report.contradicted_as_present <= 30
+    assert report.accuracy >= 0.956, report.accuracy
+    assert report.contradicted_as_present <= 33
