@@ -2135,6 +2135,19 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         own = [sp for v in matches.values() for sp in v]
         scope = prop.scope or cf.scope
         level = _scope_level(doc, scope, clause, combo, own)
+        if (
+            kind == "contra"
+            and level is not None
+            and prop.scope is not None  # the contradiction's own exclude words
+            and scope.exclude is not None
+            and verdict_rules.has_other(
+                doc, scope.exclude, clause.start, clause.end, frozenset(own)
+            )
+        ):
+            # precision first: a declared contradiction whose own clause has one of the
+            # exclude words written for it is no clear contradiction, though a context
+            # word is there too ("the champion is 35 on April 28" with "35 on" excluded)
+            level = None
         anaphor = level == 2 and _anaphor(doc, scope, clause, combo)
         out.append(
             _Finding(

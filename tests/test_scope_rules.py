@@ -221,6 +221,32 @@ slots = { cover = ["Section 8"] }
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
+        # a contradiction's own exclude word in its clause sets it aside, though a context
+        # word is there too
+        ("Ruiz will attempt the crossing on May 9. The swimmer turns 40 on April 2.", "present"),
+        ("Ruiz will attempt the crossing in April, the swimmer said.", "contradicted"),
+    ],
+)
+def test_a_contradictions_own_exclude_word_beats_a_context_word_beside_it(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "in-may"
+statement = "Ruiz's crossing attempt will take place on May 9."
+context = ["Ruiz", "swimmer", "crossing", "attempt"]
+slots = { when = ["May 9", "in May"] }
+[[fact.contradiction]]
+slots = { when = ["April", "June"] }
+context = ["Ruiz", "swimmer", "crossing", "attempt"]
+exclude = ["turns 40", "birthday"]
+"""
+    )
+    assert check_facts(text, facts).get("in-may").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
         # a negation inside a condition placed after the claim is the condition's own
         (
             "The crew will lose £20,000 each in bonuses if the ship fails to pass its inspection.",
