@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from harness.grounding_lexicon import UNITS
 from harness.grounding_spans import Specific, numbers, value_matches
 
 # a match score or a range: "2-0", "3–1", "6-4" (a season "2014-15" is no score)
@@ -122,3 +123,71 @@ def wrong_figure(statement: str, sentence: str, lo: int, hi: int) -> tuple[str, 
             if lo <= w.start and w.end <= hi and _comparable(fig, w):
                 return w.text, fig.text
     return None
+
+
+# a number of any value, as a slot phrasing (harness.matcher's claim with its figure slots
+# opened up): a score, digits, or number words ("76", "6-2", "five", "twenty-one")
+_NUMBER_WORDS = "|".join(sorted({*UNITS, "one"}, key=len, reverse=True))
+ANY_FIGURE = (
+    r"re:(?<![\w.,])(?:\d{1,2}\s?[-\u2013]\s?\d{1,2}(?![\d])|\d[\d,.]*\d|\d"
+    rf"|(?:{_NUMBER_WORDS})(?:[\s-](?:{_NUMBER_WORDS}|hundred|thousand|million))*)(?![\w])"
+)
+# "one" alone is mostly a pronoun ("one of them"): no number of a phrasing
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(UNITS)})\b", re.I)
+
+
+_NUMBER_IN_PHRASING = re.compile(
+    rf"\d{{1,2}}\s?[-\u2013]\s?\d{{1,2}}(?!\d)|\d[\d,.]*\d|\d|\b(?:{'|'.join(UNITS)})\b", re.I
+)
+_ANY_NUMBER = ANY_FIGURE[3:]
+
+
+def opened_phrasing(phrasing: str) -> str:
+    """A slot phrasing of a figure with its number opened to any ("40-year-old man" ->
+    any number, then "-year-old man"), as a `re:` phrasing; the other words as written,
+    a space or hyphen between them read as either."""
+    out, at = [], 0
+    for m in _NUMBER_IN_PHRASING.finditer(phrasing):
+        out += [_loose(phrasing[at : m.start()]), f"(?:{_ANY_NUMBER})"]
+        at = m.end()
+    out.append(_loose(phrasing[at:]))
+    return "re:" + "".join(out)
+
+
+def _loose(words: str) -> str:
+    return "".join(r"[\s-]+" if ch in " -" else re.escape(ch) for ch in words)
+
+
+def is_figure_phrasing(phrasing: str) -> bool:
+    """Whether a slot phrasing writes a number ("6-1", "67", "two points", "six others")."""
+    return not phrasing.startswith("re:") and bool(_HAS_NUMBER.search(phrasing))
+
+
+def other_value(statement: str, sentence: str, lo: int, hi: int) -> tuple[str, str] | None:
+    """(the summary's figure, the statement's) when the figure that starts inside
+    `lo`..`hi` of `sentence` (a slot of figures filled by another number) is of a kind the
+    statement writes, with another value; None when it is the statement's own value, or
+    no figure of the statement's kind ("a 40-year-old" is an age, no count of people)."""
+    stated = _statement_figures(statement)
+    written = [w for w in figures(sentence) if lo <= w.start < hi or w.start <= lo < w.end]
+    if not stated or not written:
+        return None
+    if any(_same(fig, w) for fig in stated for w in written):
+        return None
+    for w in written:
+        for fig in stated:
+            if _comparable(fig, w) and _same_bearer(statement, fig, sentence, w):
+                return w.text, fig.text
+    return None
+
+
+_AGED = re.compile(r"[\s-]years?[\s-]old[\s-]+([a-z]+)", re.I)
+
+
+def _same_bearer(statement: str, fig: Figure, sentence: str, w: Figure) -> bool:
+    """An age names its bearer: "a six-year-old girl" is another person than "a 40-year-old
+    man", no wrong age of his (the nouns after the ages differ)."""
+    if fig.kind != "age":
+        return True
+    a, b = _AGED.match(statement, fig.end), _AGED.match(sentence, w.end)
+    return a is None or b is None or a.group(1).lower() == b.group(1).lower()

@@ -130,7 +130,7 @@ import operator
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
@@ -1227,6 +1227,28 @@ class _CFact:
     scope: _Scope
     requires: _SlotPattern | None
     acronyms: tuple[str, ...] = ()  # the fact's acronym phrasings, lowercase letters
+    # the claim with its slots of figures ("6-1", "two points") open to any number, for a
+    # statement of it with another value (harness.figure_rules.other_value)
+    figure: _CProp | None = None
+
+
+def _figure_claim(fact: Fact) -> Proposition | None:
+    """The claim of a positive fact with each slot whose phrasings all write a number
+    opened to any number, when another slot is left to anchor it; else None."""
+    if fact.polarity != "positive" or len(fact.claim.slots) < 2:
+        return None
+    opened = {
+        n
+        for n, vals in fact.claim.slots
+        if vals and all(figure_rules.is_figure_phrasing(v) for v in vals)
+    }
+    if not opened or len(opened) == len(fact.claim.slots):
+        return None
+    slots = tuple(
+        (n, tuple(map(figure_rules.opened_phrasing, vals)) if n in opened else vals)
+        for n, vals in fact.claim.slots
+    )
+    return replace(fact.claim, slots=slots)
 
 
 def _compile_prop(p: Proposition, fact: Fact | None = None) -> _CProp:
@@ -1278,6 +1300,7 @@ def _compiled(fact: Fact) -> _CFact:
         ),
         requires=_SlotPattern.build(fact.opposite_requires),
         acronyms=fact_acronyms(fact),
+        figure=_compile_prop(figure) if (figure := _figure_claim(fact)) is not None else None,
     )
 
 
@@ -2334,6 +2357,10 @@ def _classify_as(
 
 def _findings(doc: _Doc, fact: Fact, cf: _CFact) -> list[_Finding]:
     out = _evaluate(doc, fact, cf, cf.claim, "claim")
+    if cf.figure is not None:
+        for f in _evaluate(doc, fact, cf, cf.figure, "claim"):
+            f.kind = "figure"
+            out.append(f)
     if cf.stated is not None:
         out += _evaluate(doc, fact, cf, cf.stated, "stated")
     for j, prop in enumerate(cf.contradictions, 1):
@@ -2376,6 +2403,28 @@ def _details_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: st
     return f, "contradicted", c - 0.02, f"it writes {wrong[0]!r} for the statement's {wrong[1]!r}"
 
 
+def _figure_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):
+    """The claim read with its slots of figures open ("Bayern beat Porto 6-2" for *...
+    6-1*): contradicted when it is asserted and the figure filling the slot is of the
+    statement's kind with another value; set aside otherwise (the statement's own value is
+    the claim's own reading; a denied or hedged wrong figure says nothing)."""
+    if f.kind != "figure":
+        return f, o, c, r
+    if o != "present" or f.clause is None:
+        return f, "set aside", 0.0, "a figure of another value, not asserted"
+    opened = {n for n, pat in _compiled(fact).figure.slots} & {
+        n for n, vals in fact.claim.slots if all(figure_rules.is_figure_phrasing(v) for v in vals)
+    }
+    s, e = doc.sentences[f.clause.sentence]
+    for name, (a, b) in f.combo:
+        if name in opened:
+            wrong = figure_rules.other_value(fact.statement, doc.text[s:e], a - s, b - s)
+            if wrong is not None:
+                why = f"it writes {wrong[0]!r} for the statement's {wrong[1]!r}"
+                return f, "contradicted", c - 0.02, why
+    return f, "set aside", 0.0, "the figure is the statement's own, or of another kind"
+
+
 @lru_cache(maxsize=256)
 def _name_groups(fact: Fact) -> tuple[re.Pattern, ...]:
     """Each slot's phrasings (claim and contradictions) as one pattern: two names one list
@@ -2416,6 +2465,16 @@ def _decide(
     doc: _Doc, fact: Fact, cf: _CFact, findings: list[_Finding]
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
     judged = [(f, *_classify(fact, cf, f)) for f in findings]
+    judged = [_figure_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
+    if any(o == "present" and f.kind != "figure" for f, o, _, _ in judged):
+        # the summary states the fact with its own figure: another figure elsewhere is
+        # another event's ("won 2-1 on Saturday" beside "beat them 4-3 on aggregate")
+        judged = [
+            (f, "set aside", 0.0, "another figure, beside the fact stated with its own")
+            if f.kind == "figure" and o == "contradicted"
+            else (f, o, c, r)
+            for f, o, c, r in judged
+        ]
     judged = [_details_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
     if fact.actor and syntax.parser() is not None:
         judged = [_actor_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
@@ -2531,7 +2590,9 @@ def explain_fact(text: str, fact: Fact) -> FactExplanation:
 def _reading(doc: _Doc, f: _Finding, outcome: str, reason: str) -> Reading:
     clause = f.clause
     assert clause is not None
-    kind = {"claim": "claim", "stated": "stated_as"}.get(f.kind, f"contradiction {f.prop}")
+    kind = {"claim": "claim", "stated": "stated_as", "figure": "claim, any figure"}.get(
+        f.kind, f"contradiction {f.prop}"
+    )
     slots = tuple((n, doc.text[a:b]) for n, (a, b) in f.combo)
     lo = min(doc.local_of(clause, sp[0])[0] for _, sp in f.combo)
     hi = max(doc.local_of(clause, sp[0])[1] for _, sp in f.combo)

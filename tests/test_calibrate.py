@@ -344,7 +344,7 @@ SETS = [
     # summaries and realistic edits of them, measured once, blind
     # ("A patient in Iowa ... admitted to ... performing exorcisms" for the chiropractor;
     # a story changed "to his friends" for one changed to the police)
-    ("facts_summeval_q.jsonl", Q_ARTICLES, 0.959, 2),  # 97.9 % (93.1 % blind)
+    ("facts_summeval_q.jsonl", Q_ARTICLES, 0.959, 2),  # 97.6 % (93.1 % blind)
     # a nineteenth writer's facts for four more SummEval articles of earlier sets, system
     # summaries and realistic edits, measured once, blind
     ("facts_summeval_r.jsonl", R_ARTICLES, 0.966, 0),  # 98.6 % (97.9 % blind)
@@ -376,7 +376,7 @@ SETS = [
     # (second writers), system summaries and realistic edits, measured once, blind, on
     # 4a6bbce (y: "the us were beaten 6-0 6-3 ... by errani and flavia pennetta" read as the
     # pair's defeat, fixed; z: swapped teams and figures the writer's slots do not hold)
-    ("facts_summeval_y.jsonl", Y_ARTICLES, 0.959, 1),  # 97.9 % (96.9 % blind)
+    ("facts_summeval_y.jsonl", Y_ARTICLES, 0.959, 1),  # 98.3 % (96.9 % blind)
     ("facts_summeval_z.jsonl", Z_ARTICLES, 0.928, 4),  # 94.8 % (93.4 % blind)
     # a thirtieth and a thirty-first writer's facts for eight more SummEval dev articles,
     # system summaries and realistic edits, measured once, blind, on 4322948 (edits to
@@ -387,10 +387,10 @@ SETS = [
     # them), measured once, blind, on fbd6850 at the end of the session; then a figure that
     # is another of the statement's own ("won 4-3 on aggregate" for "... 4-3 on aggregate,
     # drawing 2-2") is no wrong value
-    ("facts_summeval_ac.jsonl", AC_ARTICLES, 0.956, 2),  # 97.6 % (96.2 % blind)
+    ("facts_summeval_ac.jsonl", AC_ARTICLES, 0.956, 2),  # 97.2 % (96.2 % blind)
     # the thirty-fifth and thirty-sixth writers' facts for eight more SummEval dev
     # articles (second writers for them), measured once, blind, on cdbc118
-    ("facts_summeval_ad.jsonl", AD_ARTICLES, 0.935, 3),  # 95.5 % blind
+    ("facts_summeval_ad.jsonl", AD_ARTICLES, 0.935, 3),  # 97.6 % (95.5 % blind)
     ("facts_summeval_ae.jsonl", AE_ARTICLES, 0.924, 0),  # 95.1 % (94.4 % blind)
 ]
 

@@ -105,3 +105,44 @@ def test_a_figure_that_is_another_of_the_statements_is_no_wrong_value():
     statement = "Rovers beat Albion 4-3 on aggregate, drawing the second leg 2-2."
     assert wrong_figure(statement, "Rovers won 4-3 on aggregate.", 0, 29) is None
     assert wrong_figure(statement, "Rovers won 5-3 on aggregate.", 0, 29) == ("5-3", "4-3")
+
+
+FIGURE_SLOTS = """
+[[fact]]
+id = "score"
+statement = "Rovers beat Albion 3-1 on aggregate."
+slots = { winner = ["Rovers"], act = ["beat", "won"], loser = ["Albion"], score = ["3-1"] }
+
+[[fact]]
+id = "ports"
+statement = "The ferry will serve 12 ports."
+slots = { what = ["12 ports", "twelve ports"], act = ["serve*", "call at"] }
+
+[[fact]]
+id = "airlifted"
+statement = "A 40-year-old man was airlifted to hospital."
+slots = { who = ["40-year-old man", "40-year-old"], act = ["airlifted", "flown"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        # a slot of figures filled with another value of the statement's kind contradicts
+        ("rovers beat albion 4-1 on aggregate .", "score", "contradicted"),
+        ("Rovers beat Albion 3-1 on aggregate.", "score", "present"),
+        ("The ferry will serve 21 ports.", "ports", "contradicted"),
+        ("the ferry will serve twelve ports .", "ports", "present"),
+        ("A 45-year-old man was airlifted to hospital.", "airlifted", "contradicted"),
+        # another bearer of an age, a denied or a hedged wrong value: nothing said
+        ("A six-year-old girl was airlifted to hospital.", "airlifted", "absent"),
+        ("Rovers did not beat Albion 4-1.", "score", "absent"),
+        ("The ferry may serve 21 ports.", "ports", "absent"),
+        # another figure beside the fact stated with its own is another event's
+        ("Rovers beat Albion 3-1 on aggregate. Rovers won 2-0 on Saturday.", "score", "present"),
+        # a count of another unit is no wrong value
+        ("The ferry will serve 12 ports in 3 countries.", "ports", "present"),
+    ],
+)
+def test_a_slot_of_figures_with_another_value(text, fact, verdict):
+    assert check_facts(text, made_up_facts(FIGURE_SLOTS)).get(fact).verdict == verdict
