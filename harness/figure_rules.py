@@ -132,8 +132,13 @@ ANY_FIGURE = (
     r"re:(?<![\w.,])(?:\d{1,2}\s?[-\u2013]\s?\d{1,2}(?![\d])|\d[\d,.]*\d|\d"
     rf"|(?:{_NUMBER_WORDS})(?:[\s-](?:{_NUMBER_WORDS}|hundred|thousand|million))*)(?![\w])"
 )
-# "one" alone is mostly a pronoun ("one of them"): no number of a phrasing
-_HAS_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(UNITS)})\b", re.I)
+# "one" alone is mostly a pronoun ("one of them"): no number of a phrasing; an ordinal
+# word ("twentieth") is the number's other form in a list of them
+_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\w+teenth|\w+tieth|hundredth|thousandth"
+)
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(UNITS)}|{_ORDINAL_WORDS})\b", re.I)
 
 
 _NUMBER_IN_PHRASING = re.compile(
@@ -156,6 +161,15 @@ def opened_phrasing(phrasing: str) -> str:
 
 def _loose(words: str) -> str:
     return "".join(r"[\s-]+" if ch in " -" else re.escape(ch) for ch in words)
+
+
+def anchored(phrasing: str) -> bool:
+    """Whether a phrasing of a figure keeps a word of its own beside the number ("two
+    points clear": "points", "clear"; not "67" or "twenty")."""
+    rest = _NUMBER_IN_PHRASING.sub(" ", phrasing)
+    return any(
+        len(w) >= 3 and not _HAS_NUMBER.fullmatch(w) for w in re.findall(r"[a-z]+", rest, re.I)
+    )
 
 
 def is_figure_phrasing(phrasing: str) -> bool:

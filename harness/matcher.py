@@ -1234,15 +1234,20 @@ class _CFact:
 
 def _figure_claim(fact: Fact) -> Proposition | None:
     """The claim of a positive fact with each slot whose phrasings all write a number
-    opened to any number, when another slot is left to anchor it; else None."""
-    if fact.polarity != "positive" or len(fact.claim.slots) < 2:
+    opened to any number, when another slot, or a word of each phrasing ("two points
+    clear"), is left to anchor it; else None."""
+    if fact.polarity != "positive":
         return None
     opened = {
         n
         for n, vals in fact.claim.slots
         if vals and all(figure_rules.is_figure_phrasing(v) for v in vals)
     }
-    if not opened or len(opened) == len(fact.claim.slots):
+    if not opened:
+        return None
+    if len(opened) == len(fact.claim.slots) and not all(
+        figure_rules.anchored(v) for n, vals in fact.claim.slots for v in vals
+    ):
         return None
     slots = tuple(
         (n, tuple(map(figure_rules.opened_phrasing, vals)) if n in opened else vals)

@@ -119,6 +119,16 @@ statement = "The ferry will serve 12 ports."
 slots = { what = ["12 ports", "twelve ports"], act = ["serve*", "call at"] }
 
 [[fact]]
+id = "clear"
+statement = "Rovers are two points clear of the drop zone."
+slots = { gap = ["two points clear", "2 points clear"] }
+
+[[fact]]
+id = "bare"
+statement = "The ferry made 67 crossings."
+slots = { n = ["67"] }
+
+[[fact]]
 id = "airlifted"
 statement = "A 40-year-old man was airlifted to hospital."
 slots = { who = ["40-year-old man", "40-year-old"], act = ["airlifted", "flown"] }
@@ -140,6 +150,9 @@ slots = { who = ["40-year-old man", "40-year-old"], act = ["airlifted", "flown"]
         ("The ferry may serve 21 ports.", "ports", "absent"),
         # another figure beside the fact stated with its own is another event's
         ("Rovers beat Albion 3-1 on aggregate. Rovers won 2-0 on Saturday.", "score", "present"),
+        # one slot of figures is enough when its phrasings keep words of their own
+        ("rovers are just five points clear of the drop zone .", "clear", "contradicted"),
+        ("The ferry made 76 crossings.", "bare", "absent"),
         # a count of another unit is no wrong value
         ("The ferry will serve 12 ports in 3 countries.", "ports", "present"),
     ],
