@@ -1616,7 +1616,7 @@ _YES_NO_QUESTION = re.compile(
     r"\W*(?:will|would|is|are|was|were|did|does|do|can|could|has|have|had|should|shall)\b", _I
 )
 _ANSWER = re.compile(
-    r"\W*(?:(no|not|nope|never)|(yes|yeah|indeed))\b"
+    r"\W*(?:(?:also|again|and|but|still)\s+)?(?:(no|not|nope|never)|(yes|yeah|indeed))\b"
     r"(?!\s+(?:one|body|doubt|matter|word|decision|answer|comment|clear|sure|certain)\b)",
     _I,
 )
@@ -1639,13 +1639,27 @@ def _answer(doc: _Doc, clause: _Clause) -> str | None:
     s, e = doc.sentences[k]
     if k + 1 >= len(doc.sentences) or not doc.norm[s:e].rstrip().endswith("?"):
         return None
-    if not _YES_NO_QUESTION.match(doc.norm, s):
+    if not (_YES_NO_QUESTION.match(doc.norm, s) or _elliptical_question(doc, s, e)):
         return None
     start = doc.sentences[k + 1][0]
     m = _ANSWER.match(doc.norm, start) or _REPORTED_ANSWER.match(doc.norm, start)
     if m is None:
         return None
     return "no" if m.group(1) else "yes"
+
+
+_WH_WORD = re.compile(r"\W*(?:who|whom|whose|what|which|where|when|why|how)\b", _I)
+
+
+def _elliptical_question(doc: _Doc, s: int, e: int) -> bool:
+    """A question of a few words with no verb and no wh-word ("US troops?", "Article 5
+    cover for it?"): a yes/no question with its verb left out."""
+    return (
+        not _WH_WORD.match(doc.norm, s)
+        and not _FINITE_RE.search(doc.norm, s, e)
+        and not _VERBISH.search(doc.norm, s, e)
+        and doc.word_index(e - 1) - doc.word_index(s) < 10
+    )
 
 
 _CONDITION_MARK = re.compile(r"\b(?:if|unless|when|whenever|provided|because)\b", _I)

@@ -309,7 +309,7 @@ SETS = [
     # U.S. troops unless European contributions fell short", contradicted since)
     ("facts_blind21.jsonl", None, 0.94, 0),  # 96.0 % (95.3 % blind)
     # the thirty-third and thirty-fourth writers, measured once, blind, on cdbc118
-    ("facts_blind22.jsonl", None, 0.933, 0),  # 96.0 % (95.3 % blind)
+    ("facts_blind22.jsonl", None, 0.933, 0),  # 97.3 % (95.3 % blind)
     ("facts_blind23.jsonl", None, 0.927, 0),  # 97.3 % (94.7 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %

@@ -1157,7 +1157,10 @@ PARAPHRASE_CASES: list[tuple[str, str, str]] = [
         "no-article-5",
         "present",
     ),
-    ("American troops in the force? Not a chance.", "no-us-troops", "absent"),
+    # a question with its verb left out, answered in the next sentence (blind22's writer
+    # labeled the same shape present)
+    ("American troops in the force? Not a chance.", "no-us-troops", "present"),
+    ("American troops in the force?", "no-us-troops", "absent"),
 ]
 
 # Whole summaries in several styles, each fact labeled by hand.

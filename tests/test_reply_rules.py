@@ -161,3 +161,23 @@ def test_opposite_said_after(sentence: str, corrected: bool) -> None:
     doc = syntax.parse(sentence)
     said = next(t for t in doc if t.lower_ == "sail")
     assert reply_rules.opposite_said_after(said) is corrected
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        # a question with its verb left out is a yes/no question, and its answer may open
+        # with "also", "and" or "but"
+        ("Shop opening on Sundays? Not this year, says the owner.", "no-sunday-opening", "present"),
+        ("Bridge repair by the council? Yes, says the mayor.", "bridge-repaired", "present"),
+        (
+            "The shop's hours? Settled. Sunday opening of the shop? Also no.",
+            "no-sunday-opening",
+            "present",
+        ),
+        # a wh-question is no yes/no question
+        ("Who opens the shop on Sundays? Not the owner.", "no-sunday-opening", "absent"),
+    ],
+)
+def test_a_question_with_its_verb_left_out(facts, text: str, fact: str, expected: str) -> None:
+    assert verdict_of(facts, text, fact) == expected
