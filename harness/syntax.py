@@ -1240,6 +1240,14 @@ def slots_misread(
     verbs = [h for h in heads if h.pos_ == "VERB"]
     if not verbs:
         return _in_anothers_clause(heads, inside)
+    if len(verbs) == 1 and any(
+        h.i > verbs[0].i
+        and h.pos_ in ("NOUN", "PROPN")
+        and h.head.lower_ == "from"
+        and _object_of_another(h, verbs[0], inside)
+        for h in heads
+    ):
+        return True  # "investigators found 41 videos from the hidden camera": no camera found
     if clause_rules.describes_a_named_subject(heads, inside):
         return True
     verb = verbs[0]

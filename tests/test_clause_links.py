@@ -988,3 +988,29 @@ def test_a_negative_fact_left_possible_is_contradicted(text, verdict):
 )
 def test_a_denied_claim_allowed_unless_something_happens(text, verdict):
     assert check_facts(text, made_up_facts(COVER)).get("no-cover").verdict == verdict
+
+
+MICROPHONE = """
+[[fact]]
+id = "cleaner-found"
+statement = "A cleaner found a hidden microphone in the office."
+context = ["microphone", "office"]
+slots = { who = ["cleaner"], act = ["found", "discovered"], what = ["microphone"] }
+[[fact.contradiction]]
+slots = { who = ["detectives", "police"], act = ["found", "discovered"], what = ["microphone"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a slot in a "from" phrase of the verb's object is a source, not what was found,
+        # in a declared contradiction too
+        ("Detectives found 12 recordings from the hidden microphone in the office.", "absent"),
+        ("Detectives found the hidden microphone in the office.", "contradicted"),
+        ("A cleaner found the hidden microphone in the office.", "present"),
+    ],
+)
+def test_a_source_phrase_is_not_what_a_contradiction_acts_on(text, verdict):
+    facts = made_up_facts(MICROPHONE)
+    assert check_facts(text, facts).get("cleaner-found").verdict == verdict
