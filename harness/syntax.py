@@ -1469,6 +1469,19 @@ def read_claim(
             anchor = node
             break
     walk = _Walk(inside, literal)
+    # "X will not happen, nor would Y": the "nor" the parse hangs on X opens Y's clause
+    node = anchor
+    while node.head.i != node.i and node.dep_ != "conj":
+        node = node.head
+    if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
+        for c in node.head.children:
+            if (
+                c.lower_ == "nor"
+                and node.head.i < c.i < node.left_edge.i
+                and c.i + 1 < len(doc)
+                and doc[c.i + 1].pos_ == "AUX"  # inverted: "nor would", not "nor that"
+            ):
+                walk._neg(c.i, c.text)
     if not literal:
         # a negative fact's phrasing that negates by itself ("no cars", "no-cars", "without
         # cars" listed for the cars being there) states the denial: its own cue counts once

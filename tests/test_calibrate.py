@@ -275,7 +275,7 @@ SETS = [
     # a fifteenth writer, measured once, blind, on the shipped short facts file
     ("facts_blind10.jsonl", None, 0.953, 0),  # 97.3 % (95.3 % blind)
     # a sixteenth writer, measured once, blind, on the shipped short facts file
-    ("facts_blind11.jsonl", None, 0.96, 0),  # 98.0 % (92.0 % blind)
+    ("facts_blind11.jsonl", None, 0.96, 0),  # 98.7 % (92.0 % blind)
     # a seventeenth writer, measured once, blind, on the shipped short facts file; "British
     # officials ... proposed that a peacekeeping force exclude U.S. troops" (the wrong
     # proposer, contradicted since the facts' `actor`)
@@ -315,7 +315,7 @@ SETS = [
     ("facts_blind23.jsonl", None, 0.927, 0),  # 97.3 % (94.7 % blind)
     # the thirty-seventh and thirty-eighth writers, measured once, blind, on 2ee4068
     ("facts_blind24.jsonl", None, 0.973, 0),  # 99.3 % blind
-    ("facts_blind25.jsonl", None, 0.907, 0),  # 92.7 % blind
+    ("facts_blind25.jsonl", None, 0.907, 0),  # 93.3 % (92.7 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %

@@ -412,3 +412,36 @@ slots = { holder = ["York"], role = ["chair", "lead"] }
         check_facts("York kept the lead on the board.", facts).get("leeds-leads").verdict
         == "contradicted"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "nor" with an inverted auxiliary opens a denied clause, though the parse hangs it
+        # on the clause before
+        (
+            "The crossing will not open in May, nor would the stewards be protected by Section 8 cover if fans attacked them.",
+            "present",
+        ),
+        (
+            "The crossing will open in May, and the stewards would be protected by Section 8 cover.",
+            "contradicted",
+        ),
+        # "nor that" goes on with the verb before it: what the mayor did not hide is said
+        (
+            "The mayor did not hide that the crossing would open, nor that the stewards would have Section 8 cover.",
+            "contradicted",
+        ),
+    ],
+)
+def test_nor_with_an_inverted_auxiliary(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "no-cover"
+statement = "The stewards would have no Section 8 cover."
+polarity = "negative"
+slots = { cover = ["Section 8"] }
+"""
+    )
+    assert check_facts(text, facts).get("no-cover").verdict == verdict
