@@ -1729,8 +1729,9 @@ def _parsed_reading(
         victims = [n in patients for n, _ in c]
         names = [n for n, _ in c]
         pair = None
-        if doer is not None and doer[0] in names and doer[1] in names:
-            pair = names.index(doer[0]), names.index(doer[1])
+        if doer is not None and doer[1] in names and (not doer[0] or doer[0] in names):
+            # no doer slot: the receiver alone, made the agent of the claim's passive verb
+            pair = (names.index(doer[0]) if doer[0] else -1), names.index(doer[1])
         r = syntax.read_claim(
             part, at, roles, literal, actor, identity, owner, speaker, asserts, victims, pair
         )
@@ -1768,7 +1769,9 @@ def _doer_and_receiver(fact: Fact) -> tuple[str, str] | None:
         return None
     at = syntax.doer_and_receiver(fact.statement, spans)
     names = [n for n, _ in fact.claim.slots]
-    return (names[at[0]], names[at[1]]) if at is not None else None
+    if at is None:
+        return None
+    return (names[at[0]] if at[0] >= 0 else "", names[at[1]])
 
 
 def _slots_where(fact: Fact, test) -> frozenset[str]:

@@ -776,6 +776,11 @@ def doer_and_receiver(sentence: str, spans: list[tuple[int, int]]) -> tuple[int,
             for j, o in enumerate(heads):
                 if o.dep_ == "nsubjpass" and o.head.i == verb.i:
                     return k, j
+    # no doer among the slots: the object of a verb that is itself a slot ("the club
+    # sacked Ruiz", slots for "sacked" and "Ruiz") is still the one it is done to (-1, j)
+    for j, o in enumerate(heads):
+        if _object_like(o) and o.head.pos_ == "VERB" and any(h.i == o.head.i for h in heads):
+            return -1, j
     return None
 
 
@@ -1371,8 +1376,12 @@ def read_claim(
         return ClaimReading((), "split by a relative clause", hedges=("split",))
     if assertion_rules.split_by_coordination(heads, anchor, inside):
         return ClaimReading((), "split by coordinated clauses", hedges=("split",))
-    if pair is not None and _swapped_with(heads[pair[0]], heads[pair[1]], inside):
-        return ClaimReading((), None, other_actor=heads[pair[1]].text, swapped=True)
+    if pair is not None:
+        receiver = heads[pair[1]]
+        # with no doer slot (-1), only the receiver made the claim's passive agent counts
+        doer = heads[pair[0]] if pair[0] >= 0 else receiver
+        if _swapped_with(doer, receiver, inside):
+            return ClaimReading((), None, other_actor=receiver.text, swapped=True)
     for h, is_patient in zip(heads, patients or [False] * len(heads), strict=True):
         if is_patient and h.dep_ == "pobj" and h.head.dep_ == "agent" and h.head.head.i in inside:
             verb = h.head.head

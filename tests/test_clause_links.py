@@ -1014,3 +1014,25 @@ slots = { who = ["detectives", "police"], act = ["found", "discovered"], what = 
 def test_a_source_phrase_is_not_what_a_contradiction_acts_on(text, verdict):
     facts = made_up_facts(MICROPHONE)
     assert check_facts(text, facts).get("cleaner-found").verdict == verdict
+
+
+SACKED = """
+[[fact]]
+id = "sacked"
+statement = "Rovers sacked Ruiz for the second time."
+slots = { act = ["sacked", "fired"], who = ["Ruiz"], twice = ["second time", "again"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # with no slot for the doer, the one it is done to made the agent of the claim's
+        # passive verb swaps the roles
+        ("The club have been sacked by Ruiz for the second time.", "contradicted"),
+        ("Ruiz has been sacked by the club for the second time.", "present"),
+        ("The club sacked Ruiz again on Friday.", "present"),
+    ],
+)
+def test_the_receiver_made_the_agent_with_no_doer_slot(text, verdict):
+    assert check_facts(text, made_up_facts(SACKED)).get("sacked").verdict == verdict
