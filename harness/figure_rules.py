@@ -26,15 +26,17 @@ _SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/%]|[.,-]
 _YEAR = re.compile(r"(?<![\w.,$£€-])(?:19|20)\d\d(?![\w%]|[.,-]\d)")
 # scores in a row are one result ("won 6-0 6-3"): compared only with as many in a row
 _SCORE_GAP = re.compile(r"[\s,]*(?:-lrb-|\()?\s*\d*\s*(?:-rrb-|\))?[\s,]*$", re.I)
+# a sum of money: a currency sign first ("#" is a tokenized "£" in CNN/DailyMail text)
+_CURRENCY = re.compile(r"(?:[A-Z]{0,2}[£$€#]|(?:us|au|nz|c)\$)\s?\d", re.I)
 # an age ("a two-year-old", "19 years old") is no count of years
 _AGE = re.compile(r"[\s-]years?[\s-]old\b", re.I)
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure: `kind` score|year|count|age, its text and span, a key to compare (the
-    sorted pairs of a score, a year's digits) or, for a count or an age, the number read by
-    harness.grounding_spans with its unit word."""
+    """One figure: `kind` score|year|count|age|money, its text and span, a key to compare
+    (the sorted pairs of a score, a year's digits) or, for a count, an age or a sum, the
+    number read by harness.grounding_spans with its unit word ("money" for a sum)."""
 
     kind: str
     text: str
@@ -65,9 +67,11 @@ def figures(text: str) -> tuple[Figure, ...]:
             out.append(Figure("year", m.group(), m.start(), m.end(), key=m.group()))
             taken.append((m.start(), m.end()))
     for sp in numbers(text):
-        if any(a <= sp.start < b for a, b in taken) or sp.kind != "number":
+        if any(a <= sp.start < b for a, b in taken) or sp.kind != "number" or sp.ordinal:
             continue
-        if not sp.unit or sp.ordinal:
+        if not sp.unit:
+            if _CURRENCY.match(sp.text):  # a sum with no noun after it: "up to £3,500"
+                out.append(Figure("money", sp.text, sp.start, sp.end, unit="money", number=sp))
             continue
         kind = "age" if _AGE.match(text, sp.end) else "count"
         out.append(Figure(kind, sp.text, sp.start, sp.end, unit=sp.unit, number=sp))
@@ -82,7 +86,7 @@ def _statement_figures(statement: str) -> tuple[Figure, ...]:
 def _same(stated: Figure, written: Figure) -> bool:
     if stated.kind != written.kind:
         return False
-    if stated.kind not in ("count", "age"):
+    if stated.kind not in ("count", "age", "money"):
         return stated.key == written.key
     if stated.unit != written.unit:
         return False

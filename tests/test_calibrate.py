@@ -399,7 +399,7 @@ SETS = [
     ("facts_summeval_ae.jsonl", AE_ARTICLES, 0.924, 0),  # 95.1 % (94.4 % blind)
     # the thirty-ninth and fortieth writers' facts for eight more SummEval dev articles
     # (second writers for them), measured once, blind, on 2ee4068
-    ("facts_summeval_af.jsonl", AF_ARTICLES, 0.935, 2),  # 95.8 % (95.5 % blind)
+    ("facts_summeval_af.jsonl", AF_ARTICLES, 0.935, 1),  # 96.2 % (95.5 % blind)
     ("facts_summeval_ag.jsonl", AG_ARTICLES, 0.869, 2),  # 90.6 % (88.9 % blind)
 ]
 

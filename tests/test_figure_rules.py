@@ -24,6 +24,17 @@ def test_figures_reads_scores_years_counts_and_ages():
     [
         ("Rovers beat Albion 2-0.", "Rovers beat Albion 3-0 at home.", ("3-0", "2-0")),
         ("Rovers beat Albion 2-0.", "Albion lost 0-2 to Rovers.", None),  # the same result
+        # sums of money, "#" being a tokenized "£"
+        (
+            "Staff got bonuses of up to £3,500.",
+            "staff got up to # 35,000 in bonuses .",
+            ("# 35,000", "£3,500"),
+        ),
+        (
+            "Staff got bonuses of up to £3,500.",
+            "staff got up to £3,500 as the firm made a £42 million profit .",
+            None,
+        ),
         (
             "She has not played since March 2014.",
             "she has not played since march 2013 .",
