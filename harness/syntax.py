@@ -719,6 +719,14 @@ def _other_actor(head, inside: set[int]) -> Any | None:
         return None  # "was paid for the first time by the council"
     subject = _subject_of(verb)
     if (
+        subject is None
+        and verb.dep_ == "xcomp"
+        and not any(c.dep_ == "dobj" for c in verb.head.children)
+    ):
+        # "her grandson attempted to carjack the suspects": the infinitive's subject is
+        # the subject of the verb above (no object of its own to take it over)
+        subject = _subject_of(verb.head)
+    if (
         subject is not None
         and subject.tag_ == "PRP"
         and subject.lower_ in ("he", "she", "they")
@@ -1393,7 +1401,16 @@ def read_claim(
         if is_actor and other is None:
             other = _verb_has_other_subject(h, heads, inside)
         if other is not None:
-            return ClaimReading((), None, other_actor=other.text)
+            # the actor made what the claim's own verb acts on, by another: "her grandson
+            # attempted to carjack the suspects" for *the suspects tried to carjack him*
+            acted_on = (
+                h.dep_ == "dobj"
+                and other.tag_ != "PRP"  # "he will replace Okafor": he may be anyone
+                and h.head.i in inside
+                and h.head.pos_ == "VERB"
+                and h.head.lower_ not in SYMMETRIC_VERBS
+            )
+            return ClaimReading((), None, other_actor=other.text, swapped=acted_on)
     if actor is not None:  # the statement's verb, with another subject
         verb = _verb_of(anchor)
         subject = _subject_of(verb) if verb is not None else None

@@ -344,7 +344,7 @@ SETS = [
     # a seventeenth writer, four BBC articles (XSumFaith summaries and edits), measured once, blind
     # ("Josh Martin's father ... was diagnosed with cancer": the father, named through the
     # boy, read as the boy)
-    ("facts_xsum_a.jsonl", XSUM_ARTICLES, 0.881, 1),  # 90.1 % (87.0 % blind)
+    ("facts_xsum_a.jsonl", XSUM_ARTICLES, 0.881, 1),  # 89.6 % (87.0 % blind)
     # an eighteenth writer's facts for four SummEval articles of earlier sets, with system
     # summaries and realistic edits of them, measured once, blind
     # ("A patient in Iowa ... admitted to ... performing exorcisms" for the chiropractor;
@@ -400,7 +400,7 @@ SETS = [
     # the thirty-ninth and fortieth writers' facts for eight more SummEval dev articles
     # (second writers for them), measured once, blind, on 2ee4068
     ("facts_summeval_af.jsonl", AF_ARTICLES, 0.935, 1),  # 96.2 % (95.5 % blind)
-    ("facts_summeval_ag.jsonl", AG_ARTICLES, 0.869, 2),  # 90.6 % (88.9 % blind)
+    ("facts_summeval_ag.jsonl", AG_ARTICLES, 0.869, 1),  # 91.0 % (88.9 % blind)
 ]
 
 

@@ -1036,3 +1036,28 @@ slots = { act = ["sacked", "fired"], who = ["Ruiz"], twice = ["second time", "ag
 )
 def test_the_receiver_made_the_agent_with_no_doer_slot(text, verdict):
     assert check_facts(text, made_up_facts(SACKED)).get("sacked").verdict == verdict
+
+
+ROBBED_DRIVER = """
+[[fact]]
+id = "tried-to-rob"
+statement = "The suspects tried to rob the driver."
+slots = { who = ["suspects", "gang"], act = ["rob", "robbed"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the actor made the object of the claim's own verb by another subject: swapped
+        ("The driver said the cabbie had tried to rob the suspects.", "contradicted"),
+        ("The driver said he had tried to rob the suspects.", "absent"),  # he may be anyone
+        ("The fire was lit after the driver attempted to rob the suspects.", "contradicted"),
+        ("The suspects tried to rob the driver.", "present"),
+        # only beside the claim's own verb: "in front of the suspects" names no victim
+        ("A tourist tried to rob a shop in front of the suspects.", "absent"),
+    ],
+)
+def test_the_actor_made_the_object_of_the_claims_verb(text, verdict):
+    facts = made_up_facts(ROBBED_DRIVER)
+    assert check_facts(text, facts).get("tried-to-rob").verdict == verdict
