@@ -10,7 +10,8 @@ plain is resolved, from the dependency parse (harness.syntax):
 
 One person-pronoun is resolved across sentences: "He" or "She" as the subject that opens
 a sentence stands for the subject of the sentence before, when that subject is a proper
-name ("Ana Ruiz picked the squad on Monday. She named three new players": Ruiz named them).
+name ("Ana Ruiz picked the squad on Monday. She named three new players": Ruiz named them),
+and so does each "He"/"She" of a row of sentences that all open with it after that one.
 
 Anything else ("him", "her", "they", a pronoun further away, two candidates of the same
 role) is left alone: a slot a pronoun would fill is then simply not filled, which the
@@ -136,6 +137,21 @@ def _name_subject(doc) -> Any | None:
     if len(subj) != 1 or subj[0].pos_ != "PROPN" or subj[0].tag_ != "NNP":
         return None
     return subj[0]
+
+
+def pronoun_chain(norm: str, sentences: list[tuple[int, int]], i: int, most: int = 3) -> list[int]:
+    """The sentences after sentence `i` that open with "He"/"She" as their subject, in a
+    row of sentences that all open with the same one (at most `most` of them)."""
+    out: list[int] = []
+    first = None
+    for n in range(i + 1, min(len(sentences), i + 1 + most)):
+        s, e = sentences[n]
+        m = _OPENING_PERSON.match(norm, s, e)
+        if m is None or (first is not None and m.group(1).lower() != first):
+            break
+        first = m.group(1).lower()
+        out.append(n)
+    return out
 
 
 def person_spans(

@@ -695,15 +695,22 @@ class _Doc:
                 self.norm, [self.sentences[i] for i in sorted(where) if i >= 0], base[1]
             )
             # "Ana Ruiz picked the squad. She named three new players": the next sentence's
-            # opening "She", where every other slot is matched
-            after = {i + 1 for i in sentences_of(base[0]) if 0 <= i < len(starts) - 1}
+            # opening "She", where every other slot is matched, or a later one's when each
+            # sentence between opens with the same pronoun ("... She said ... She named")
+            after = {
+                (i, n)
+                for i in sentences_of(base[0])
+                if i >= 0
+                for n in coref.pronoun_chain(self.norm, self.sentences, i)
+            }
             for j, (_, other) in enumerate(prop.slots):
                 if j != k and after:
-                    after &= sentences_of(self.slot_matches(other, prop.shared)[0])
+                    found = sentences_of(self.slot_matches(other, prop.shared)[0])
+                    after = {(i, n) for i, n in after if n in found}
             if after:
                 extra = extra + coref.person_spans(
                     self.norm,
-                    [(self.sentences[i - 1], self.sentences[i]) for i in sorted(after)],
+                    [(self.sentences[i], self.sentences[n]) for i, n in sorted(after)],
                     base[1],
                 )
             if extra:

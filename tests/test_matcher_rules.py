@@ -165,6 +165,15 @@ group = ["squad", "players"]
             "absent",
         ),
         ("Ana Ruiz spoke on Monday. Her assistant has named a squad.", "absent"),
+        # ... and each "She" of a row of sentences that all open with it
+        (
+            "Ana Ruiz spoke on Monday. She thanked the fans. She has named an 18-strong squad.",
+            "present",
+        ),
+        (
+            "Ana Ruiz spoke on Monday. Her assistant thanked the fans. She has named a squad.",
+            "absent",
+        ),
     ],
 )
 def test_an_opening_he_or_she_is_the_last_sentences_named_subject(text, verdict):
