@@ -67,16 +67,17 @@ def facts():
 @pytest.mark.parametrize(
     ("text", "fact", "verdict"),
     [
-        # a "." or "," between digits belongs to the number
+        # a "." or "," between digits belongs to the number: the phrasing is not found, and
+        # the slot of figures, read with any number, finds another value there
         ("The clip was viewed 7 million times.", "views", "present"),
-        ("The clip was viewed 1.7 million times.", "views", "absent"),
+        ("The clip was viewed 1.7 million times.", "views", "contradicted"),
         ("the clip was viewed 2,7 million times", "views", "absent"),
-        ("The ticket cost 5.5 pounds.", "price", "absent"),
-        ("The ticket cost 0.5 pounds.", "price", "absent"),
-        ("The house cost 1,500,000 pounds.", "price", "absent"),
+        ("The ticket cost 5.5 pounds.", "price", "contradicted"),
+        ("The ticket cost 0.5 pounds.", "price", "contradicted"),
+        ("The house cost 1,500,000 pounds.", "price", "contradicted"),
         # a decimal point in a phrasing is the number's own: "4.2 million" is not "42 million"
         ("The clip was viewed 4.2 million times.", "views-decimal", "present"),
-        ("The clip was viewed 42 million times.", "views-decimal", "absent"),
+        ("The clip was viewed 42 million times.", "views-decimal", "contradicted"),
         # a full stop after a figure is no part of it
         ("The ticket cost £5.", "price", "present"),
         # a possessive written apart matches a phrasing written either way
