@@ -182,6 +182,15 @@ opp = ["Rovers"]
     assert check_facts(text, facts).get("lost-to-rovers").verdict == verdict
 
 
+NO_COVER = """
+[[fact]]
+id = "no-cover"
+statement = "The stewards would have no Section 8 cover."
+polarity = "negative"
+slots = { cover = ["Section 8"] }
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
@@ -206,16 +215,7 @@ opp = ["Rovers"]
 )
 def test_a_denying_preposition_before_a_list_or_a_misparsed_phrase(text, verdict):
     # ("outside" after "&" is read as a name by the small model: the words still say it)
-    facts = made_up_facts(
-        """
-[[fact]]
-id = "no-cover"
-statement = "The stewards would have no Section 8 cover."
-polarity = "negative"
-slots = { cover = ["Section 8"] }
-"""
-    )
-    assert check_facts(text, facts).get("no-cover").verdict == verdict
+    assert check_facts(text, made_up_facts(NO_COVER)).get("no-cover").verdict == verdict
 
 
 @pytest.mark.parametrize(
@@ -435,13 +435,4 @@ slots = { holder = ["York"], role = ["chair", "lead"] }
     ],
 )
 def test_nor_with_an_inverted_auxiliary(text, verdict):
-    facts = made_up_facts(
-        """
-[[fact]]
-id = "no-cover"
-statement = "The stewards would have no Section 8 cover."
-polarity = "negative"
-slots = { cover = ["Section 8"] }
-"""
-    )
-    assert check_facts(text, facts).get("no-cover").verdict == verdict
+    assert check_facts(text, made_up_facts(NO_COVER)).get("no-cover").verdict == verdict
