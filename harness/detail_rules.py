@@ -117,7 +117,7 @@ def wrong_detail(
     writes one of the statement's prepositions before another capitalised name, and the
     sentence nowhere writes the statement's name after it; else None. In a text written
     without capitals (`caseless`), a bare noun the parse reads as a proper name is a name
-    too ("against spurs"; not "against the wind", "at home")."""
+    too ("against albion"; not "against the wind", "at home")."""
     details = statement_details(statement)
     if not details:
         return None

@@ -1659,8 +1659,8 @@ _WH_WORD = re.compile(r"\W*(?:who|whom|whose|what|which|where|when|why|how)\b", 
 
 
 def _elliptical_question(doc: _Doc, s: int, e: int) -> bool:
-    """A question of a few words with no verb and no wh-word ("US troops?", "Article 5
-    cover for it?"): a yes/no question with its verb left out."""
+    """A question of a few words with no verb and no wh-word ("Council staff?", "Flood
+    cover for the crossing?"): a yes/no question with its verb left out."""
     return (
         not _WH_WORD.match(doc.norm, s)
         and not _FINITE_RE.search(doc.norm, s, e)
@@ -2433,7 +2433,7 @@ def _details_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: st
 
 
 def _figure_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):
-    """The claim read with its slots of figures open ("Bayern beat Porto 6-2" for *...
+    """The claim read with its slots of figures open ("Rovers beat Albion 4-1" for *...
     6-1*): contradicted when it is asserted and the figure filling the slot is of the
     statement's kind with another value; set aside otherwise (the statement's own value is
     the claim's own reading; a denied or hedged wrong figure says nothing)."""
@@ -2497,7 +2497,7 @@ def _decide(
     judged = [_figure_checked(doc, fact, f, o, c, r) for f, o, c, r in judged]
     if any(o == "present" and f.kind != "figure" for f, o, _, _ in judged):
         # the summary states the fact with its own figure: another figure elsewhere is
-        # another event's ("won 2-1 on Saturday" beside "beat them 4-3 on aggregate")
+        # another event's ("won 2-0 on Saturday" beside "beat them 3-1 on aggregate")
         judged = [
             (f, "set aside", 0.0, "another figure, beside the fact stated with its own")
             if f.kind == "figure" and o == "contradicted"

@@ -1,11 +1,11 @@
 """The article's proper names, to tell a name from a word in a summary written without
 capitals.
 
-A system summary in lowercase ("ozil will start against spurs at the lane") has lost
+A system summary in lowercase ("okafor will start against albion at the lane") has lost
 the capitals that mark a name, so a rule that looks for a name where the fact's
 statement has one (harness.detail_rules) sees nothing. The article the summary was made
 from still has them: its name words are the words it writes capitalised inside a
-sentence and never in lowercase ("Spurs", "Lane"; "Reading" the club beside "reading" the
+sentence and never in lowercase ("Albion", "Lane"; "Reading" the club beside "reading" the
 verb is left out: precision first), read as grounding reads them
 (harness.grounding_actors.name_words). The matcher gives such a word its capital back in
 a caseless summary, for those rules only.

@@ -611,8 +611,8 @@ _REPORT_HEDGES = frozenset(
 def _preposition_before(doc, first) -> int | None:
     """A denying preposition that governs the slot's noun phrase by the words alone, where
     the small model's parse of a fragment loses it: right before the phrase ("& outside
-    Article 5", "outside" read as a name) or before an earlier item of a list the phrase
-    ends ("without U.S. troops or Article 5 cover", the second item hung elsewhere); only
+    Section 8", "outside" read as a name) or before an earlier item of a list the phrase
+    ends ("without council staff or Section 8 cover", the second item hung elsewhere); only
     noun-phrase words and list joiners between, and the phrase no verb's subject ("without
     staff, and cover was bought"): the index of the preposition, or None."""
     head = first
@@ -723,7 +723,7 @@ def _other_actor(head, inside: set[int]) -> Any | None:
         and verb.dep_ == "xcomp"
         and not any(c.dep_ == "dobj" for c in verb.head.children)
     ):
-        # "her grandson attempted to carjack the suspects": the infinitive's subject is
+        # "the driver attempted to rob the suspects": the infinitive's subject is
         # the subject of the verb above (no object of its own to take it over)
         subject = _subject_of(verb.head)
     if (
@@ -953,8 +953,8 @@ def past_its_phrase(sentence: str, cue: int, span: tuple[int, int]) -> bool:
     if not (end.i > tok.i and end.idx + len(end.text) <= span[0]):
         return False
     first = next((t for t in doc if t.idx >= span[0]), None)
-    # ... unless the words make the claim a later item of its list ("without U.S.
-    # troops or Article 5 cover" with "cover" hung elsewhere)
+    # ... unless the words make the claim a later item of its list ("without council
+    # staff or Section 8 cover" with "cover" hung elsewhere)
     return first is None or _preposition_before(doc, first) != tok.i
 
 
@@ -1260,7 +1260,7 @@ def slots_misread(
         and _object_of_another(h, verbs[0], inside)
         for h in heads
     ):
-        return True  # "investigators found 41 videos from the hidden camera": no camera found
+        return True  # "police found 12 recordings from the hidden microphone": none found
     if clause_rules.describes_a_named_subject(heads, inside):
         return True
     verb = verbs[0]
@@ -1401,8 +1401,8 @@ def read_claim(
         if is_actor and other is None:
             other = _verb_has_other_subject(h, heads, inside)
         if other is not None:
-            # the actor made what the claim's own verb acts on, by another: "her grandson
-            # attempted to carjack the suspects" for *the suspects tried to carjack him*
+            # the actor made what the claim's own verb acts on, by another: "the driver
+            # attempted to rob the suspects" for *the suspects tried to rob the driver*
             acted_on = (
                 h.dep_ == "dobj"
                 and other.tag_ != "PRP"  # "he will replace Okafor": he may be anyone
