@@ -1704,6 +1704,7 @@ def _parsed_reading(
     asserts: bool = False,
     patients: frozenset[str] = frozenset(),
     doer: tuple[str, str] | None = None,
+    possessor: tuple[str, str] | None = None,
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
@@ -1739,8 +1740,11 @@ def _parsed_reading(
         if doer is not None and doer[1] in names and (not doer[0] or doer[0] in names):
             # no doer slot: the receiver alone, made the agent of the claim's passive verb
             pair = (names.index(doer[0]) if doer[0] else -1), names.index(doer[1])
+        owns = None
+        if possessor is not None and possessor[0] in names and possessor[1] in names:
+            owns = names.index(possessor[0]), names.index(possessor[1])
         r = syntax.read_claim(
-            part, at, roles, literal, actor, identity, owner, speaker, asserts, victims, pair
+            part, at, roles, literal, actor, identity, owner, speaker, asserts, victims, pair, owns
         )
         if r is None:
             continue
@@ -1779,6 +1783,20 @@ def _doer_and_receiver(fact: Fact) -> tuple[str, str] | None:
     if at is None:
         return None
     return (names[at[0]] if at[0] >= 0 else "", names[at[1]])
+
+
+@lru_cache(maxsize=512)
+def _possessor_and_possessed(fact: Fact) -> tuple[str, str] | None:
+    """(possessor, possessed): the claim's slot written as the owner of another in the
+    fact's own statement ("Rovers' winless run": team, run), so that a summary giving the
+    owned thing to someone else by a possessive pronoun ("Albion ended their winless run
+    against Rovers") is not the claim."""
+    spans = roles.first_slot_spans(fact)
+    if spans is None or len(fact.claim.slots) < 2:
+        return None
+    at = syntax.possessor_and_possessed(fact.statement, spans)
+    names = [n for n, _ in fact.claim.slots]
+    return (names[at[0]], names[at[1]]) if at is not None else None
 
 
 def _slots_where(fact: Fact, test) -> frozenset[str]:
@@ -2072,6 +2090,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             asserts = kind == "claim" and fact.polarity == "positive"
             patients = _patient_slots(fact) if kind == "claim" else frozenset()
             doer = _doer_and_receiver(fact) if asserts else None
+            possessor = _possessor_and_possessed(fact) if kind == "claim" else None
             reading = _parsed_reading(
                 doc,
                 clause,
@@ -2085,6 +2104,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 asserts,
                 patients,
                 doer,
+                possessor,
             )
             if reading is not None:
                 combo, parsed = reading

@@ -792,6 +792,42 @@ def doer_and_receiver(sentence: str, spans: list[tuple[int, int]]) -> tuple[int,
     return None
 
 
+def possessor_and_possessed(sentence: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """(k, j) when slot k at spans[k] is the possessor of slot j's noun in `sentence`
+    ("Rovers' winless run": team, run), else None."""
+    doc = parse(sentence)
+    slots = _slot_heads(doc, spans)
+    if slots is None:
+        return None
+    heads = [_phrase_head(h) for h in slots[1]]
+    for k, h in enumerate(heads):
+        for j, o in enumerate(heads):
+            if k != j and h.dep_ == "poss" and h.head.i == o.i:
+                return k, j
+    return None
+
+
+def _other_possessor(possessor, possessed, inside: set[int]) -> Any | None:
+    """The subject of the verb acting on `possessed` when a possessive pronoun gives it to
+    that subject and the subject is not `possessor` ("Albion ended their winless run
+    against Rovers": Albion's run, not Rovers'); else None."""
+    possessed = _phrase_head(possessed)
+    if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in possessed.children):
+        return None
+    verb = possessed.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = _subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if (
+        subject is None
+        or subject.pos_ not in ("NOUN", "PROPN")
+        or any(t.i in inside for t in subject.subtree)
+        or possessor.i in {t.i for t in subject.subtree}
+    ):
+        return None
+    return subject
+
+
 def _phrase_head(tok):
     """The noun a slot's word modifies, when the slot names only a modifier of it ("a
     Russian SU-27 fighter jet": the jet)."""
@@ -1359,6 +1395,7 @@ def read_claim(
     asserts: bool = False,
     patients: list[bool] | None = None,
     pair: tuple[int, int] | None = None,
+    owns: tuple[int, int] | None = None,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
@@ -1384,6 +1421,8 @@ def read_claim(
         return ClaimReading((), "split by a relative clause", hedges=("split",))
     if assertion_rules.split_by_coordination(heads, anchor, inside):
         return ClaimReading((), "split by coordinated clauses", hedges=("split",))
+    if owns is not None and (other := _other_possessor(heads[owns[0]], heads[owns[1]], inside)):
+        return ClaimReading((), None, other_actor=other.text)
     if pair is not None:
         receiver = heads[pair[1]]
         # with no doer slot (-1), only the receiver made the claim's passive agent counts

@@ -1061,3 +1061,25 @@ slots = { who = ["suspects", "gang"], act = ["rob", "robbed"] }
 def test_the_actor_made_the_object_of_the_claims_verb(text, verdict):
     facts = made_up_facts(ROBBED_DRIVER)
     assert check_facts(text, facts).get("tried-to-rob").verdict == verdict
+
+
+WINLESS = """
+[[fact]]
+id = "winless"
+statement = "Rovers' winless run was extended to five matches."
+slots = { team = ["Rovers"], run = ["winless run", "winless streak"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a possessive pronoun gives the owned slot to the subject of its verb
+        ("Albion ended their winless run with a victory over Rovers.", "absent"),
+        ("albion ended their winless streak at home with a victory over rovers .", "absent"),
+        ("Rovers extended their winless run to five matches.", "present"),
+        ("Rovers' winless run goes on after a defeat by Albion.", "present"),
+    ],
+)
+def test_a_possessive_pronoun_gives_the_owned_slot_to_its_subject(text, verdict):
+    assert check_facts(text, made_up_facts(WINLESS)).get("winless").verdict == verdict
