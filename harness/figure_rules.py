@@ -26,6 +26,8 @@ _SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/%]|[.,-]
 _YEAR = re.compile(r"(?<![\w.,$£€-])(?:19|20)\d\d(?![\w%]|[.,-]\d)")
 # scores in a row are one result ("won 6-0 6-3"): compared only with as many in a row
 _SCORE_GAP = re.compile(r"[\s,]*(?:-lrb-|\()?\s*\d*\s*(?:-rrb-|\))?[\s,]*$", re.I)
+# the noun an ordinal written in digits ranks: "25th minute" (the suffix, then the noun)
+_RANKED = re.compile(r"(?:st|nd|rd|th)\s+([a-z]+)\b", re.I)
 # a sum of money: a currency sign first ("#" is a tokenized "£" in CNN/DailyMail text)
 _CURRENCY = re.compile(r"(?:[A-Z]{0,2}[£$€#]|(?:us|au|nz|c)\$)\s?\d", re.I)
 # an age ("a two-year-old", "19 years old") is no count of years
@@ -34,9 +36,10 @@ _AGE = re.compile(r"[\s-]years?[\s-]old\b", re.I)
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure: `kind` score|year|count|age|money, its text and span, a key to compare
-    (the sorted pairs of a score, a year's digits) or, for a count, an age or a sum, the
-    number read by harness.grounding_spans with its unit word ("money" for a sum)."""
+    """One figure: `kind` score|year|count|age|money|rank, its text and span, a key to
+    compare (the sorted pairs of a score, a year's digits) or, for a count, an age, a sum
+    or a rank, the number read by harness.grounding_spans with its unit word ("money" for
+    a sum, the ranked noun for a rank: "25th minute")."""
 
     kind: str
     text: str
@@ -67,7 +70,13 @@ def figures(text: str) -> tuple[Figure, ...]:
             out.append(Figure("year", m.group(), m.start(), m.end(), key=m.group()))
             taken.append((m.start(), m.end()))
     for sp in numbers(text):
-        if any(a <= sp.start < b for a, b in taken) or sp.kind != "number" or sp.ordinal:
+        if any(a <= sp.start < b for a, b in taken) or sp.kind != "number":
+            continue
+        if sp.ordinal:  # a rank of the noun after it: "the 25th minute", "52nd minute"
+            noun = _RANKED.match(text, sp.end)
+            if noun is not None:
+                unit = noun.group(1).lower()
+                out.append(Figure("rank", sp.text, sp.start, sp.end, unit=unit, number=sp))
             continue
         if not sp.unit:
             if _CURRENCY.match(sp.text):  # a sum with no noun after it: "up to £3,500"
@@ -86,7 +95,7 @@ def _statement_figures(statement: str) -> tuple[Figure, ...]:
 def _same(stated: Figure, written: Figure) -> bool:
     if stated.kind != written.kind:
         return False
-    if stated.kind not in ("count", "age", "money"):
+    if stated.kind not in ("count", "age", "money", "rank"):
         return stated.key == written.key
     if stated.unit != written.unit:
         return False

@@ -494,6 +494,9 @@ _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|theirs|itself|themselves)\b"
 # champion is not fit" refers back to the person the sentence before named
 _DEFINITE_OPENING = re.compile(r"\s*the\s+(?:[\w'\u2019-]+\s+){0,4}", _I)
 # a sentence that goes on with the previous one's subject: "He added that ...", "Moreover, ..."
+# an adverb that corrects what was said before ("they would in fact take part"): the
+# clause is about the topic the sentence before gave
+_CORRECTS = re.compile(r"\b(?:in\s+fact|actually|after\s+all|in\s+reality)\b", _I)
 _CONTINUES = re.compile(
     r"\s*(?:(?:he|she|they)\s+(?:also\s+|further\s+|then\s+)?(?:add(?:s|ed)?|went\s+on\s+to\s+say|"
     r"continu(?:es|ed)|further\s+(?:said|says|stated))|moreover|furthermore|additionally|"
@@ -2013,6 +2016,7 @@ def _anaphor(doc: _Doc, cf: _Scope, clause: _Clause, combo) -> bool:
     start = doc.sentences[clause.sentence][0]
     if (
         not _PRONOUN.search(doc.norm, lo, hi)
+        and not _CORRECTS.search(doc.norm, lo, hi)
         and not _CONTINUES.match(doc.norm, start)
         and not any(_DEFINITE_OPENING.fullmatch(doc.norm, start, sp[0]) for _, sp in combo)
     ):
@@ -2437,7 +2441,7 @@ def _details_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: st
     "... from the council": harness.detail_rules) contradicts it."""
     if o != "present" or f.kind == "contra" or f.clause is None:
         return f, o, c, r
-    s, e, lo, hi = _claim_window(doc, f, 4)
+    s, e, lo, hi = _claim_window(doc, f, 8)
     wrong = figure_rules.wrong_figure(fact.statement, doc.text[s:e], lo, hi)
     named = syntax.parser() is not None and detail_rules.statement_details(fact.statement)
     if wrong is None and named:
@@ -2584,10 +2588,25 @@ def _decide(
         and verdict_rules.only_disputed(best_c[1], best_p[1])
     )
     later_p = later_p or disputed
-    if best_c is not None and not later_p and (best_p is None or best_c[0] >= best_p[0] - 0.02):
+    # a later contradiction that corrects what was said ("... he said they would in fact
+    # take part") wins however direct the earlier statement
+    corrected = (
+        best_p is not None
+        and best_c is not None
+        and best_c[1].sentence > best_p[1].sentence
+        and best_c[1].clause is not None
+        and _CORRECTS.search(doc.norm, best_c[1].clause.start, best_c[1].clause.end) is not None
+    )
+    if (
+        best_c is not None
+        and not later_p
+        and (best_p is None or corrected or best_c[0] >= best_p[0] - 0.02)
+    ):
         other = ("present", best_p[1].sentence) if best_p is not None else None
         why = "a statement contradicts the fact"
-        if other:
+        if other and corrected:
+            why += "; it corrects an earlier statement of it (both spans are reported)"
+        elif other:
             why += "; the summary also states it, less directly (both spans are reported)"
         res = _result(doc, fact.id, "contradicted", best_c[1].sentence, best_c[0], other)
         return res, why, judged

@@ -1083,3 +1083,29 @@ slots = { team = ["Rovers"], run = ["winless run", "winless streak"] }
 )
 def test_a_possessive_pronoun_gives_the_owned_slot_to_its_subject(text, verdict):
     assert check_facts(text, made_up_facts(WINLESS)).get("winless").verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a later statement that corrects an earlier one ("in fact", "actually") wins,
+        # though only the sentence before gives its topic
+        (
+            "The mayor said the new bridge would carry no cars. Later he said cars would in fact use it.",
+            "contradicted",
+        ),
+        ("The mayor said the new bridge would carry no cars. In fact, it opens in May.", "present"),
+    ],
+)
+def test_a_later_correction_wins(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "no-cars"
+statement = "The new bridge will carry no cars."
+polarity = "negative"
+context = ["bridge"]
+slots = { what = ["cars", "vehicles"], act = ["use", "carry", "cross"] }
+"""
+    )
+    assert check_facts(text, facts).get("no-cars").verdict == verdict

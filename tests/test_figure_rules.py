@@ -170,3 +170,28 @@ slots = { who = ["40-year-old man", "40-year-old"], act = ["airlifted", "flown"]
 )
 def test_a_slot_of_figures_with_another_value(text, fact, verdict):
     assert check_facts(text, made_up_facts(FIGURE_SLOTS)).get(fact).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a rank of the same noun, written in digits, is a figure too
+        ("Okafor scored Rovers' goal in the 52nd minute.", "contradicted"),
+        ("Okafor scored Rovers' goal in the 25th minute.", "present"),
+        # a few words past the claim's own still count
+        (
+            "okafor slots home to put rovers ahead in the 52nd minute after a counter .",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_wrong_rank(text, verdict):
+    facts = made_up_facts(
+        """
+[[fact]]
+id = "goal"
+statement = "Okafor scored Rovers' goal in the 25th minute."
+slots = { who = ["Okafor"], act = ["scored", "slots home", "put Rovers ahead"] }
+"""
+    )
+    assert check_facts(text, facts).get("goal").verdict == verdict
