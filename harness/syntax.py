@@ -792,6 +792,20 @@ def doer_and_receiver(sentence: str, spans: list[tuple[int, int]]) -> tuple[int,
     return None
 
 
+def _made_subject(receiver, inside: set[int]) -> bool:
+    """Whether `receiver` is the subject of an active verb of the claim's own slots (no verb
+    whose two sides may trade places)."""
+    receiver = _phrase_head(receiver)
+    verb = receiver.head
+    return (
+        receiver.dep_ == "nsubj"
+        and verb.i in inside
+        and verb.pos_ == "VERB"
+        and verb.lower_ not in SYMMETRIC_VERBS
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    )
+
+
 def possessor_and_possessed(sentence: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """(k, j) when slot k at spans[k] is the possessor of slot j's noun in `sentence`
     ("Rovers' winless run": team, run), else None."""
@@ -1425,9 +1439,13 @@ def read_claim(
         return ClaimReading((), None, other_actor=other.text)
     if pair is not None:
         receiver = heads[pair[1]]
-        # with no doer slot (-1), only the receiver made the claim's passive agent counts
+        # with no doer slot (-1), the receiver made the claim's passive agent, or the
+        # subject of the claim's own active verb ("Albion beat Rovers" for slots "beat"
+        # and "Albion" of *Rovers beat Albion*)
         doer = heads[pair[0]] if pair[0] >= 0 else receiver
-        if _swapped_with(doer, receiver, inside):
+        if _swapped_with(doer, receiver, inside) or (
+            pair[0] < 0 and _made_subject(receiver, inside)
+        ):
             return ClaimReading((), None, other_actor=receiver.text, swapped=True)
     for h, is_patient in zip(heads, patients or [False] * len(heads), strict=True):
         if is_patient and h.dep_ == "pobj" and h.head.dep_ == "agent" and h.head.head.i in inside:

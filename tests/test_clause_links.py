@@ -1109,3 +1109,27 @@ slots = { what = ["cars", "vehicles"], act = ["use", "carry", "cross"] }
 """
     )
     assert check_facts(text, facts).get("no-cars").verdict == verdict
+
+
+BEAT_NO_DOER = """
+[[fact]]
+id = "beat-albion"
+statement = "Rovers beat Albion 2-0 at home."
+slots = { act = ["beat", "defeated"], opp = ["Albion"] }
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # with no slot for the doer, the one it is done to made the subject of the claim's
+        # own verb swaps the roles
+        ("Albion beat Rovers 2-0 at home.", "contradicted"),
+        ("Rovers beat Albion 2-0 at home.", "present"),
+        ("Albion were defeated 2-0 by Rovers.", "present"),
+        # a verb whose two sides may trade places swaps nothing
+        ("Albion met Rovers at home.", "absent"),
+    ],
+)
+def test_the_receiver_made_the_subject_with_no_doer_slot(text, verdict):
+    assert check_facts(text, made_up_facts(BEAT_NO_DOER)).get("beat-albion").verdict == verdict
