@@ -15,11 +15,15 @@ years").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from harness.grounding_lexicon import UNITS
 from harness.grounding_spans import Specific, numbers, value_matches
+
+if TYPE_CHECKING:
+    from harness.facts import Fact, Proposition
 
 # a match score or a range: "2-0", "3–1", "6-4" (a season "2014-15" is no score)
 _SCORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/%]|[.,-]\d)")
@@ -218,3 +222,28 @@ def _same_bearer(statement: str, fig: Figure, sentence: str, w: Figure) -> bool:
         return True
     a, b = _AGED.match(statement, fig.end), _AGED.match(sentence, w.end)
     return a is None or b is None or a.group(1).lower() == b.group(1).lower()
+
+
+def figure_slots(fact: Fact) -> frozenset[str]:
+    """The claim's slots whose phrasings all write a number ("6-1", "two points")."""
+    return frozenset(
+        n for n, vals in fact.claim.slots if vals and all(map(is_figure_phrasing, vals))
+    )
+
+
+def opened_claim(fact: Fact) -> Proposition | None:
+    """The claim of a positive fact with its slots of figures opened to any number
+    (`opened_phrasing`), when another slot, or a word of each phrasing ("two points
+    clear"), is left to anchor it; else None."""
+    opened = figure_slots(fact)
+    if fact.polarity != "positive" or not opened:
+        return None
+    if len(opened) == len(fact.claim.slots) and not all(
+        anchored(v) for _, vals in fact.claim.slots for v in vals
+    ):
+        return None
+    slots = tuple(
+        (n, tuple(map(opened_phrasing, vals)) if n in opened else vals)
+        for n, vals in fact.claim.slots
+    )
+    return replace(fact.claim, slots=slots)

@@ -130,7 +130,7 @@ import operator
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise, product
 from typing import Literal
@@ -1242,30 +1242,6 @@ class _CFact:
     figure: _CProp | None = None
 
 
-def _figure_claim(fact: Fact) -> Proposition | None:
-    """The claim of a positive fact with each slot whose phrasings all write a number
-    opened to any number, when another slot, or a word of each phrasing ("two points
-    clear"), is left to anchor it; else None."""
-    if fact.polarity != "positive":
-        return None
-    opened = {
-        n
-        for n, vals in fact.claim.slots
-        if vals and all(figure_rules.is_figure_phrasing(v) for v in vals)
-    }
-    if not opened:
-        return None
-    if len(opened) == len(fact.claim.slots) and not all(
-        figure_rules.anchored(v) for n, vals in fact.claim.slots for v in vals
-    ):
-        return None
-    slots = tuple(
-        (n, tuple(map(figure_rules.opened_phrasing, vals)) if n in opened else vals)
-        for n, vals in fact.claim.slots
-    )
-    return replace(fact.claim, slots=slots)
-
-
 def _compile_prop(p: Proposition, fact: Fact | None = None) -> _CProp:
     na = {}
     for name, vals in p.not_after:
@@ -1315,7 +1291,11 @@ def _compiled(fact: Fact) -> _CFact:
         ),
         requires=_SlotPattern.build(fact.opposite_requires),
         acronyms=fact_acronyms(fact),
-        figure=_compile_prop(figure) if (figure := _figure_claim(fact)) is not None else None,
+        figure=(
+            _compile_prop(figure)
+            if (figure := figure_rules.opened_claim(fact)) is not None
+            else None
+        ),
     )
 
 
@@ -2465,9 +2445,7 @@ def _figure_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str
         return f, o, c, r
     if o != "present" or f.clause is None:
         return f, "set aside", 0.0, "a figure of another value, not asserted"
-    opened = {n for n, pat in _compiled(fact).figure.slots} & {
-        n for n, vals in fact.claim.slots if all(figure_rules.is_figure_phrasing(v) for v in vals)
-    }
+    opened = figure_rules.figure_slots(fact)
     s, e = doc.sentences[f.clause.sentence]
     for name, (a, b) in f.combo:
         if name in opened:
