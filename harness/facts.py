@@ -629,6 +629,15 @@ def _proposition(raw: dict, where: str, i: int, phrases, fail, polarity="positiv
         raise fail(f"{where}: slots must be a non-empty table of name = [phrases]", i, "slots")
     slots = []
     for name, value in slots_raw.items():
+        if name in _FACT_KEYS:
+            # TOML puts every key after "[fact.slots]" into that table: a key of the fact
+            # written there would silently become a slot of that name
+            raise fail(
+                f"{where}: slot {name!r} has the name of a key of the fact; write "
+                f"{name} = ... before [fact.slots] (or rename the slot)",
+                i,
+                name,
+            )
         vals = phrases(value, f"slots.{name}")
         if not vals:
             raise fail(f"{where}: slots.{name} must be a non-empty list of strings", i, name)

@@ -124,6 +124,26 @@ def test_a_star_after_no_word_is_a_load_error_that_says_how_to_fix_it(tmp_path, 
     assert "\n" not in msg
 
 
+@pytest.mark.parametrize("key", ["shared", "context", "exclude", "window"])
+def test_a_fact_key_written_under_the_slots_table_is_a_load_error(tmp_path, key):
+    """TOML puts every line after "[fact.slots]" into that table: a fact key written there
+    would silently become a slot of that name."""
+    text = f"""
+[[fact]]
+id = "ferry-late"
+statement = "The ferry was late."
+[fact.slots]
+what = ["ferry"]
+act = ["late", "delayed"]
+{key} = ["crossing"]
+"""
+    with pytest.raises(ConfigError) as info:
+        _facts(tmp_path, text)
+    msg = str(info.value)
+    assert "facts.toml:" in msg and f"slot {key!r}" in msg and "before [fact.slots]" in msg
+    assert "\n" not in msg
+
+
 # ---------------------------------------------------------------- negation inside a phrasing
 
 FESTIVAL = """
