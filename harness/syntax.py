@@ -1422,7 +1422,10 @@ def read_claim(
     `patients[k]`: slot k is the subject of the statement's passive verb, what was done to
     ("Bulger was murdered"): made the agent of a slot's passive verb ("men murdered by
     Bulger") it names another victim. `pair`: (k, j), slot k does what the statement's
-    verb says to slot j (doer_and_receiver): made its doer, slot j swaps their roles."""
+    verb says to slot j (doer_and_receiver): made its doer, slot j swaps their roles (k is
+    -1 when no slot holds the doer). `owns` (k, j): slot k owns slot j in the statement
+    ("Rovers' winless run"); a possessive pronoun giving slot j to another subject is no
+    statement of the claim."""
     doc = parse(sentence)
     slots = _slot_heads(doc, spans)
     if slots is None:
