@@ -9,7 +9,7 @@ claimed the bridge would close" reports the claim, it does not take it over.
 from __future__ import annotations
 
 from harness.lexicon import PROPOSING
-from harness.syntax import _lca, _slot_heads, parse
+from harness.syntax import claim_tree
 
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "DT", "EX"})
 
@@ -24,14 +24,10 @@ def claim_agent(
     with a subject of its own comes first, when the subject is one of the claim's words, a
     pronoun, a thing owned by a pronoun ("whose plan"), an all-capital dateline
     ("BRUSSELS") or lies before `start` (a heading before a colon)."""
-    doc = parse(sentence)
-    slots = _slot_heads(doc, spans)
-    if slots is None:
+    tree = claim_tree(sentence, spans)
+    if tree is None:
         return None
-    inside, heads, _ = slots
-    node = _lca(heads)
-    if node is None:
-        return None
+    _, inside, _, _, node = tree
     own_seen = _verb(node)  # the claim's own verb is no agent's
     while node.head.i != node.i:
         came, node = node, node.head

@@ -224,6 +224,7 @@ def _same_bearer(statement: str, fig: Figure, sentence: str, w: Figure) -> bool:
     return a is None or b is None or a.group(1).lower() == b.group(1).lower()
 
 
+@lru_cache(maxsize=512)
 def figure_slots(fact: Fact) -> frozenset[str]:
     """The claim's slots whose phrasings all write a number ("6-1", "two points")."""
     return frozenset(

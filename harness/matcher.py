@@ -493,10 +493,10 @@ _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|theirs|itself|themselves)\b"
 # a definite description opening the sentence, whose head is a slot's words: "The six-time
 # champion is not fit" refers back to the person the sentence before named
 _DEFINITE_OPENING = re.compile(r"\s*the\s+(?:[\w'\u2019-]+\s+){0,4}", _I)
-# a sentence that goes on with the previous one's subject: "He added that ...", "Moreover, ..."
 # an adverb that corrects what was said before ("they would in fact take part"): the
 # clause is about the topic the sentence before gave
 _CORRECTS = re.compile(r"\b(?:in\s+fact|actually|after\s+all|in\s+reality)\b", _I)
+# a sentence that goes on with the previous one's subject: "He added that ...", "Moreover, ..."
 _CONTINUES = re.compile(
     r"\s*(?:(?:he|she|they)\s+(?:also\s+|further\s+|then\s+)?(?:add(?:s|ed)?|went\s+on\s+to\s+say|"
     r"continu(?:es|ed)|further\s+(?:said|says|stated))|moreover|furthermore|additionally|"
@@ -1719,13 +1719,7 @@ def _parsed_reading(
         part, at = clause_rules.semicolon_part(sentence, spans, roots)
         victims = [n in patients for n, _ in c]
         names = [n for n, _ in c]
-        pair = None
-        if doer is not None and doer[1] in names and (not doer[0] or doer[0] in names):
-            # no doer slot: the receiver alone, made the agent of the claim's passive verb
-            pair = (names.index(doer[0]) if doer[0] else -1), names.index(doer[1])
-        owns = None
-        if possessor is not None and possessor[0] in names and possessor[1] in names:
-            owns = names.index(possessor[0]), names.index(possessor[1])
+        pair, owns = _pair_in(doer, names), _pair_in(possessor, names)
         r = syntax.read_claim(
             part, at, roles, literal, actor, identity, owner, speaker, asserts, victims, pair, owns
         )
@@ -1756,16 +1750,9 @@ def _patient_slots(fact: Fact) -> frozenset[str]:
 @lru_cache(maxsize=512)
 def _doer_and_receiver(fact: Fact) -> tuple[str, str] | None:
     """(doer, receiver): the claim's slot that does what the statement's verb says to
-    another ("Rovers beat Albion": winner, loser), so that a summary swapping them
-    contradicts the fact."""
-    spans = roles.first_slot_spans(fact)
-    if spans is None or len(fact.claim.slots) < 2:
-        return None
-    at = syntax.doer_and_receiver(fact.statement, spans)
-    names = [n for n, _ in fact.claim.slots]
-    if at is None:
-        return None
-    return (names[at[0]] if at[0] >= 0 else "", names[at[1]])
+    another ("Rovers beat Albion": winner, loser; "" for a doer no slot holds), so that a
+    summary swapping them contradicts the fact."""
+    return _statement_pair(fact, syntax.doer_and_receiver)
 
 
 @lru_cache(maxsize=512)
@@ -1774,12 +1761,29 @@ def _possessor_and_possessed(fact: Fact) -> tuple[str, str] | None:
     fact's own statement ("Rovers' winless run": team, run), so that a summary giving the
     owned thing to someone else by a possessive pronoun ("Albion ended their winless run
     against Rovers") is not the claim."""
+    return _statement_pair(fact, syntax.possessor_and_possessed)
+
+
+def _statement_pair(fact: Fact, find) -> tuple[str, str] | None:
+    """The names of the two slots `find` picks in the fact's own statement (a slot index of
+    -1 is no slot: "")."""
     spans = roles.first_slot_spans(fact)
     if spans is None or len(fact.claim.slots) < 2:
         return None
-    at = syntax.possessor_and_possessed(fact.statement, spans)
+    at = find(fact.statement, spans)
+    if at is None:
+        return None
     names = [n for n, _ in fact.claim.slots]
-    return (names[at[0]], names[at[1]]) if at is not None else None
+    k, j = at
+    return (names[k] if k >= 0 else ""), names[j]
+
+
+def _pair_in(pair: tuple[str, str] | None, names: list[str]) -> tuple[int, int] | None:
+    """`pair` of slot names as their indices in one reading's `names`; a first name "" (no
+    slot) is -1; None when a slot of the pair is not in the reading."""
+    if pair is None or pair[1] not in names or (pair[0] and pair[0] not in names):
+        return None
+    return (names.index(pair[0]) if pair[0] else -1), names.index(pair[1])
 
 
 def _slots_where(fact: Fact, test) -> frozenset[str]:

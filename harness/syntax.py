@@ -768,11 +768,9 @@ def _swapped_with(doer, receiver, inside: set[int] = frozenset()) -> bool:
 def doer_and_receiver(sentence: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """(k, j) when slot k at spans[k] does what the sentence's verb says to slot j ("Rovers
     beat Albion": Rovers, Albion; "Albion were beaten by Rovers" alike), else None."""
-    doc = parse(sentence)
-    slots = _slot_heads(doc, spans)
-    if slots is None:
+    heads = _statement_heads(sentence, spans)
+    if heads is None:
         return None
-    heads = [_phrase_head(h) for h in slots[1]]
     for k, h in enumerate(heads):
         for j, o in enumerate(heads):
             if k == j or h.head.i != o.head.i or h.head.pos_ != "VERB":
@@ -809,11 +807,9 @@ def _made_subject(receiver, inside: set[int]) -> bool:
 def possessor_and_possessed(sentence: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """(k, j) when slot k at spans[k] is the possessor of slot j's noun in `sentence`
     ("Rovers' winless run": team, run), else None."""
-    doc = parse(sentence)
-    slots = _slot_heads(doc, spans)
-    if slots is None:
+    heads = _statement_heads(sentence, spans)
+    if heads is None:
         return None
-    heads = [_phrase_head(h) for h in slots[1]]
     for k, h in enumerate(heads):
         for j, o in enumerate(heads):
             if k != j and h.dep_ == "poss" and h.head.i == o.i:
@@ -931,6 +927,25 @@ def _slot_heads(doc, spans: list[tuple[int, int]]) -> tuple[set[int], list, list
         heads.append(_top_head(top, ids))
         firsts.append(toks[0])
     return inside, heads, firsts
+
+
+def claim_tree(sentence: str, spans: list[tuple[int, int]]):
+    """(doc, inside, heads, firsts, anchor): the parse of `sentence`, the claim's slot
+    tokens, heads and first tokens (`_slot_heads`) and the lowest token above every head;
+    None when a span covers no token or no token is above them all."""
+    doc = parse(sentence)
+    slots = _slot_heads(doc, spans)
+    if slots is None:
+        return None
+    inside, heads, firsts = slots
+    anchor = _lca(heads)
+    return None if anchor is None else (doc, inside, heads, firsts, anchor)
+
+
+def _statement_heads(sentence: str, spans: list[tuple[int, int]]) -> list | None:
+    """Each slot's phrase head (`_phrase_head`) in the parse of a fact's statement."""
+    slots = _slot_heads(parse(sentence), spans)
+    return None if slots is None else [_phrase_head(h) for h in slots[1]]
 
 
 def _span_head(doc, a: int, b: int):
@@ -1129,13 +1144,11 @@ def statement_speaker(statement: str, spans: list[tuple[int, int]]) -> frozenset
     """The word keys of the named speaker who reports the claim in a fact's statement
     ("Ana Ruiz said the bridge was closed": ruiz, ana), when the slots are all in what
     is said; None otherwise."""
-    doc = parse(statement)
-    slots = _slot_heads(doc, spans)
-    if slots is None:
+    tree = claim_tree(statement, spans)
+    if tree is None:
         return None
-    inside, heads, _ = slots
-    anchor = _lca(heads)
-    who = _reporter(anchor) if anchor is not None else None
+    _, inside, _, _, anchor = tree
+    who = _reporter(anchor)
     if who is None or who.pos_ != "PROPN" or any(t.i in inside for t in who.subtree):
         return None
     return _word_keys(who) or None
@@ -1426,14 +1439,10 @@ def read_claim(
     -1 when no slot holds the doer). `owns` (k, j): slot k owns slot j in the statement
     ("Rovers' winless run"); a possessive pronoun giving slot j to another subject is no
     statement of the claim."""
-    doc = parse(sentence)
-    slots = _slot_heads(doc, spans)
-    if slots is None:
+    tree = claim_tree(sentence, spans)
+    if tree is None:
         return None
-    inside, heads, firsts = slots
-    anchor = _lca(heads)
-    if anchor is None:
-        return None
+    doc, inside, heads, firsts, anchor = tree
     if clause_rules.split_by_aside(heads):
         return ClaimReading((), "split by a relative clause", hedges=("split",))
     if assertion_rules.split_by_coordination(heads, anchor, inside):
