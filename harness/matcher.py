@@ -1986,8 +1986,43 @@ def _scope_level(doc: _Doc, cf: _Scope, clause: _Clause, combo=(), own=()) -> in
         if cf.exclude is not None and verdict_rules.has_other(doc, cf.exclude, a, b, inside):
             out = None
             break
+    else:
+        if out is None and _refers_back(doc, clause, combo):
+            out = _earlier_topic(doc, cf, clause.sentence - cf.window - 1, inside)
     doc._found[key] = out
     return out
+
+
+# a sentence that opens with a third-person pronoun subject: "He has made 19 appearances"
+_PRONOUN_OPENING = re.compile(r"\s*(?:he|she|they|it)\b", _I)
+_LOOK_BACK = 3  # sentences an opening pronoun or definite description may reach past `window`
+
+
+def _refers_back(doc: _Doc, clause: _Clause, combo) -> bool:
+    """Whether the claim's sentence opens by referring back: a pronoun subject, or a
+    definite description made of the claim's own words ("The veteran striker has struggled",
+    or without its article, as captions write it: "veteran striker has struggled")."""
+    start = doc.sentences[clause.sentence][0]
+    return bool(combo) and (
+        _PRONOUN_OPENING.match(doc.norm, start) is not None
+        or any(_DEFINITE_OPENING.fullmatch(doc.norm, start, sp[0]) for _, sp in combo)
+        or any(not doc.norm[start : sp[0]].strip() for _, sp in combo)
+    )
+
+
+def _earlier_topic(doc: _Doc, cf: _Scope, last: int, inside) -> int | None:
+    """A claim whose sentence refers back, with no context or exclude word within its
+    window: the nearest earlier sentence, up to `_LOOK_BACK` further back, that holds a
+    context or an exclude word decides (level 2, a neighbouring sentence's topic), as the
+    window would have: "Ana Ruiz and her sister opened a cafe. The pair trained in Lyon. The
+    former chef has won a prize" is about Ruiz with `context = ["Ruiz"]`."""
+    for k in range(last, max(-1, last - _LOOK_BACK), -1):
+        a, b = doc.sentences[k]
+        if cf.context is not None and doc.has(cf.context, a, b):
+            return 2
+        if cf.exclude is not None and verdict_rules.has_other(doc, cf.exclude, a, b, inside):
+            return None
+    return None
 
 
 def _anaphor(doc: _Doc, cf: _Scope, clause: _Clause, combo) -> bool:
@@ -2006,7 +2041,14 @@ def _anaphor(doc: _Doc, cf: _Scope, clause: _Clause, combo) -> bool:
     ):
         return False
     first = max(0, clause.sentence - cf.window)
-    return doc.has(cf.context, doc.sentences[first][0], doc.sentences[clause.sentence][0])
+    if doc.has(cf.context, doc.sentences[first][0], doc.sentences[clause.sentence][0]):
+        return True
+    inside = verdict_rules.own_excluded(doc, cf, [sp for _, sp in combo])
+    return (
+        inside is not None
+        and _refers_back(doc, clause, combo)
+        and _earlier_topic(doc, cf, first - 1, inside) == 2
+    )
 
 
 def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> list[_Finding]:

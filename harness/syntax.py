@@ -1048,6 +1048,12 @@ def tree_distance(sentence: str, x: tuple[int, int], y: tuple[int, int]) -> int 
     return min(cost(up_x, up_x.index(c)) + cost(up_y, up_y.index(c)) for c in common)
 
 
+def _refers_back(np) -> bool:
+    """A common noun owned by a personal pronoun ("his side", "their club", "her firm"):
+    it names whoever the pronoun refers to, maybe the fact's own actor."""
+    return np.pos_ == "NOUN" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in np.children)
+
+
 def _verb_of(tok):
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
@@ -1487,6 +1493,7 @@ def read_claim(
             subject is not None
             and _lemma(verb) == actor[0]
             and subject.pos_ in ("NOUN", "PROPN")
+            and not _refers_back(subject)
             and not any(t.i in inside for t in subject.subtree)
             and _word_keys(subject)
             and not _word_keys(subject) & actor[1]
