@@ -1879,8 +1879,9 @@ def _rival_farther(doc: _Doc, contra: _Finding, claim: _Finding, max_gap: int) -
     if e - s > syntax.MAX_SENTENCE:
         return False
     mine = dict(claim.combo)
-    shared = [sp for n, sp in contra.combo if mine.get(n) == sp]
-    rivals = [(mine[n], sp) for n, sp in contra.combo if n in mine and mine[n] != sp]
+    # a word of the same slot in both ("derby" of the statement's "manchester derby")
+    shared = [sp for n, sp in contra.combo if n in mine and _overlap(mine[n], sp)]
+    rivals = [(mine[n], sp) for n, sp in contra.combo if n in mine and not _overlap(mine[n], sp)]
     if not shared or not rivals:
         return False
     sentence = doc.norm[s:e]
@@ -1898,6 +1899,10 @@ def _rival_farther(doc: _Doc, contra: _Finding, claim: _Finding, max_gap: int) -
         if near and d_other is not None and d_other > max(min(near) + 2, 4):
             return True
     return False
+
+
+def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
 
 
 def _word_gap(doc: _Doc, x: tuple[int, int], y: tuple[int, int]) -> int:

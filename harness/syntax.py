@@ -1321,7 +1321,7 @@ def slots_misread(
     heads = [h.head if h.pos_ in ("PUNCT", "X", "SYM") else h for h in heads]
     verbs = [h for h in heads if h.pos_ == "VERB"]
     if not verbs:
-        return _in_anothers_clause(heads, inside)
+        return _in_anothers_clause(heads, inside) or _subjects_of_two_verbs(heads)
     if len(verbs) == 1 and any(
         h.i > verbs[0].i
         and h.pos_ in ("NOUN", "PROPN")
@@ -1358,6 +1358,23 @@ def slots_misread(
             continue
         return True
     return False
+
+
+def _subjects_of_two_verbs(heads: list) -> bool:
+    """Whether two noun slots are the subjects of two different verbs ("when our family
+    and friends would take longer, the clip was viewed a million times": the friends do
+    nothing to the clip): with no verb slot, nothing joins them into one claim."""
+    verbs = set()
+    for h in heads:
+        while h.dep_ == "conj" and h.head.i != h.i:  # "family and friends"
+            h = h.head
+        if (
+            h.pos_ in ("NOUN", "PROPN")
+            and h.dep_ in _SUBJECT_DEPS
+            and h.head.pos_ in ("VERB", "AUX")
+        ):
+            verbs.add(h.head.i)
+    return len(verbs) >= 2
 
 
 def _agent_for_sufferer(doc, verb_span: tuple[int, int], verb, heads: list) -> bool:

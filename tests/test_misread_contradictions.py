@@ -1,0 +1,68 @@
+# ruff: noqa: E501  (test sentences are kept on one line each)
+"""Declared contradictions the parse shows are misread, on sentences written for them about
+a made-up video and a made-up club: two noun slots that are the subjects of two different
+verbs make no claim together (no verb slot joins them); a contradiction that shares a word
+of a slot with a statement of the fact in the same sentence ("derby" of "county derby") and
+fills another slot much further away is a misreading of that sentence."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import made_up_facts
+
+from harness import syntax
+from harness.matcher import check_facts
+
+FACTS = """
+[[fact]]
+id = "happy-days"
+statement = "The video is set to the theme from Happy Days."
+context = ["video", "clip", "theme"]
+
+[fact.slots]
+what = ["video", "clip", "theme"]
+show = ["Happy Days"]
+
+[[fact.contradiction]]
+slots = { what = ["video", "clip", "theme"], show = ["Cheers", "Friends", "Frasier"] }
+
+[[fact]]
+id = "derby-loss"
+statement = "Rovers lost the county derby."
+context = ["derby"]
+
+[fact.slots]
+act = ["lost", "defeat", "beaten"]
+what = ["county derby", "derby"]
+
+[[fact.contradiction]]
+slots = { act = ["won", "beat", "victory"], what = ["county derby", "derby"] }
+"""
+
+
+@pytest.fixture(scope="module")
+def facts():
+    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
+    return made_up_facts(FACTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        (
+            "the pair announced the news in a video set to the theme from happy days . in the parody video , ana raps , ` when our family and friends would take longer than the two months ' the clip was viewed over two million times on youtube .",
+            "happy-days",
+            "present",
+        ),
+        # one subject: the contradiction is made
+        ("the clip was set to the theme from friends .", "happy-days", "contradicted"),
+        (
+            "rovers are in fourth place and will be just four points ahead of main rivals albion after defeat in the county derby and if tom bellamy's side beat wanderers united on monday .",
+            "derby-loss",
+            "present",
+        ),
+        ("rovers beat albion in the county derby on monday .", "derby-loss", "contradicted"),
+    ],
+)
+def test_misread_contradictions_are_set_aside(facts, text, fact, verdict):
+    assert check_facts(text, facts).get(fact).verdict == verdict
