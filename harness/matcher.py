@@ -1798,6 +1798,17 @@ def _slots_where(fact: Fact, test) -> frozenset[str]:
 
 
 @lru_cache(maxsize=512)
+def _object_slots(fact: Fact) -> frozenset[str]:
+    """The claim's slots whose words stand in the fact's own statement, none of them the
+    subject of a verb or a verb itself, when no slot is its subject ("The ministry annulled
+    the school's results": the results)."""
+    if _subject_slots(fact) or _statement_actor(fact) is None:
+        return frozenset()
+    names = {n for n, p in fact.claim.slots if roles.statement_spans(fact, p)}
+    return frozenset(names - _act_slots(fact))
+
+
+@lru_cache(maxsize=512)
 def _act_slots(fact: Fact) -> frozenset[str]:
     """The claim's slots that are the verb of the fact's own statement ("sued")."""
     spans = roles.first_slot_spans(fact)
@@ -1849,6 +1860,10 @@ def _actor_misplaced(
         return False
     spans = [(a - s, b - s) for _, (a, b) in f.combo if s <= a and b <= e]
     said = [(a - s, b - s) for a, b in stated if s <= a and b <= e]
+    # ... unless its first slot is one the statement has as no actor ("The ministry
+    # annulled the results": the results are no actor, whoever annulled them)
+    if strict and fact is not None and f.combo and f.combo[0][0] in _object_slots(fact):
+        strict = False
     if strict and syntax.actor_misplaced(doc.norm[s:e], spans, said):
         return True
     if f.kind == "contra" and syntax.gerund_actor_misplaced(doc.norm[s:e], spans):
@@ -2543,6 +2558,24 @@ def _actor_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str)
     return f, "contradicted", c - 0.02, f"the claim is given to {who!r}, not to the fact's actor"
 
 
+def _denied_outside(doc: _Doc, f: _Finding, span: tuple[int, int]) -> bool:
+    """Whether a negated reading's negation lies outside the listed phrasing its words are
+    part of ("Napoli's winless run was not extended", with "Napoli's winless run" listed):
+    the clause denies what the phrasing names, which the phrasing does not state."""
+    if not f.negated or f.clause is None:
+        return False
+    if f.parsed is not None:
+        cues = list(f.parsed.negations)
+    else:
+        clause = f.clause
+        cues = [doc.norm[a:b] for a, b, _ in clause.forward if clause.start <= a < clause.end]
+        cues += [doc.norm[a:b] for a, b in clause.predicate if clause.start <= a < clause.end]
+    inside = doc.norm[span[0] : span[1]]
+    return bool(cues) and not any(
+        re.search(rf"(?<!\w){re.escape(c)}(?!\w)", inside, _I) for c in cues
+    )
+
+
 def _decide(
     doc: _Doc, fact: Fact, cf: _CFact, findings: list[_Finding]
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
@@ -2588,12 +2621,19 @@ def _decide(
         if o == "contradicted"
         and (
             all(
-                any(a <= x and y <= b and (a, b) != (x, y) for a, b in present_spans)
+                any(
+                    a <= x and y <= b and (a, b) != (x, y) and not _denied_outside(doc, f, (a, b))
+                    for a, b in present_spans
+                )
                 for _, (x, y) in f.combo
             )
             or (
                 f.kind == "claim"
-                and any(a <= x and y <= b for a, b in listed for _, (x, y) in f.combo)
+                and any(
+                    a <= x and y <= b and not _denied_outside(doc, f, (a, b))
+                    for a, b in listed
+                    for _, (x, y) in f.combo
+                )
             )
         )
         else (f, o, c, r)
