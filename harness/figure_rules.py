@@ -137,9 +137,21 @@ def wrong_figure(statement: str, sentence: str, lo: int, hi: int) -> tuple[str, 
             # drawing 2-2") is no wrong value of this one
             if any(_same(other, w) for other in stated):
                 continue
-            if lo <= w.start and w.end <= hi and _comparable(fig, w):
+            if not _comparable(fig, w):
+                continue
+            if (lo <= w.start and w.end <= hi) or _named_bearer(statement, fig, sentence, w):
                 return w.text, fig.text
     return None
+
+
+def _named_bearer(statement: str, fig: Figure, sentence: str, w: Figure) -> bool:
+    """Whether two ages name the same bearer noun ("a two-year-old boy", "the five-year-old
+    boy"): anywhere in the claim's sentence, the summary's is the age of the fact's own
+    bearer."""
+    if fig.kind != "age" or w.kind != "age":
+        return False
+    a, b = _AGED.match(statement, fig.end), _AGED.match(sentence, w.end)
+    return a is not None and b is not None and a.group(1).lower() == b.group(1).lower()
 
 
 # a number of any value, as a slot phrasing (harness.matcher's claim with its figure slots

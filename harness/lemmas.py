@@ -19,6 +19,7 @@ from harness.lexicon import (
     NEGATING_PHRASALS,
     NEGATING_PREDICATES,
     NOT_REPORTS,
+    OPINION_VERBS,
     REPORT_NOUNS,
     REPORT_VERBS,
     SHARE_NOUNS,
@@ -64,6 +65,9 @@ _IRREGULAR = {
     "said": "say",
     "says": "say",
     "told": "tell",
+    "thought": "think",
+    "felt": "feel",
+    "found": "find",
     "kept": "keep",
     "knew": "know",
     "known": "know",
@@ -97,6 +101,7 @@ _ALL_LEMMAS = frozenset(
     | KEEP_VERBS
     | FACTIVE
     | REPORT_VERBS
+    | OPINION_VERBS
     | REPORT_NOUNS
     | CONFIRMING
     | HEDGE_PREDICATES

@@ -100,6 +100,9 @@ REPORT_VERBS = frozenset(
     """say tell claim announce add insist state confirm argue note declare report write
     tweet post suggest indicate signal warn stress explain reveal""".split()
 )
+# verbs of holding a view: like a verb of saying, they give the clause they embed to
+# their subject ("the crew believed the pilot was reckless": the crew's view)
+OPINION_VERBS = frozenset("believe think feel consider judge find deem".split())
 # nouns that report a claim without vouching for it ("claims that he will leave")
 REPORT_NOUNS = frozenset(
     """claim report rumour rumor speculation suggestion allegation story talk

@@ -1688,6 +1688,7 @@ def _parsed_reading(
     patients: frozenset[str] = frozenset(),
     doer: tuple[str, str] | None = None,
     possessor: tuple[str, str] | None = None,
+    copular: frozenset[str] = frozenset(),
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
@@ -1716,12 +1717,25 @@ def _parsed_reading(
         if k > best:
             continue
         roles = [n in subjects for n, _ in c]
+        of_be = [n in copular for n, _ in c]
         part, at = clause_rules.semicolon_part(sentence, spans, roots)
         victims = [n in patients for n, _ in c]
         names = [n for n, _ in c]
         pair, owns = _pair_in(doer, names), _pair_in(possessor, names)
         r = syntax.read_claim(
-            part, at, roles, literal, actor, identity, owner, speaker, asserts, victims, pair, owns
+            part,
+            at,
+            roles,
+            literal,
+            actor,
+            identity,
+            owner,
+            speaker,
+            asserts,
+            victims,
+            pair,
+            owns,
+            copular=of_be,
         )
         if r is None:
             continue
@@ -1738,6 +1752,20 @@ def _subject_slots(fact: Fact) -> frozenset[str]:
     Guard slipped ...": the who), so that a summary naming another actor ("a tourist
     slipped ... in front of a Queen's Guard") is not read as the claim."""
     return _slots_where(fact, syntax.is_subject)
+
+
+@lru_cache(maxsize=512)
+def _reported(fact: Fact) -> bool:
+    """Whether the fact's statement is someone's saying or view ("The crew said ...")."""
+    spans = roles.first_slot_spans(fact)
+    return spans is not None and syntax.statement_reported(fact.statement, spans)
+
+
+@lru_cache(maxsize=512)
+def _copular_slots(fact: Fact) -> frozenset[str]:
+    """The claim's slots that are the subject of a form of "be" in the fact's own statement
+    that no slot holds ("Rovers are fourth": the team)."""
+    return _slots_where(fact, syntax.is_copula_subject)
 
 
 @lru_cache(maxsize=512)
@@ -1864,7 +1892,8 @@ def _actor_misplaced(
     # annulled the results": the results are no actor, whoever annulled them)
     if strict and fact is not None and f.combo and f.combo[0][0] in _object_slots(fact):
         strict = False
-    if strict and syntax.actor_misplaced(doc.norm[s:e], spans, said):
+    reported = fact is not None and _reported(fact)
+    if strict and syntax.actor_misplaced(doc.norm[s:e], spans, said, reported):
         return True
     if f.kind == "contra" and syntax.gerund_actor_misplaced(doc.norm[s:e], spans):
         return True  # "Ruiz celebrates with Bell after scoring": Bell did not score
@@ -1877,7 +1906,7 @@ def _actor_misplaced(
     by_name = {n: (a - s, b - s) for n, (a, b) in f.combo if s <= a and b <= e}
     order = cf.contradictions[f.prop - 1].order if cf is not None else ()
     ordered = [by_name[n] for n in order if n in by_name]
-    return syntax.slots_misread(doc.norm[s:e], spans, ordered)
+    return syntax.slots_misread(doc.norm[s:e], spans, ordered, reported)
 
 
 def _rival_farther(doc: _Doc, contra: _Finding, claim: _Finding, max_gap: int) -> bool:
@@ -2133,6 +2162,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
             and syntax.parser() is not None
         ):
             subjects = _subject_slots(fact) if kind == "claim" else frozenset()
+            copular = _copular_slots(fact) if kind == "claim" else frozenset()
             actor = _statement_actor(fact) if kind == "claim" else None
             identity = kind == "claim" and roles.identity_fact(fact)
             owner = roles.statement_owner(fact) if kind == "claim" else None
@@ -2155,6 +2185,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 patients,
                 doer,
                 possessor,
+                copular,
             )
             if reading is not None:
                 combo, parsed = reading

@@ -99,6 +99,7 @@ from harness.lexicon import (
     OBLIGATION_VERBS,
     OPEN_PHRASES,
     OPEN_WORDS,
+    OPINION_VERBS,
     PLAN_VERBS,
     REPORT_NOUNS,
     REPORT_QUALIFIERS,
@@ -490,6 +491,19 @@ def _own_cues(
         ):
             negs.append((c.i, f"nowhere {w}"))  # "nowhere near as powerful"
             continue
+        no = next((k for k in c.children if k.lower_ == "no"), None)
+        if w == "longer" and c.dep_ == "advmod" and no is not None:
+            # "are no longer the champions": the "no" hangs on "longer", not on the verb;
+            # "the UK, no longer the US, chairs" contrasts a noun phrase, as "not" does
+            before = scope_rules.neighbour(no, -1)
+            if not (
+                before is not None
+                and before.lower_ in (",", "and", "but")
+                and nxt is not None
+                and nxt.pos_ in ("DET", "PROPN", "NOUN", "PRON", "NUM")
+            ):
+                negs.append((c.i, "no longer"))
+            continue
         if c.dep_ == "neg" or (w in NEGATION_ADVERBS and c.dep_ in ("advmod", "neg")):
             if nxt is not None and nxt.lower_ in ("only", "just", "merely"):
                 continue  # "not only ... but also"
@@ -747,6 +761,8 @@ def _swapped_with(doer, receiver, inside: set[int] = frozenset()) -> bool:
     wherever the actor stands ("Rovers were top when they were beaten by Albion"); never
     for a verb whose two sides may trade places ("Albion met Rovers")."""
     doer, receiver = _phrase_head(doer), _phrase_head(receiver)
+    if _object_of_the_act(doer, receiver, inside):
+        return True
     if receiver.dep_ == "pobj" and receiver.head.dep_ == "agent":
         verb = receiver.head.head
         if verb.i in inside and verb.pos_ == "VERB" and verb.lower_ not in SYMMETRIC_VERBS:
@@ -763,6 +779,24 @@ def _swapped_with(doer, receiver, inside: set[int] = frozenset()) -> bool:
             and (receiver.head.head.i == verb.i)
         )
     return False
+
+
+def _object_of_the_act(doer, receiver, inside: set[int]) -> bool:
+    """Whether `doer` is the object of a preposition that is itself a word of the claim's
+    slots, after a noun of them ("ended their run with a victory over Roma": Roma, the
+    object of the act phrase "victory over", is the one beaten), while `receiver` stands
+    outside that noun phrase; never for a preposition of the doer ("defeat by", "win
+    for")."""
+    prep = doer.head
+    noun = prep.head
+    return (
+        doer.dep_ == "pobj"
+        and prep.i in inside
+        and prep.lower_ not in ("by", "for")
+        and noun.i in inside
+        and noun.pos_ == "NOUN"
+        and receiver.i not in {t.i for t in noun.subtree}
+    )
 
 
 def doer_and_receiver(sentence: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -860,6 +894,47 @@ def _speaker_of(actor, verb) -> bool:
         and verb.dep_ == "ccomp"
         and verb.head.i == say.i
     )
+
+
+def _glued_subject(actor, heads: list, inside: set[int]) -> Any | None:
+    """The subject the parse glued to the actor as its apposition when the actor ends a
+    phrase before it ("Having handed the chair to the UK, the US no longer leads it": "the
+    US" is hung on "the UK", though it is what "leads" says of): a name in apposition to a
+    prepositional object, right before a verb slot (past adverbs and negations); else
+    None."""
+    if actor.dep_ != "pobj":
+        return None
+    verbs = {h.i for h in heads if h.pos_ == "VERB"}
+    for c in actor.children:
+        if c.dep_ != "appos" or c.pos_ not in ("NOUN", "PROPN") or c.i in inside:
+            continue
+        nxt = c.right_edge.i + 1
+        while nxt < len(c.doc) and c.doc[nxt].pos_ in ("ADV", "PART", "AUX"):
+            nxt += 1
+        if nxt in verbs:
+            return c
+    return None
+
+
+def _other_subject_of_be(actor, heads: list, inside: set[int]) -> Any | None:
+    """With no verb slot: the subject of the form of "be" that joins the slots when the
+    slot that should be its subject lies outside it ("Albion are in fourth place and will
+    be four points ahead of Rovers": Albion are fourth, not Rovers); else None."""
+    if any(h.pos_ == "VERB" for h in heads) or actor.dep_ in _SUBJECT_DEPS:
+        return None
+    verb = _lca(heads)
+    if verb is None or verb.lower_ not in _BE:
+        return None  # joined below the verb, in one noun phrase ("the aggressive manoeuvres")
+    subject = _subject_of(verb)
+    if (
+        subject is None
+        or subject.dep_ != "nsubj"
+        or subject.pos_ not in ("NOUN", "PROPN")
+        or _refers_back(subject)
+        or any(t.i in inside for t in subject.subtree)
+    ):
+        return None
+    return subject
 
 
 def _verb_has_other_subject(actor, heads: list, inside: set[int]) -> Any | None:
@@ -1165,12 +1240,28 @@ def _token_range(doc, spans: list[tuple[int, int]]) -> tuple[int, int]:
     return (min(ids), max(ids) + 1) if ids else (0, 0)
 
 
+def statement_reported(statement: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a fact's statement gives its claim to someone who says or holds it ("The
+    crew said the pilot was reckless"), outside the slots."""
+    tree = claim_tree(statement, spans)
+    if tree is None:
+        return False
+    _, inside, _, _, anchor = tree
+    who = _reporter(anchor)
+    return who is not None and not any(t.i in inside for t in who.subtree)
+
+
 def actor_misplaced(
-    sentence: str, spans: list[tuple[int, int]], stated: list[tuple[int, int]] = ()
+    sentence: str,
+    spans: list[tuple[int, int]],
+    stated: list[tuple[int, int]] = (),
+    reported: bool = False,
 ) -> bool:
     """For slots in declaration order: whether the first that is no verb (the actor) is not
     the subject (nor inside the subject, nor the passive agent) of the verb among them.
-    `stated`: the spans of the words that state the fact in this sentence."""
+    `stated`: the spans of the words that state the fact in this sentence; `reported`: the
+    fact's statement is someone's saying, so a verb of saying or holding a view whose
+    subject is the first slot joins the rest (_says_the_rest)."""
     doc = parse(sentence)
     heads = [_span_head(doc, a, b) for a, b in spans]
     if any(h is None for h in heads):
@@ -1211,6 +1302,7 @@ def actor_misplaced(
                 # the verb that joins the words stating the fact, with both actors in its
                 # subject ("The UK and the U.S. share the chair": the UK's, and the U.S.'s)
                 or _co_subjects(common, said_heads, others[0])
+                or (reported and _says_the_rest(common, others))
             )
             else None
         )
@@ -1235,6 +1327,30 @@ def actor_misplaced(
     if actor.i in {t.i for t in subject.subtree}:
         return False
     return not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")
+
+
+def _says_the_rest(verb, others: list) -> bool:
+    """Whether `verb` is a verb of saying or holding a view whose reported clause holds
+    every noun slot but the first ("the Russian crew believed the U.S. pilot was reckless",
+    declared as who / about / judged): the first slot, its subject, is the speaker the
+    contradiction names."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in REPORT_VERBS | OPINION_VERBS:
+        return False
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(said) and all(
+        any(h.i in {t.i for t in c.subtree} for c in said) for h in others[1:]
+    )
+
+
+def _speaker_of_the_rest(heads: list) -> bool:
+    """Whether the first slot is the subject of a verb of saying or holding a view whose
+    reported clause holds every other slot ("the Russian crew believed the U.S. pilot was
+    reckless")."""
+    verb = _lca(heads)
+    if verb is None or not _says_the_rest(verb, heads):
+        return False
+    subject = _subject_of(verb)
+    return subject is not None and heads[0].i in {t.i for t in subject.subtree}
 
 
 def _co_subjects(verb, said_heads: list, actor) -> bool:
@@ -1282,13 +1398,18 @@ def _object_of_another(slot, verb, inside: set[int]) -> bool:
 
 
 def slots_misread(
-    sentence: str, spans: list[tuple[int, int]], ordered: list[tuple[int, int]] = ()
+    sentence: str,
+    spans: list[tuple[int, int]],
+    ordered: list[tuple[int, int]] = (),
+    reported: bool = False,
 ) -> bool:
     """Whether the parse shows that slots found in one clause do not make the claim: a noun
     slot lies outside the clause of the verb slot when that verb has a subject of its own
     ("X went down to Italy after Y lost": "Italy" is no part of "Y lost"; a pronoun or
     relative subject may stand for the slot, so it never counts, nor does a noun the
-    verb's clause modifies: "the lease, which the council took over"); or, for slots written in
+    verb's clause modifies: "the lease, which the council took over"; for a fact that is
+    someone's saying, `reported`, the first slot may be the subject of a verb of saying or
+    holding a view whose reported clause holds the rest); or, for slots written in
     an `order` (`ordered`, in that order), the slot after the verb is the agent of a passive
     verb ("A was intercepted by B" is not "A intercepted B") unless the verb's phrasing
     holds the "by" itself ("was sacked by")."""
@@ -1321,6 +1442,8 @@ def slots_misread(
     heads = [h.head if h.pos_ in ("PUNCT", "X", "SYM") else h for h in heads]
     verbs = [h for h in heads if h.pos_ == "VERB"]
     if not verbs:
+        if reported and _speaker_of_the_rest(heads):
+            return False
         return _in_anothers_clause(heads, inside) or _subjects_of_two_verbs(heads)
     if len(verbs) == 1 and any(
         h.i > verbs[0].i
@@ -1421,6 +1544,19 @@ def is_passive_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
     return any(t.dep_ == "nsubjpass" for a, b in spans for t in _span_tokens(doc, a, b)[2])
 
 
+def is_copula_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether any of `spans` in `sentence` is (the head of) the subject of a form of "be"
+    that no slot holds ("Rovers are fourth", "Ruiz believes Bell is the right man"): its
+    role is the copula's, which says nothing of a summary's own verb ("backed Bell")."""
+    doc = parse(sentence)
+    slotted = {i for a, b in spans for i in _span_tokens(doc, a, b)[1]}
+    return any(
+        t.dep_ == "nsubj" and t.head.lower_ in _BE and t.head.i not in slotted
+        for a, b in spans
+        for t in _span_tokens(doc, a, b)[2]
+    )
+
+
 def is_subject(sentence: str, spans: list[tuple[int, int]]) -> bool:
     """Whether any of `spans` in `sentence` is (the head of) the subject of an active verb:
     the subject of a passive ("A rifle was stolen") is what was acted on, which a summary
@@ -1446,6 +1582,7 @@ def read_claim(
     patients: list[bool] | None = None,
     pair: tuple[int, int] | None = None,
     owns: tuple[int, int] | None = None,
+    copular: list[bool] | None = None,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
@@ -1461,7 +1598,10 @@ def read_claim(
     verb says to slot j (doer_and_receiver): made its doer, slot j swaps their roles (k is
     -1 when no slot holds the doer). `owns` (k, j): slot k owns slot j in the statement
     ("Rovers' winless run"); a possessive pronoun giving slot j to another subject is no
-    statement of the claim."""
+    statement of the claim. `copular[k]`: slot k is the subject of the statement's "be"
+    ("Rovers are fourth"): the subject of the summary's "be" that joins the other slots
+    must hold it, and a verb slot of the summary's ("backed Bell") is no verb of the
+    statement's to take the role from."""
     tree = claim_tree(sentence, spans)
     if tree is None:
         return None
@@ -1488,10 +1628,16 @@ def read_claim(
             victim = _subject_of(verb) or (verb.head if verb.dep_ == "acl" else verb)
             return ClaimReading((), None, other_actor=f"{victim.text} (by {h.text})")
     main = None
-    for h, is_actor in zip(heads, roles or [False] * len(heads), strict=True):
+    copular = copular or [False] * len(heads)
+    for h, is_actor, of_be in zip(heads, roles or [False] * len(heads), copular, strict=True):
+        if is_actor and of_be:
+            other = _other_subject_of_be(h, heads, inside)
+            if other is not None:
+                return ClaimReading((), None, other_actor=other.text)
+            continue
         other = _other_actor(h, inside) if is_actor else None
         if is_actor and other is None:
-            other = _verb_has_other_subject(h, heads, inside)
+            other = _verb_has_other_subject(h, heads, inside) or _glued_subject(h, heads, inside)
         if other is not None:
             # the actor made what the claim's own verb acts on, by another: "the driver
             # attempted to rob the suspects" for *the suspects tried to rob the driver*
@@ -2147,6 +2293,9 @@ class _Walk:
                     or general_rules.set_off_noun(head)
                 ):
                     break  # ", who reportedly kept it secret,": asserted on its own
+                if left.i > 0 and left.nbor(-1).text in (":", ";"):
+                    break  # "... no longer chaired the group: the UK had taken over": a
+                    # clause after a colon the parse hangs on the noun before it
                 if _no_reason_why(head, node):
                     # "saw no reason why the captain should not take part": the "no" of a
                     # reason denied for the clause denies the clause ("no reason why X" = X

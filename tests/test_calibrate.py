@@ -315,7 +315,7 @@ SETS = [
     # U.S. troops unless European contributions fell short", contradicted since)
     ("facts_blind21.jsonl", None, 0.94, 0),  # 96.0 % (95.3 % blind)
     # the thirty-third and thirty-fourth writers, measured once, blind, on cdbc118
-    ("facts_blind22.jsonl", None, 0.933, 0),  # 97.3 % (95.3 % blind)
+    ("facts_blind22.jsonl", None, 0.933, 0),  # 96.7 % (95.3 % blind)
     ("facts_blind23.jsonl", None, 0.927, 0),  # 97.3 % (94.7 % blind)
     # the thirty-seventh and thirty-eighth writers, measured once, blind, on 2ee4068
     ("facts_blind24.jsonl", None, 0.973, 0),  # 99.3 % blind
@@ -366,7 +366,7 @@ SETS = [
     # ("have not been taken to ipswich hospital": the small parser reads "to ipswich" as
     # a verb; "the meeks' parents announced they are expecting" for the couple; a garbled
     # "she faces several charges"; "Liverpool are in fourth place ... ahead of City")
-    ("facts_summeval_s.jsonl", S_ARTICLES, 0.956, 4),  # 97.6 % (95.1 % blind)
+    ("facts_summeval_s.jsonl", S_ARTICLES, 0.956, 3),  # 97.9 % (95.1 % blind)
     # a twenty-second writer's facts for four more SummEval articles of earlier sets, system
     # summaries and realistic edits, measured once, blind
     # ("arsene wenger posted a picture ... with his dog" for Ozil: the fact has no actor slot;
@@ -395,7 +395,7 @@ SETS = [
     # system summaries and realistic edits, measured once, blind, on 4322948 (edits to
     # figures, seas and actors the writers' slots and contradictions do not hold)
     ("facts_summeval_aa.jsonl", AA_ARTICLES, 0.963, 2),  # 98.3 % (98.3 % blind)
-    ("facts_summeval_ab.jsonl", AB_ARTICLES, 0.938, 4),  # 96.5 % (95.5 % blind)
+    ("facts_summeval_ab.jsonl", AB_ARTICLES, 0.938, 3),  # 96.9 % (95.5 % blind)
     # a thirty-second writer's facts for four SummEval dev articles (a third writer for
     # them), measured once, blind, on fbd6850 at the end of the session; then a figure that
     # is another of the statement's own ("won 4-3 on aggregate" for "... 4-3 on aggregate,
@@ -411,11 +411,11 @@ SETS = [
     ("facts_summeval_ag.jsonl", AG_ARTICLES, 0.869, 1),  # 91.7 % (88.9 % blind)
     # the forty-third and forty-fourth writers' facts for eight more SummEval dev articles
     # (second writers for them), measured once, blind, on cd3f363
-    ("facts_summeval_ah.jsonl", AH_ARTICLES, 0.935, 2),  # 97.2 % (95.5 % blind)
-    ("facts_summeval_ai.jsonl", AI_ARTICLES, 0.89, 2),  # 95.5 % (91.0 % blind)
+    ("facts_summeval_ah.jsonl", AH_ARTICLES, 0.935, 1),  # 97.6 % (95.5 % blind)
+    ("facts_summeval_ai.jsonl", AI_ARTICLES, 0.89, 0),  # 96.2 % (91.0 % blind)
     # the forty-fifth and forty-sixth writers' facts for eight more SummEval dev articles
     # (third writers for them), measured once, blind, on 64c9fa7
-    ("facts_summeval_aj.jsonl", AJ_ARTICLES, 0.942, 5),  # 96.2 % (96.2 % blind)
+    ("facts_summeval_aj.jsonl", AJ_ARTICLES, 0.942, 4),  # 97.2 % (96.2 % blind)
     ("facts_summeval_ak.jsonl", AK_ARTICLES, 0.914, 7),  # 93.4 % (93.4 % blind)
 ]
 
