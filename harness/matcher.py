@@ -1174,6 +1174,20 @@ _HEADING = re.compile(
 )
 
 
+def _own_clause_after_label(doc: _Doc, clause: _Clause, combos) -> bool:
+    """Whether the clause after a short label's colon (a name or a heading of up to three
+    words) holds every slot of the claim and a tensed verb of its own ("Hegseth: the force
+    would get no Article 5 cover")."""
+    label = clause.label
+    return (
+        label is not None
+        and len(_WORD.findall(doc.norm, label.start, label.end)) <= 3
+        and bool(combos)
+        and all(clause.start <= a for c in combos[:1] for _, (a, _) in c)
+        and _TENSED_RE.search(doc.norm, clause.start, clause.end) is not None
+    )
+
+
 def _heading_end(norm: str, start: int) -> int:
     """Where the sentence at `start` goes on after a heading it opens with, else `start`."""
     m = _HEADING.match(norm, start)
@@ -2157,7 +2171,9 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
         parsed = None
         words = (negated, double, hedged)  # the word-window rules' reading
         if (
-            clause.label is None  # a verbless label ("Temporary staff: none") has no parse
+            # a verbless label ("Temporary staff: none") has no parse; a clause of its own
+            # after a one-word label ("Ruiz: the club would get no grant") has
+            (clause.label is None or _own_clause_after_label(doc, clause, combos))
             and not clause.topic
             and syntax.parser() is not None
         ):
@@ -2589,6 +2605,35 @@ def _actor_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str)
     return f, "contradicted", c - 0.02, f"the claim is given to {who!r}, not to the fact's actor"
 
 
+def _described_other(doc: _Doc, fact: Fact, f: _Finding, contras: list[_Finding], judged) -> str:
+    """The other actor a claim's description refers back to: the claim's first slot is a
+    description of the fact's list ("26-year-old", written lowercase there, unlike a name)
+    opening its sentence after "the", and the sentence before states a declared
+    contradiction that fills the same slot with another actor and no statement of the
+    claim; else ""."""
+    if f.kind != "claim" or f.clause is None or not f.combo:
+        return ""
+    name, (a, b) = f.combo[0]
+    start = doc.sentences[f.clause.sentence][0]
+    opening = _DEFINITE_OPENING.fullmatch(doc.norm, start, a)
+    if opening is None or not doc.norm[start:a].strip():
+        return ""
+    phrasings = dict(fact.claim.slots).get(name, ())
+    said = doc.norm[a:b].lower()
+    if not any(p.lower() == said and not p[:1].isupper() for p in phrasings):
+        return ""  # a name of the fact's list ("the Arsenal midfielder Ozil") is no description
+    before = f.clause.sentence - 1
+    if any(g.sentence == before and o == "present" for g, o, _, _ in judged):
+        return ""
+    for c in contras:
+        if c.sentence != before:
+            continue
+        for n, (x, y) in c.combo:
+            if n == name and doc.norm[x:y].lower() != said:
+                return doc.norm[x:y]
+    return ""
+
+
 def _denied_outside(doc: _Doc, f: _Finding, span: tuple[int, int]) -> bool:
     """Whether a negated reading's negation lies outside the listed phrasing its words are
     part of ("Napoli's winless run was not extended", with "Napoli's winless run" listed):
@@ -2641,6 +2686,16 @@ def _decide(
         else (f, o, c, r)
         for f, o, c, r in judged
     ]
+    # a description that opens the sentence after a contradiction's actor ("Wilshere showed
+    # off his new watch. The 26-year-old compared it to ...") is that actor, not the fact's
+    contras = [f for f, o, _, _ in judged if o == "contradicted" and f.kind == "contra"]
+    judged = [
+        (f, "set aside", 0.0, f"its description refers back to {who!r}, another actor")
+        if o == "present" and (who := _described_other(doc, fact, f, contras, judged))
+        else (f, o, c, r)
+        for f, o, c, r in judged
+    ]
+    present = [(c, f) for f, o, c, _ in judged if o == "present"]
     # a contradicting reading whose words all lie inside a longer phrase that states the
     # fact ("as powerful" inside "nowhere near as powerful") is part of that phrase
     present_spans = [sp for _, f in present for _, sp in f.combo]
