@@ -460,7 +460,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The thirty hegseth sets (4,785 labels) against FACTS put in the document's place."""
+    """The thirty-one hegseth sets (4,935 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -471,14 +471,14 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 4785
+    assert report.n == 4935
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    thirty hegseth sets together at its floor (98.0 % measured, less 2 points), and no
+    thirty-one hegseth sets together at its floor (98.0 % measured, less 2 points), and no
     contradiction judged present but the six pinned in blind13 to blind19: the U.S. chair
     through its minister, a condition's wrong detail, a condition turned by "except", a
     chair taken over "next year", a chair held "since 2022" and Lloyd Austin *telling* the
@@ -497,7 +497,7 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the thirty hegseth sets (97.6 % measured, less 2 points), at most the 35
+    the thirty-one hegseth sets (97.5 % measured, less 2 points), at most the 35
     contradictions judged present of the twelfth to thirtieth writers' blind sets (co-chairs
     and shared chairs read as the United Kingdom's chair; "britain replaced germany as
     chair" and the chair of NATO itself, which the tuned file has no rule for; the wrong
