@@ -121,10 +121,14 @@ def _comparable(stated: Figure, written: Figure) -> bool:
     return stated.unit == written.unit and a is not None and b is not None and a.bound == b.bound
 
 
-def wrong_figure(statement: str, sentence: str, lo: int, hi: int) -> tuple[str, str] | None:
+def wrong_figure(
+    statement: str, sentence: str, lo: int, hi: int, clause: tuple[int, int] | None = None
+) -> tuple[str, str] | None:
     """(the summary's figure, the statement's) when the clause `lo`..`hi` of `sentence`
     writes a figure of the statement with another value and the sentence nowhere writes the
-    statement's own; else None."""
+    statement's own; else None. A count of the statement's own unit word ("played 45
+    minutes" for *90 minutes*) counts anywhere in the claim's `clause`, and an age of its
+    own bearer noun anywhere in the sentence."""
     stated = _statement_figures(statement)
     if not stated:
         return None
@@ -139,7 +143,16 @@ def wrong_figure(statement: str, sentence: str, lo: int, hi: int) -> tuple[str, 
                 continue
             if not _comparable(fig, w):
                 continue
-            if (lo <= w.start and w.end <= hi) or _named_bearer(statement, fig, sentence, w):
+            if (
+                (lo <= w.start and w.end <= hi)
+                or _named_bearer(statement, fig, sentence, w)
+                or (
+                    clause is not None
+                    and fig.kind == "count"
+                    and clause[0] <= w.start
+                    and w.end <= clause[1]
+                )
+            ):
                 return w.text, fig.text
     return None
 

@@ -2535,7 +2535,8 @@ def _details_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: st
     if o != "present" or f.kind == "contra" or f.clause is None:
         return f, o, c, r
     s, e, lo, hi = _claim_window(doc, f, 8)
-    wrong = figure_rules.wrong_figure(fact.statement, doc.text[s:e], lo, hi)
+    clause = (f.clause.start - s, f.clause.end - s)
+    wrong = figure_rules.wrong_figure(fact.statement, doc.text[s:e], lo, hi, clause)
     named = syntax.parser() is not None and detail_rules.statement_details(fact.statement)
     if wrong is None and named:
         s, e, lo, hi = _claim_window(doc, f, 12)

@@ -1129,6 +1129,19 @@ def _refers_back(np) -> bool:
     return np.pos_ == "NOUN" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in np.children)
 
 
+def _names_back(np, actor: frozenset[str]) -> bool:
+    """A definite common noun ("the couple", "the pair") after the fact's own actor is named
+    in the sentence ("Lindegaard married the model and the couple have a son"): it may well
+    name that actor again."""
+    return (
+        np.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in np.children)
+        and any(
+            t.lower_[:4] in actor and t.pos_ in ("NOUN", "PROPN") for t in np.doc[: np.left_edge.i]
+        )
+    )
+
+
 def _verb_of(tok):
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
@@ -1657,6 +1670,7 @@ def read_claim(
             and _lemma(verb) == actor[0]
             and subject.pos_ in ("NOUN", "PROPN")
             and not _refers_back(subject)
+            and not _names_back(subject, actor[1])
             and not any(t.i in inside for t in subject.subtree)
             and _word_keys(subject)
             and not _word_keys(subject) & actor[1]

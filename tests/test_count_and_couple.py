@@ -1,0 +1,61 @@
+"""Two readings on sentences written for them about a made-up footballer and a made-up
+couple: a count of the statement's own unit word anywhere in the claim's clause ("played
+45 minutes ... against Albion" for *90 minutes*) is a wrong figure; a definite common noun
+after the fact's actor is named in the sentence ("the couple") may name that actor
+again, so it is no other actor."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import made_up_facts
+
+from harness import syntax
+from harness.matcher import check_facts
+
+FACTS = """
+[[fact]]
+id = "bell-90"
+statement = "Tom Bell played 90 minutes for the reserves against Albion on Monday."
+
+[fact.slots]
+team = ["reserves"]
+opp = ["Albion"]
+
+[[fact]]
+id = "daughter"
+statement = "Ruiz and Bell have a daughter together."
+
+[fact.slots]
+kid = ["daughter"]
+have = ["have", "has"]
+"""
+
+
+@pytest.fixture(scope="module")
+def facts():
+    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
+    return made_up_facts(FACTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "verdict"),
+    [
+        (
+            "tom bell played 45 minutes for the reserves against albion on monday .",
+            "bell-90",
+            "contradicted",
+        ),
+        (
+            "tom bell played 90 minutes for the reserves against albion on monday .",
+            "bell-90",
+            "present",
+        ),
+        (
+            "bell married the singer ruiz last year and the couple have a daughter together .",
+            "daughter",
+            "present",
+        ),
+    ],
+)
+def test_count_and_couple(facts, text, fact, verdict):
+    assert check_facts(text, facts).get(fact).verdict == verdict
