@@ -100,6 +100,8 @@ REPORT_VERBS = frozenset(
     """say tell claim announce add insist state confirm argue note declare report write
     tweet post suggest indicate signal warn stress explain reveal""".split()
 )
+# nouns for a group of people named together ("the couple" for "Lindegaard and Beqiri")
+GROUP_NOUNS = frozenset("couple pair duo trio twins".split())
 # verbs of holding a view: like a verb of saying, they give the clause they embed to
 # their subject ("the crew believed the pilot was reckless": the crew's view)
 OPINION_VERBS = frozenset("believe think feel consider judge find deem".split())

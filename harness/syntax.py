@@ -81,6 +81,7 @@ from harness.lexicon import (
     FUTURE_AUXILIARIES,
     FUTURE_WORDS,
     GIVING_AWAY,
+    GROUP_NOUNS,
     HEDGE_ADVERBS,
     HEDGE_MODALS,
     HEDGE_PREDICATES,
@@ -1130,11 +1131,13 @@ def _refers_back(np) -> bool:
 
 
 def _names_back(np, actor: frozenset[str]) -> bool:
-    """A definite common noun ("the couple", "the pair") after the fact's own actor is named
-    in the sentence ("Lindegaard married the model and the couple have a son"): it may well
-    name that actor again."""
+    """A definite noun for a group ("the couple", "the pair": `lexicon.GROUP_NOUNS`) after
+    one of the fact's own actors is named in the sentence, when the statement's actor is
+    more than one ("Lindegaard married the model and the couple have a son" for
+    *Lindegaard and Beqiri have a son*): it names those actors again."""
     return (
-        np.pos_ == "NOUN"
+        len(actor) >= 2
+        and np.lower_ in GROUP_NOUNS
         and any(c.dep_ == "det" and c.lower_ == "the" for c in np.children)
         and any(
             t.lower_[:4] in actor and t.pos_ in ("NOUN", "PROPN") for t in np.doc[: np.left_edge.i]

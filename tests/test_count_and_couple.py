@@ -1,8 +1,9 @@
 """Two readings on sentences written for them about a made-up footballer and a made-up
 couple: a count of the statement's own unit word anywhere in the claim's clause ("played
-45 minutes ... against Albion" for *90 minutes*) is a wrong figure; a definite common noun
-after the fact's actor is named in the sentence ("the couple") may name that actor
-again, so it is no other actor."""
+45 minutes ... against Albion" for *90 minutes*) is a wrong figure; a definite noun for a
+group ("the couple") after one of the statement's actors is named in the sentence names
+those actors again, so it is no other actor; any other definite noun ("the neighbours")
+still is."""
 
 from __future__ import annotations
 
@@ -54,6 +55,11 @@ def facts():
             "bell married the singer ruiz last year and the couple have a daughter together .",
             "daughter",
             "present",
+        ),
+        (
+            "bell married the singer ruiz last year and the neighbours have a daughter together .",
+            "daughter",
+            "absent",
         ),
     ],
 )
