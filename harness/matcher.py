@@ -2635,6 +2635,29 @@ def _described_other(doc: _Doc, fact: Fact, f: _Finding, contras: list[_Finding]
     return ""
 
 
+def _modifier_of(doc: _Doc, claim: _Finding, contra: _Finding) -> bool:
+    """Whether a claim's filler of some slot overlaps the contradiction's filler of the same
+    slot in one noun phrase whose head only the contradiction's holds ("new baby" / "baby
+    son" in "his new baby son")."""
+    if claim.kind != "claim" or claim.sentence != contra.sentence or claim.clause is None:
+        return False
+    s, e = doc.sentences[claim.sentence]
+    if e - s > syntax.MAX_SENTENCE:
+        return False
+    theirs = dict(contra.combo)
+    return any(
+        n in theirs
+        and syntax.head_in_second(
+            doc.norm[s:e], (a - s, b - s), (theirs[n][0] - s, theirs[n][1] - s)
+        )
+        for n, (a, b) in claim.combo
+    )
+
+
+def _heads_a_claims_phrase(doc: _Doc, contra: _Finding, present) -> bool:
+    return syntax.parser() is not None and any(_modifier_of(doc, p, contra) for _, p in present)
+
+
 def _denied_outside(doc: _Doc, f: _Finding, span: tuple[int, int]) -> bool:
     """Whether a negated reading's negation lies outside the listed phrasing its words are
     part of ("Napoli's winless run was not extended", with "Napoli's winless run" listed):
@@ -2674,10 +2697,26 @@ def _decide(
     # a declared contradiction read from the very words that state the fact ("Curacao beat
     # Montserrat 4-3" is not "Montserrat beat ... 4-3") is a misreading of them: set aside
     stated = {sp for _, f in present for _, sp in f.combo}
+    # ... unless the statement's filler names only a modifier of the noun the
+    # contradiction's filler heads ("his new baby son": a son, not the "new baby" daughter)
+    heads_it = [
+        f
+        for f, o, _, _ in judged
+        if o == "contradicted" and f.kind == "contra" and _heads_a_claims_phrase(doc, f, present)
+    ]
+    judged = [
+        (f, "set aside", 0.0, "its words name a modifier of a contradiction's noun")
+        if o == "present" and any(_modifier_of(doc, f, h) for h in heads_it)
+        else (f, o, c, r)
+        for f, o, c, r in judged
+    ]
+    present = [(c, f) for f, o, c, _ in judged if o == "present"]
+    stated = {sp for _, f in present for _, sp in f.combo}
     judged = [
         (f, "set aside", 0.0, "the same words state the fact, with another actor")
         if o == "contradicted"
         and f.kind == "contra"
+        and f not in heads_it
         and (
             _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf, stated, fact)
             or any(

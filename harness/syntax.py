@@ -1029,6 +1029,20 @@ def _span_head(doc, a: int, b: int):
     return top[-1] if top else None
 
 
+def head_in_second(sentence: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two overlapping spans of `sentence` ("new baby", "baby son" in "his new baby
+    son") make one noun phrase whose head lies in the second span only: the first names
+    only a modifier of what the second names."""
+    if first[1] <= second[0] or second[1] <= first[0]:
+        return False
+    doc = parse(sentence)
+    head = _span_head(doc, min(first[0], second[0]), max(first[1], second[1]))
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    at = head.idx
+    return second[0] <= at < second[1] and not first[0] <= at < first[1]
+
+
 def relative_clause_words(sentence: str, a: int, b: int) -> int:
     """How many words of non-restrictive relative clauses (", which ...", ", who ...") lie
     wholly between the offsets a and b of `sentence`."""

@@ -1,6 +1,8 @@
-"""Two readings on sentences written for them about a made-up footballer and a made-up
-couple: a count of the statement's own unit word anywhere in the claim's clause ("played
-45 minutes ... against Albion" for *90 minutes*) is a wrong figure; a definite noun for a
+"""Three readings on sentences written for them about a made-up footballer and a made-up
+couple: a statement's filler that names only a modifier of the noun a contradiction's
+filler heads ("new baby" in "his new baby son", with "baby son" declared) is no
+statement; a count of the statement's own unit word anywhere in the claim's clause
+("played 45 minutes ... against Albion" for *90 minutes*) is a wrong figure; a definite noun for a
 group ("the couple") after one of the statement's actors is named in the sentence names
 those actors again, so it is no other actor; any other definite noun ("the neighbours")
 still is."""
@@ -23,6 +25,17 @@ team = ["reserves"]
 opp = ["Albion"]
 
 [[fact]]
+id = "bell-baby"
+statement = "Tom Bell gazes lovingly at his new baby daughter."
+
+[fact.slots]
+who = ["Bell"]
+baby = ["new baby", "baby daughter", "daughter"]
+
+[[fact.contradiction]]
+slots = { who = ["Bell"], baby = ["baby son", "son"] }
+
+[[fact]]
 id = "daughter"
 statement = "Ruiz and Bell have a daughter together."
 
@@ -41,6 +54,8 @@ def facts():
 @pytest.mark.parametrize(
     ("text", "fact", "verdict"),
     [
+        ("viewers will see bell gaze at his new baby son on sunday .", "bell-baby", "contradicted"),
+        ("viewers will see bell gaze at his new baby daughter on sunday .", "bell-baby", "present"),
         (
             "tom bell played 45 minutes for the reserves against albion on monday .",
             "bell-90",
