@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-PREPOSITIONS = ("from", "against", "at", "to", "for", "in", "into")
+PREPOSITIONS = ("from", "against", "at", "to", "for", "in", "into", "with")
 _FUNCTION = frozenset({"the", "a", "an", "of", "and", "&"})
 # a capitalised run after the preposition: "from Albion", "against Manchester City"
 _NAME = r"[A-Z][\w.'’-]*"
@@ -43,7 +43,8 @@ class Detail:
 
     preposition: str
     name: str
-    verb: str  # the statement's verb the preposition hangs on ("took")
+    verb: str  # the statement's verb the preposition hangs on ("took"), or its noun
+    noun: bool = False  # ... a noun the preposition hangs on ("a qualifier with Belgium")
 
 
 @lru_cache(maxsize=1024)
@@ -59,14 +60,20 @@ def statement_details(statement: str) -> tuple[Detail, ...]:
         verb = tok.head  # through another party's phrase: "for Rovers against Albion"
         while verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
             verb = verb.head
-        if verb.pos_ != "VERB":
+        # a noun's own preposition ("Wales' qualifier with Belgium"), not a verb's
+        noun = tok.head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and tok.head.pos_ in (
+            "NOUN",
+            "ADJ",  # the small parser's reading of "qualifier"
+        )
+        if verb.pos_ != "VERB" and not noun:
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is None or obj.pos_ != "PROPN":
             continue
         words = [t for t in obj.subtree if t.i <= obj.i and t.lower_ not in _FUNCTION]
         if words:
-            out.append(Detail(tok.lower_, " ".join(t.text for t in words), verb.lower_))
+            head = tok.head if noun else verb
+            out.append(Detail(tok.lower_, " ".join(t.text for t in words), head.lower_, noun))
     return tuple(out)
 
 
@@ -132,7 +139,7 @@ def wrong_detail(
         if any(same_name(name, d.name, groups) for name, _ in written):
             continue
         for name, at in written:
-            if lo <= at < hi and _on_the_verb(sentence, at, d.verb):
+            if lo <= at < hi and _on_the_verb(sentence, at, d.verb, d.noun):
                 return f"{d.preposition} {name}", f"{d.preposition} {d.name}"
     return None
 
@@ -162,15 +169,18 @@ def _named_anywhere(name: str, sentence: str) -> bool:
     return bool(words) and words <= lower
 
 
-def _on_the_verb(sentence: str, at: int, verb: str) -> bool:
+def _on_the_verb(sentence: str, at: int, verb: str, noun: bool = False) -> bool:
     """Whether the preposition at `at` hangs on a form of the statement's verb ("taking
-    over from Albion" for "took over ... from the council"; not "relegated to" for "lost to")."""
+    over from Albion" for "took over ... from the council"; not "relegated to" for "lost to"),
+    or, for a noun's preposition, right on that noun ("qualifier with Israel")."""
     from harness.syntax import parse
 
     prep = next((t for t in parse(sentence) if t.idx == at), None)
     if prep is None:
         return False
     head = prep.head
+    if noun:
+        return _stem(head.lower_) == _stem(verb)
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return _stem(head.lower_) == _stem(verb)

@@ -2222,6 +2222,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 hedges = roles.without_own_condition(fact, parsed.hedges)
                 if kind in ("claim", "contra"):  # "will team up ... to begin offering"
                     hedges = roles.without_own_future(fact, hedges)  # the plan's aim
+                    hedges = roles.without_own_plan(fact, hedges)  # "expected to" of "set to"
                 if hedges and share_asserts_some(
                     kind, fact.polarity, parsed.negated, *at[:2], combo
                 ):

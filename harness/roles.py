@@ -126,6 +126,27 @@ def statement_future(fact: Fact) -> bool:
     return syntax.has_future_auxiliary(fact.statement)
 
 
+# hedges that say what is planned is expected ("is expected to sign", "is poised to sign"):
+# of a fact that is itself a plan ("is set to sign") they state it
+_EXPECTING = frozenset({"expected", "poised"})
+
+
+def without_own_plan(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
+    """A claim's hedges less "expected to" / "poised to" when the fact's own statement is a
+    plan ("Henderson is set to sign a new deal": "Henderson is expected to sign it" states
+    it)."""
+    if not any(h.lower() in _EXPECTING for h in hedges) or not _statement_plan(fact):
+        return hedges
+    return tuple(h for h in hedges if h.lower() not in _EXPECTING)
+
+
+@lru_cache(maxsize=512)
+def _statement_plan(fact: Fact) -> bool:
+    if len(fact.statement) > 300 or syntax.parser() is None:
+        return False
+    return syntax.has_plan_infinitive(fact.statement)
+
+
 def without_own_future(fact: Fact, hedges: tuple[str, ...]) -> tuple[str, ...]:
     """A claim's hedges less the aim of a plain future when the fact's own statement is
     itself a future: "the chain will team up with a courier to begin offering delivery in

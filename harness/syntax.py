@@ -932,7 +932,7 @@ def _other_subject_of_be(actor, heads: list, inside: set[int]) -> Any | None:
         or subject.dep_ != "nsubj"
         or subject.pos_ not in ("NOUN", "PROPN")
         or _refers_back(subject)
-        or any(t.i in inside for t in subject.subtree)
+        or actor.i in {t.i for t in subject.subtree}
     ):
         return None
     return subject
@@ -1663,7 +1663,10 @@ def read_claim(
         if is_actor and of_be:
             other = _other_subject_of_be(h, heads, inside)
             if other is not None:
-                return ClaimReading((), None, other_actor=other.text)
+                # another slot as the subject ("City are seven points behind Liverpool" for
+                # *Liverpool are seven points behind City*): the roles are swapped
+                swapped = any(t.i in inside for t in other.subtree)
+                return ClaimReading((), None, other_actor=other.text, swapped=swapped)
             continue
         other = _other_actor(h, inside) if is_actor else None
         if is_actor and other is None:
@@ -1935,6 +1938,14 @@ def has_future_auxiliary(text: str) -> bool:
         (t.dep_ == "aux" and t.lower_ in FUTURE_AUXILIARIES)
         or (t.dep_ == "xcomp" and t.head.i < t.i and t.head.lower_ in PLAN_VERBS)
         for t in parse(text)
+    )
+
+
+def has_plan_infinitive(text: str) -> bool:
+    """Whether a verb of `text` is the infinitive of a plan ("is set to sign", "is due to
+    open", "plans to open")."""
+    return any(
+        t.dep_ == "xcomp" and t.head.i < t.i and t.head.lower_ in PLAN_VERBS for t in parse(text)
     )
 
 

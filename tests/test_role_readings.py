@@ -9,7 +9,7 @@ a made-up zoo, a made-up union and a made-up fair:
 - for a fact that is someone's saying, a declared contradiction whose first slot is the
   subject of a verb of saying or holding a view ("the company believed ...") is made;
 - the subject of a statement's "be" ("Rovers are fourth") must be the subject of the
-  summary's "be" that joins the slots, and a verb slot of the summary's ("backed Bell")
+  summary's "be" that joins the slots (another slot there swaps the roles), and a verb slot of the summary's ("backed Bell")
   takes no role from that "be";
 - "no longer" denies what its verb says, unless it contrasts a noun phrase ("the council,
   no longer the club, runs it");
@@ -69,6 +69,15 @@ slots = { who = ["Rovers"], place = ["third", "fifth"] }
 
 [[fact.contradiction]]
 slots = { who = ["Albion", "United"], place = ["fourth", "fourth place"] }
+
+[[fact]]
+id = "rovers-behind"
+statement = "Rovers are seven points behind Albion."
+
+[fact.slots]
+team = ["Rovers"]
+gap = ["seven points"]
+rival = ["Albion"]
 
 [[fact]]
 id = "backs-bell"
@@ -149,6 +158,8 @@ def facts():
             "rovers-fourth",
             "present",
         ),
+        ("albion are seven points behind fourth placed rovers .", "rovers-behind", "contradicted"),
+        ("rovers are seven points behind fourth placed albion .", "rovers-behind", "present"),
         (
             "bell's future has been questioned after a poor season , but the former captain backed the manager bell .",
             "backs-bell",
