@@ -490,9 +490,7 @@ _LATER_DENIAL = re.compile(
 )
 # pronouns that refer back to something named before ("the council would fund it")
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|theirs|itself|themselves)\b", _I)
-# a definite description opening the sentence, whose head is a slot's words: "The six-time
-# champion is not fit" refers back to the person the sentence before named
-_DEFINITE_OPENING = re.compile(r"\s*the\s+(?:[\w'\u2019-]+\s+){0,4}", _I)
+_DEFINITE_OPENING = verdict_rules.DEFINITE_OPENING  # "The six-time champion is ..."
 # an adverb that corrects what was said before ("they would in fact take part"): the
 # clause is about the topic the sentence before gave
 _CORRECTS = re.compile(r"\b(?:in\s+fact|actually|after\s+all|in\s+reality)\b", _I)
@@ -2607,76 +2605,6 @@ def _actor_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str)
     return f, "contradicted", c - 0.02, f"the claim is given to {who!r}, not to the fact's actor"
 
 
-def _described_other(doc: _Doc, fact: Fact, f: _Finding, contras: list[_Finding], judged) -> str:
-    """The other actor a claim's description refers back to: the claim's first slot is a
-    description of the fact's list ("26-year-old", written lowercase there, unlike a name)
-    opening its sentence after "the", and the sentence before states a declared
-    contradiction that fills the same slot with another actor and no statement of the
-    claim; else ""."""
-    if f.kind != "claim" or f.clause is None or not f.combo:
-        return ""
-    name, (a, b) = f.combo[0]
-    start = doc.sentences[f.clause.sentence][0]
-    opening = _DEFINITE_OPENING.fullmatch(doc.norm, start, a)
-    if opening is None or not doc.norm[start:a].strip():
-        return ""
-    phrasings = dict(fact.claim.slots).get(name, ())
-    said = doc.norm[a:b].lower()
-    if not any(p.lower() == said and not p[:1].isupper() for p in phrasings):
-        return ""  # a name of the fact's list ("the Arsenal midfielder Ozil") is no description
-    before = f.clause.sentence - 1
-    if any(g.sentence == before and o == "present" for g, o, _, _ in judged):
-        return ""
-    for c in contras:
-        if c.sentence != before:
-            continue
-        for n, (x, y) in c.combo:
-            if n == name and doc.norm[x:y].lower() != said:
-                return doc.norm[x:y]
-    return ""
-
-
-def _modifier_of(doc: _Doc, claim: _Finding, contra: _Finding) -> bool:
-    """Whether a claim's filler of some slot overlaps the contradiction's filler of the same
-    slot in one noun phrase whose head only the contradiction's holds ("new baby" / "baby
-    son" in "his new baby son")."""
-    if claim.kind != "claim" or claim.sentence != contra.sentence or claim.clause is None:
-        return False
-    s, e = doc.sentences[claim.sentence]
-    if e - s > syntax.MAX_SENTENCE:
-        return False
-    theirs = dict(contra.combo)
-    return any(
-        n in theirs
-        and syntax.head_in_second(
-            doc.norm[s:e], (a - s, b - s), (theirs[n][0] - s, theirs[n][1] - s)
-        )
-        for n, (a, b) in claim.combo
-    )
-
-
-def _heads_a_claims_phrase(doc: _Doc, contra: _Finding, present) -> bool:
-    return syntax.parser() is not None and any(_modifier_of(doc, p, contra) for _, p in present)
-
-
-def _denied_outside(doc: _Doc, f: _Finding, span: tuple[int, int]) -> bool:
-    """Whether a negated reading's negation lies outside the listed phrasing its words are
-    part of ("Napoli's winless run was not extended", with "Napoli's winless run" listed):
-    the clause denies what the phrasing names, which the phrasing does not state."""
-    if not f.negated or f.clause is None:
-        return False
-    if f.parsed is not None:
-        cues = list(f.parsed.negations)
-    else:
-        clause = f.clause
-        cues = [doc.norm[a:b] for a, b, _ in clause.forward if clause.start <= a < clause.end]
-        cues += [doc.norm[a:b] for a, b in clause.predicate if clause.start <= a < clause.end]
-    inside = doc.norm[span[0] : span[1]]
-    return bool(cues) and not any(
-        re.search(rf"(?<!\w){re.escape(c)}(?!\w)", inside, _I) for c in cues
-    )
-
-
 def _decide(
     doc: _Doc, fact: Fact, cf: _CFact, findings: list[_Finding]
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
@@ -2703,11 +2631,13 @@ def _decide(
     heads_it = [
         f
         for f, o, _, _ in judged
-        if o == "contradicted" and f.kind == "contra" and _heads_a_claims_phrase(doc, f, present)
+        if o == "contradicted"
+        and f.kind == "contra"
+        and verdict_rules.heads_a_claims_phrase(doc, f, present)
     ]
     judged = [
         (f, "set aside", 0.0, "its words name a modifier of a contradiction's noun")
-        if o == "present" and any(_modifier_of(doc, f, h) for h in heads_it)
+        if o == "present" and any(verdict_rules.modifier_of(doc, f, h) for h in heads_it)
         else (f, o, c, r)
         for f, o, c, r in judged
     ]
@@ -2732,7 +2662,7 @@ def _decide(
     contras = [f for f, o, _, _ in judged if o == "contradicted" and f.kind == "contra"]
     judged = [
         (f, "set aside", 0.0, f"its description refers back to {who!r}, another actor")
-        if o == "present" and (who := _described_other(doc, fact, f, contras, judged))
+        if o == "present" and (who := verdict_rules.described_other(doc, fact, f, contras, judged))
         else (f, o, c, r)
         for f, o, c, r in judged
     ]
@@ -2749,7 +2679,10 @@ def _decide(
         and (
             all(
                 any(
-                    a <= x and y <= b and (a, b) != (x, y) and not _denied_outside(doc, f, (a, b))
+                    a <= x
+                    and y <= b
+                    and (a, b) != (x, y)
+                    and not verdict_rules.denied_outside(doc, f, (a, b))
                     for a, b in present_spans
                 )
                 for _, (x, y) in f.combo
@@ -2757,7 +2690,7 @@ def _decide(
             or (
                 f.kind == "claim"
                 and any(
-                    a <= x and y <= b and not _denied_outside(doc, f, (a, b))
+                    a <= x and y <= b and not verdict_rules.denied_outside(doc, f, (a, b))
                     for a, b in listed
                     for _, (x, y) in f.combo
                 )

@@ -1,4 +1,4 @@
-"""Two verdict rules of the matcher (harness.matcher), on its findings and scope.
+"""Verdict rules of the matcher (harness.matcher), on its findings and scope.
 
 - A contradiction that is only someone's reported denial ("He took the money, Ruiz
   denied") does not beat the summary's own plain statement of the claim.
@@ -18,6 +18,13 @@
   exclude phrase are no context ("the visiting team's tactics" with context "tactics",
   exclude "visiting team").
 
+- A description from the fact's list that opens a sentence right after a declared
+  contradiction naming another actor refers back to that actor (described_other).
+- A statement's filler that names only a modifier of the noun a contradiction's filler
+  heads ("new baby" in "his new baby son") states nothing (modifier_of).
+- A listed phrasing does not shield a reading whose negation lies outside it
+  (denied_outside).
+
 All take the matcher's objects as they are (a finding, its document, clause and scope).
 """
 
@@ -27,9 +34,13 @@ import re
 from bisect import bisect_left
 from typing import Any
 
+from harness import syntax
 from harness.clause_rules import is_denial
 
 Span = tuple[int, int]
+# a definite description opening the sentence, whose head is a slot's words: "The six-time
+# champion is not fit" refers back to the person the sentence before named
+DEFINITE_OPENING = re.compile(r"\s*the\s+(?:[\w'\u2019-]+\s+){0,4}", re.I)
 
 
 def only_disputed(contra: Any, present: Any) -> bool:
@@ -177,3 +188,73 @@ def denied_next(doc: Any, sentence: int) -> bool:
     s, e = doc.sentences[sentence]
     ns, ne = doc.sentences[sentence + 1]
     return bool(_REPORTED.search(doc.norm, s, e) and _NEXT_DENIAL.match(doc.norm, ns, ne))
+
+
+def described_other(doc: Any, fact: Any, f: Any, contras: list[Any], judged) -> str:
+    """The other actor a claim's description refers back to: the claim's first slot is a
+    description of the fact's list ("26-year-old", written lowercase there, unlike a name)
+    opening its sentence after "the", and the sentence before states a declared
+    contradiction that fills the same slot with another actor and no statement of the
+    claim; else ""."""
+    if f.kind != "claim" or f.clause is None or not f.combo:
+        return ""
+    name, (a, b) = f.combo[0]
+    start = doc.sentences[f.clause.sentence][0]
+    opening = DEFINITE_OPENING.fullmatch(doc.norm, start, a)
+    if opening is None or not doc.norm[start:a].strip():
+        return ""
+    phrasings = dict(fact.claim.slots).get(name, ())
+    said = doc.norm[a:b].lower()
+    if not any(p.lower() == said and not p[:1].isupper() for p in phrasings):
+        return ""  # a name of the fact's list ("the Arsenal midfielder Ozil") is no description
+    before = f.clause.sentence - 1
+    if any(g.sentence == before and o == "present" for g, o, _, _ in judged):
+        return ""
+    for c in contras:
+        if c.sentence != before:
+            continue
+        for n, (x, y) in c.combo:
+            if n == name and doc.norm[x:y].lower() != said:
+                return doc.norm[x:y]
+    return ""
+
+
+def modifier_of(doc: Any, claim: Any, contra: Any) -> bool:
+    """Whether a claim's filler of some slot overlaps the contradiction's filler of the same
+    slot in one noun phrase whose head only the contradiction's holds ("new baby" / "baby
+    son" in "his new baby son")."""
+    if claim.kind != "claim" or claim.sentence != contra.sentence or claim.clause is None:
+        return False
+    s, e = doc.sentences[claim.sentence]
+    if e - s > syntax.MAX_SENTENCE:
+        return False
+    theirs = dict(contra.combo)
+    return any(
+        n in theirs
+        and syntax.head_in_second(
+            doc.norm[s:e], (a - s, b - s), (theirs[n][0] - s, theirs[n][1] - s)
+        )
+        for n, (a, b) in claim.combo
+    )
+
+
+def heads_a_claims_phrase(doc: Any, contra: Any, present) -> bool:
+    return syntax.parser() is not None and any(modifier_of(doc, p, contra) for _, p in present)
+
+
+def denied_outside(doc: Any, f: Any, span: tuple[int, int]) -> bool:
+    """Whether a negated reading's negation lies outside the listed phrasing its words are
+    part of ("Napoli's winless run was not extended", with "Napoli's winless run" listed):
+    the clause denies what the phrasing names, which the phrasing does not state."""
+    if not f.negated or f.clause is None:
+        return False
+    if f.parsed is not None:
+        cues = list(f.parsed.negations)
+    else:
+        clause = f.clause
+        cues = [doc.norm[a:b] for a, b, _ in clause.forward if clause.start <= a < clause.end]
+        cues += [doc.norm[a:b] for a, b in clause.predicate if clause.start <= a < clause.end]
+    inside = doc.norm[span[0] : span[1]]
+    return bool(cues) and not any(
+        re.search(rf"(?<!\w){re.escape(c)}(?!\w)", inside, re.I) for c in cues
+    )
