@@ -1483,6 +1483,8 @@ def slots_misread(
         for h in heads
     ):
         return True  # "police found 12 recordings from the hidden microphone": none found
+    if _owner_in_a_phrase(heads, verbs[0]):
+        return True  # "the fish starts relaxing in the man's hand": the man does not relax
     if clause_rules.describes_a_named_subject(heads, inside):
         return True
     verb = verbs[0]
@@ -1528,6 +1530,19 @@ def _subjects_of_two_verbs(heads: list) -> bool:
         ):
             verbs.add(h.head.i)
     return len(verbs) >= 2
+
+
+def _owner_in_a_phrase(heads: list, verb) -> bool:
+    """Whether the first slot, declared before the verb slot, only owns the object of a
+    preposition ("in the man's hand"): it is no one's subject."""
+    first = heads[0]
+    return (
+        first.i != verb.i
+        and heads.index(first) < heads.index(verb)
+        and first.dep_ == "poss"
+        and first.head.dep_ == "pobj"
+        and first.head.i not in {h.i for h in heads}
+    )
 
 
 def _agent_for_sufferer(doc, verb_span: tuple[int, int], verb, heads: list) -> bool:

@@ -3,7 +3,9 @@
 a made-up video and a made-up club: two noun slots that are the subjects of two different
 verbs make no claim together (no verb slot joins them); a contradiction that shares a word
 of a slot with a statement of the fact in the same sentence ("derby" of "county derby") and
-fills another slot much further away is a misreading of that sentence."""
+fills another slot much further away is a misreading of that sentence; a contradiction's
+first slot that only owns the object of a preposition ("in the diver's hand") is no one's
+subject."""
 
 from __future__ import annotations
 
@@ -37,6 +39,17 @@ what = ["county derby", "derby"]
 
 [[fact.contradiction]]
 slots = { act = ["won", "beat", "victory"], what = ["county derby", "derby"] }
+
+[[fact]]
+id = "fish-still"
+statement = "The fish stays very still in the diver's hand."
+
+[fact.slots]
+who = ["fish"]
+act = ["stays still", "stays very still"]
+
+[[fact.contradiction]]
+slots = { who = ["diver"], act = ["relaxing", "relaxes"] }
 """
 
 
@@ -62,6 +75,13 @@ def facts():
             "present",
         ),
         ("rovers beat albion in the county derby on monday .", "derby-loss", "contradicted"),
+        # the contradiction's actor only owns the object of a preposition: no one's subject
+        (
+            "the fish starts relaxing in the diver 's hand and stays very still .",
+            "fish-still",
+            "present",
+        ),
+        ("the diver relaxes in the boat while the fish swims .", "fish-still", "contradicted"),
     ],
 )
 def test_misread_contradictions_are_set_aside(facts, text, fact, verdict):
