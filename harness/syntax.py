@@ -1472,6 +1472,8 @@ def slots_misread(
     heads = [h.head if h.pos_ in ("PUNCT", "X", "SYM") else h for h in heads]
     verbs = [h for h in heads if h.pos_ == "VERB"]
     if not verbs:
+        if _figure_of_another(heads, inside):
+            return True
         if reported and _speaker_of_the_rest(heads):
             return False
         return _in_anothers_clause(heads, inside) or _subjects_of_two_verbs(heads)
@@ -1483,6 +1485,8 @@ def slots_misread(
         for h in heads
     ):
         return True  # "police found 12 recordings from the hidden microphone": none found
+    if _figure_of_another(heads, inside):
+        return True  # "made a £42 million profit ... received £3,500 in bonuses"
     if _owner_in_a_phrase(heads, verbs[0]):
         return True  # "the fish starts relaxing in the man's hand": the man does not relax
     if clause_rules.describes_a_named_subject(heads, inside):
@@ -1530,6 +1534,33 @@ def _subjects_of_two_verbs(heads: list) -> bool:
         ):
             verbs.add(h.head.i)
     return len(verbs) >= 2
+
+
+# nouns a number is written with that name its unit, not what it is said of
+_UNIT_NOUNS = frozenset(
+    """pound pounds dollar dollars euro euros pence cent cents per percent points point
+    goals goal minutes minute hours hour days day weeks week months month years year
+    miles mile kilometres kilometers metres meters feet foot times""".split()
+)
+
+
+def _figure_of_another(heads: list, inside: set[int]) -> bool:
+    """Whether a number slot quantifies a noun no slot holds while another slot is a noun
+    ("made a £42 million profit ... received £3,500 in bonuses": the £42 million is the
+    profit, not the bonuses)."""
+    nouns = [h for h in heads if h.pos_ in ("NOUN", "PROPN") and not h.like_num]
+    for h in heads:
+        if not (h.like_num or h.pos_ == "NUM") or h.dep_ not in ("nummod", "compound"):
+            continue
+        owner = h.head
+        if (
+            owner.pos_ == "NOUN"
+            and owner.i not in inside
+            and owner.lower_ not in _UNIT_NOUNS
+            and any(n.i != owner.i for n in nouns)
+        ):
+            return True
+    return False
 
 
 def _owner_in_a_phrase(heads: list, verb) -> bool:

@@ -5,7 +5,8 @@ verbs make no claim together (no verb slot joins them); a contradiction that sha
 of a slot with a statement of the fact in the same sentence ("derby" of "county derby") and
 fills another slot much further away is a misreading of that sentence; a contradiction's
 first slot that only owns the object of a preposition ("in the diver's hand") is no one's
-subject."""
+subject; a number slot that quantifies a noun no slot holds ("a £42 million profit"),
+while another slot is a noun, is that noun's figure, not the claim's."""
 
 from __future__ import annotations
 
@@ -39,6 +40,18 @@ what = ["county derby", "derby"]
 
 [[fact.contradiction]]
 slots = { act = ["won", "beat", "victory"], what = ["county derby", "derby"] }
+
+[[fact]]
+id = "bonuses"
+statement = "Staff at the agency received bonuses of up to £3,500."
+
+[fact.slots]
+who = ["staff"]
+what = ["bonuses"]
+amount = ["3,500"]
+
+[[fact.contradiction]]
+slots = { who = ["staff"], what = ["bonuses"], amount = ["42 million"] }
 
 [[fact]]
 id = "fish-still"
@@ -75,6 +88,13 @@ def facts():
             "present",
         ),
         ("rovers beat albion in the county derby on monday .", "derby-loss", "contradicted"),
+        # the contradiction's figure is another noun's (the profit), not the bonuses'
+        (
+            "staff at the agency made a £42 million profit last year , received up to £3,500 in bonuses .",
+            "bonuses",
+            "present",
+        ),
+        ("staff at the agency received £42 million in bonuses .", "bonuses", "contradicted"),
         # the contradiction's actor only owns the object of a preposition: no one's subject
         (
             "the fish starts relaxing in the diver 's hand and stays very still .",
