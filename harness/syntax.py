@@ -459,6 +459,16 @@ def _own_cues(
             negs.append((c.i, c.text))  # "Temporary staff would be absent"
             continue
         if (
+            c.dep_ == "acomp"
+            and clausal_hedges
+            and came is not None
+            and came.dep_ in _SUBJECT_DEPS
+            and _lemma(c) in HEDGE_PREDICATES
+            and any(k.dep_ == "xcomp" for k in c.children)
+        ):
+            hedge = hedge or c.text  # "U.S. troops are unlikely to take part": the claim
+            continue  # in the subject, what is said of it only likely
+        if (
             c.dep_ in ("nmod", "compound", "amod")
             and c.i < tok.i
             and _lemma(c) in NOMINAL_NEGATORS | NEGATING_NOUNS

@@ -15,7 +15,9 @@ cyclist, ferry, footballer, couple, captain and cup tie:
 - a fact that is itself a plan ("is set to sign") is stated by its expectation ("is
   expected to sign"), which still hedges a fact that something was done;
 - a noun's own preposition before a name ("a cup tie with Albion") is a detail like a
-  verb's."""
+  verb's;
+- "unlikely" (a hedge predicate) said of a claim held in the subject hedges it ("Cars are
+  unlikely to be carried")."""
 
 from __future__ import annotations
 
@@ -108,6 +110,9 @@ def facts():
 @pytest.mark.parametrize(
     ("text", "fact", "verdict"),
     [
+        # "unlikely" said of a claim held in the subject hedges it
+        ("Cars are unlikely to be carried by the ferry during the storm .", "no-cars", "absent"),
+        ("Cars will be carried by the ferry during the storm .", "no-cars", "contradicted"),
         # a description opening a sentence after a contradiction's actor is that actor
         (
             "Tom Bell took to Instagram to show off his new bike . The 24-year-old compared the bike to a rocket .",
