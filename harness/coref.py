@@ -6,7 +6,9 @@ plain is resolved, from the dependency parse (harness.syntax):
 - the same role in a coordinated verb phrase: "Ana cups the bird in her hands and then
   strokes it" (the object of "strokes" is the object of "cups");
 - the subject of a later clause that continues the first clause's subject: "The van was
-  parked outside, but police say it was towed" (the subject of "was towed" is the van).
+  parked outside, but police say it was towed" (the subject of "was towed" is the van);
+  so does a "he"/"she" subject of a clause coordinated with the first, when that first
+  subject holds the slot's words: "Ruiz was barely showing, but she is now a mother".
 
 One person-pronoun is resolved across sentences: "He" or "She" as the subject that opens
 a sentence stands for the subject of the sentence before, when that subject is a proper
@@ -27,7 +29,9 @@ from harness import syntax
 
 # thing-pronouns only: a person pronoun has too many candidates in a news summary
 _PRONOUNS = frozenset({"it", "them"})
-_PRONOUN_RE = re.compile(r"\b(?:it|them)\b", re.I)
+_PRONOUN_RE = re.compile(r"\b(?:it|them|he|she)\b", re.I)
+# person pronouns resolved only as the subject of a clause coordinated with the first
+_PERSON_SUBJECTS = frozenset({"he", "she"})
 _OBJECTS = frozenset({"dobj", "pobj"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PERSON = frozenset("he him she her they his hers who whom".split())
@@ -71,6 +75,8 @@ def antecedent(pron) -> Any | None:
         # "The van was parked outside, but police say it was towed": up to the clause
         # coordinated with the first, whose subject the pronoun continues
         node = verb
+        if pron.lower_ in _PERSON_SUBJECTS:
+            return _coordinated_subject(pron, verb)
         while node.dep_ in ("ccomp", "xcomp") and node.head.i != node.i:
             node = node.head
         if node.dep_ != "conj" or node.head.i == node.i:
@@ -83,6 +89,25 @@ def antecedent(pron) -> Any | None:
                 return None  # "it" stands for one thing
             return noun
     return None
+
+
+def _coordinated_subject(pron, verb) -> Any | None:
+    """The one singular noun subject of the clause that `verb` (whose subject "he"/"she"
+    is) is coordinated with, before it, in a sentence with no pronoun of the other gender;
+    else None."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i:
+        return None
+    first = verb.head
+    subj = [c for c in first.children if c.dep_ in _SUBJECTS]
+    if (
+        len(subj) != 1
+        or subj[0].pos_ not in ("NOUN", "PROPN")
+        or subj[0].tag_ in ("NNS", "NNPS")
+        or subj[0].i > pron.i
+        or any(t.lower_ in _OTHER_GENDER[pron.lower_] for t in pron.doc)
+    ):
+        return None
+    return subj[0]
 
 
 def pronoun_spans(
@@ -102,7 +127,7 @@ def pronoun_spans(
             continue
         doc = syntax.parse(norm[s:e])
         for tok in doc:
-            if tok.lower_ not in _PRONOUNS or tok.idx + s <= first:
+            if tok.lower_ not in _PRONOUNS | _PERSON_SUBJECTS or tok.idx + s <= first:
                 continue
             noun = antecedent(tok)
             if noun is None:

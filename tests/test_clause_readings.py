@@ -17,7 +17,10 @@ cyclist, ferry, footballer, couple, captain and cup tie:
 - a noun's own preposition before a name ("a cup tie with Albion") is a detail like a
   verb's;
 - "unlikely" (a hedge predicate) said of a claim held in the subject hedges it ("Cars are
-  unlikely to be carried")."""
+  unlikely to be carried");
+- "she" as the subject of a clause coordinated with the first continues that clause's
+  subject when it holds the slot's words ("Ana Ruiz was barely showing, but she is now a
+  mother")."""
 
 from __future__ import annotations
 
@@ -76,6 +79,14 @@ kid = ["daughter"]
 have = ["have", "has"]
 
 [[fact]]
+id = "ruiz-mother"
+statement = "Ana Ruiz has given birth and is now a mother."
+
+[fact.slots]
+who = ["Ruiz", "Ana Ruiz"]
+act = ["mother", "gave birth", "given birth"]
+
+[[fact]]
 id = "set-to-sign"
 statement = "Rovers captain Tom Bell is set to sign a new contract."
 
@@ -110,6 +121,17 @@ def facts():
 @pytest.mark.parametrize(
     ("text", "fact", "verdict"),
     [
+        # "she" as the subject of a clause coordinated with the first continues its subject
+        (
+            "last week ana ruiz was barely showing – but she is now the proud mother of a baby girl .",
+            "ruiz-mother",
+            "present",
+        ),
+        (
+            "last week tom bell met ana ruiz – but she is now the proud mother of a baby girl .",
+            "ruiz-mother",
+            "absent",
+        ),
         # "unlikely" said of a claim held in the subject hedges it
         ("Cars are unlikely to be carried by the ferry during the storm .", "no-cars", "absent"),
         ("Cars will be carried by the ferry during the storm .", "no-cars", "contradicted"),
