@@ -127,8 +127,9 @@ def wrong_figure(
     """(the summary's figure, the statement's) when the clause `lo`..`hi` of `sentence`
     writes a figure of the statement with another value and the sentence nowhere writes the
     statement's own; else None. A count of the statement's own unit word ("played 45
-    minutes" for *90 minutes*) counts anywhere in the claim's `clause`, and an age of its
-    own bearer noun anywhere in the sentence."""
+    minutes" for *90 minutes*) or a score ("drew 2-2 ... to win 5-3 on aggregate" for
+    *4-3*) counts anywhere in the claim's `clause`, and an age of its own bearer noun
+    anywhere in the sentence."""
     stated = _statement_figures(statement)
     if not stated:
         return None
@@ -148,7 +149,7 @@ def wrong_figure(
                 or _named_bearer(statement, fig, sentence, w)
                 or (
                     clause is not None
-                    and fig.kind == "count"
+                    and fig.kind in ("count", "score")
                     and clause[0] <= w.start
                     and w.end <= clause[1]
                 )

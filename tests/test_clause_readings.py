@@ -8,8 +8,9 @@ cyclist, ferry, footballer, couple, captain and cup tie:
   parsed like any clause: "would carry no passengers and take no cars" denies the cars once;
 - a statement's filler that names only a modifier of the noun a contradiction's filler
   heads ("new baby" in "his new baby son", with "baby son" declared) states nothing;
-- a count of the statement's own unit word anywhere in the claim's clause ("played 45
-  minutes ... against Albion" for *90 minutes*) is a wrong figure;
+- a count of the statement's own unit word or a score anywhere in the claim's clause
+  ("played 45 minutes ... against Albion" for *90 minutes*, "drew 1-1 ... to win 4-2 on
+  aggregate" for *3-2*) is a wrong figure;
 - a definite noun for a group ("the couple") after one of the statement's actors is named
   in the sentence names those actors again; any other definite noun still is another;
 - a fact that is itself a plan ("is set to sign") is stated by its expectation ("is
@@ -69,6 +70,15 @@ baby = ["new baby", "baby daughter", "daughter"]
 
 [[fact.contradiction]]
 slots = { who = ["Bell"], baby = ["baby son", "son"] }
+
+[[fact]]
+id = "rovers-aggregate"
+statement = "Rovers drew 1-1 at Albion in the second leg to win 3-2 on aggregate."
+
+[fact.slots]
+team = ["Rovers"]
+act = ["drew"]
+score = ["1-1"]
 
 [[fact]]
 id = "daughter"
@@ -165,6 +175,17 @@ def facts():
         (
             "tom bell played 90 minutes for the reserves against albion on monday .",
             "bell-90",
+            "present",
+        ),
+        # ... and so does a score anywhere in the clause
+        (
+            "rovers drew 1-1 in a second-leg match at albion to win 4-2 on aggregate .",
+            "rovers-aggregate",
+            "contradicted",
+        ),
+        (
+            "rovers drew 1-1 in a second-leg match at albion to win 3-2 on aggregate .",
+            "rovers-aggregate",
             "present",
         ),
         # a group noun after one of the actors' names names them again; no other noun
