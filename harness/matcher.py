@@ -2605,6 +2605,15 @@ def _actor_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str)
     return f, "contradicted", c - 0.02, f"the claim is given to {who!r}, not to the fact's actor"
 
 
+def _by_sentence(findings) -> dict[int, list[_Finding]]:
+    """Findings grouped by their sentence (a summary of thousands of sentences is read in
+    linear time)."""
+    out: dict[int, list[_Finding]] = {}
+    for f in findings:
+        out.setdefault(f.sentence, []).append(f)
+    return out
+
+
 def _decide(
     doc: _Doc, fact: Fact, cf: _CFact, findings: list[_Finding]
 ) -> tuple[FactResult, str, list[tuple[_Finding, str, float, str]]]:
@@ -2628,26 +2637,30 @@ def _decide(
     stated = {sp for _, f in present for _, sp in f.combo}
     # ... unless the statement's filler names only a modifier of the noun the
     # contradiction's filler heads ("his new baby son": a son, not the "new baby" daughter)
+    by_sentence = _by_sentence(f for _, f in present)
     heads_it = [
         f
         for f, o, _, _ in judged
         if o == "contradicted"
         and f.kind == "contra"
-        and verdict_rules.heads_a_claims_phrase(doc, f, present)
+        and verdict_rules.heads_a_claims_phrase(doc, f, by_sentence)
     ]
+    heads_at = _by_sentence(heads_it)
     judged = [
         (f, "set aside", 0.0, "its words name a modifier of a contradiction's noun")
-        if o == "present" and any(verdict_rules.modifier_of(doc, f, h) for h in heads_it)
+        if o == "present"
+        and any(verdict_rules.modifier_of(doc, f, h) for h in heads_at.get(f.sentence, ()))
         else (f, o, c, r)
         for f, o, c, r in judged
     ]
+    modified = {id(f) for f in heads_it}
     present = [(c, f) for f, o, c, _ in judged if o == "present"]
     stated = {sp for _, f in present for _, sp in f.combo}
     judged = [
         (f, "set aside", 0.0, "the same words state the fact, with another actor")
         if o == "contradicted"
         and f.kind == "contra"
-        and f not in heads_it
+        and id(f) not in modified
         and (
             _actor_misplaced(doc, f, bool(stated & {sp for _, sp in f.combo}), cf, stated, fact)
             or any(
@@ -2659,10 +2672,11 @@ def _decide(
     ]
     # a description that opens the sentence after a contradiction's actor ("Wilshere showed
     # off his new watch. The 26-year-old compared it to ...") is that actor, not the fact's
-    contras = [f for f, o, _, _ in judged if o == "contradicted" and f.kind == "contra"]
+    contras = _by_sentence(f for f, o, _, _ in judged if o == "contradicted" and f.kind == "contra")
+    stating = {f.sentence for f, o, _, _ in judged if o == "present"}
     judged = [
         (f, "set aside", 0.0, f"its description refers back to {who!r}, another actor")
-        if o == "present" and (who := verdict_rules.described_other(doc, fact, f, contras, judged))
+        if o == "present" and (who := verdict_rules.described_other(doc, fact, f, contras, stating))
         else (f, o, c, r)
         for f, o, c, r in judged
     ]

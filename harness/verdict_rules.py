@@ -190,12 +190,15 @@ def denied_next(doc: Any, sentence: int) -> bool:
     return bool(_REPORTED.search(doc.norm, s, e) and _NEXT_DENIAL.match(doc.norm, ns, ne))
 
 
-def described_other(doc: Any, fact: Any, f: Any, contras: list[Any], judged) -> str:
+def described_other(
+    doc: Any, fact: Any, f: Any, contras: dict[int, list[Any]], stating: set[int]
+) -> str:
     """The other actor a claim's description refers back to: the claim's first slot is a
     description of the fact's list ("26-year-old", written lowercase there, unlike a name)
     opening its sentence after "the", and the sentence before states a declared
     contradiction that fills the same slot with another actor and no statement of the
-    claim; else ""."""
+    claim; else "". `contras`: the asserted contradictions by sentence; `stating`: the
+    sentences that hold a statement of the claim."""
     if f.kind != "claim" or f.clause is None or not f.combo:
         return ""
     name, (a, b) = f.combo[0]
@@ -208,11 +211,9 @@ def described_other(doc: Any, fact: Any, f: Any, contras: list[Any], judged) -> 
     if not any(p.lower() == said and not p[:1].isupper() for p in phrasings):
         return ""  # a name of the fact's list ("the Arsenal midfielder Ozil") is no description
     before = f.clause.sentence - 1
-    if any(g.sentence == before and o == "present" for g, o, _, _ in judged):
+    if before in stating:
         return ""
-    for c in contras:
-        if c.sentence != before:
-            continue
+    for c in contras.get(before, ()):
         for n, (x, y) in c.combo:
             if n == name and doc.norm[x:y].lower() != said:
                 return doc.norm[x:y]
@@ -238,8 +239,12 @@ def modifier_of(doc: Any, claim: Any, contra: Any) -> bool:
     )
 
 
-def heads_a_claims_phrase(doc: Any, contra: Any, present) -> bool:
-    return syntax.parser() is not None and any(modifier_of(doc, p, contra) for _, p in present)
+def heads_a_claims_phrase(doc: Any, contra: Any, present: dict[int, list[Any]]) -> bool:
+    """Whether a statement of the claim in the contradiction's sentence (`present`: the
+    statements by sentence) names only a modifier of its noun (modifier_of)."""
+    return syntax.parser() is not None and any(
+        modifier_of(doc, p, contra) for p in present.get(contra.sentence, ())
+    )
 
 
 def denied_outside(doc: Any, f: Any, span: tuple[int, int]) -> bool:
