@@ -164,8 +164,8 @@ def _named_bearer(statement: str, fig: Figure, sentence: str, w: Figure) -> bool
     bearer."""
     if fig.kind != "age" or w.kind != "age":
         return False
-    a, b = _AGED.match(statement, fig.end), _AGED.match(sentence, w.end)
-    return a is not None and b is not None and a.group(1).lower() == b.group(1).lower()
+    a, b = _bearers(statement, fig, sentence, w)
+    return a is not None and a == b
 
 
 # a number of any value, as a slot phrasing (harness.matcher's claim with its figure slots
@@ -246,8 +246,15 @@ def _same_bearer(statement: str, fig: Figure, sentence: str, w: Figure) -> bool:
     man", no wrong age of his (the nouns after the ages differ)."""
     if fig.kind != "age":
         return True
+    a, b = _bearers(statement, fig, sentence, w)
+    return a is None or b is None or a == b
+
+
+def _bearers(statement: str, fig: Figure, sentence: str, w: Figure) -> tuple[str | None, ...]:
+    """The nouns after the statement's age and the summary's ("-year-old boy": boy), or
+    None where an age has none."""
     a, b = _AGED.match(statement, fig.end), _AGED.match(sentence, w.end)
-    return a is None or b is None or a.group(1).lower() == b.group(1).lower()
+    return tuple(m.group(1).lower() if m else None for m in (a, b))
 
 
 @lru_cache(maxsize=512)

@@ -1481,9 +1481,9 @@ def slots_misread(
     inside, heads, _ = slots
     heads = [h.head if h.pos_ in ("PUNCT", "X", "SYM") else h for h in heads]
     verbs = [h for h in heads if h.pos_ == "VERB"]
+    if _figure_of_another(heads, inside):
+        return True  # "made a £42 million profit ... received £3,500 in bonuses"
     if not verbs:
-        if _figure_of_another(heads, inside):
-            return True
         if reported and _speaker_of_the_rest(heads):
             return False
         return _in_anothers_clause(heads, inside) or _subjects_of_two_verbs(heads)
@@ -1495,8 +1495,6 @@ def slots_misread(
         for h in heads
     ):
         return True  # "police found 12 recordings from the hidden microphone": none found
-    if _figure_of_another(heads, inside):
-        return True  # "made a £42 million profit ... received £3,500 in bonuses"
     if _owner_in_a_phrase(heads, verbs[0]):
         return True  # "the fish starts relaxing in the man's hand": the man does not relax
     if clause_rules.describes_a_named_subject(heads, inside):
@@ -1991,8 +1989,7 @@ def has_future_auxiliary(text: str) -> bool:
     """Whether a verb of `text` stands under a plain future auxiliary ("will", "shall") or
     is the infinitive of a plan ("plans to open", "is set to open", "is going to open")."""
     return any(
-        (t.dep_ == "aux" and t.lower_ in FUTURE_AUXILIARIES)
-        or (t.dep_ == "xcomp" and t.head.i < t.i and t.head.lower_ in PLAN_VERBS)
+        (t.dep_ == "aux" and t.lower_ in FUTURE_AUXILIARIES) or _plan_infinitive(t)
         for t in parse(text)
     )
 
@@ -2000,9 +1997,12 @@ def has_future_auxiliary(text: str) -> bool:
 def has_plan_infinitive(text: str) -> bool:
     """Whether a verb of `text` is the infinitive of a plan ("is set to sign", "is due to
     open", "plans to open")."""
-    return any(
-        t.dep_ == "xcomp" and t.head.i < t.i and t.head.lower_ in PLAN_VERBS for t in parse(text)
-    )
+    return any(_plan_infinitive(t) for t in parse(text))
+
+
+def _plan_infinitive(t) -> bool:
+    """Whether `t` is the infinitive of a plan verb before it ("set to sign")."""
+    return t.dep_ == "xcomp" and t.head.i < t.i and t.head.lower_ in PLAN_VERBS
 
 
 def identity_slot(statement: str, spans: list[tuple[int, int]]) -> bool:
