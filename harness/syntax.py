@@ -1265,14 +1265,20 @@ def statement_speaker(statement: str, spans: list[tuple[int, int]]) -> frozenset
     """The word keys of the named speaker who reports the claim in a fact's statement
     ("Ana Ruiz said the bridge was closed": ruiz, ana), when the slots are all in what
     is said; None otherwise."""
+    who = _statement_reporter(statement, spans)
+    if who is None or who.pos_ != "PROPN":
+        return None
+    return _word_keys(who) or None
+
+
+def _statement_reporter(statement: str, spans: list[tuple[int, int]]) -> Any | None:
+    """Who says or holds the claim in a fact's statement, outside the slots; else None."""
     tree = claim_tree(statement, spans)
     if tree is None:
         return None
     _, inside, _, _, anchor = tree
     who = _reporter(anchor)
-    if who is None or who.pos_ != "PROPN" or any(t.i in inside for t in who.subtree):
-        return None
-    return _word_keys(who) or None
+    return None if who is None or any(t.i in inside for t in who.subtree) else who
 
 
 def _token_range(doc, spans: list[tuple[int, int]]) -> tuple[int, int]:
@@ -1283,12 +1289,7 @@ def _token_range(doc, spans: list[tuple[int, int]]) -> tuple[int, int]:
 def statement_reported(statement: str, spans: list[tuple[int, int]]) -> bool:
     """Whether a fact's statement gives its claim to someone who says or holds it ("The
     crew said the pilot was reckless"), outside the slots."""
-    tree = claim_tree(statement, spans)
-    if tree is None:
-        return False
-    _, inside, _, _, anchor = tree
-    who = _reporter(anchor)
-    return who is not None and not any(t.i in inside for t in who.subtree)
+    return _statement_reporter(statement, spans) is not None
 
 
 def actor_misplaced(
