@@ -100,6 +100,13 @@ REPORT_VERBS = frozenset(
     """say tell claim announce add insist state confirm argue note declare report write
     tweet post suggest indicate signal warn stress explain reveal""".split()
 )
+# nouns a number is written with that name its unit, not what it is said of ("£3 million
+# pounds", "90 minutes"), as against "a £42 million profit"
+UNIT_NOUNS = frozenset(
+    """pound pounds dollar dollars euro euros pence cent cents per percent points point
+    goals goal minutes minute hours hour days day weeks week months month years year
+    miles mile kilometres kilometers metres meters feet foot times""".split()
+)
 # nouns for a group of people named together ("the couple" for "Lindegaard and Beqiri")
 GROUP_NOUNS = frozenset("couple pair duo trio twins".split())
 # verbs of holding a view: like a verb of saying, they give the clause they embed to

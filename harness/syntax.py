@@ -112,6 +112,7 @@ from harness.lexicon import (
     TOPIC_ABOUT_VERBS,
     TOPIC_VERBS,
     UNDECIDED_NOUNS,
+    UNIT_NOUNS,
     UNREALISED_MODALS,
     UNSAID,
     YET_VERBS,
@@ -1545,14 +1546,6 @@ def _subjects_of_two_verbs(heads: list) -> bool:
     return len(verbs) >= 2
 
 
-# nouns a number is written with that name its unit, not what it is said of
-_UNIT_NOUNS = frozenset(
-    """pound pounds dollar dollars euro euros pence cent cents per percent points point
-    goals goal minutes minute hours hour days day weeks week months month years year
-    miles mile kilometres kilometers metres meters feet foot times""".split()
-)
-
-
 def _figure_of_another(heads: list, inside: set[int]) -> bool:
     """Whether a number slot quantifies a noun no slot holds while another slot is a noun
     ("made a £42 million profit ... received £3,500 in bonuses": the £42 million is the
@@ -1565,7 +1558,7 @@ def _figure_of_another(heads: list, inside: set[int]) -> bool:
         if (
             owner.pos_ == "NOUN"
             and owner.i not in inside
-            and owner.lower_ not in _UNIT_NOUNS
+            and owner.lower_ not in UNIT_NOUNS
             and any(n.i != owner.i for n in nouns)
         ):
             return True
