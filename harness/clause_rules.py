@@ -230,22 +230,26 @@ def governing_verb(anchor) -> int:
 def describes_a_named_subject(heads: list, inside: set[int]) -> bool:
     """Whether a noun slot only describes the subject, a person named in full after it
     ("the US tennis star Serena Williams beat ...": the US did not beat anyone): the
-    slot is a compound modifier inside a subject whose head is another proper name."""
+    slot is a compound modifier inside a subject whose head is another proper name, and
+    a noun of the description stands between them ("tennis star"). A slot that is the
+    whole description before the name ("porto boss julen lopetegui ripped ...") names
+    that person by their role."""
     for h in heads:
         if h.dep_ != "compound" or h.pos_ not in ("NOUN", "PROPN"):
             continue
         node = h
         while node.dep_ == "compound" and node.head.i != node.i:
             node = node.head
-        if (
-            node.dep_ in ("nsubj", "nsubjpass")
-            and node.pos_ == "PROPN"
-            and node.i not in inside
-            and node.i > h.i + 1
-            and any(
-                t.pos_ in ("NOUN", "PROPN") and t.i not in inside for t in h.doc[h.i + 1 : node.i]
-            )
+        if node.dep_ not in ("nsubj", "nsubjpass") or node.pos_ != "PROPN" or node.i in inside:
+            continue
+        name = node.i  # the first word of the name the description stands before
+        while (
+            name - 1 > max(h.i, node.i - 3)  # a name of at most three words
+            and h.doc[name - 1].pos_ == "PROPN"
+            and name - 1 not in inside
         ):
+            name -= 1
+        if any(t.pos_ in ("NOUN", "PROPN") and t.i not in inside for t in h.doc[h.i + 1 : name]):
             return True
     return False
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from harness.lexicon import (
     CLOSERS,
     CONFIRMING,
+    ERGATIVE_VERBS,
     FACTIVE,
     FALSITY,
     GIVING_AWAY,
@@ -95,6 +96,17 @@ _IRREGULAR = {
     "spoken": "speak",
     "given": "give",
     "yielded": "yield",
+    "broke": "break",
+    "broken": "break",
+    "shook": "shake",
+    "tore": "tear",
+    "torn": "tear",
+    "sank": "sink",
+    "sunk": "sink",
+    "burnt": "burn",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "spun": "spin",
 }
 _ALL_LEMMAS = frozenset(
     NEGATING_PREDICATES
@@ -113,5 +125,6 @@ _ALL_LEMMAS = frozenset(
     | SHARE_NOUNS
     | FALSITY
     | GIVING_AWAY
+    | ERGATIVE_VERBS
     | set(NEGATING_PHRASALS)
 )

@@ -1701,11 +1701,13 @@ def _parsed_reading(
     doer: tuple[str, str] | None = None,
     possessor: tuple[str, str] | None = None,
     copular: frozenset[str] = frozenset(),
+    own_subject: frozenset[str] = frozenset(),
 ):
     """The parse's reading of the claim (harness.syntax): the first reading that is
     negated, else the first; None when the parse cannot place the slots. `subjects`:
     the slots that are the subject in the fact's own statement; `asserts`: the claim
-    asserts something (a positive fact's), so "could" on its verb hedges it."""
+    asserts something (a positive fact's), so "could" on its verb hedges it;
+    `own_subject`: the verb slots whose verb has a subject of its own in the statement."""
     s, e = doc.sentences[clause.sentence]
     s = _heading_end(doc.norm, s)  # "Summary: the club sold ...": the heading is no part
     if e - s > syntax.MAX_SENTENCE:
@@ -1748,6 +1750,7 @@ def _parsed_reading(
             pair,
             owns,
             copular=of_be,
+            own_subject=[n in own_subject for n, _ in c],
         )
         if r is None:
             continue
@@ -1778,6 +1781,26 @@ def _copular_slots(fact: Fact) -> frozenset[str]:
     """The claim's slots that are the subject of a form of "be" in the fact's own statement
     that no slot holds ("Rovers are fourth": the team)."""
     return _slots_where(fact, syntax.is_copula_subject)
+
+
+@lru_cache(maxsize=512)
+def _own_subject_slots(fact: Fact) -> frozenset[str]:
+    """The claim's slots whose verb has a subject of its own in the fact's statement,
+    no slot's ("working on a laser which converts sunlight": the laser converts), so that
+    a summary giving that verb the same subject is not read as naming another actor."""
+    names = _subject_slots(fact)
+    if not names:
+        return frozenset()
+    spans = roles.first_slot_spans(fact)
+    if spans is None:
+        return frozenset()
+    named = dict(zip((n for n, _ in fact.claim.slots), spans, strict=True))
+    actors = [named[n] for n in names if n in named]
+    return frozenset(
+        n
+        for n in named.keys() - names
+        if syntax.verb_has_own_subject(fact.statement, named[n], actors)
+    )
 
 
 @lru_cache(maxsize=512)
@@ -2200,6 +2223,7 @@ def _evaluate(doc: _Doc, fact: Fact, cf: _CFact, prop: _CProp, kind: str) -> lis
                 doer,
                 possessor,
                 copular,
+                _own_subject_slots(fact) if kind == "claim" else frozenset(),
             )
             if reading is not None:
                 combo, parsed = reading
@@ -2731,6 +2755,15 @@ def _decide(
         and verdict_rules.only_disputed(best_c[1], best_p[1])
     )
     later_p = later_p or disputed
+    # ... but a later statement in other words does not outweigh a contradiction in the
+    # statement's own ("fathers standing still, not leaping. ... the father pulls a pose")
+    if (
+        later_p
+        and not disputed
+        and verdict_rules.in_own_words(doc, fact.statement, best_c[1])
+        and not any(verdict_rules.in_own_words(doc, fact.statement, f) for _, f in present)
+    ):
+        later_p = False
     # a later contradiction that corrects what was said ("... he said they would in fact
     # take part") wins however direct the earlier statement
     corrected = (

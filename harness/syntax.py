@@ -76,6 +76,7 @@ from harness.lexicon import (
     CONFIRMING,
     DEPRIVING,
     DESCRIPTIVE_PARTICIPLES,
+    ERGATIVE_VERBS,
     FACTIVE,
     FALSITY,
     FUTURE_AUXILIARIES,
@@ -1330,6 +1331,8 @@ def actor_misplaced(
             for n in heads
         ):
             return False  # one noun phrase, its count or kind ("four passengers")
+        if _owners_of_stated(others, said):
+            return False
         # no verb among its words ("off the United States' hands"): a misreading, unless
         # the first is the subject of the very verb that states the fact and governs them
         # all ("The mayor opened a library" stated; "opened ... a hospital" contradicts)
@@ -1369,6 +1372,59 @@ def actor_misplaced(
     if actor.i in {t.i for t in subject.subtree}:
         return False
     return not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")
+
+
+def _relative_subject(verb) -> bool:
+    """Whether `verb`'s subject is a relative pronoun ("a laser which converts")."""
+    subject = _subject_of(verb) if verb.pos_ == "VERB" else None
+    return subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
+
+
+def _changed_by(noun) -> bool:
+    """Whether `noun` is the object of a verb of a change of state (lexicon.ERGATIVE_VERBS:
+    "a man broke the toilet"), which says the change happened to it."""
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _lemma(noun.head) in ERGATIVE_VERBS
+
+
+def verb_has_own_subject(
+    sentence: str, verb: tuple[int, int], actors: list[tuple[int, int]]
+) -> bool:
+    """Whether the verb in the span `verb` of `sentence` has a subject of its own that
+    holds none of `actors` (a relative pronoun standing for another noun: "working on a
+    laser which converts sunlight", the laser converts)."""
+    doc = parse(sentence)
+    head = next((t for t in _span_tokens(doc, *verb)[0] if t.pos_ == "VERB"), None)
+    if head is None:
+        return False
+    subject = _subject_of(head)
+    if subject is None:
+        return False
+    if subject.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
+        subject = head.head
+    inside = {t.i for t in subject.subtree}
+    return not any((h := _span_head(doc, a, b)) is not None and h.i in inside for a, b in actors)
+
+
+def _owners_of_stated(nouns: list, said: set[int]) -> bool:
+    """Whether the first noun slot is one of the words that state the fact and every noun
+    slot outside them names the owner or the maker of one of them: its possessor ("Eden
+    Hazard's best goals") or the agent of a participle that describes it ("the video,
+    produced by Sky Sports"). The contradiction then gives the stated thing another owner;
+    it does not read an actor in their order. (An owner declared first, "the chair held by
+    the U.S.", is the contradiction's actor and its place still counts.)"""
+    if nouns[0].i not in said:
+        return False
+    rest = [h for h in nouns if h.i not in said]
+
+    def owns(h) -> bool:
+        if h.dep_ == "poss":
+            return h.head.i in said
+        if h.dep_ != "pobj" or h.head.dep_ != "agent":
+            return False
+        participle = h.head.head
+        return participle.dep_ in ("acl", "relcl") and participle.head.i in said
+
+    return bool(rest) and all(owns(h) for h in rest)
 
 
 def _says_the_rest(verb, others: list) -> bool:
@@ -1661,6 +1717,7 @@ def read_claim(
     pair: tuple[int, int] | None = None,
     owns: tuple[int, int] | None = None,
     copular: list[bool] | None = None,
+    own_subject: list[bool] | None = None,
 ) -> ClaimReading | None:
     """How the claim whose slots lie at `spans` (offsets in `sentence`) is stated there:
     its negations and hedge. None when the parse cannot place the slots. `roles[k]`:
@@ -1679,7 +1736,9 @@ def read_claim(
     statement of the claim. `copular[k]`: slot k is the subject of the statement's "be"
     ("Rovers are fourth"): the subject of the summary's "be" that joins the other slots
     must hold it, and a verb slot of the summary's ("backed Bell") is no verb of the
-    statement's to take the role from."""
+    statement's to take the role from. `own_subject[k]`: slot k is a verb whose subject in
+    the statement is no slot ("working on a laser which converts sunlight"), so a relative
+    pronoun subject of it in the summary names no other actor."""
     tree = claim_tree(sentence, spans)
     if tree is None:
         return None
@@ -1717,8 +1776,15 @@ def read_claim(
                 return ClaimReading((), None, other_actor=other.text, swapped=swapped)
             continue
         other = _other_actor(h, inside) if is_actor else None
+        if other is not None and pair is None and _changed_by(h):
+            other = None  # "a man broke the toilet": the toilet broke, as the fact says
         if is_actor and other is None:
-            other = _verb_has_other_subject(h, heads, inside) or _glued_subject(h, heads, inside)
+            acts = [
+                v
+                for v, own in zip(heads, own_subject or [False] * len(heads), strict=True)
+                if not (own and _relative_subject(v))
+            ]
+            other = _verb_has_other_subject(h, acts, inside) or _glued_subject(h, heads, inside)
         if other is not None:
             # the actor made what the claim's own verb acts on, by another: "the driver
             # attempted to rob the suspects" for *the suspects tried to rob the driver*

@@ -24,6 +24,10 @@
   heads ("new baby" in "his new baby son") states nothing (modifier_of).
 - A listed phrasing does not shield a reading whose negation lies outside it
   (denied_outside).
+- A reading whose every slot is filled with the statement's own words is more direct
+  than one that fills a slot with another phrasing (in_own_words): a denial in the
+  statement's words ("fathers standing still, not leaping") is not outweighed by a later
+  paraphrase ("the father pulls a dramatic pose").
 
 All take the matcher's objects as they are (a finding, its document, clause and scope).
 """
@@ -41,6 +45,18 @@ Span = tuple[int, int]
 # a definite description opening the sentence, whose head is a slot's words: "The six-time
 # champion is not fit" refers back to the person the sentence before named
 DEFINITE_OPENING = re.compile(r"\s*the\s+(?:[\w'\u2019-]+\s+){0,4}", re.I)
+
+
+_OWN_WORD = re.compile(r"[a-z]{3,}")
+
+
+def in_own_words(doc: Any, statement: str, f: Any) -> bool:
+    """Whether every slot of the finding `f` is filled with a word of the fact's
+    `statement` (the same first four letters: "leaping" for "leap")."""
+    own = {w[:4] for w in _OWN_WORD.findall(statement.lower())}
+    return bool(f.combo) and all(
+        any(w[:4] in own for w in _OWN_WORD.findall(doc.norm[a:b].lower())) for _, (a, b) in f.combo
+    )
 
 
 def only_disputed(contra: Any, present: Any) -> bool:
