@@ -6,7 +6,7 @@ corrected, and a negation that belongs to the other conjunct."""
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts, verdict_of
+from conftest import made_up_facts, parsed_facts, verdict_of
 
 from harness import syntax
 from harness.matcher import check_facts, explain_fact
@@ -38,8 +38,7 @@ slots = { who = ["library"], act = ["closed", "shut"] }
 
 @pytest.fixture(scope="module")
 def facts():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(FACTS)
+    return parsed_facts(FACTS)
 
 
 @pytest.mark.parametrize(

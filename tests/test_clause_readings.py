@@ -26,9 +26,8 @@ cyclist, ferry, footballer, couple, captain and cup tie:
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts
+from conftest import parsed_facts
 
-from harness import syntax
 from harness.matcher import check_facts
 
 FACTS = """
@@ -124,8 +123,7 @@ what = ["sell-out"]
 
 @pytest.fixture(scope="module")
 def facts():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(FACTS)
+    return parsed_facts(FACTS)
 
 
 @pytest.mark.parametrize(

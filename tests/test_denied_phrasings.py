@@ -12,9 +12,8 @@ about a made-up club and a made-up school:
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts
+from conftest import parsed_facts
 
-from harness import syntax
 from harness.matcher import check_facts
 
 FACTS = """
@@ -46,8 +45,7 @@ slots = { what = ["science results", "English results"], act = ["voided", "annul
 
 @pytest.fixture(scope="module")
 def facts():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(FACTS)
+    return parsed_facts(FACTS)
 
 
 @pytest.mark.parametrize(

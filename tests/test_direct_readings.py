@@ -8,9 +8,7 @@ the statement's words is more direct than a paraphrase."""
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts, verdict_of
-
-from harness import syntax
+from conftest import parsed_facts, verdict_of
 
 FACTS = """
 [[fact]]
@@ -25,8 +23,7 @@ act = ["leap", "leaping", "leaps", "striking pose"]
 
 @pytest.fixture(scope="module")
 def facts():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(FACTS)
+    return parsed_facts(FACTS)
 
 
 @pytest.mark.parametrize(

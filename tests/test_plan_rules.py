@@ -6,9 +6,8 @@ rowing race, a choir. A plan's aim states a fact that is itself a plan."""
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts
+from conftest import made_up_facts, parsed_facts
 
-from harness import syntax
 from harness.matcher import check_facts
 
 FACTS = """
@@ -37,8 +36,7 @@ slots = { count = ["nine"], place = ["towns"] }
 
 @pytest.fixture(scope="module")
 def facts():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(FACTS)
+    return parsed_facts(FACTS)
 
 
 @pytest.mark.parametrize(
@@ -110,8 +108,7 @@ slots = { club = ["Rovers", "the club"], act = ["approach", "bid", "enquiry"], p
 
 @pytest.fixture(scope="module")
 def denials():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(DENIALS)
+    return parsed_facts(DENIALS)
 
 
 @pytest.mark.parametrize(
@@ -193,8 +190,7 @@ slots = { holder = ["rival"], act = ["won the prize", "took the prize"] }
 
 @pytest.fixture(scope="module")
 def scope_facts():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(SCOPE)
+    return parsed_facts(SCOPE)
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,8 @@ takes its topic from the nearest earlier sentence that names one, past the fact'
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts
+from conftest import parsed_facts
 
-from harness import syntax
 from harness.matcher import check_facts
 
 FACTS = """
@@ -35,8 +34,7 @@ target = ["Albion"]
 
 @pytest.fixture(scope="module")
 def facts():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(FACTS)
+    return parsed_facts(FACTS)
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,8 @@ a made-up zoo, a made-up union and a made-up fair:
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts
+from conftest import parsed_facts
 
-from harness import syntax
 from harness.matcher import check_facts
 
 FACTS = """
@@ -111,8 +110,7 @@ act = ["runs", "took over", "taken over"]
 
 @pytest.fixture(scope="module")
 def facts():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(FACTS)
+    return parsed_facts(FACTS)
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import made_up_facts
+from conftest import made_up_facts, parsed_facts
 
-from harness import syntax
 from harness.matcher import check_facts
 from harness.scope_rules import INFINITIVE_TO, in_condition
 
@@ -30,8 +29,7 @@ slots = { who = ["panda", "keepers"], baby = ["expecting", "pregnant"] }
 
 @pytest.fixture(scope="module")
 def facts():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(FACTS)
+    return parsed_facts(FACTS)
 
 
 @pytest.mark.parametrize(

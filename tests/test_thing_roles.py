@@ -17,7 +17,7 @@ made-up engineer, a made-up film studio and a made-up bridge:
 from __future__ import annotations
 
 import pytest
-from conftest import made_up_facts, verdict_of
+from conftest import parsed_facts, verdict_of
 
 from harness import syntax
 
@@ -64,8 +64,7 @@ slots = { who = ["Rovers boss", "Rovers"], act = ["tore", "ripped"] }
 
 @pytest.fixture(scope="module")
 def facts():
-    assert syntax.parser() is not None, "the English pipeline is a dependency of harness"
-    return made_up_facts(FACTS)
+    return parsed_facts(FACTS)
 
 
 @pytest.mark.parametrize(
