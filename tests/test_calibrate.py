@@ -258,6 +258,7 @@ AN_ARTICLES = REPO / "tests" / "data" / "articles_an"
 AO_ARTICLES = REPO / "tests" / "data" / "articles_ao"
 AP_ARTICLES = REPO / "tests" / "data" / "articles_ap"
 AQ_ARTICLES = REPO / "tests" / "data" / "articles_aq"
+AR_ARTICLES = REPO / "tests" / "data" / "articles_ar"
 
 # Every labeled set, its documents, its floor (the accuracy measured on the current matcher
 # less 2 points; README, "Calibrating the checklist", has the blind-first numbers) and how
@@ -336,6 +337,8 @@ SETS = [
     ("facts_blind29.jsonl", None, 0.96, 1),  # 98.0 % blind
     # the fifty-third writer, measured once, blind, on 845876c
     ("facts_blind30.jsonl", None, 0.973, 0),  # 99.3 % blind
+    # the fifty-seventh writer, measured once, blind, on 948e540
+    ("facts_blind31.jsonl", None, 0.94, 0),  # 96.0 % blind
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -443,6 +446,9 @@ SETS = [
     # articles, a seeded sample), measured once, blind, on 845876c
     ("facts_summeval_ap.jsonl", AP_ARTICLES, 0.952, 0),  # 97.9 % (97.2 % blind)
     ("facts_summeval_aq.jsonl", AQ_ARTICLES, 0.89, 3),  # 95.5 % (91.0 % blind)
+    # the fifty-sixth writer (a third for four SummEval dev articles, a seeded sample),
+    # measured once, blind, on 948e540
+    ("facts_summeval_ar.jsonl", AR_ARTICLES, 0.942, 2),  # 96.2 % blind
 ]
 
 
@@ -484,7 +490,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The thirty-three hegseth sets (5,235 labels) against FACTS put in the document's place."""
+    """The thirty-four hegseth sets (5,385 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -495,21 +501,21 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 5235
+    assert report.n == 5385
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    thirty-three hegseth sets together at its floor (98.0 % measured, less 2 points), and no
+    thirty-four hegseth sets together at its floor (98.0 % measured, less 2 points), and no
     contradiction judged present but the six pinned in blind13 to blind19 and blind29's
     shared chair ("britain will share the chair ... with the united states", written in
     lowercase): the U.S. chair
     through its minister, a condition's wrong detail, a condition turned by "except", a
     chair taken over "next year", a chair held "since 2022" and Lloyd Austin *telling* the
     meeting (a verb of saying, not of proposing, so the facts' `actor` does not see it; the
-    tuned file: 37)."""
+    tuned file: 38)."""
     text = SHIPPED.read_text(encoding="utf-8")
     assert "re:" not in text
     blocks = text.split("[[fact]]")[1:]
@@ -523,7 +529,7 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the thirty-three hegseth sets (97.5 % measured, less 2 points), at most the 37
+    the thirty-four hegseth sets (97.4 % measured, less 2 points), at most the 38
     contradictions judged present of the twelfth to thirtieth writers' blind sets (co-chairs
     and shared chairs read as the United Kingdom's chair; "britain replaced germany as
     chair" and the chair of NATO itself, which the tuned file has no rule for; the wrong
@@ -531,4 +537,4 @@ def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     assert '"re:' in TUNED.read_text(encoding="utf-8")
     report = _hegseth_report(TUNED, tmp_path)
     assert report.accuracy >= 0.956, report.accuracy
-    assert report.contradicted_as_present <= 37
+    assert report.contradicted_as_present <= 38
