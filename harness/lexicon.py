@@ -28,7 +28,8 @@ FALSITY = frozenset(
 YET_VERBS = frozenset("have has had having is are was were am be been being".split())
 # verbs of giving away: "A handed the lease to B" says A no longer holds it
 GIVING_AWAY = frozenset("hand pass cede give transfer relinquish surrender yield forfeit".split())
-# verbs that name a topic without asserting it: "the report discusses his license"
+# verbs that name a topic without asserting it: "the report discusses his license", "the
+# role of U.S. troops was discussed" (and "came up", read in harness.syntax)
 TOPIC_VERBS = frozenset("""discuss mention address examine list concern explore debate""".split())
 # ... and those that name it after "about" or "on": "spoke about the refund", "talked about"
 TOPIC_ABOUT_VERBS = frozenset("speak talk comment chat".split())

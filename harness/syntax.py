@@ -725,6 +725,22 @@ def _subject_of(verb):
         return None
 
 
+def _possessor_between(actor, inside: set[int]) -> Any | None:
+    """The noun between the actor slot and a slot it seems to own, in a chain of
+    possessives ("Aoyama's daughter's series": the daughter owns the series), when no slot
+    holds it; else None."""
+    middle = actor.head
+    if (
+        actor.dep_ == "poss"
+        and middle.dep_ == "poss"
+        and middle.pos_ in ("NOUN", "PROPN")
+        and middle.i not in inside
+        and middle.head.i in inside
+    ):
+        return middle
+    return None
+
+
 def _other_actor(head, inside: set[int]) -> Any | None:
     """When a slot that should be the actor is instead the object of a verb whose
     subject lies outside the claim ("a tourist fell in front of a Queen's Guard"),
@@ -1775,6 +1791,9 @@ def read_claim(
                 swapped = any(t.i in inside for t in other.subtree)
                 return ClaimReading((), None, other_actor=other.text, swapped=swapped)
             continue
+        if is_actor and (owner := _possessor_between(h, inside)) is not None:
+            # "Aoyama's daughter's latest series": the daughter's, not Aoyama's
+            return ClaimReading((), None, other_actor=owner.text)
         other = _other_actor(h, inside) if is_actor else None
         if other is not None and pair is None and _changed_by(h):
             other = None  # "a man broke the toilet": the toilet broke, as the fact says
@@ -2306,6 +2325,21 @@ class _Walk:
                 and self.relative_at < 0
             ):
                 self.add_hedge(node.text)  # "discusses his license, ...", "spoke about it"
+            if (
+                node.i not in inside
+                and not negated_here
+                and self.relative_at < 0
+                and (
+                    (rel == "nsubjpass" and lemma in TOPIC_VERBS)  # "X was discussed"
+                    or (
+                        rel == "nsubj"
+                        and lemma == "come"
+                        and any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
+                        and not any(c.lower_ == "with" for c in kids)  # "came up with"
+                    )  # "the role of U.S. troops came up"
+                )
+            ):
+                self.add_hedge(node.text)
             if lemma in SHARE_NOUNS and rel == "prep":
                 self.add_hedge(node.text)  # "the bulk of the staff"
             prev = node.nbor(-1).lower_ if node.i > 0 else ""

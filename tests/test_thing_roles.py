@@ -10,6 +10,8 @@ made-up engineer, a made-up film studio and a made-up bridge:
   names its owner or maker ("Ashfield Studios' film", "the film, produced by Ashfield
   Studios") gives the thing another owner: it is asserted, not a misreading of an actor;
   an owner declared first ("the chair held by Rovers") keeps the actor's place check;
+- a possessive between the actor and the thing ("lena ortiz's daughter's series") makes
+  that noun the owner: another actor;
 - a contradiction's slot that is the whole description before a person's name ("rovers
   boss julen ortega ripped ...") names that person by their role, unlike a slot that only
   modifies the description ("the rovers kit man julen ortega")."""
@@ -48,6 +50,14 @@ detail = ["bridge being built", "building of the bridge"]
 
 [[fact.contradiction]]
 slots = { what = ["film"], maker = ["Ashfield Studios", "Northgate Media"] }
+
+[[fact]]
+id = "ortiz-series"
+statement = "Lena Ortiz took a series of photographs of the bridge."
+
+[fact.slots]
+who = ["Ortiz", "Lena Ortiz"]
+what = ["series"]
 
 [[fact]]
 id = "reyes-tore-jacket"
@@ -120,6 +130,13 @@ def facts():
             "film-by-kestrel",
             "present",
         ),
+        # a possessive between the actor and the thing owns it
+        (
+            "lena ortiz's daughter's latest series of photographs shows the bridge .",
+            "ortiz-series",
+            "absent",
+        ),
+        ("lena ortiz's latest series of photographs shows the bridge .", "ortiz-series", "present"),
         # the whole description before a name is that person; a modifier of it is not
         (
             "rovers boss julen ortega ripped a hole in his jacket .",

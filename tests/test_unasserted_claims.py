@@ -6,7 +6,9 @@ states no sale, so it neither states nor contradicts a fact that the painting wa
 sold. Implicative verbs keep their meaning ("managed to sell": sold; "refused to sell": not
 sold), and a fact whose own wording is the intention is still stated by it. A condition
 right after the claim hedges it as one before it does (harness.general_rules.condition_of),
-and what a speaker reports as possible or conditional is hedged (harness.syntax). Sentences
+and what a speaker reports as possible or conditional is hedged (harness.syntax), and a topic
+named as the subject of "came up" or of a passive verb of discussing ("the sale ... was
+discussed") is not asserted. Sentences
 written for this test about a made-up museum and mayor."""
 
 from __future__ import annotations
@@ -61,6 +63,9 @@ def facts():
         "Critics called on the museum to sell the painting.",
         "Critics demanded that the museum sell the painting.",
         "Critics demanded that the museum should sell the painting.",
+        # a topic named as the subject of "came up" or of a passive verb of discussing
+        "The idea of the museum selling the painting came up at the board meeting.",
+        "The idea of the museum selling the painting was discussed at the board meeting.",
     ],
 )
 def test_an_intention_states_neither_the_event_nor_its_denial(facts, text):
@@ -83,6 +88,8 @@ def test_an_intention_states_neither_the_event_nor_its_denial(facts, text):
             "contradicted",
             "present",
         ),
+        # "came up with" is another verb: the museum's own doing
+        ("The museum came up with a plan and sold the painting.", "present", "contradicted"),
         # a denied attempt only implies the event did not happen: left open (precision first)
         ("The museum did not try to sell the painting.", "absent", "absent"),
     ],
