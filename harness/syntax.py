@@ -1199,9 +1199,9 @@ def _word_keys(np) -> frozenset[str]:
 
 def statement_actor(
     statement: str, spans: list[tuple[int, int]]
-) -> tuple[str, frozenset[str]] | None:
-    """(verb, subject word keys) governing the slots of a fact's statement, when the slots
-    lie outside that subject; None otherwise."""
+) -> tuple[str, frozenset[str], bool] | None:
+    """(verb, subject word keys, whether the subject is a proper name) governing the slots
+    of a fact's statement, when the slots lie outside that subject; None otherwise."""
     doc = parse(statement)
     for a, b in spans:
         head = _span_head(doc, a, b)
@@ -1220,7 +1220,7 @@ def statement_actor(
         others = {t.lower_[:4] for t in doc if t.i not in own and t.pos_ in ("NOUN", "PROPN")}
         keys = _word_keys(subject) - others
         if keys:
-            return _lemma(verb), keys
+            return _lemma(verb), keys, subject.pos_ == "PROPN"
     return None
 
 
@@ -1724,7 +1724,7 @@ def read_claim(
     spans: list[tuple[int, int]],
     roles: list[bool] | None = None,
     literal: bool = False,
-    actor: tuple[str, frozenset[str]] | None = None,
+    actor: tuple[str, frozenset[str], bool] | None = None,
     identity: bool = False,
     owner: frozenset[str] | None = None,
     speaker: frozenset[str] | None = None,
@@ -1829,11 +1829,21 @@ def read_claim(
             and not _word_keys(subject) & actor[1]
             # ... and the fact's own actor is named elsewhere in the sentence: "a tourist
             # slipped on a manhole cover in front of a guard" (a description of the same
-            # actor, "a chiropractor in Iowa" for "Manuel", is not a swap)
-            and any(
-                t.lower_[:4] in actor[1] and t.pos_ in ("NOUN", "PROPN")
-                for t in anchor.doc
-                if t.i not in {k.i for k in subject.subtree}
+            # actor, "a chiropractor in Iowa" for "Manuel", is not a swap), or both are
+            # proper names, the summary's without an article ("Starbucks will work with
+            # Postmates" for *Chipotle will ...*; "the Foxes", "the united goalkeeper" may
+            # be descriptions of the actor)
+            and (
+                (
+                    actor[2]
+                    and subject.pos_ == "PROPN"
+                    and not any(c.dep_ in ("det", "poss") for c in subject.children)
+                )
+                or any(
+                    t.lower_[:4] in actor[1] and t.pos_ in ("NOUN", "PROPN")
+                    for t in anchor.doc
+                    if t.i not in {k.i for k in subject.subtree}
+                )
             )
         ):
             return ClaimReading((), None, other_actor=subject.text)

@@ -387,7 +387,7 @@ SETS = [
     # summaries and realistic edits, measured once, blind
     # ("arsene wenger posted a picture ... with his dog" for Ozil: the fact has no actor slot;
     # "germany beat georgia 3-0": no contradiction lists "3-0")
-    ("facts_summeval_t.jsonl", T_ARTICLES, 0.959, 1),  # 97.9 % (97.6 % blind)
+    ("facts_summeval_t.jsonl", T_ARTICLES, 0.959, 0),  # 98.3 % (97.6 % blind)
     # a twenty-first writer's facts for four more SummEval articles of earlier sets, system
     # summaries and realistic edits, measured once, blind
     ("facts_summeval_u.jsonl", U_ARTICLES, 0.938, 0),  # 96.5 % (91.0 % blind)
@@ -435,7 +435,7 @@ SETS = [
     ("facts_summeval_ak.jsonl", AK_ARTICLES, 0.914, 5),  # 94.1 % (93.4 % blind)
     # the forty-eighth writer, a third for four SummEval dev articles, measured once,
     # blind, on 8be2387
-    ("facts_summeval_al.jsonl", AL_ARTICLES, 0.935, 4),  # 97.2 % (95.5 % blind)
+    ("facts_summeval_al.jsonl", AL_ARTICLES, 0.935, 3),  # 97.6 % (95.5 % blind)
     # the forty-ninth writer, a third for four SummEval dev articles, measured once,
     # blind, on d4da239
     ("facts_summeval_am.jsonl", AM_ARTICLES, 0.914, 5),  # 94.1 % (93.4 % blind)

@@ -158,4 +158,5 @@ def test_statement_actor_drops_a_word_used_twice():
     ) == (
         "get",
         frozenset({"conv"}),
+        False,  # a common noun, no proper name
     )

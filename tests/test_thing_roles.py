@@ -12,6 +12,9 @@ made-up engineer, a made-up film studio and a made-up bridge:
   an owner declared first ("the chair held by Rovers") keeps the actor's place check;
 - a possessive between the actor and the thing ("lena ortiz's daughter's series") makes
   that noun the owner: another actor;
+- when the statement's subject is a name no slot holds ("Kestrel will work with ..."),
+  another proper name as the subject of the same verb ("Ashfield Studios will work with
+  ...") is another actor; a description ("the studio") may be the same one;
 - a contradiction's slot that is the whole description before a person's name ("rovers
   boss julen ortega ripped ...") names that person by their role, unlike a slot that only
   modifies the description ("the rovers kit man julen ortega")."""
@@ -58,6 +61,14 @@ statement = "Lena Ortiz took a series of photographs of the bridge."
 [fact.slots]
 who = ["Ortiz", "Lena Ortiz"]
 what = ["series"]
+
+[[fact]]
+id = "kestrel-films"
+statement = "Kestrel will work with the city to film the bridge."
+
+[fact.slots]
+partner = ["city"]
+act = ["film the bridge", "filming the bridge"]
 
 [[fact]]
 id = "reyes-tore-jacket"
@@ -137,6 +148,11 @@ def facts():
             "absent",
         ),
         ("lena ortiz's latest series of photographs shows the bridge .", "ortiz-series", "present"),
+        # another proper name as the subject of the statement's verb, when the statement's
+        # own subject is a name no slot holds: not the claim; a description may be the same
+        ("Ashfield Studios will work with the city to film the bridge.", "kestrel-films", "absent"),
+        ("The studio will work with the city to film the bridge.", "kestrel-films", "present"),
+        ("Kestrel will work with the city to film the bridge.", "kestrel-films", "present"),
         # the whole description before a name is that person; a modifier of it is not
         (
             "rovers boss julen ortega ripped a hole in his jacket .",
