@@ -1692,7 +1692,7 @@ def _parsed_reading(
     combos,
     subjects: frozenset[str] = frozenset(),
     literal: bool = False,
-    actor: tuple[str, frozenset[str], bool] | None = None,
+    actor: syntax.StatementActor | None = None,
     identity: bool = False,
     owner: frozenset[str] | None = None,
     speaker: frozenset[str] | None = None,
@@ -1899,7 +1899,7 @@ def _privative(fact: Fact) -> bool:
 
 
 @lru_cache(maxsize=512)
-def _statement_actor(fact: Fact) -> tuple[str, frozenset[str], bool] | None:
+def _statement_actor(fact: Fact) -> syntax.StatementActor | None:
     """(verb, subject words) of the fact's statement when no slot names its subject ("The
     guard slipped on a manhole cover": slipped, guard): a summary where the same verb has
     another subject ("a tourist slipped on a manhole cover") is not the claim."""

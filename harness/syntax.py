@@ -56,7 +56,7 @@ import os
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from harness import (
     assertion_rules,
@@ -725,6 +725,24 @@ def _subject_of(verb):
         return None
 
 
+def _other_conjunct(subject, actor: StatementActor, inside: set[int]) -> Any | None:
+    """In a coordinated subject that names the statement's own named subject ("Wales and
+    Israel meet" for *Wales and Belgium meet*), a conjunct that is another proper name,
+    none of the statement's; else None."""
+    if not subject.conjuncts or not _word_keys(subject) & actor.keys:
+        return None
+    for c in (subject, *subject.conjuncts):
+        own = {c.lower_[:4]} | {t.lower_[:4] for t in c.lefts if t.dep_ == "compound"}
+        if (
+            c.pos_ == "PROPN"
+            and c.i not in inside
+            and not any(k.dep_ in ("det", "poss") for k in c.children)
+            and not own & (actor.keys | actor.names)
+        ):
+            return c
+    return None
+
+
 def _possessor_between(actor, inside: set[int]) -> Any | None:
     """The noun between the actor slot and a slot it seems to own, in a chain of
     possessives ("Aoyama's daughter's series": the daughter owns the series), when no slot
@@ -1197,11 +1215,18 @@ def _word_keys(np) -> frozenset[str]:
     return frozenset(t.lower_[:4] for t in np.subtree if t.pos_ in ("NOUN", "PROPN"))
 
 
-def statement_actor(
-    statement: str, spans: list[tuple[int, int]]
-) -> tuple[str, frozenset[str], bool] | None:
-    """(verb, subject word keys, whether the subject is a proper name) governing the slots
-    of a fact's statement, when the slots lie outside that subject; None otherwise."""
+class StatementActor(NamedTuple):
+    """The subject of a fact's statement that no slot holds, and its verb."""
+
+    verb: str  # the verb's light lemma
+    keys: frozenset[str]  # the subject's word keys
+    named: bool  # the subject is a proper name
+    names: frozenset[str]  # the word keys of every proper name of the statement
+
+
+def statement_actor(statement: str, spans: list[tuple[int, int]]) -> StatementActor | None:
+    """The verb and subject governing the slots of a fact's statement, when the slots lie
+    outside that subject; None otherwise."""
     doc = parse(statement)
     for a, b in spans:
         head = _span_head(doc, a, b)
@@ -1220,7 +1245,8 @@ def statement_actor(
         others = {t.lower_[:4] for t in doc if t.i not in own and t.pos_ in ("NOUN", "PROPN")}
         keys = _word_keys(subject) - others
         if keys:
-            return _lemma(verb), keys, subject.pos_ == "PROPN"
+            names = frozenset(t.lower_[:4] for t in doc if t.pos_ == "PROPN")
+            return StatementActor(_lemma(verb), keys, subject.pos_ == "PROPN", names)
     return None
 
 
@@ -1724,7 +1750,7 @@ def read_claim(
     spans: list[tuple[int, int]],
     roles: list[bool] | None = None,
     literal: bool = False,
-    actor: tuple[str, frozenset[str], bool] | None = None,
+    actor: StatementActor | None = None,
     identity: bool = False,
     owner: frozenset[str] | None = None,
     speaker: frozenset[str] | None = None,
@@ -1847,6 +1873,10 @@ def read_claim(
             )
         ):
             return ClaimReading((), None, other_actor=subject.text)
+        if subject is not None and _lemma(verb) == actor.verb and actor.named:
+            other = _other_conjunct(subject, actor, inside)
+            if other is not None:  # "Wales and Israel meet" for *Wales and Belgium meet*
+                return ClaimReading((), None, other_actor=other.text)
     if speaker is not None:  # "Ana said X" for "Ruiz said X": another named speaker
         who = _reporter(anchor)
         if (
@@ -2570,6 +2600,16 @@ class _Walk:
             if rel == "acl" and node.tag_ == "VBN" and head.dep_ in ("pobj", "npadvmod"):
                 break  # "would not cover the staff, at a meeting led by the mayor": an
                 # adjunct's participle is asserted whatever the verb above says
+            if (
+                rel == "ccomp"
+                and node.tag_ == "VBN"
+                and not any(
+                    c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in node.children
+                )
+            ):
+                break  # "not expecting a child in a video they made set to the theme": a
+                # bare participle is no clause of its own (no subject, no auxiliary) but a
+                # noun's reduced relative the parse hung on the verb, asserted like one
             if rel == "acl":
                 coord = True  # "a non-council event, not covered by ...": the noun's own
                 # "non-" describes the noun, not what its participle says

@@ -153,10 +153,8 @@ def test_statement_actor_drops_a_word_used_twice():
         )
         is None
     )
-    assert syntax.statement_actor(
+    actor = syntax.statement_actor(
         "The convoy would get no air cover if it met rebel trucks.", [(25, 34)]
-    ) == (
-        "get",
-        frozenset({"conv"}),
-        False,  # a common noun, no proper name
     )
+    assert (actor.verb, actor.keys) == ("get", frozenset({"conv"}))
+    assert not actor.named  # a common noun, no proper name

@@ -2,7 +2,9 @@
 """Scope rules of harness.scope_rules, on sentences written for them about a made-up zoo
 (keepers, a panda expecting twins, a video set to a folk song): a verb of expectation with
 a noun object hedges nothing; it still hedges a clause it governs; "set to" before a noun
-phrase is a preposition, no "about to"."""
+phrase is a preposition, no "about to"; a bare participle the parse takes for a clause of
+a denied verb ("not expecting twins in a video they made set to ...") is a noun's reduced
+relative, which the denial does not reach."""
 
 from __future__ import annotations
 
@@ -43,6 +45,13 @@ def facts():
         ),
         (
             "the keepers announced they are expecting twins in a video set to the theme from ' danny boy ' .",
+            "video-song",
+            "present",
+        ),
+        # a bare participle the parse hangs on the denied verb ("made set to ...") is the
+        # video's reduced relative: no clause the "not" denies
+        (
+            "the keepers announced they are not expecting twins in a rap video they made set to the theme from ' danny boy ' the clip has been viewed a million times .",
             "video-song",
             "present",
         ),

@@ -14,7 +14,9 @@ made-up engineer, a made-up film studio and a made-up bridge:
   that noun the owner: another actor;
 - when the statement's subject is a name no slot holds ("Kestrel will work with ..."),
   another proper name as the subject of the same verb ("Ashfield Studios will work with
-  ...") is another actor; a description ("the studio") may be the same one;
+  ...") is another actor, and so is another name coordinated with that subject ("Rovers
+  and Town will meet" for *Rovers and Albion will meet*); a description ("the studio",
+  "their fans") may be the same one;
 - a contradiction's slot that is the whole description before a person's name ("rovers
   boss julen ortega ripped ...") names that person by their role, unlike a slot that only
   modifies the description ("the rovers kit man julen ortega")."""
@@ -69,6 +71,14 @@ statement = "Kestrel will work with the city to film the bridge."
 [fact.slots]
 partner = ["city"]
 act = ["film the bridge", "filming the bridge"]
+
+[[fact]]
+id = "meet-at-park"
+statement = "Rovers and Albion will meet at Elm Park on June 12."
+
+[fact.slots]
+venue = ["Elm Park"]
+when = ["June 12"]
 
 [[fact]]
 id = "reyes-tore-jacket"
@@ -153,6 +163,10 @@ def facts():
         ("Ashfield Studios will work with the city to film the bridge.", "kestrel-films", "absent"),
         ("The studio will work with the city to film the bridge.", "kestrel-films", "present"),
         ("Kestrel will work with the city to film the bridge.", "kestrel-films", "present"),
+        # ... and so is another name coordinated with the statement's own subject
+        ("Rovers and Town will meet at Elm Park on June 12.", "meet-at-park", "absent"),
+        ("Rovers and Albion will meet at Elm Park on June 12.", "meet-at-park", "present"),
+        ("Rovers and their fans will meet at Elm Park on June 12.", "meet-at-park", "present"),
         # the whole description before a name is that person; a modifier of it is not
         (
             "rovers boss julen ortega ripped a hole in his jacket .",
