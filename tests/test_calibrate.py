@@ -260,6 +260,7 @@ AP_ARTICLES = REPO / "tests" / "data" / "articles_ap"
 AQ_ARTICLES = REPO / "tests" / "data" / "articles_aq"
 AR_ARTICLES = REPO / "tests" / "data" / "articles_ar"
 AS_ARTICLES = REPO / "tests" / "data" / "articles_as"
+AU_ARTICLES = REPO / "tests" / "data" / "articles_au"
 
 # Every labeled set, its documents, its floor (the accuracy measured on the current matcher
 # less 2 points; README, "Calibrating the checklist", has the blind-first numbers) and how
@@ -340,6 +341,8 @@ SETS = [
     ("facts_blind30.jsonl", None, 0.973, 0),  # 99.3 % blind
     # the fifty-seventh writer, measured once, blind, on 948e540
     ("facts_blind31.jsonl", None, 0.94, 0),  # 97.3 % (96.0 % blind)
+    # the sixtieth writer, measured once, blind, on 3af099e
+    ("facts_blind32.jsonl", None, 0.967, 0),  # 98.7 % blind
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -453,6 +456,9 @@ SETS = [
     # the fifty-eighth writer (a third for four SummEval dev articles, a seeded sample),
     # measured once, blind, on 869e8b0
     ("facts_summeval_as.jsonl", AS_ARTICLES, 0.935, 4),  # 95.8 % (95.5 % blind)
+    # the fifty-ninth writer (a third for four SummEval dev articles, a seeded sample),
+    # measured once, blind, on 3af099e
+    ("facts_summeval_au.jsonl", AU_ARTICLES, 0.942, 2),  # 96.2 % blind
 ]
 
 
@@ -494,7 +500,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The thirty-four hegseth sets (5,385 labels) against FACTS put in the document's place."""
+    """The thirty-five hegseth sets (5,535 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -505,14 +511,14 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 5385
+    assert report.n == 5535
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    thirty-four hegseth sets together at its floor (98.0 % measured, less 2 points), and no
+    thirty-five hegseth sets together at its floor (98.0 % measured, less 2 points), and no
     contradiction judged present but the six pinned in blind13 to blind19 and blind29's
     shared chair ("britain will share the chair ... with the united states", written in
     lowercase): the U.S. chair
@@ -533,7 +539,7 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the thirty-four hegseth sets (97.4 % measured, less 2 points), at most the 38
+    the thirty-five hegseth sets (97.4 % measured, less 2 points), at most the 38
     contradictions judged present of the twelfth to thirtieth writers' blind sets (co-chairs
     and shared chairs read as the United Kingdom's chair; "britain replaced germany as
     chair" and the chair of NATO itself, which the tuned file has no rule for; the wrong
