@@ -144,6 +144,12 @@ def wrong_detail(
     return None
 
 
+def named_phrases(text: str) -> list[str]:
+    """Each "preposition + capitalised name" of `text` ("to Old Trafford"), as
+    wrong_detail writes them."""
+    return [f"{m.group(1)} {_clean(m.group(2))}" for m in _NAMED.finditer(text)]
+
+
 def _parsed_names(sentence: str) -> list[tuple[str, str, int]]:
     """(preposition, name, offset) for each preposition of PREPOSITIONS whose object the
     parse tags a proper noun written bare: no article, possessive or number before it."""

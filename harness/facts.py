@@ -167,6 +167,10 @@ class Fact:
     # the document's article's proper names, lowercase (harness.source_names): not from
     # the facts file; they tell a name from a word in a summary written without capitals
     source_names: frozenset[str] = frozenset()
+    # the article's own "preposition + name" phrases ("to old trafford"), each with the
+    # word keys of its sentence (harness.source_names.article_details): a name the article
+    # itself writes there is no replaced name
+    source_details: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)

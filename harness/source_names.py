@@ -14,6 +14,7 @@ a caseless summary, for those rules only.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 
 from harness.facts import FactSet
@@ -31,22 +32,50 @@ def article_names(article: str) -> frozenset[str]:
     return name_words(text, words(text), {s for s, _ in spans})
 
 
+def article_details(article: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The article's "preposition + capitalised name" phrases (harness.detail_rules:
+    "moved to Old Trafford"), lowercase, each with the word keys (first four letters) of
+    its sentence."""
+    from harness.detail_rules import named_phrases
+    from harness.text import fold_keep_offsets, sentence_spans
+
+    text = fold_keep_offsets(article)
+    out = []
+    for s, e in sentence_spans(text) or [(0, len(text))]:
+        phrases = named_phrases(text[s:e])
+        if phrases:
+            keys = frozenset(w[:4] for w in _KEY_WORD.findall(text[s:e].lower()))
+            out += [(p.lower(), keys) for p in phrases]
+    return tuple(dict.fromkeys(out))
+
+
+_KEY_WORD = re.compile(r"[a-z]{3,}")
+
+
 def with_article_names(factset: FactSet, article: str | None) -> FactSet:
-    """`factset` with every fact carrying its article's names (unchanged without one)."""
+    """`factset` with every fact carrying its article's names and "preposition + name"
+    phrases (unchanged without an article)."""
     if not article or not article.strip():
         return factset
     names = article_names(article)
-    if not names:
+    details = article_details(article)
+    if not names and not details:
         return factset
-    return replace(factset, facts=tuple(replace(f, source_names=names) for f in factset.facts))
+    return replace(
+        factset,
+        facts=tuple(replace(f, source_names=names, source_details=details) for f in factset.facts),
+    )
 
 
 def names_digest(factset: FactSet) -> str:
-    """A digest of the names its facts carry, for the verdict cache's key ("" for none)."""
+    """A digest of the names and phrases its facts carry, for the verdict cache's key ("" for
+    none)."""
     names = {n for f in factset.facts for n in f.source_names}
-    if not names:
+    details = {f"{p}\t{' '.join(sorted(k))}" for f in factset.facts for p, k in f.source_details}
+    if not names and not details:
         return ""
-    return hashlib.sha256("\n".join(sorted(names)).encode("utf-8")).hexdigest()[:16]
+    data = "\n".join(sorted(names)) + "\n\n" + "\n".join(sorted(details))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
 def recased(sentence: str, names: frozenset[str]) -> str:

@@ -1364,6 +1364,8 @@ def actor_misplaced(
         return False  # ... nor, declared first, does it make what follows one ("Christmas
         # Day" then "cancer": a wrong date of the diagnosis)
     said = {i for a, b in stated for i in _span_tokens(doc, a, b)[1]}
+    if _shares_with(others[0], heads):
+        return False  # "Britain will share the chair with the U.S.": the U.S. shares it too
     if others[0].dep_ in ("amod", "nummod") and others[0].head.i in said:
         return False  # a modifier of the very word that states the fact ("a 15-year-old
         # boy who has been diagnosed with cancer"): what it says of it, no other actor
@@ -1467,6 +1469,24 @@ def _owners_of_stated(nouns: list, said: set[int]) -> bool:
         return participle.dep_ in ("acl", "relcl") and participle.head.i in said
 
     return bool(rest) and all(owns(h) for h in rest)
+
+
+def _shares_with(actor, heads: list) -> bool:
+    """Whether `actor` is the object of "with" on a verb whose sides may trade places
+    (lexicon.SYMMETRIC_VERBS: "share the chair with the U.S.", "drew with Albion") and the
+    other slots are that verb or what it acts on: the actor does it too."""
+    prep = actor.head
+    if actor.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    verb = prep.head  # the parse may hang the "with" on the object's last noun
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lower_ not in SYMMETRIC_VERBS:
+        return False
+    acted = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+    if prep.head.i != verb.i and prep.head.i not in acted:
+        return False
+    return all(h.i == actor.i or h.i == verb.i or h.i in acted for h in heads)
 
 
 def _says_the_rest(verb, others: list) -> bool:
@@ -2610,6 +2630,10 @@ class _Walk:
                 break  # "not expecting a child in a video they made set to the theme": a
                 # bare participle is no clause of its own (no subject, no auxiliary) but a
                 # noun's reduced relative the parse hung on the verb, asserted like one
+            if rel in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN"):
+                break  # "wants a force with no U.S. troops and no Article 5 guarantee": a
+                # noun has no subject; the parse glued two noun phrases, and the second's
+                # own "no" is not the claim's
             if rel == "acl":
                 coord = True  # "a non-council event, not covered by ...": the noun's own
                 # "non-" describes the noun, not what its participle says

@@ -337,13 +337,13 @@ SETS = [
     # the forty-seventh writer, measured once, blind, on bf51b57
     ("facts_blind28.jsonl", None, 0.927, 0),  # 96.0 % (94.7 % blind)
     # the fiftieth writer, measured once, blind, on 1b2f18f
-    ("facts_blind29.jsonl", None, 0.96, 1),  # 98.0 % blind
+    ("facts_blind29.jsonl", None, 0.96, 0),  # 98.7 % (98.0 % blind)
     # the fifty-third writer, measured once, blind, on 845876c
     ("facts_blind30.jsonl", None, 0.973, 0),  # 99.3 % blind
     # the fifty-seventh writer, measured once, blind, on 948e540
     ("facts_blind31.jsonl", None, 0.94, 0),  # 97.3 % (96.0 % blind)
     # the sixtieth writer, measured once, blind, on 3af099e
-    ("facts_blind32.jsonl", None, 0.967, 0),  # 98.7 % blind
+    ("facts_blind32.jsonl", None, 0.967, 0),  # 99.3 % (98.7 % blind)
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -459,7 +459,7 @@ SETS = [
     ("facts_summeval_as.jsonl", AS_ARTICLES, 0.935, 4),  # 95.8 % (95.5 % blind)
     # the fifty-ninth writer (a third for four SummEval dev articles, a seeded sample),
     # measured once, blind, on 3af099e
-    ("facts_summeval_au.jsonl", AU_ARTICLES, 0.942, 2),  # 96.2 % blind
+    ("facts_summeval_au.jsonl", AU_ARTICLES, 0.942, 2),  # 97.2 % (96.2 % blind)
     # the sixty-first writer (a third for four SummEval dev articles, a seeded sample),
     # measured once, blind, on 3af099e
     ("facts_summeval_at.jsonl", AT_ARTICLES, 0.914, 2),  # 93.4 % blind
@@ -522,10 +522,10 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    thirty-five hegseth sets together at its floor (98.0 % measured, less 2 points), and no
-    contradiction judged present but the six pinned in blind13 to blind19 and blind29's
-    shared chair ("britain will share the chair ... with the united states", written in
-    lowercase): the U.S. chair
+    thirty-five hegseth sets together at its floor (98.1 % measured, less 2 points), and no
+    contradiction judged present but the six pinned in blind13 to blind19 (blind29's shared
+    chair, "britain will share the chair ... with the united states", is read since the
+    object of "with" on a verb like "share" shares it too): the U.S. chair
     through its minister, a condition's wrong detail, a condition turned by "except", a
     chair taken over "next year", a chair held "since 2022" and Lloyd Austin *telling* the
     meeting (a verb of saying, not of proposing, so the facts' `actor` does not see it; the
@@ -537,7 +537,7 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
     assert all(len([x for x in b.strip().splitlines() if x.strip()]) <= 15 for b in blocks)
     report = _hegseth_report(SHIPPED, tmp_path)
     assert report.accuracy >= 0.960, report.accuracy
-    assert report.contradicted_as_present == 7
+    assert report.contradicted_as_present == 6
 
 
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:

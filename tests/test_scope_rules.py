@@ -443,3 +443,33 @@ slots = { holder = ["York"], role = ["chair", "lead"] }
 )
 def test_nor_with_an_inverted_auxiliary(text, verdict):
     assert check_facts(text, made_up_facts(NO_COVER)).get("no-cover").verdict == verdict
+
+
+def test_a_noun_the_parse_gives_a_subject_passes_no_negation_down(monkeypatch):
+    """The small parser sometimes glues two noun phrases into a verbless clause ("wants a
+    force with no U.S. troops and no Article 5 guarantee", the force made the subject of
+    "guarantee"): a noun has no subject, so the second phrase's own "no" is not the
+    claim's. The misparse is built by hand here, as the parser gave it on such a sentence."""
+    from spacy.tokens import Doc
+
+    from harness import syntax
+
+    text = (
+        "Ruiz wants a flood force with no council staff and no Article 9 guarantee against Albion ."
+    )
+    heads = [1, 1, 4, 4, 13, 4, 8, 8, 5, 8, 13, 13, 11, 1, 13, 14, 1]
+    deps = "nsubj ROOT det compound nsubj prep det compound pobj cc det nmod nummod dobj prep pobj punct"
+    pos = "PROPN VERB DET NOUN NOUN ADP DET NOUN NOUN CCONJ DET NOUN NUM NOUN ADP PROPN PUNCT"
+    tags = "NNP VBZ DT NN NN IN DT NN NNS CC DT NN CD NN IN NNP ."
+    doc = Doc(
+        syntax.parser().vocab,
+        words=text.split(),
+        heads=heads,
+        deps=deps.split(),
+        pos=pos.split(),
+        tags=tags.split(),
+    )
+    real = syntax.parse
+    monkeypatch.setattr(syntax, "parse", lambda s: doc if s == text else real(s))
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("council", "staff")]
+    assert syntax.read_claim(text, spans).negations == ("no",)

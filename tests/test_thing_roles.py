@@ -17,6 +17,9 @@ made-up engineer, a made-up film studio and a made-up bridge:
   ...") is another actor, and so is another name coordinated with that subject ("Rovers
   and Town will meet" for *Rovers and Albion will meet*); a description ("the studio",
   "their fans") may be the same one;
+- the object of "with" on a verb whose sides may trade places (lexicon.SYMMETRIC_VERBS:
+  "Ashby will share the chair ... with Millbrook") does it too: a contradiction naming it
+  is no misplaced actor;
 - a contradiction's slot that is the whole description before a person's name ("rovers
   boss julen ortega ripped ...") names that person by their role, unlike a slot that only
   modifies the description ("the rovers kit man julen ortega")."""
@@ -79,6 +82,17 @@ statement = "Rovers and Albion will meet at Elm Park on June 12."
 [fact.slots]
 venue = ["Elm Park"]
 when = ["June 12"]
+
+[[fact]]
+id = "ashby-chair"
+statement = "Ashby took over the chair of the river board from Millbrook."
+
+[fact.slots]
+holder = ["Ashby"]
+role = ["chair"]
+
+[[fact.contradiction]]
+slots = { holder = ["Millbrook"], role = ["chair", "shared"] }
 
 [[fact]]
 id = "reyes-tore-jacket"
@@ -167,6 +181,22 @@ def facts():
         ("Rovers and Town will meet at Elm Park on June 12.", "meet-at-park", "absent"),
         ("Rovers and Albion will meet at Elm Park on June 12.", "meet-at-park", "present"),
         ("Rovers and their fans will meet at Elm Park on June 12.", "meet-at-park", "present"),
+        # the object of "with" on a verb whose sides may trade places does it too
+        (
+            "ashby will share the chair of the river board with millbrook .",
+            "ashby-chair",
+            "contradicted",
+        ),
+        (
+            "Ashby will share the chair of the river board with Millbrook.",
+            "ashby-chair",
+            "contradicted",
+        ),
+        (
+            "Ashby took over the chair of the river board after meeting with Millbrook.",
+            "ashby-chair",
+            "present",
+        ),
         # the whole description before a name is that person; a modifier of it is not
         (
             "rovers boss julen ortega ripped a hole in his jacket .",
