@@ -2568,28 +2568,14 @@ def _details_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: st
         if caseless:
             sentence = source_names.recased(sentence, fact.source_names)
         wrong = detail_rules.wrong_detail(fact.statement, sentence, lo, hi, groups, caseless)
-        if wrong is not None and _article_writes(fact, doc, f, wrong[0]):
+        fillers = [doc.norm[a:b] for _, (a, b) in f.combo]
+        if wrong is not None and source_names.article_writes(
+            fact.source_details, wrong[0], fillers
+        ):
             wrong = None  # "moved to Old Trafford", as the article itself says
     if wrong is None:
         return f, o, c, r
     return f, "contradicted", c - 0.02, f"it writes {wrong[0]!r} for the statement's {wrong[1]!r}"
-
-
-def _article_writes(fact: Fact, doc: _Doc, f: _Finding, phrase: str) -> bool:
-    """Whether the document's article writes the summary's "preposition + name" `phrase`
-    in a sentence that also holds every slot filler of the statement `f` (their first four
-    letters): what the article says is no replaced name."""
-    if not fact.source_details:
-        return False
-    said = phrase.lower()
-    fillers = [_KEY_WORD.findall(doc.norm[a:b].lower()) for _, (a, b) in f.combo]
-    return any(
-        p == said and all(any(w[:4] in keys for w in words) for words in fillers if words)
-        for p, keys in fact.source_details
-    )
-
-
-_KEY_WORD = re.compile(r"[a-z]{3,}")
 
 
 def _figure_checked(doc: _Doc, fact: Fact, f: _Finding, o: str, c: float, r: str):

@@ -52,6 +52,21 @@ def article_details(article: str) -> tuple[tuple[str, frozenset[str]], ...]:
 _KEY_WORD = re.compile(r"[a-z]{3,}")
 
 
+def article_writes(
+    details: tuple[tuple[str, frozenset[str]], ...], phrase: str, fillers: list[str]
+) -> bool:
+    """Whether the article's "preposition + name" phrases (`details`, article_details)
+    hold `phrase` in a sentence that also holds a word of every one of `fillers` (the slot
+    fillers of the summary's statement; their first four letters): what the article says
+    is no replaced name."""
+    said = phrase.lower()
+    words = [_KEY_WORD.findall(x.lower()) for x in fillers]
+    return any(
+        p == said and all(any(w[:4] in keys for w in ws) for ws in words if ws)
+        for p, keys in details
+    )
+
+
 def with_article_names(factset: FactSet, article: str | None) -> FactSet:
     """`factset` with every fact carrying its article's names and "preposition + name"
     phrases (unchanged without an article)."""

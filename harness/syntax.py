@@ -62,6 +62,7 @@ from harness import (
     assertion_rules,
     clause_rules,
     general_rules,
+    owner_rules,
     parse_mends,
     scope_rules,
     undone_rules,
@@ -76,7 +77,6 @@ from harness.lexicon import (
     CONFIRMING,
     DEPRIVING,
     DESCRIPTIVE_PARTICIPLES,
-    ERGATIVE_VERBS,
     FACTIVE,
     FALSITY,
     FUTURE_AUXILIARIES,
@@ -725,40 +725,6 @@ def _subject_of(verb):
         return None
 
 
-def _other_conjunct(subject, actor: StatementActor, inside: set[int]) -> Any | None:
-    """In a coordinated subject that names the statement's own named subject ("Wales and
-    Israel meet" for *Wales and Belgium meet*), a conjunct that is another proper name,
-    none of the statement's; else None."""
-    if not subject.conjuncts or not _word_keys(subject) & actor.keys:
-        return None
-    for c in (subject, *subject.conjuncts):
-        own = {c.lower_[:4]} | {t.lower_[:4] for t in c.lefts if t.dep_ == "compound"}
-        if (
-            c.pos_ == "PROPN"
-            and c.i not in inside
-            and not any(k.dep_ in ("det", "poss") for k in c.children)
-            and not own & (actor.keys | actor.names)
-        ):
-            return c
-    return None
-
-
-def _possessor_between(actor, inside: set[int]) -> Any | None:
-    """The noun between the actor slot and a slot it seems to own, in a chain of
-    possessives ("Aoyama's daughter's series": the daughter owns the series), when no slot
-    holds it; else None."""
-    middle = actor.head
-    if (
-        actor.dep_ == "poss"
-        and middle.dep_ == "poss"
-        and middle.pos_ in ("NOUN", "PROPN")
-        and middle.i not in inside
-        and middle.head.i in inside
-    ):
-        return middle
-    return None
-
-
 def _other_actor(head, inside: set[int]) -> Any | None:
     """When a slot that should be the actor is instead the object of a verb whose
     subject lies outside the claim ("a tourist fell in front of a Queen's Guard"),
@@ -1211,8 +1177,7 @@ def _verb_of(tok):
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
-def _word_keys(np) -> frozenset[str]:
-    return frozenset(t.lower_[:4] for t in np.subtree if t.pos_ in ("NOUN", "PROPN"))
+_word_keys = owner_rules.word_keys
 
 
 class StatementActor(NamedTuple):
@@ -1364,7 +1329,7 @@ def actor_misplaced(
         return False  # ... nor, declared first, does it make what follows one ("Christmas
         # Day" then "cancer": a wrong date of the diagnosis)
     said = {i for a, b in stated for i in _span_tokens(doc, a, b)[1]}
-    if _shares_with(others[0], heads):
+    if owner_rules.shares_with(others[0], heads):
         return False  # "Britain will share the chair with the U.S.": the U.S. shares it too
     if others[0].dep_ in ("amod", "nummod") and others[0].head.i in said:
         return False  # a modifier of the very word that states the fact ("a 15-year-old
@@ -1375,7 +1340,7 @@ def actor_misplaced(
             for n in heads
         ):
             return False  # one noun phrase, its count or kind ("four passengers")
-        if _owners_of_stated(others, said):
+        if owner_rules.owners_of_stated(others, said):
             return False
         # no verb among its words ("off the United States' hands"): a misreading, unless
         # the first is the subject of the very verb that states the fact and governs them
@@ -1424,12 +1389,6 @@ def _relative_subject(verb) -> bool:
     return subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
 
 
-def _changed_by(noun) -> bool:
-    """Whether `noun` is the object of a verb of a change of state (lexicon.ERGATIVE_VERBS:
-    "a man broke the toilet"), which says the change happened to it."""
-    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _lemma(noun.head) in ERGATIVE_VERBS
-
-
 def verb_has_own_subject(
     sentence: str, verb: tuple[int, int], actors: list[tuple[int, int]]
 ) -> bool:
@@ -1447,46 +1406,6 @@ def verb_has_own_subject(
         subject = head.head
     inside = {t.i for t in subject.subtree}
     return not any((h := _span_head(doc, a, b)) is not None and h.i in inside for a, b in actors)
-
-
-def _owners_of_stated(nouns: list, said: set[int]) -> bool:
-    """Whether the first noun slot is one of the words that state the fact and every noun
-    slot outside them names the owner or the maker of one of them: its possessor ("Eden
-    Hazard's best goals") or the agent of a participle that describes it ("the video,
-    produced by Sky Sports"). The contradiction then gives the stated thing another owner;
-    it does not read an actor in their order. (An owner declared first, "the chair held by
-    the U.S.", is the contradiction's actor and its place still counts.)"""
-    if nouns[0].i not in said:
-        return False
-    rest = [h for h in nouns if h.i not in said]
-
-    def owns(h) -> bool:
-        if h.dep_ == "poss":
-            return h.head.i in said
-        if h.dep_ != "pobj" or h.head.dep_ != "agent":
-            return False
-        participle = h.head.head
-        return participle.dep_ in ("acl", "relcl") and participle.head.i in said
-
-    return bool(rest) and all(owns(h) for h in rest)
-
-
-def _shares_with(actor, heads: list) -> bool:
-    """Whether `actor` is the object of "with" on a verb whose sides may trade places
-    (lexicon.SYMMETRIC_VERBS: "share the chair with the U.S.", "drew with Albion") and the
-    other slots are that verb or what it acts on: the actor does it too."""
-    prep = actor.head
-    if actor.dep_ != "pobj" or prep.lower_ != "with":
-        return False
-    verb = prep.head  # the parse may hang the "with" on the object's last noun
-    while verb.pos_ != "VERB" and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ != "VERB" or verb.lower_ not in SYMMETRIC_VERBS:
-        return False
-    acted = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
-    if prep.head.i != verb.i and prep.head.i not in acted:
-        return False
-    return all(h.i == actor.i or h.i == verb.i or h.i in acted for h in heads)
 
 
 def _says_the_rest(verb, others: list) -> bool:
@@ -1837,11 +1756,11 @@ def read_claim(
                 swapped = any(t.i in inside for t in other.subtree)
                 return ClaimReading((), None, other_actor=other.text, swapped=swapped)
             continue
-        if is_actor and (owner := _possessor_between(h, inside)) is not None:
+        if is_actor and (owner := owner_rules.possessor_between(h, inside)) is not None:
             # "Aoyama's daughter's latest series": the daughter's, not Aoyama's
             return ClaimReading((), None, other_actor=owner.text)
         other = _other_actor(h, inside) if is_actor else None
-        if other is not None and pair is None and _changed_by(h):
+        if other is not None and pair is None and owner_rules.changed_by(h):
             other = None  # "a man broke the toilet": the toilet broke, as the fact says
         if is_actor and other is None:
             acts = [
@@ -1894,7 +1813,7 @@ def read_claim(
         ):
             return ClaimReading((), None, other_actor=subject.text)
         if subject is not None and _lemma(verb) == actor.verb and actor.named:
-            other = _other_conjunct(subject, actor, inside)
+            other = owner_rules.other_conjunct(subject, actor.keys, actor.names, inside)
             if other is not None:  # "Wales and Israel meet" for *Wales and Belgium meet*
                 return ClaimReading((), None, other_actor=other.text)
     if speaker is not None:  # "Ana said X" for "Ruiz said X": another named speaker
