@@ -110,13 +110,18 @@ UNIT_NOUNS = frozenset(
 )
 # nouns for a group of people named together ("the couple" for "Lindegaard and Beqiri")
 GROUP_NOUNS = frozenset("couple pair duo trio twins".split())
+# the words of a share of a group: "a fifth of 4-5 year olds", "half of the fans"
+FRACTION_WORDS = frozenset(
+    """half halves third thirds quarter quarters fifth fifths sixth sixths seventh sevenths
+    eighth eighths ninth ninths tenth tenths percent cent majority minority""".split()
+)
 # verbs of a change of state that take the thing changed as their subject or as their
 # object (the causative alternation): "the toilet broke" and "a man broke the toilet" both
 # say the toilet broke, so the object of such a verb is no one acted on by another actor
 ERGATIVE_VERBS = frozenset(
     """break shatter smash crack split snap burst tear collapse topple overturn capsize
     sink crash explode burn melt freeze thaw open close shut bend fold roll spin bounce
-    flood crumble derail""".split()
+    flood crumble derail fatten""".split()
 )
 # verbs of holding a view: like a verb of saying, they give the clause they embed to
 # their subject ("the crew believed the pilot was reckless": the crew's view)

@@ -79,6 +79,7 @@ from harness.lexicon import (
     DESCRIPTIVE_PARTICIPLES,
     FACTIVE,
     FALSITY,
+    FRACTION_WORDS,
     FUTURE_AUXILIARIES,
     FUTURE_WORDS,
     GIVING_AWAY,
@@ -1522,6 +1523,8 @@ def slots_misread(
     verbs = [h for h in heads if h.pos_ == "VERB"]
     if _figure_of_another(heads, inside):
         return True  # "made a £42 million profit ... received £3,500 in bonuses"
+    if _share_of_another(heads, inside):
+        return True  # "a third of 10-11 year olds and a fifth of 4-5 year olds"
     if not verbs:
         if reported and _speaker_of_the_rest(heads):
             return False
@@ -1598,6 +1601,26 @@ def _figure_of_another(heads: list, inside: set[int]) -> bool:
             and owner.lower_ not in UNIT_NOUNS
             and any(n.i != owner.i for n in nouns)
         ):
+            return True
+    return False
+
+
+def _share_of_another(heads: list, inside: set[int]) -> bool:
+    """Whether a slot that is a share ("a fifth", "half": lexicon.FRACTION_WORDS) has an
+    "of" phrase of its own that no slot holds while another slot is a noun ("a third of
+    10-11 year olds and a fifth of 4-5 year olds": the fifth is of the 4-5 year olds)."""
+    nouns = [h for h in heads if h.pos_ in ("NOUN", "PROPN")]
+    for h in heads:
+        if h.lower_ not in FRACTION_WORDS:
+            continue
+        objs = [
+            k
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for k in c.children
+            if k.dep_ == "pobj"
+        ]
+        if objs and all(k.i not in inside for k in objs) and any(n.i != h.i for n in nouns):
             return True
     return False
 

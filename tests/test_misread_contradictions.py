@@ -6,7 +6,8 @@ of a slot with a statement of the fact in the same sentence ("derby" of "county 
 fills another slot much further away is a misreading of that sentence; a contradiction's
 first slot that only owns the object of a preposition ("in the diver's hand") is no one's
 subject; a number slot that quantifies a noun no slot holds ("a £42 million profit"),
-while another slot is a noun, is that noun's figure, not the claim's."""
+while another slot is a noun, is that noun's figure, not the claim's; and a share ("a
+fifth") with an "of" phrase no slot holds ("a fifth of year 2 pupils") is that group's."""
 
 from __future__ import annotations
 
@@ -62,6 +63,17 @@ act = ["stays still", "stays very still"]
 
 [[fact.contradiction]]
 slots = { who = ["diver"], act = ["relaxing", "relaxes"] }
+
+[[fact]]
+id = "third-walk"
+statement = "A third of Year 6 pupils in Millbrook walk to school."
+
+[fact.slots]
+share = ["a third", "third"]
+who = ["year 6 pupils"]
+
+[[fact.contradiction]]
+slots = { share = ["a fifth", "half"], who = ["year 6 pupils"] }
 """
 
 
@@ -100,6 +112,13 @@ def facts():
             "present",
         ),
         ("the diver relaxes in the boat while the fish swims .", "fish-still", "contradicted"),
+        # a share with an "of" phrase of its own is that group's share
+        (
+            "a third of year 6 pupils and more than a fifth of year 2 pupils in millbrook walk to school .",
+            "third-walk",
+            "present",
+        ),
+        ("a fifth of year 6 pupils in millbrook walk to school .", "third-walk", "contradicted"),
     ],
 )
 def test_misread_contradictions_are_set_aside(facts, text, fact, verdict):

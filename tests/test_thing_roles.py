@@ -49,6 +49,14 @@ what = ["railing"]
 act = ["gave way", "smashed", "broke", "broken", "collapsed"]
 
 [[fact]]
+id = "calves-fat"
+statement = "Calves fed the new grain are more likely to be fat by spring."
+
+[fact.slots]
+who = ["calves"]
+outcome = ["fat", "fattening", "fattened"]
+
+[[fact]]
 id = "film-by-kestrel"
 statement = "A short film made by Kestrel Pictures shows the bridge being built."
 
@@ -143,6 +151,7 @@ def facts():
             "railing-gave-way",
             "present",
         ),
+        ("the new grain is fattening the calves on the farm .", "calves-fat", "present"),
         # ... which a verb of another kind does not say
         (
             "A lorry hit the railing of the bridge.",
