@@ -169,8 +169,9 @@ class Fact:
     source_names: frozenset[str] = frozenset()
     # the article's own "preposition + name" phrases ("to old trafford"), each with the
     # word keys of its sentence (harness.source_names.article_details): a name the article
-    # itself writes there is no replaced name
-    source_details: tuple[tuple[str, frozenset[str]], ...] = ()
+    # itself writes there is no replaced name. A frozenset, whose hash is kept: facts are
+    # cache keys, hashed for every lookup
+    source_details: frozenset[tuple[str, frozenset[str]]] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ def article_names(article: str) -> frozenset[str]:
     return name_words(text, words(text), {s for s, _ in spans})
 
 
-def article_details(article: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def article_details(article: str) -> frozenset[tuple[str, frozenset[str]]]:
     """The article's "preposition + capitalised name" phrases (harness.detail_rules:
     "moved to Old Trafford"), lowercase, each with the word keys (first four letters) of
     its sentence."""
@@ -46,14 +46,14 @@ def article_details(article: str) -> tuple[tuple[str, frozenset[str]], ...]:
         if phrases:
             keys = frozenset(w[:4] for w in _KEY_WORD.findall(text[s:e].lower()))
             out += [(p.lower(), keys) for p in phrases]
-    return tuple(dict.fromkeys(out))
+    return frozenset(out)
 
 
 _KEY_WORD = re.compile(r"[a-z]{3,}")
 
 
 def article_writes(
-    details: tuple[tuple[str, frozenset[str]], ...], phrase: str, fillers: list[str]
+    details: frozenset[tuple[str, frozenset[str]]], phrase: str, fillers: list[str]
 ) -> bool:
     """Whether the article's "preposition + name" phrases (`details`, article_details)
     hold `phrase` in a sentence that also holds a word of every one of `fillers` (the slot
