@@ -14,7 +14,6 @@ a caseless summary, for those rules only.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import replace
 
 from harness.facts import FactSet
@@ -37,19 +36,16 @@ def article_details(article: str) -> frozenset[tuple[str, frozenset[str]]]:
     "moved to Old Trafford"), lowercase, each with the word keys (first four letters) of
     its sentence."""
     from harness.detail_rules import named_phrases
-    from harness.text import fold_keep_offsets, sentence_spans
+    from harness.text import fold_keep_offsets, sentence_spans, word_keys
 
     text = fold_keep_offsets(article)
     out = []
     for s, e in sentence_spans(text) or [(0, len(text))]:
         phrases = named_phrases(text[s:e])
         if phrases:
-            keys = frozenset(w[:4] for w in _KEY_WORD.findall(text[s:e].lower()))
+            keys = word_keys(text[s:e])
             out += [(p.lower(), keys) for p in phrases]
     return frozenset(out)
-
-
-_KEY_WORD = re.compile(r"[a-z]{3,}")
 
 
 def article_writes(
@@ -59,12 +55,11 @@ def article_writes(
     hold `phrase` in a sentence that also holds a word of every one of `fillers` (the slot
     fillers of the summary's statement; their first four letters): what the article says
     is no replaced name."""
+    from harness.text import word_keys
+
     said = phrase.lower()
-    words = [_KEY_WORD.findall(x.lower()) for x in fillers]
-    return any(
-        p == said and all(any(w[:4] in keys for w in ws) for ws in words if ws)
-        for p, keys in details
-    )
+    filled = [k for x in fillers if (k := word_keys(x))]
+    return any(p == said and all(k & keys for k in filled) for p, keys in details)
 
 
 def with_article_names(factset: FactSet, article: str | None) -> FactSet:

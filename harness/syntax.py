@@ -1400,11 +1400,9 @@ def verb_has_own_subject(
     head = next((t for t in _span_tokens(doc, *verb)[0] if t.pos_ == "VERB"), None)
     if head is None:
         return False
-    subject = _subject_of(head)
+    subject = head.head if _relative_subject(head) else _subject_of(head)
     if subject is None:
         return False
-    if subject.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
-        subject = head.head
     inside = {t.i for t in subject.subtree}
     return not any((h := _span_head(doc, a, b)) is not None and h.i in inside for a, b in actors)
 
@@ -1808,13 +1806,13 @@ def read_claim(
         subject = _subject_of(verb) if verb is not None else None
         if (
             subject is not None
-            and _lemma(verb) == actor[0]
+            and _lemma(verb) == actor.verb
             and subject.pos_ in ("NOUN", "PROPN")
             and not _refers_back(subject)
-            and not _names_back(subject, actor[1])
+            and not _names_back(subject, actor.keys)
             and not any(t.i in inside for t in subject.subtree)
             and _word_keys(subject)
-            and not _word_keys(subject) & actor[1]
+            and not _word_keys(subject) & actor.keys
             # ... and the fact's own actor is named elsewhere in the sentence: "a tourist
             # slipped on a manhole cover in front of a guard" (a description of the same
             # actor, "a chiropractor in Iowa" for "Manuel", is not a swap), or both are
@@ -1823,12 +1821,12 @@ def read_claim(
             # be descriptions of the actor)
             and (
                 (
-                    actor[2]
+                    actor.named
                     and subject.pos_ == "PROPN"
                     and not any(c.dep_ in ("det", "poss") for c in subject.children)
                 )
                 or any(
-                    t.lower_[:4] in actor[1] and t.pos_ in ("NOUN", "PROPN")
+                    t.lower_[:4] in actor.keys and t.pos_ in ("NOUN", "PROPN")
                     for t in anchor.doc
                     if t.i not in {k.i for k in subject.subtree}
                 )

@@ -119,6 +119,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_KEY_WORD = re.compile(r"[a-z]{3,}")
+
+
+def word_keys(text: str) -> frozenset[str]:
+    """The first four letters of each word of three letters or more, lowercase: a light
+    stem for comparing wordings ("leaping" / "leap", "moved" / "move")."""
+    return frozenset(w[:4] for w in _KEY_WORD.findall(text.lower()))
+
+
 def sentence_at(spans: list[tuple[int, int]], pos: int) -> int:
     """The index of the sentence of `spans` (`sentence_spans`: in order, not overlapping)
     that holds `pos`, else of the last one starting before it (0 when none does)."""

@@ -40,6 +40,7 @@ from typing import Any
 
 from harness import syntax
 from harness.clause_rules import is_denial
+from harness.text import word_keys
 
 Span = tuple[int, int]
 # a definite description opening the sentence, whose head is a slot's words: "The six-time
@@ -47,16 +48,11 @@ Span = tuple[int, int]
 DEFINITE_OPENING = re.compile(r"\s*the\s+(?:[\w'\u2019-]+\s+){0,4}", re.I)
 
 
-_OWN_WORD = re.compile(r"[a-z]{3,}")
-
-
 def in_own_words(doc: Any, statement: str, f: Any) -> bool:
     """Whether every slot of the finding `f` is filled with a word of the fact's
     `statement` (the same first four letters: "leaping" for "leap")."""
-    own = {w[:4] for w in _OWN_WORD.findall(statement.lower())}
-    return bool(f.combo) and all(
-        any(w[:4] in own for w in _OWN_WORD.findall(doc.norm[a:b].lower())) for _, (a, b) in f.combo
-    )
+    own = word_keys(statement)
+    return bool(f.combo) and all(word_keys(doc.norm[a:b]) & own for _, (a, b) in f.combo)
 
 
 def only_disputed(contra: Any, present: Any) -> bool:
