@@ -1796,6 +1796,7 @@ def read_claim(
             acted_on = (
                 h.dep_ == "dobj"
                 and other.tag_ != "PRP"  # "he will replace Okafor": he may be anyone
+                and other.pos_ in ("NOUN", "PROPN")  # "the may be fattening": a typo, no one
                 and h.head.i in inside
                 and h.head.pos_ == "VERB"
                 and h.head.lower_ not in SYMMETRIC_VERBS

@@ -57,6 +57,15 @@ who = ["calves"]
 outcome = ["fat", "fattening", "fattened"]
 
 [[fact]]
+id = "calves-grain"
+statement = "Calves given the new grain in their first months are more likely to be fat by spring."
+
+[fact.slots]
+drug = ["grain"]
+outcome = ["fat", "fattening", "fattened"]
+who = ["calves"]
+
+[[fact]]
 id = "film-by-kestrel"
 statement = "A short film made by Kestrel Pictures shows the bridge being built."
 
@@ -152,6 +161,13 @@ def facts():
             "present",
         ),
         ("the new grain is fattening the calves on the farm .", "calves-fat", "present"),
+        # a word that is no noun ("the", a typo for "they") is no other actor to swap roles
+        # with
+        (
+            "just as grain is used to make pigs put on weight , the may also be fattening our calves .",
+            "calves-grain",
+            "absent",
+        ),
         # ... which a verb of another kind does not say
         (
             "A lorry hit the railing of the bridge.",
