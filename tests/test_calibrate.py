@@ -264,6 +264,8 @@ AT_ARTICLES = REPO / "tests" / "data" / "articles_at"
 AU_ARTICLES = REPO / "tests" / "data" / "articles_au"
 AV_ARTICLES = REPO / "tests" / "data" / "articles_av"
 AW_ARTICLES = REPO / "tests" / "data" / "articles_aw"
+AX_ARTICLES = REPO / "tests" / "data" / "articles_ax"
+AY_ARTICLES = REPO / "tests" / "data" / "articles_ay"
 
 # Every labeled set, its documents, its floor (the accuracy measured on the current matcher
 # less 2 points; README, "Calibrating the checklist", has the blind-first numbers) and how
@@ -348,6 +350,7 @@ SETS = [
     ("facts_blind32.jsonl", None, 0.967, 0),  # 99.3 % (98.7 % blind)
     # the sixty-fourth writer, measured once, blind, on ccb82b1
     ("facts_blind33.jsonl", None, 0.967, 0),  # 98.7 % blind
+    ("facts_blind34.jsonl", None, 0.947, 0),  # 96.7 % blind
     # fifteen SummEval articles, real system summaries, facts written from the README alone
     ("facts_summeval_a.jsonl", ARTICLES, 0.961, 0),  # 98.1 %
     ("facts_summeval_b.jsonl", ARTICLES, 0.975, 0),  # 99.5 %
@@ -471,6 +474,8 @@ SETS = [
     # articles, a seeded sample), measured once, blind, on ccb82b1
     ("facts_summeval_av.jsonl", AV_ARTICLES, 0.897, 4),  # 95.8 % (91.7 % blind)
     ("facts_summeval_aw.jsonl", AW_ARTICLES, 0.914, 4),  # 93.4 % blind
+    ("facts_summeval_ax.jsonl", AX_ARTICLES, 0.942, 3),  # 96.2 % blind
+    ("facts_summeval_ay.jsonl", AY_ARTICLES, 0.963, 4),  # 98.3 % blind
 ]
 
 
@@ -512,7 +517,7 @@ TUNED = REPO / "tests" / "data" / "hegseth_tuned_facts.toml"
 
 
 def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
-    """The thirty-six hegseth sets (5,685 labels) against FACTS put in the document's place."""
+    """The thirty-seven hegseth sets (5,835 labels) against FACTS put in the document's place."""
     import shutil
 
     assert facts.exists(), f"{facts} is missing"
@@ -523,14 +528,14 @@ def _hegseth_report(facts: Path, tmp_path: Path) -> CalibrationReport:
     labels = [x for name in HEGSETH_SETS for x in load_labels(REPO / "tests" / "data" / name)]
     report = calibrate(labels, {}, fs)
     print(f"\n{facts.name}: {report.accuracy:.1%} ({report.correct}/{report.n})")
-    assert report.n == 5685
+    assert report.n == 5835
     return report
 
 
 def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None:
     """The shipped hegseth-nato facts file is written as a new user would (README, "Facts
     file"): no regex, each fact with its contradiction rules at most 15 lines; on the
-    thirty-six hegseth sets together at its floor (98.1 % measured, less 2 points), and no
+    thirty-seven hegseth sets together at its floor (98.1 % measured, less 2 points), and no
     contradiction judged present but the six pinned in blind13 to blind19 (blind29's shared
     chair, "britain will share the chair ... with the united states", is read since the
     object of "with" on a verb like "share" shares it too): the U.S. chair
@@ -551,7 +556,7 @@ def test_shipped_hegseth_facts_are_written_the_short_way(tmp_path: Path) -> None
 def test_tuned_old_style_hegseth_facts_keep_working(tmp_path: Path) -> None:
     """The tuned 370-line file with 26 `re:` phrasings that was shipped before the short one
     (tests/data/hegseth_tuned_facts.toml): an old-style file keeps working, at its floor on
-    the thirty-six hegseth sets (97.5 % measured, less 2 points), at most the 39
+    the thirty-seven hegseth sets (97.5 % measured, less 2 points), at most the 39
     contradictions judged present of the twelfth to thirtieth writers' blind sets (co-chairs
     and shared chairs read as the United Kingdom's chair; "britain replaced germany as
     chair" and the chair of NATO itself, which the tuned file has no rule for; the wrong
