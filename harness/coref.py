@@ -153,6 +153,29 @@ _OPENING_PERSON = re.compile(
 _OPENING_WORDS = re.compile(r"\s*(?:[\w.'\u2019-]+\s+){0,3}")
 
 
+def _other_gender(doc, pron: str, name) -> bool:
+    """Whether `doc` holds a pronoun of the other gender than `pron` that may stand for
+    `name`: one in a clause whose own subject is another noun is that subject's ("Kevin
+    Rebbie was arrested after a girl found a camera in her bathroom": her bathroom is the
+    girl's, and says nothing of Rebbie)."""
+    for t in doc:
+        if t.lower_ not in _OTHER_GENDER[pron]:
+            continue
+        verb = t.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if not (
+            verb.i != name.head.i
+            and len(subj) == 1
+            and subj[0].pos_ in ("NOUN", "PROPN")
+            and subj[0].i != name.i
+            and t.i not in {k.i for k in subj[0].subtree}
+        ):
+            return True
+    return False
+
+
 def _name_subject(doc) -> Any | None:
     """The subject of a sentence's main verb when it is one person's proper name."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -207,7 +230,14 @@ def person_spans(
     for ps, pe, pron, end, own in todo:
         prev = syntax.parse(norm[ps:pe])
         noun = _name_subject(prev)
-        if noun is None or any(t.lower_ in _OTHER_GENDER[pron.lower()] for t in prev):
+        a, b = min(own)
+        if noun is None and not norm[ps:a].strip() and not any(c.isupper() for c in norm[ps:pe]):
+            # a text written without capitals: the slot's words that open the sentence
+            # read as the name they are ("pierre lemaux plays with his lizard", where
+            # "lemaux" parses as a common noun)
+            prev = syntax.parse(norm[ps:a] + norm[a:b].title() + norm[b:pe])
+            noun = _name_subject(prev)
+        if noun is None or _other_gender(prev, pron.lower(), noun):
             continue  # "Ana Ruiz praised her assistant. He ...": he is someone else
         lo, hi = noun.left_edge.idx + ps, noun.idx + len(noun.text) + ps
         if any(lo <= a and b <= hi for a, b in own):

@@ -726,6 +726,22 @@ def _subject_of(verb):
         return None
 
 
+def _adjacent_subject(verb, actor) -> bool:
+    """Whether `actor` is the subject of a coordinated finite verb that the parse left
+    without one (or read as an adverbial clause): a noun right before the verb, which the
+    parse hung on the clause before
+    ("pjanic scored in the 25th minute and goalkeeper morgan de sanctis did the rest": in
+    English a noun directly before a finite verb is its subject)."""
+    return (
+        verb.dep_ in ("conj", "advcl")
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.i > 0
+        and verb.doc[verb.i - 1].i == actor.i
+        and actor.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    )
+
+
 def _other_actor(head, inside: set[int]) -> Any | None:
     """When a slot that should be the actor is instead the object of a verb whose
     subject lies outside the claim ("a tourist fell in front of a Queen's Guard"),
@@ -961,6 +977,8 @@ def _verb_has_other_subject(actor, heads: list, inside: set[int]) -> Any | None:
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None  # a passive: its subject is acted on
+        if _adjacent_subject(verb, actor):
+            return None
         subject = _subject_of(verb)
         named = clause_rules.relative_antecedent(
             verb, subject, actor, inside
@@ -1082,7 +1100,7 @@ def _subject_sharing(doc) -> set[int]:
         for t in doc
         if (t.dep_ == "conj" or (t.dep_ == "advcl" and wording_rules.takes_subject_from_above(t)))
         and t.pos_ == "VERB"
-        and t.head.pos_ == "VERB"
+        and t.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
     }
 
