@@ -1521,6 +1521,7 @@ def _negation_in(
                 and not _TENSED_RE.search(norm, pb, last)
             )
             or _denied_to(doc, pa, pb, first)
+            or _cleft_denied(doc, pa, pb, first)
         ):
             count += 1
     # a cue past a comma after the claim negates it ("Temporary staff joining, he said, was
@@ -1547,6 +1548,36 @@ def _denied_to(doc: _Doc, pa: int, pb: int, first: int) -> bool:
         and doc.word_index(first) - doc.word_index(that.start()) <= _PRE_CUE_WORDS
         and not _FINITE_RE.search(norm, pb, that.start())
         and not _VERBISH.search(norm, pb, that.start())
+    )
+
+
+# a pseudo-cleft: "What Hegseth ruled out was any role for U.S. troops"
+_CLEFT_WHAT = re.compile(r"\bwhat\b", _I)
+_CLEFT_BE = re.compile(r"\b(?:was|is|were|are|will be|would be)\b", _I)
+
+
+def _cleft_denied(doc: _Doc, pa: int, pb: int, first: int) -> bool:
+    """Whether the cue at norm[pa:pb] denies inside a pseudo-cleft whose "be" opens the
+    claim: "What Hegseth ruled out in his remarks was any role for U.S. troops" (a "what"
+    at most 4 words before the cue, no finite verb between the cue and "be", and the claim
+    within _PRE_CUE_WORDS words after it)."""
+    norm = doc.norm
+    if first - pb > 200:
+        return False
+    what = None
+    for m in _CLEFT_WHAT.finditer(norm, max(0, pa - 60), pa):
+        what = m
+    if what is None or doc.word_index(pa) - doc.word_index(what.start()) > 4:
+        return False
+    if _FINITE_RE.search(norm, what.end(), pa):
+        return False
+    be = _CLEFT_BE.search(norm, pb, first)
+    return (
+        be is not None
+        and doc.word_index(first) - doc.word_index(be.start()) <= _PRE_CUE_WORDS
+        and not _FINITE_RE.search(norm, pb, be.start())
+        and not _VERBISH.search(norm, pb, be.start())
+        and not _FINITE_RE.search(norm, be.end(), first)
     )
 
 

@@ -78,3 +78,38 @@ def facts():
 )
 def test_denials_and_contradictions_outside_a_phrasing(facts, text, fact, verdict):
     assert check_facts(text, facts).get(fact).verdict == verdict
+
+
+CLEFT_FACTS = """
+[[fact]]
+id = "no-staff-parking"
+statement = "The new library would have no parking for its staff."
+polarity = "negative"
+
+[fact.slots]
+who = ["staff", "librarians"]
+what = ["parking", "car park"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a pseudo-cleft: what the council ruled out is what follows "was"
+        (
+            "The library opens in May. What the council ruled out at the meeting was any parking for its staff.",
+            "present",
+        ),
+        (
+            "The library opens in May. What the council approved at the meeting was parking for its staff.",
+            "contradicted",
+        ),
+        (
+            "The library opens in May. What the council ruled out was a new road; there will be parking for its staff.",
+            "contradicted",
+        ),
+    ],
+)
+def test_a_pseudo_cleft_denial(text, verdict):
+    facts = parsed_facts(CLEFT_FACTS)
+    assert check_facts(text, facts).get("no-staff-parking").verdict == verdict
