@@ -15,6 +15,7 @@ years").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -112,13 +113,25 @@ def _same(stated: Figure, written: Figure) -> bool:
 def _comparable(stated: Figure, written: Figure) -> bool:
     if stated.kind != written.kind:
         return False
-    if stated.kind == "score":  # as many scores in a row: "6-0 6-3" is no "3-2"
-        return stated.key.count(" ") == written.key.count(" ")
+    if stated.kind == "score":
+        return _comparable_scores(stated.key.split(), written.key.split())
     if stated.kind == "year":
         return True
     # a bound is compared only with the same bound ("at least 5 years" for "at least 10")
     a, b = stated.number, written.number
     return stated.unit == written.unit and a is not None and b is not None and a.bound == b.bound
+
+
+def _comparable_scores(stated: list[str], written: list[str]) -> bool:
+    """Two rows of scores are comparable when they hold as many scores ("6-0 6-3" is no
+    "3-2"), or when both are rows of sets and the summary's holds a score the statement's
+    lacks: "won 6-3 6-3" is another match than "4-6 7-6(3) 6-3", while "4-6 7-6", the
+    first sets copied, is part of it."""
+    if len(stated) == len(written):
+        return True
+    if len(stated) < 2 or len(written) < 2:
+        return False
+    return bool(Counter(written) - Counter(stated))
 
 
 def wrong_figure(

@@ -195,3 +195,14 @@ slots = { who = ["Okafor"], act = ["scored", "slots home", "put Rovers ahead"] }
 """
     )
     assert check_facts(text, facts).get("goal").verdict == verdict
+
+
+def test_rows_of_set_scores_compare_as_multisets():
+    statement = "Okafor won the final 4-6 7-6(3) 6-3."
+    other = "Okafor won the final 6-3 6-3."
+    assert wrong_figure(statement, other, 0, len(other)) == ("6-3 6-3", "4-6 7-6(3) 6-3")
+    # the first sets copied are part of the statement's row, not another match
+    partial = "Okafor won the final 4-6 7-6 -lrb- 3 -rrb- ."
+    assert wrong_figure(statement, partial, 0, len(partial)) is None
+    same = "Okafor won the final 4-6 7-6 ( 3 ) 6-3 ."
+    assert wrong_figure(statement, same, 0, len(same)) is None
