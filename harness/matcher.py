@@ -2849,7 +2849,8 @@ def check_fact(text: str, fact: Fact) -> FactResult:
         return FactResult(fact.id, "absent", None, None, 0.95)
     cf = _compiled(fact)
     doc = _analyse(text, cf.acronyms)
-    return _decide(doc, fact, cf, _findings(doc, fact, cf))[0]
+    with syntax.article_names(fact.source_names):
+        return _decide(doc, fact, cf, _findings(doc, fact, cf))[0]
 
 
 def explain_fact(text: str, fact: Fact) -> FactExplanation:
@@ -2861,7 +2862,8 @@ def explain_fact(text: str, fact: Fact) -> FactExplanation:
         return FactExplanation(fact.id, res, "the candidate is empty", (), ())
     cf = _compiled(fact)
     doc = _analyse(text, cf.acronyms)
-    result, why, judged = _decide(doc, fact, cf, _findings(doc, fact, cf))
+    with syntax.article_names(fact.source_names):
+        result, why, judged = _decide(doc, fact, cf, _findings(doc, fact, cf))
     readings = tuple(_reading(doc, f, o, r) for f, o, _, r in judged)
     unmatched = tuple(n for n, pat in cf.claim.slots if pat is None or not doc.matches(pat)[0])
     return FactExplanation(fact.id, result, why, readings, unmatched)

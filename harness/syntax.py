@@ -53,7 +53,11 @@ falls back to its word-window rules.
 from __future__ import annotations
 
 import os
+import re
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -200,8 +204,36 @@ _CACHE: OrderedDict[str, Any] = OrderedDict()
 _CACHE_SIZE = 4096
 
 
+# the proper names of the article the facts being checked belong to, lowercase
+_NAMES: ContextVar[frozenset[str]] = ContextVar("article_names", default=frozenset())
+
+
+@contextmanager
+def article_names(names: frozenset[str]) -> Iterator[None]:
+    """Within the block, a sentence written without capitals whose parse finds no verb
+    at all is parsed again with the article's names cased ("newcastle united beat
+    liverpool 2-0", where the small parser reads "beat" as part of one long name)."""
+    token = _NAMES.set(names)
+    try:
+        yield
+    finally:
+        _NAMES.reset(token)
+
+
 def parse(sentence: str) -> Any:
     """The parse of one sentence (kept in a bounded cache)."""
+    doc = _parsed(sentence)
+    names = _NAMES.get()
+    if names and sentence == sentence.lower() and not _has_verb(doc):
+        recased = _with_names_cased(sentence, names)
+        if recased != sentence:
+            better = _parsed(recased)
+            if _has_verb(better):
+                return better
+    return doc
+
+
+def _parsed(sentence: str) -> Any:
     doc = _CACHE.get(sentence)
     if doc is None:
         nlp = parser()
@@ -210,6 +242,22 @@ def parse(sentence: str) -> Any:
     else:
         _CACHE.move_to_end(sentence)
     return doc
+
+
+def _has_verb(doc: Any) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def _with_names_cased(sentence: str, names: frozenset[str]) -> str:
+    """`sentence` with every whole-word occurrence of a name title-cased (same length, so
+    character offsets hold)."""
+    out = sentence
+    for name in sorted(names, key=len, reverse=True):
+        if not name.strip():
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence):
+            out = out[: m.start()] + m.group(0).title() + out[m.end() :]
+    return out
 
 
 def root_offsets(sentence: str) -> list[int]:

@@ -427,7 +427,7 @@ SETS = [
     # them), measured once, blind, on fbd6850 at the end of the session; then a figure that
     # is another of the statement's own ("won 4-3 on aggregate" for "... 4-3 on aggregate,
     # drawing 2-2") is no wrong value
-    ("facts_summeval_ac.jsonl", AC_ARTICLES, 0.956, 2),  # 98.6 % (96.2 % blind)
+    ("facts_summeval_ac.jsonl", AC_ARTICLES, 0.956, 1),  # 99.0 % (96.2 % blind)
     # the thirty-fifth and thirty-sixth writers' facts for eight more SummEval dev
     # articles (second writers for them), measured once, blind, on cdbc118
     ("facts_summeval_ad.jsonl", AD_ARTICLES, 0.935, 3),  # 97.6 % (95.5 % blind)
@@ -475,7 +475,7 @@ SETS = [
     ("facts_summeval_av.jsonl", AV_ARTICLES, 0.897, 3),  # 96.2 % (91.7 % blind)
     ("facts_summeval_aw.jsonl", AW_ARTICLES, 0.914, 4),  # 93.4 % blind
     ("facts_summeval_ax.jsonl", AX_ARTICLES, 0.942, 3),  # 96.2 % blind
-    ("facts_summeval_ay.jsonl", AY_ARTICLES, 0.963, 4),  # 98.3 % blind
+    ("facts_summeval_ay.jsonl", AY_ARTICLES, 0.963, 3),  # 98.6 % (98.3 % blind)
 ]
 
 
