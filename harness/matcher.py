@@ -1542,12 +1542,17 @@ def _denied_to(doc: _Doc, pa: int, pb: int, first: int) -> bool:
     norm = doc.norm
     if first - pb > 200 or not _DENIAL_VERB.fullmatch(norm, pa, pb):
         return False
-    that = _THAT.search(norm, pb, first)
+    return _opens_claim(doc, pb, _THAT.search(norm, pb, first), first)
+
+
+def _opens_claim(doc: _Doc, pb: int, word: re.Match | None, first: int) -> bool:
+    """Whether `word` (a "that", a "be") stands within _PRE_CUE_WORDS words before the
+    claim at `first`, with no verb between the cue ending at `pb` and it."""
     return (
-        that is not None
-        and doc.word_index(first) - doc.word_index(that.start()) <= _PRE_CUE_WORDS
-        and not _FINITE_RE.search(norm, pb, that.start())
-        and not _VERBISH.search(norm, pb, that.start())
+        word is not None
+        and doc.word_index(first) - doc.word_index(word.start()) <= _PRE_CUE_WORDS
+        and not _FINITE_RE.search(doc.norm, pb, word.start())
+        and not _VERBISH.search(doc.norm, pb, word.start())
     )
 
 
@@ -1574,9 +1579,7 @@ def _cleft_denied(doc: _Doc, pa: int, pb: int, first: int) -> bool:
     be = _CLEFT_BE.search(norm, pb, first)
     return (
         be is not None
-        and doc.word_index(first) - doc.word_index(be.start()) <= _PRE_CUE_WORDS
-        and not _FINITE_RE.search(norm, pb, be.start())
-        and not _VERBISH.search(norm, pb, be.start())
+        and _opens_claim(doc, pb, be, first)
         and not _FINITE_RE.search(norm, be.end(), first)
     )
 
