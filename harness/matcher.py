@@ -2480,6 +2480,10 @@ def _falsity_framed(doc: _Doc, sentence: int, position: int) -> bool:
     return m is not None and m.end() <= position
 
 
+# the reason a word-rule reading carries when it stands against the parse's contradiction
+_WORDS_WON = "the parse reads a contradiction, the word rules do not"
+
+
 def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
     """(outcome, confidence, reason) of one finding. Precision first: a statement read
     from the parse as contradicting the fact counts as a contradiction only when the
@@ -2499,7 +2503,7 @@ def _classify(fact: Fact, cf: _CFact, f: _Finding) -> tuple[str, float, str]:
         # weakest
         framed = f.framed and len(f.parsed.negations) == 1  # the frame's own "not" only
         if alt[0] != "contradicted" and not f.parsed.double and not framed:
-            why = "the parse reads a contradiction, the word rules do not"
+            why = _WORDS_WON
             if alt[0] == "present" and f.parsed.negations and not f.words[0]:
                 return "set aside", 0.0, why  # a cue only the parse sees: neither reading
             return alt[0], alt[1], f"{alt[2]} ({why})"
@@ -2881,13 +2885,17 @@ def _reading(doc: _Doc, f: _Finding, outcome: str, reason: str) -> Reading:
     slots = tuple((n, doc.text[a:b]) for n, (a, b) in f.combo)
     lo = min(doc.local_of(clause, sp[0])[0] for _, sp in f.combo)
     hi = max(doc.local_of(clause, sp[0])[1] for _, sp in f.combo)
-    if f.parsed is not None:
+    negated, double, hedged = f.negated, f.double, f.hedged
+    words_won = f.words is not None and _WORDS_WON in reason
+    if f.parsed is not None and not words_won:
         cues = list(f.parsed.negations)
         hedge = f.parsed.hedge or f.parsed.condition
-    else:
+    else:  # the word rules' reading: their cues, and their negation
         cues = [doc.text[a:b] for a, b, _ in clause.forward if lo <= a < hi]
         cues += [doc.text[a:b] for a, b in clause.predicate if lo <= a < hi]
         hedge = None
+        if words_won:
+            negated, double, hedged = f.words
     if f.level is None:
         scope = "out of scope"
     elif f.scope is None or (f.scope.context is None and f.scope.exclude is None):
@@ -2899,10 +2907,10 @@ def _reading(doc: _Doc, f: _Finding, outcome: str, reason: str) -> Reading:
         sentence=doc.sentences[f.sentence],
         clause=doc.text[clause.start : clause.end].strip(),
         slots=slots,
-        negated=f.negated,
-        double_negation=f.double,
+        negated=negated,
+        double_negation=double,
         cues=tuple(cues),
-        hedged=f.hedged,
+        hedged=hedged,
         hedge=hedge,
         scope=scope,
         outcome=outcome,  # type: ignore[arg-type]

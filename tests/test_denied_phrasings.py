@@ -113,3 +113,18 @@ what = ["parking", "car park"]
 def test_a_pseudo_cleft_denial(text, verdict):
     facts = parsed_facts(CLEFT_FACTS)
     assert check_facts(text, facts).get("no-staff-parking").verdict == verdict
+
+
+def test_explain_shows_the_word_rules_reading_when_it_wins():
+    # the parse reads no denial in the pseudo-cleft, the word rules do and their reading
+    # stands: explain shows their cue and their negation, not the parse's
+    from harness.matcher import explain_fact
+
+    facts = parsed_facts(CLEFT_FACTS)
+    text = "What the council ruled out at the meeting was any parking for its staff."
+    e = explain_fact(text, facts.get("no-staff-parking"))
+    assert e.result.verdict == "present"
+    (reading,) = [g for g in e.readings if g.outcome == "present"]
+    assert reading.negated
+    assert "ruled out" in reading.cues
+    assert not reading.hedged
