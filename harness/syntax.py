@@ -53,7 +53,6 @@ falls back to its word-window rules.
 from __future__ import annotations
 
 import os
-import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -222,15 +221,23 @@ def article_names(names: frozenset[str]) -> Iterator[None]:
 
 def parse(sentence: str) -> Any:
     """The parse of one sentence (kept in a bounded cache)."""
-    doc = _parsed(sentence)
     names = _NAMES.get()
-    if names and sentence == sentence.lower() and not _has_verb(doc):
-        recased = _with_names_cased(sentence, names)
-        if recased != sentence:
-            better = _parsed(recased)
-            if _has_verb(better):
-                return better
-    return doc
+    if names and sentence == sentence.lower():
+        return _parsed(_text_to_parse(sentence, names))
+    return _parsed(sentence)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _text_to_parse(sentence: str, names: frozenset[str]) -> str:
+    """`sentence`, or, when its parse finds no verb, the sentence with the article's name
+    words given their capitals back (harness.source_names.recased), if that parse finds
+    one; decided once per sentence and article."""
+    if _has_verb(_parsed(sentence)):
+        return sentence
+    from harness.source_names import recased
+
+    better = recased(sentence, names)
+    return better if better != sentence and _has_verb(_parsed(better)) else sentence
 
 
 def _parsed(sentence: str) -> Any:
@@ -246,18 +253,6 @@ def _parsed(sentence: str) -> Any:
 
 def _has_verb(doc: Any) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
-
-
-def _with_names_cased(sentence: str, names: frozenset[str]) -> str:
-    """`sentence` with every whole-word occurrence of a name title-cased (same length, so
-    character offsets hold)."""
-    out = sentence
-    for name in sorted(names, key=len, reverse=True):
-        if not name.strip():
-            continue
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence):
-            out = out[: m.start()] + m.group(0).title() + out[m.end() :]
-    return out
 
 
 def root_offsets(sentence: str) -> list[int]:
